@@ -1,0 +1,62 @@
+"""The FastAPI app factory. ``create_app(settings)`` builds an app whose lifespan owns every
+resource (store, scheduler, LLM client) through :func:`wayfarer.wiring.build_services`.
+Nothing is created at import time.
+"""
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.staticfiles import StaticFiles
+
+from wayfarer import __version__
+from wayfarer.api.errors import install_error_handlers
+from wayfarer.api.middleware import install_middleware
+from wayfarer.api.routes import health
+from wayfarer.config import Settings, load_settings
+from wayfarer.observability import Metrics, configure_logging
+from wayfarer.wiring import build_services
+
+
+def default_web_dir() -> Path:
+    """The repository's ``web/`` folder (the chat page)."""
+    return Path(__file__).resolve().parents[3] / "web"
+
+
+def create_app(settings: Settings | None = None, web_dir: Path | None = None) -> FastAPI:
+    """Build the Wayfarer API (and the page at ``/`` when ``web_dir`` exists)."""
+    settings = settings or load_settings()
+    configure_logging(settings.log_level)
+    metrics = Metrics()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        services = await build_services(settings, metrics)
+        app.state.services = services
+        try:
+            yield
+        finally:
+            await services.close()
+
+    app = FastAPI(
+        title="Wayfarer",
+        version=__version__,
+        summary="A conversational travel-itinerary planner.",
+        lifespan=lifespan,
+    )
+    install_error_handlers(app)
+    install_middleware(app, metrics)
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_methods=["GET", "POST", "DELETE"],
+            allow_headers=["Content-Type", "Accept", "X-Request-ID"],
+        )
+    app.include_router(health.router)
+    web = web_dir or default_web_dir()
+    if web.is_dir():
+        app.mount("/", StaticFiles(directory=web, html=True), name="web")
+    return app

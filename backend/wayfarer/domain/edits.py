@@ -1,0 +1,96 @@
+"""Typed itinerary edits (SPEC §5): what the interpreter extracts and the planner applies.
+
+Each edit is a small pydantic model tagged by ``op``; :data:`Edit` is their union.
+"""
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, Field
+
+from wayfarer.domain.vocabulary import Budget, Interest, Pace
+
+
+class PlaceSelector(BaseModel):
+    """Picks places in an itinerary or the catalog; unset fields do not constrain.
+
+    ``name`` is matched fuzzily against place names, ``category`` against place categories
+    ("museum"), ``interest`` against place interests, ``outdoor`` True/False against the
+    catalog's indoor flag ("something outdoors"), ``day`` restricts to one day (1-based).
+    """
+
+    name: str | None = None
+    category: str | None = None
+    interest: Interest | None = None
+    outdoor: bool | None = None
+    day: int | None = Field(default=None, ge=1)
+
+
+class ReplacePlace(BaseModel):
+    """Replace the place(s) matching ``target`` with one matching ``replacement``."""
+
+    op: Literal["replace"] = "replace"
+    target: PlaceSelector
+    replacement: PlaceSelector = Field(default_factory=PlaceSelector)
+
+
+class RemovePlace(BaseModel):
+    """Remove the place matching ``target`` (the day keeps its pace minimum if it can)."""
+
+    op: Literal["remove"] = "remove"
+    target: PlaceSelector
+
+
+class AddPlace(BaseModel):
+    """Add one place matching ``query`` (on ``query.day`` when given, else the best day)."""
+
+    op: Literal["add"] = "add"
+    query: PlaceSelector
+
+
+class SwapDays(BaseModel):
+    """Exchange the contents of two days (dates stay with their day numbers)."""
+
+    op: Literal["swap_days"] = "swap_days"
+    first: int = Field(ge=1)
+    second: int = Field(ge=1)
+
+
+class AddDay(BaseModel):
+    """Append a day to the trip."""
+
+    op: Literal["add_day"] = "add_day"
+
+
+class DropDay(BaseModel):
+    """Remove a day (the last one when ``day`` is None); later days are renumbered."""
+
+    op: Literal["drop_day"] = "drop_day"
+    day: int | None = Field(default=None, ge=1)
+
+
+class ChangePace(BaseModel):
+    """Set the pace, or step it ("more relaxed" / "more packed") when ``pace`` is None."""
+
+    op: Literal["change_pace"] = "change_pace"
+    pace: Pace | None = None
+    step: Literal["more_relaxed", "more_packed"] | None = None
+
+
+class ChangeBudget(BaseModel):
+    """Set the budget level; places above it are replaced."""
+
+    op: Literal["change_budget"] = "change_budget"
+    budget: Budget
+
+
+class Undo(BaseModel):
+    """Go back to the itinerary before the last edit."""
+
+    op: Literal["undo"] = "undo"
+
+
+Edit = Annotated[
+    ReplacePlace | RemovePlace | AddPlace | SwapDays | AddDay | DropDay | ChangePace
+    | ChangeBudget | Undo,
+    Field(discriminator="op"),
+]

@@ -1,0 +1,55 @@
+"""What one user message means: the single typed result every Interpreter returns."""
+
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from wayfarer.domain.edits import Edit
+from wayfarer.domain.vocabulary import Budget, Interest, Pace
+
+Intent = Literal[
+    "provide_info",  # gives or changes preferences (also a first message)
+    "edit",  # changes the current itinerary (see ``edits``)
+    "export",  # asks for the plan as a file (see ``export_format``)
+    "question",  # asks about the plan ("what's on day 2?")
+    "start_over",  # "new trip"
+    "greeting",  # hello / thanks / small talk
+    "unknown",  # nothing understood
+]
+ExportFormat = Literal["json", "markdown", "ics"]
+
+
+class PreferenceUpdate(BaseModel):
+    """Preference changes found in a message; ``None`` / empty means "not mentioned".
+
+    ``city`` is a catalog-resolved city name; a recognised world city the catalog does not
+    cover goes to ``unsupported_city`` instead, never to ``city``.
+    """
+
+    city: str | None = None
+    country: str | None = None
+    unsupported_city: str | None = None
+    days: int | None = Field(default=None, ge=1)
+    start_date: date | None = None
+    add_interests: list[Interest] = Field(default_factory=list)
+    remove_interests: list[Interest] = Field(default_factory=list)
+    pace: Pace | None = None
+    budget: Budget | None = None
+    budget_amount: float | None = None
+    currency: str | None = None
+    travelers: int | None = Field(default=None, ge=1)
+
+    def is_empty(self) -> bool:
+        """True when the message changed no preference."""
+        return self == PreferenceUpdate()
+
+
+class Interpretation(BaseModel):
+    """Intent plus everything extracted from one message."""
+
+    intent: Intent
+    changes: PreferenceUpdate = Field(default_factory=PreferenceUpdate)
+    edits: list[Edit] = Field(default_factory=list)
+    export_format: ExportFormat | None = None
+    question_day: int | None = None

@@ -1,0 +1,62 @@
+"""The session document (SPEC §3): one JSON document per session, ``schema_version`` first."""
+
+from datetime import UTC, datetime
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from wayfarer.domain.itinerary import Itinerary
+from wayfarer.domain.preferences import Preferences
+
+SCHEMA_VERSION = 1
+
+Stage = Literal["gathering", "planned"]
+Role = Literal["user", "assistant"]
+
+
+def utcnow() -> datetime:
+    """The current time, timezone-aware UTC (every stored timestamp uses it)."""
+    return datetime.now(UTC)
+
+
+class Message(BaseModel):
+    """One chat message as kept in the history and returned by the API."""
+
+    role: Role
+    content: str
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class TurnRecord(BaseModel):
+    """A processed client_message_id and the reply it got, for idempotent retries."""
+
+    client_message_id: str
+    reply: Message
+
+
+class SessionState(BaseModel):
+    """The whole persisted state of one conversation.
+
+    ``version`` is bumped by the store on every save and used for optimistic concurrency;
+    it is hidden from clients (see :meth:`view`). ``undo_stack`` holds earlier itineraries,
+    newest last, for "undo"; ``recent_turns`` remembers the last client_message_ids.
+    """
+
+    schema_version: int = SCHEMA_VERSION
+    session_id: str
+    version: int = 0
+    created_at: datetime = Field(default_factory=utcnow)
+    last_accessed: datetime = Field(default_factory=utcnow)
+    expires_at: datetime = Field(default_factory=utcnow)
+    stage: Stage = "gathering"
+    preferences: Preferences = Field(default_factory=Preferences)
+    assumed: list[str] = Field(default_factory=list)
+    clarifying_questions_count: int = 0
+    itinerary: Itinerary | None = None
+    undo_stack: list[Itinerary] = Field(default_factory=list)
+    history: list[Message] = Field(default_factory=list)
+    recent_turns: list[TurnRecord] = Field(default_factory=list)
+
+    def view(self) -> dict[str, object]:
+        """The SessionView of SPEC §4: the JSON-ready state without ``version``."""
+        return self.model_dump(mode="json", exclude={"version"})

@@ -1,0 +1,87 @@
+"""Wayfarer's one exception tree. Adapters translate third-party errors into it where they
+happen (``raise StoreUnavailable(...) from exc``); ``api/errors.py`` alone maps it to HTTP.
+
+    WayfarerError
+    ├── ConfigError            bad settings: start-up stops with one line
+    ├── CatalogError           bundled place data is invalid: start-up stops
+    ├── InvalidRequest         422 invalid_request
+    ├── SessionNotFound        404 session_not_found (unknown or expired)
+    ├── ItineraryNotFound      404 itinerary_not_found (nothing planned yet)
+    ├── TurnInProgress         409 turn_in_progress (turn lease not had in time)
+    ├── VersionConflict        409 turn_in_progress (a save lost its compare-and-set)
+    ├── RateLimited            429 rate_limited
+    ├── StoreUnavailable       503 store_unavailable
+    └── LLMUnavailable         503 llm_unavailable
+"""
+
+
+class WayfarerError(Exception):
+    """Base of every error Wayfarer raises on purpose. ``code`` is the API error code."""
+
+    code = "internal_error"
+    status = 500
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class ConfigError(WayfarerError):
+    """A setting is invalid; the message names the variable."""
+
+
+class CatalogError(WayfarerError):
+    """The bundled catalog failed validation; the message names the file and place."""
+
+
+class InvalidRequest(WayfarerError):
+    """The client sent something malformed (empty, too long, wrong shape)."""
+
+    code = "invalid_request"
+    status = 422
+
+
+class SessionNotFound(WayfarerError):
+    """No such session, or it expired."""
+
+    code = "session_not_found"
+    status = 404
+
+
+class ItineraryNotFound(WayfarerError):
+    """The session has no itinerary yet."""
+
+    code = "itinerary_not_found"
+    status = 404
+
+
+class TurnInProgress(WayfarerError):
+    """Another turn holds the session's lease past the bounded wait."""
+
+    code = "turn_in_progress"
+    status = 409
+
+
+class VersionConflict(TurnInProgress):
+    """A save's expected version no longer matched: someone else saved first."""
+
+
+class RateLimited(WayfarerError):
+    """The client sent too many requests."""
+
+    code = "rate_limited"
+    status = 429
+
+
+class StoreUnavailable(WayfarerError):
+    """The session store cannot be reached."""
+
+    code = "store_unavailable"
+    status = 503
+
+
+class LLMUnavailable(WayfarerError):
+    """The language model failed or timed out."""
+
+    code = "llm_unavailable"
+    status = 503
