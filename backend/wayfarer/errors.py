@@ -5,6 +5,7 @@ happen (``raise StoreUnavailable(...) from exc``); ``api/errors.py`` alone maps 
     ├── ConfigError            bad settings: start-up stops with one line
     ├── CatalogError           bundled place data is invalid: start-up stops
     ├── InvalidRequest         422 invalid_request
+    │   └── EditRejected       an itinerary edit that cannot be done (reason for the user)
     ├── SessionNotFound        404 session_not_found (unknown or expired)
     ├── ItineraryNotFound      404 itinerary_not_found (nothing planned yet)
     ├── TurnInProgress         409 turn_in_progress (turn lease not had in time)
@@ -39,6 +40,10 @@ class InvalidRequest(WayfarerError):
 
     code = "invalid_request"
     status = 422
+
+
+class EditRejected(InvalidRequest):
+    """An itinerary edit cannot be applied; the message is a plain reason for the user."""
 
 
 class SessionNotFound(WayfarerError):

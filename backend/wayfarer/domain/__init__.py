@@ -24,6 +24,7 @@ from wayfarer.domain.itinerary import (
 from wayfarer.domain.preferences import MAX_TRIP_DAYS, Preferences
 from wayfarer.domain.session import (
     SCHEMA_VERSION,
+    EditSummary,
     Message,
     SessionState,
     TurnRecord,
@@ -55,6 +56,7 @@ __all__ = [
     "ChangePace",
     "DropDay",
     "Edit",
+    "EditSummary",
     "EstimatedCost",
     "ExportFormat",
     "Intent",

@@ -34,6 +34,14 @@ class TurnRecord(BaseModel):
     reply: Message
 
 
+class EditSummary(BaseModel):
+    """What the last itinerary change touched, so clients can highlight it."""
+
+    description: str
+    days: list[int] = Field(default_factory=list)
+    place_ids: list[str] = Field(default_factory=list)
+
+
 class SessionState(BaseModel):
     """The whole persisted state of one conversation.
 
@@ -53,6 +61,7 @@ class SessionState(BaseModel):
     assumed: list[str] = Field(default_factory=list)
     clarifying_questions_count: int = 0
     itinerary: Itinerary | None = None
+    last_edit: EditSummary | None = None
     undo_stack: list[Itinerary] = Field(default_factory=list)
     history: list[Message] = Field(default_factory=list)
     recent_turns: list[TurnRecord] = Field(default_factory=list)

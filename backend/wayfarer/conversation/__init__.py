@@ -1,0 +1,1 @@
+"""The conversation orchestrator: gather -> clarify -> plan -> refine (SPEC §5)."""

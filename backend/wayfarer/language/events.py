@@ -1,0 +1,119 @@
+"""What the orchestrator wants said: one typed event per reply, phrased by a Narrator.
+
+The orchestrator decides *what* happens (ask for days, show a new plan, explain an edit);
+the narrator only decides *how* to say it. Events carry everything needed to phrase the
+reply, so a narrator never reads the store or calls the planner.
+"""
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, Field
+
+from wayfarer.domain import EditSummary, ExportFormat, Itinerary, Preferences
+
+MissingDetail = Literal["city", "days", "interests", "pace_budget"]
+
+
+class _Event(BaseModel):
+    """Common fields: ``turn`` (count of user messages so far) lets narrators vary wording
+    deterministically; ``session_id`` seeds the same."""
+
+    session_id: str = ""
+    turn: int = 0
+
+
+class Greeting(_Event):
+    kind: Literal["greeting"] = "greeting"
+
+
+class AskQuestion(_Event):
+    """Ask for one missing detail (``missing``); ``preferences`` shows what is known."""
+
+    kind: Literal["ask"] = "ask"
+    missing: MissingDetail
+    preferences: Preferences
+    acknowledged: list[str] = Field(default_factory=list)
+
+
+class UnsupportedCity(_Event):
+    """The traveller named a real city the catalog does not cover."""
+
+    kind: Literal["unsupported_city"] = "unsupported_city"
+    city: str
+    suggestions: list[str] = Field(default_factory=list)
+
+
+class Planned(_Event):
+    """A new itinerary: ``defaults`` names each default used; ``notes`` are the planner's
+    explanations (e.g. why fewer activities than asked); ``replanned`` after a change."""
+
+    kind: Literal["planned"] = "planned"
+    itinerary: Itinerary
+    preferences: Preferences
+    defaults: list[str] = Field(default_factory=list)
+    notes: list[str] = Field(default_factory=list)
+    replanned: bool = False
+
+
+class Edited(_Event):
+    """An edit was applied; ``summary`` says what changed."""
+
+    kind: Literal["edited"] = "edited"
+    itinerary: Itinerary
+    summary: EditSummary
+    notes: list[str] = Field(default_factory=list)
+
+
+class EditFailed(_Event):
+    """An edit could not be applied; ``reason`` is a plain sentence."""
+
+    kind: Literal["edit_failed"] = "edit_failed"
+    reason: str
+
+
+class Undone(_Event):
+    """The last edit was undone (``itinerary`` is None when there was nothing to undo)."""
+
+    kind: Literal["undone"] = "undone"
+    itinerary: Itinerary | None = None
+
+
+class ExportReady(_Event):
+    """The plan is available at ``url`` in ``format``."""
+
+    kind: Literal["export"] = "export"
+    format: ExportFormat
+    url: str
+
+
+class Answer(_Event):
+    """Answer a question about the plan (``day`` None: the whole trip)."""
+
+    kind: Literal["answer"] = "answer"
+    itinerary: Itinerary
+    day: int | None = None
+
+
+class StartedOver(_Event):
+    kind: Literal["started_over"] = "started_over"
+
+
+class NotUnderstood(_Event):
+    """Nothing usable in the message; ``planned`` tells whether a plan exists."""
+
+    kind: Literal["not_understood"] = "not_understood"
+    planned: bool = False
+
+
+class SmallTalk(_Event):
+    """Hello / thanks; ``planned`` tells whether a plan exists."""
+
+    kind: Literal["small_talk"] = "small_talk"
+    planned: bool = False
+
+
+NarrationEvent = Annotated[
+    Greeting | AskQuestion | UnsupportedCity | Planned | Edited | EditFailed | Undone
+    | ExportReady | Answer | StartedOver | NotUnderstood | SmallTalk,
+    Field(discriminator="kind"),
+]

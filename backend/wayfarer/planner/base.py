@@ -1,0 +1,88 @@
+"""The Planner protocol the orchestrator depends on, and its result types.
+
+Every itinerary a Planner returns has passed its verifier (SPEC §6); the same inputs always
+give the same output.
+"""
+
+from typing import Protocol
+
+from pydantic import BaseModel, Field
+
+from wayfarer.domain import Edit, EditSummary, ExportFormat, Itinerary, Preferences
+
+
+class CitySummary(BaseModel):
+    """A covered city as listed by ``GET /api/cities``."""
+
+    name: str
+    country: str
+    places: int
+
+
+class PlanResult(BaseModel):
+    """A verified itinerary; ``defaults`` names the preference fields that were defaulted
+    (``days``, ``interests``, ``pace``, ``budget``); ``notes`` explain any shortfall and
+    suggest concrete relaxations."""
+
+    itinerary: Itinerary
+    defaults: list[str] = Field(default_factory=list)
+    notes: list[str] = Field(default_factory=list)
+
+
+class EditResult(BaseModel):
+    """The edited, verified itinerary; ``preferences`` as changed by the edit (pace, budget,
+    days); untouched days are identical to before."""
+
+    itinerary: Itinerary
+    preferences: Preferences
+    summary: EditSummary
+    notes: list[str] = Field(default_factory=list)
+
+
+class Violation(BaseModel):
+    """One broken rule of SPEC §6 (``rule`` is a stable code, e.g. ``pace``, ``overlap``)."""
+
+    rule: str
+    day: int | None = None
+    message: str
+
+
+class Export(BaseModel):
+    """A rendered itinerary file."""
+
+    content: str
+    media_type: str
+    filename: str
+
+
+class Planner(Protocol):
+    """Builds, edits, verifies and exports itineraries from the bundled catalog."""
+
+    def cities(self) -> list[CitySummary]:
+        """Covered cities, sorted by name."""
+        ...
+
+    def covers(self, city: str) -> bool:
+        """True when ``city`` (any case) is in the catalog."""
+        ...
+
+    def plan(self, preferences: Preferences) -> PlanResult:
+        """Plan a trip; ``preferences.city`` must be covered (else InvalidRequest)."""
+        ...
+
+    def apply_edit(
+        self, itinerary: Itinerary, preferences: Preferences, edit: Edit
+    ) -> EditResult:
+        """Apply one edit (not Undo: the orchestrator keeps versions); raises EditRejected
+        with a plain reason when it cannot be done."""
+        ...
+
+    def verify(self, itinerary: Itinerary, preferences: Preferences) -> list[Violation]:
+        """Every broken SPEC §6 rule; empty when the itinerary is valid."""
+        ...
+
+    def export(
+        self, itinerary: Itinerary, preferences: Preferences, fmt: ExportFormat
+    ) -> Export:
+        """Markdown, ICS (city time zone) or JSON rendering of the itinerary."""
+        ...
