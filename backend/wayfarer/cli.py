@@ -6,9 +6,10 @@ Configuration errors print one line naming the variable and exit with status 2.
 import argparse
 import asyncio
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from wayfarer.config import Settings, load_settings
+from wayfarer.domain import Itinerary
 from wayfarer.errors import WayfarerError
 from wayfarer.wiring import build_services
 
@@ -55,9 +56,48 @@ async def purge(settings: Settings) -> int:
         await services.close()
 
 
-async def chat(settings: Settings) -> None:
-    """A terminal conversation on the same orchestrator as the API."""
-    print("wayfarer chat is not available yet.")
+def itinerary_table(itinerary: Itinerary) -> str:
+    """The itinerary as a plain-text table, one block per day."""
+    lines = [f"{itinerary.city}, {itinerary.country}"]
+    for day in itinerary.days:
+        when = f" ({day.date.isoformat()})" if day.date else ""
+        lines.append(f"\nDay {day.day}{when} — {day.theme}")
+        for item in day.items:
+            label = "meal" if item.kind == "meal" else item.place.category
+            lines.append(f"  {item.start}-{item.end}  {item.place.name:<40} {label}")
+    if itinerary.assumptions:
+        lines.append("\nAssumed: " + "; ".join(itinerary.assumptions))
+    return "\n".join(lines)
+
+
+async def chat(settings: Settings, read: Callable[[str], str] = input) -> None:
+    """A terminal conversation on the same orchestrator as the API (``quit`` to leave)."""
+    services = await build_services(settings)
+    try:
+        state = await services.orchestrator.start()
+        print(f"wayfarer> {state.history[-1].content}")
+        shown = None
+        while True:
+            try:
+                text = await asyncio.to_thread(read, "you> ")
+            except EOFError:
+                break
+            if text.strip().lower() in {"quit", "exit", "bye"}:
+                break
+            if not text.strip():
+                continue
+            try:
+                result = await services.orchestrator.turn(state.session_id, text)
+            except WayfarerError as exc:
+                print(f"wayfarer> ({exc.message})")
+                continue
+            print(f"wayfarer> {result.reply.content}")
+            itinerary = result.state.itinerary
+            if itinerary is not None and itinerary != shown:
+                print(itinerary_table(itinerary))
+                shown = itinerary
+    finally:
+        await services.close()
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -5,6 +5,7 @@ from typing import Annotated
 from fastapi import Depends, Request
 
 from wayfarer.config import Settings
+from wayfarer.conversation.orchestrator import Orchestrator
 from wayfarer.wiring import Services
 
 
@@ -21,3 +22,18 @@ def get_settings(request: Request) -> Settings:
 
 ServicesDep = Annotated[Services, Depends(get_services)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
+
+
+def get_orchestrator(request: Request) -> Orchestrator:
+    """The conversation orchestrator."""
+    return get_services(request).orchestrator
+
+
+def check_rate_limit(request: Request) -> None:
+    """Count this request against its client's limit (429 past it)."""
+    client = request.client.host if request.client else "unknown"
+    get_services(request).rate_limiter.hit(client)
+
+
+OrchestratorDep = Annotated[Orchestrator, Depends(get_orchestrator)]
+RateLimitDep = Annotated[None, Depends(check_rate_limit)]

@@ -24,16 +24,20 @@ class PreferenceUpdate(BaseModel):
     """Preference changes found in a message; ``None`` / empty means "not mentioned".
 
     ``city`` is a catalog-resolved city name; a recognised world city the catalog does not
-    cover goes to ``unsupported_city`` instead, never to ``city``.
+    cover goes to ``unsupported_city`` instead, never to ``city``, with covered cities to
+    offer instead in ``city_suggestions`` (same country first, then nearest).
+    ``interests_any`` means the traveller answered "anything / surprise me" about interests.
     """
 
     city: str | None = None
     country: str | None = None
     unsupported_city: str | None = None
+    city_suggestions: list[str] = Field(default_factory=list)
     days: int | None = Field(default=None, ge=1)
     start_date: date | None = None
     add_interests: list[Interest] = Field(default_factory=list)
     remove_interests: list[Interest] = Field(default_factory=list)
+    interests_any: bool = False
     pace: Pace | None = None
     budget: Budget | None = None
     budget_amount: float | None = None

@@ -42,12 +42,22 @@ class EditSummary(BaseModel):
     place_ids: list[str] = Field(default_factory=list)
 
 
+class PlanSnapshot(BaseModel):
+    """An earlier plan kept for "undo": the itinerary with the preferences behind it."""
+
+    itinerary: Itinerary
+    preferences: Preferences
+    assumed: list[str] = Field(default_factory=list)
+
+
 class SessionState(BaseModel):
     """The whole persisted state of one conversation.
 
     ``version`` is bumped by the store on every save and used for optimistic concurrency;
-    it is hidden from clients (see :meth:`view`). ``undo_stack`` holds earlier itineraries,
-    newest last, for "undo"; ``recent_turns`` remembers the last client_message_ids.
+    it is hidden from clients (see :meth:`view`). ``assumed`` names the preference fields
+    the current plan defaulted; ``asked`` the details already asked about while gathering.
+    ``undo_stack`` holds earlier plans, newest last, for "undo"; ``recent_turns``
+    remembers the last client_message_ids and their replies.
     """
 
     schema_version: int = SCHEMA_VERSION
@@ -60,9 +70,10 @@ class SessionState(BaseModel):
     preferences: Preferences = Field(default_factory=Preferences)
     assumed: list[str] = Field(default_factory=list)
     clarifying_questions_count: int = 0
+    asked: list[str] = Field(default_factory=list)
     itinerary: Itinerary | None = None
     last_edit: EditSummary | None = None
-    undo_stack: list[Itinerary] = Field(default_factory=list)
+    undo_stack: list[PlanSnapshot] = Field(default_factory=list)
     history: list[Message] = Field(default_factory=list)
     recent_turns: list[TurnRecord] = Field(default_factory=list)
 

@@ -14,7 +14,7 @@ from wayfarer.domain import EditSummary, ExportFormat, Itinerary, Preferences
 MissingDetail = Literal["city", "days", "interests", "pace_budget"]
 
 
-class _Event(BaseModel):
+class EventBase(BaseModel):
     """Common fields: ``turn`` (count of user messages so far) lets narrators vary wording
     deterministically; ``session_id`` seeds the same."""
 
@@ -22,11 +22,11 @@ class _Event(BaseModel):
     turn: int = 0
 
 
-class Greeting(_Event):
+class Greeting(EventBase):
     kind: Literal["greeting"] = "greeting"
 
 
-class AskQuestion(_Event):
+class AskQuestion(EventBase):
     """Ask for one missing detail (``missing``); ``preferences`` shows what is known."""
 
     kind: Literal["ask"] = "ask"
@@ -35,7 +35,7 @@ class AskQuestion(_Event):
     acknowledged: list[str] = Field(default_factory=list)
 
 
-class UnsupportedCity(_Event):
+class UnsupportedCity(EventBase):
     """The traveller named a real city the catalog does not cover."""
 
     kind: Literal["unsupported_city"] = "unsupported_city"
@@ -43,7 +43,7 @@ class UnsupportedCity(_Event):
     suggestions: list[str] = Field(default_factory=list)
 
 
-class Planned(_Event):
+class Planned(EventBase):
     """A new itinerary: ``defaults`` names each default used; ``notes`` are the planner's
     explanations (e.g. why fewer activities than asked); ``replanned`` after a change."""
 
@@ -55,7 +55,7 @@ class Planned(_Event):
     replanned: bool = False
 
 
-class Edited(_Event):
+class Edited(EventBase):
     """An edit was applied; ``summary`` says what changed."""
 
     kind: Literal["edited"] = "edited"
@@ -64,21 +64,21 @@ class Edited(_Event):
     notes: list[str] = Field(default_factory=list)
 
 
-class EditFailed(_Event):
+class EditFailed(EventBase):
     """An edit could not be applied; ``reason`` is a plain sentence."""
 
     kind: Literal["edit_failed"] = "edit_failed"
     reason: str
 
 
-class Undone(_Event):
+class Undone(EventBase):
     """The last edit was undone (``itinerary`` is None when there was nothing to undo)."""
 
     kind: Literal["undone"] = "undone"
     itinerary: Itinerary | None = None
 
 
-class ExportReady(_Event):
+class ExportReady(EventBase):
     """The plan is available at ``url`` in ``format``."""
 
     kind: Literal["export"] = "export"
@@ -86,7 +86,7 @@ class ExportReady(_Event):
     url: str
 
 
-class Answer(_Event):
+class Answer(EventBase):
     """Answer a question about the plan (``day`` None: the whole trip)."""
 
     kind: Literal["answer"] = "answer"
@@ -94,18 +94,18 @@ class Answer(_Event):
     day: int | None = None
 
 
-class StartedOver(_Event):
+class StartedOver(EventBase):
     kind: Literal["started_over"] = "started_over"
 
 
-class NotUnderstood(_Event):
+class NotUnderstood(EventBase):
     """Nothing usable in the message; ``planned`` tells whether a plan exists."""
 
     kind: Literal["not_understood"] = "not_understood"
     planned: bool = False
 
 
-class SmallTalk(_Event):
+class SmallTalk(EventBase):
     """Hello / thanks; ``planned`` tells whether a plan exists."""
 
     kind: Literal["small_talk"] = "small_talk"

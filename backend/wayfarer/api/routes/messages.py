@@ -1,0 +1,137 @@
+"""Conversation turns (JSON or SSE) and itinerary exports (SPEC §4).
+
+A streamed turn runs as its own task, so a client that disconnects mid-stream does not
+cancel it: the turn is still saved, and a retry with the same ``client_message_id`` gets
+the recorded reply. Errors raised before the first chunk (404, 409, 422, 503) are ordinary
+JSON errors; after streaming began they arrive as an ``event: error`` frame.
+"""
+
+import asyncio
+import json
+from collections.abc import AsyncIterator
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Header, Query, Request, Response
+from fastapi.responses import StreamingResponse
+from pydantic import BaseModel, Field
+
+from wayfarer.api.deps import OrchestratorDep, RateLimitDep
+from wayfarer.conversation.orchestrator import Orchestrator, TurnResult
+from wayfarer.domain import ExportFormat, Message
+from wayfarer.errors import WayfarerError
+
+router = APIRouter(prefix="/api/sessions", tags=["conversation"])
+
+_ERRORS: dict[int | str, dict[str, Any]] = {
+    404: {"description": "unknown or expired session"},
+    409: {"description": "another turn on this session did not finish in time"},
+    422: {"description": "empty, too long or malformed message"},
+    429: {"description": "too many messages"},
+    503: {"description": "session store or language model unavailable"},
+}
+
+
+class MessageIn(BaseModel):
+    """One user message; ``client_message_id`` makes a retried message idempotent."""
+
+    content: str
+    client_message_id: str | None = Field(default=None, max_length=128)
+
+
+class TurnOut(BaseModel):
+    """The reply and the whole session view after the turn."""
+
+    reply: Message
+    session: dict[str, Any]
+
+
+def _turn_body(result: TurnResult) -> dict[str, Any]:
+    return {"reply": result.reply.model_dump(mode="json"), "session": result.state.view()}
+
+
+def _frame(event: str, data: dict[str, Any]) -> str:
+    return f"event: {event}\ndata: {json.dumps(data, ensure_ascii=False)}\n\n"
+
+
+async def _stream_turn(
+    orchestrator: Orchestrator, session_id: str, message: MessageIn
+) -> StreamingResponse:
+    chunks: asyncio.Queue[str] = asyncio.Queue()
+    task = asyncio.create_task(
+        orchestrator.turn(
+            session_id, message.content, message.client_message_id, on_chunk=chunks.put_nowait
+        )
+    )
+    first = asyncio.ensure_future(chunks.get())
+    await asyncio.wait({first, task}, return_when=asyncio.FIRST_COMPLETED)
+    if not first.done():
+        first.cancel()
+        task.result()  # the turn ended without a chunk: raise its error as a JSON response
+
+    async def frames() -> AsyncIterator[str]:
+        if first.done() and not first.cancelled():
+            yield _frame("token", {"text": first.result()})
+        while not (task.done() and chunks.empty()):
+            getter = asyncio.ensure_future(chunks.get())
+            await asyncio.wait({getter, task}, return_when=asyncio.FIRST_COMPLETED)
+            if getter.done():
+                yield _frame("token", {"text": getter.result()})
+            else:
+                getter.cancel()
+        try:
+            yield _frame("done", _turn_body(task.result()))
+        except WayfarerError as exc:
+            yield _frame("error", {"error": {"code": exc.code, "message": exc.message}})
+
+    return StreamingResponse(
+        frames(),
+        media_type="text/event-stream",
+        headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
+    )
+
+
+@router.post(
+    "/{session_id}/messages",
+    response_model=TurnOut,
+    responses={
+        **_ERRORS,
+        200: {"content": {"text/event-stream": {}}, "description": "reply (JSON or SSE)"},
+    },
+)
+async def post_message(
+    session_id: str,
+    message: MessageIn,
+    orchestrator: OrchestratorDep,
+    _: RateLimitDep,
+    accept: Annotated[str, Header()] = "application/json",
+) -> Any:
+    """One conversation turn; ``Accept: text/event-stream`` streams the reply."""
+    orchestrator.validate(message.content, message.client_message_id)
+    if "text/event-stream" in accept:
+        return await _stream_turn(orchestrator, session_id, message)
+    return _turn_body(await orchestrator.turn(
+        session_id, message.content, message.client_message_id
+    ))
+
+
+@router.get(
+    "/{session_id}/itinerary",
+    response_class=Response,
+    responses={
+        200: {"content": {"application/json": {}, "text/markdown": {}, "text/calendar": {}}},
+        404: {"description": "unknown session, or no itinerary yet"},
+    },
+)
+async def export_itinerary(
+    session_id: str,
+    orchestrator: OrchestratorDep,
+    request: Request,
+    format: Annotated[ExportFormat, Query()] = "json",
+) -> Response:
+    """The itinerary as JSON, Markdown or an iCalendar file (downloaded as an attachment)."""
+    export = await orchestrator.export(session_id, format)
+    return Response(
+        content=export.content,
+        media_type=export.media_type,
+        headers={"Content-Disposition": f'attachment; filename="{export.filename}"'},
+    )

@@ -1,0 +1,187 @@
+"""The orchestrator: one conversation turn end to end, on the four protocols only.
+
+A turn takes the session's turn lease, loads the state, asks the Interpreter what the
+message means, lets :func:`~wayfarer.conversation.policy.advance` decide (planning through
+the Planner), asks the Narrator for the reply (streaming its chunks to ``on_chunk``),
+appends both messages, saves with the loaded version as the compare-and-set fence, and
+releases the lease. Turns on one session are therefore serialized, and a retried message
+with the same ``client_message_id`` returns the recorded reply without being applied twice.
+"""
+
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from wayfarer.config import Settings
+from wayfarer.conversation.policy import PolicyContext, advance
+from wayfarer.domain import (
+    ExportFormat,
+    Interpretation,
+    Message,
+    SessionState,
+    TurnRecord,
+    utcnow,
+)
+from wayfarer.errors import InvalidRequest, ItineraryNotFound
+from wayfarer.language import Interpreter, Narrator
+from wayfarer.language.events import Greeting, NarrationEvent
+from wayfarer.observability import Metrics
+from wayfarer.planner import Export, Planner
+from wayfarer.sessions import SessionStore
+from wayfarer.sessions.ids import new_session_id
+
+log = logging.getLogger("wayfarer.conversation")
+
+RECENT_TURNS = 20
+MAX_CLIENT_MESSAGE_ID = 128
+
+ChunkSink = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class TurnResult:
+    """The assistant's reply and the session as saved after the turn."""
+
+    reply: Message
+    state: SessionState
+
+
+def _ignore(_: str) -> None:
+    return None
+
+
+class Orchestrator:
+    """Runs conversations; holds no per-session state of its own."""
+
+    def __init__(
+        self,
+        store: SessionStore,
+        interpreter: Interpreter,
+        narrator: Narrator,
+        planner: Planner,
+        settings: Settings,
+        metrics: Metrics,
+    ) -> None:
+        self._store = store
+        self._interpreter = interpreter
+        self._narrator = narrator
+        self._planner = planner
+        self._settings = settings
+        self._metrics = metrics
+        self._policy = PolicyContext(planner, settings.max_clarifying_questions)
+
+    async def start(self) -> SessionState:
+        """Create a session whose history holds the greeting."""
+        session_id = new_session_id()
+        greeting = await self._narrator.narrate(Greeting(session_id=session_id, turn=0))
+        state = SessionState(
+            session_id=session_id,
+            history=[Message(role="assistant", content=greeting)],
+        )
+        created = await self._store.create(state)
+        self._metrics.sessions_created.inc()
+        return created
+
+    def validate(self, content: str, client_message_id: str | None) -> str:
+        """The message as it will be processed; raises InvalidRequest when unusable."""
+        text = content.strip()
+        if not text:
+            raise InvalidRequest("The message is empty.")
+        if len(content) > self._settings.max_message_chars:
+            raise InvalidRequest(
+                f"The message is longer than {self._settings.max_message_chars} characters."
+            )
+        if client_message_id is not None and not (
+            0 < len(client_message_id) <= MAX_CLIENT_MESSAGE_ID
+        ):
+            raise InvalidRequest(
+                f"client_message_id must be 1 to {MAX_CLIENT_MESSAGE_ID} characters."
+            )
+        return text
+
+    async def turn(
+        self,
+        session_id: str,
+        content: str,
+        client_message_id: str | None = None,
+        on_chunk: ChunkSink = _ignore,
+    ) -> TurnResult:
+        """Process one user message; see the module docstring for the guarantees.
+
+        Raises SessionNotFound, InvalidRequest, TurnInProgress (lease not had in time, or a
+        concurrent save won), StoreUnavailable, LLMUnavailable.
+        """
+        text = self.validate(content, client_message_id)
+        async with self._store.turn_lock(session_id):
+            state = await self._store.get(session_id)
+            replay = self._replay(state, client_message_id)
+            if replay is not None:
+                on_chunk(replay.content)
+                return TurnResult(replay, state)
+            started = time.perf_counter()
+            interpretation = await self._interpreter.interpret(text, state)
+            step = advance(state, interpretation, self._policy)
+            self._metrics.plan_latency.observe(time.perf_counter() - started)
+            self._metrics.turns.labels(interpretation.intent).inc()
+            reply_text = await self._narrate(step.event, on_chunk)
+            new_state = self._record(step.state, text, reply_text, client_message_id)
+            saved = await self._store.save(new_state, expected_version=state.version)
+            self._log_turn(saved, interpretation, step.event)
+            return TurnResult(saved.history[-1], saved)
+
+    async def get(self, session_id: str) -> SessionState:
+        """Read a session (refreshes its TTL)."""
+        return await self._store.get(session_id)
+
+    async def delete(self, session_id: str) -> bool:
+        """Forget a session."""
+        return await self._store.delete(session_id)
+
+    async def export(self, session_id: str, fmt: ExportFormat) -> Export:
+        """The session's itinerary as a file; ItineraryNotFound while there is none."""
+        state = await self._store.get(session_id)
+        if state.itinerary is None:
+            raise ItineraryNotFound("There is no itinerary yet: tell me where you'd like to go.")
+        return self._planner.export(state.itinerary, state.preferences, fmt)
+
+    async def _narrate(self, event: NarrationEvent, on_chunk: ChunkSink) -> str:
+        parts: list[str] = []
+        async for chunk in self._narrator.stream(event):
+            parts.append(chunk)
+            on_chunk(chunk)
+        return "".join(parts)
+
+    @staticmethod
+    def _replay(state: SessionState, client_message_id: str | None) -> Message | None:
+        if client_message_id is None:
+            return None
+        for record in state.recent_turns:
+            if record.client_message_id == client_message_id:
+                return record.reply
+        return None
+
+    def _record(
+        self, state: SessionState, text: str, reply_text: str, client_message_id: str | None
+    ) -> SessionState:
+        now = utcnow()
+        reply = Message(role="assistant", content=reply_text, created_at=now)
+        history = [*state.history, Message(role="user", content=text, created_at=now), reply]
+        state.history = history[-self._settings.history_limit :]
+        if client_message_id is not None:
+            state.recent_turns.append(TurnRecord(client_message_id=client_message_id, reply=reply))
+            del state.recent_turns[:-RECENT_TURNS]
+        return state
+
+    @staticmethod
+    def _log_turn(state: SessionState, interp: Interpretation, event: NarrationEvent) -> None:
+        log.info(
+            "turn",
+            extra={
+                "session_id": state.session_id,
+                "intent": interp.intent,
+                "outcome": event.kind,
+                "stage": state.stage,
+                "questions": state.clarifying_questions_count,
+            },
+        )
