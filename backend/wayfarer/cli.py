@@ -51,7 +51,7 @@ async def purge(settings: Settings) -> int:
     """One purge pass over the configured store; returns how many sessions it removed."""
     services = await build_services(settings)
     try:
-        return 0
+        return await services.store.purge_expired()
     finally:
         await services.close()
 

@@ -6,6 +6,7 @@ from fastapi import Depends, Request
 
 from wayfarer.config import Settings
 from wayfarer.conversation.orchestrator import Orchestrator
+from wayfarer.sessions import SessionStore
 from wayfarer.wiring import Services
 
 
@@ -20,8 +21,14 @@ def get_settings(request: Request) -> Settings:
     return get_services(request).settings
 
 
+def get_store(request: Request) -> SessionStore:
+    """The session store."""
+    return get_services(request).store
+
+
 ServicesDep = Annotated[Services, Depends(get_services)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
+StoreDep = Annotated[SessionStore, Depends(get_store)]
 
 
 def get_orchestrator(request: Request) -> Orchestrator:

@@ -79,9 +79,7 @@ class Orchestrator:
             session_id=session_id,
             history=[Message(role="assistant", content=greeting)],
         )
-        created = await self._store.create(state)
-        self._metrics.sessions_created.inc()
-        return created
+        return await self._store.create(state)
 
     def validate(self, content: str, client_message_id: str | None) -> str:
         """The message as it will be processed; raises InvalidRequest when unusable."""

@@ -18,6 +18,7 @@ Intent = Literal[
     "unknown",  # nothing understood
 ]
 ExportFormat = Literal["json", "markdown", "ics"]
+SmallTalk = Literal["hello", "thanks", "bye"]
 
 
 class PreferenceUpdate(BaseModel):
@@ -57,3 +58,7 @@ class Interpretation(BaseModel):
     edits: list[Edit] = Field(default_factory=list)
     export_format: ExportFormat | None = None
     question_day: int | None = None
+    #: "just plan it" / "up to you": plan now on defaults for whatever is still missing.
+    proceed: bool = False
+    #: For ``greeting``: which kind of small talk, so the reply fits ("thanks" != "hello").
+    small_talk: SmallTalk | None = None

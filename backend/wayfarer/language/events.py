@@ -106,10 +106,12 @@ class NotUnderstood(EventBase):
 
 
 class SmallTalk(EventBase):
-    """Hello / thanks; ``planned`` tells whether a plan exists."""
+    """Hello / thanks / bye (``topic``, from ``Interpretation.small_talk``; None when not
+    known); ``planned`` tells whether a plan exists."""
 
     kind: Literal["small_talk"] = "small_talk"
     planned: bool = False
+    topic: Literal["hello", "thanks", "bye"] | None = None
 
 
 NarrationEvent = Annotated[

@@ -9,10 +9,12 @@ from wayfarer.planner.base import (
     Violation,
 )
 from wayfarer.planner.catalog import Catalog, CatalogPlace, City, load_catalog
+from wayfarer.planner.service import CatalogPlanner
 
 __all__ = [
     "Catalog",
     "CatalogPlace",
+    "CatalogPlanner",
     "City",
     "CitySummary",
     "EditResult",

@@ -12,6 +12,9 @@ Promises, checked by one contract suite run against each backend:
   ``turn_wait_seconds`` and then raises :class:`~wayfarer.errors.TurnInProgress`.
 - Backend failures surface as :class:`~wayfarer.errors.StoreUnavailable`, never as the
   backend library's own exceptions.
+- An id of the wrong shape (see :mod:`wayfarer.sessions.ids`) is simply not found.
+- ``acquire_purge_lease`` (added for the purge job) says whether this process should purge
+  now; in Redis it is a short lease so N replicas purge once per interval.
 """
 
 from contextlib import AbstractAsyncContextManager
@@ -58,4 +61,8 @@ class SessionStore(Protocol):
 
     def turn_lock(self, session_id: str) -> AbstractAsyncContextManager[None]:
         """Hold the session's turn lease for the ``async with`` body."""
+        ...
+
+    async def acquire_purge_lease(self, seconds: float) -> bool:
+        """True when this process may purge now (the lease is then held for ``seconds``)."""
         ...

@@ -17,6 +17,7 @@ async def healthz() -> dict[str, str]:
 @router.get("/readyz", responses={503: {"description": "session store unreachable"}})
 async def readyz(services: ServicesDep) -> dict[str, str]:
     """The session store is reachable; 503 ``store_unavailable`` otherwise."""
+    await services.store.ping()
     return {"status": "ready"}
 
 

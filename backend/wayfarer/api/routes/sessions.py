@@ -1,0 +1,54 @@
+"""Session endpoints (SPEC §4): create, read (refreshes the sliding TTL), forget.
+
+Routes only translate HTTP; the store raises SessionNotFound (404 ``session_not_found``,
+also for an id of the wrong shape) and StoreUnavailable (503 ``store_unavailable``).
+"""
+
+from typing import Any
+
+from fastapi import APIRouter, Response, status
+
+from wayfarer.api.deps import StoreDep
+from wayfarer.conversation.greeting import greeting_text
+from wayfarer.domain import Message, SessionState
+from wayfarer.errors import SessionNotFound
+from wayfarer.sessions import new_session_id
+
+router = APIRouter(prefix="/api/sessions", tags=["sessions"])
+
+_NOT_FOUND: dict[int | str, dict[str, Any]] = {
+    404: {"description": "unknown or expired session"},
+    503: {"description": "session store unavailable"},
+}
+
+
+@router.post(
+    "",
+    status_code=status.HTTP_201_CREATED,
+    responses={503: {"description": "session store unavailable"}},
+)
+async def create_session(store: StoreDep, response: Response) -> dict[str, Any]:
+    """Start a conversation: a new session whose history holds the greeting."""
+    state = SessionState(
+        session_id=new_session_id(),
+        history=[Message(role="assistant", content=greeting_text())],
+    )
+    created = await store.create(state)
+    response.headers["Location"] = f"/api/sessions/{created.session_id}"
+    return created.view()
+
+
+@router.get("/{session_id}", responses=_NOT_FOUND)
+async def read_session(session_id: str, store: StoreDep) -> dict[str, Any]:
+    """The session (SessionView); reading it keeps it alive for another TTL."""
+    return (await store.get(session_id)).view()
+
+
+@router.delete(
+    "/{session_id}", status_code=status.HTTP_204_NO_CONTENT, responses=_NOT_FOUND
+)
+async def delete_session(session_id: str, store: StoreDep) -> Response:
+    """Forget the session; 404 when it was unknown or already expired."""
+    if not await store.delete(session_id):
+        raise SessionNotFound("No such session (it may have expired).")
+    return Response(status_code=status.HTTP_204_NO_CONTENT)

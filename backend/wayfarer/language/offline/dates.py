@@ -1,0 +1,211 @@
+"""Trip length and start date: "4 days", "a week", "long weekend", "from 3 to 6 May".
+
+Dates without a year are the next occurrence on or after ``today`` (injected, never read
+from the clock here). A date range gives both the start and the length (inclusive:
+3-6 May is 4 days). Nights count as days ("5 nights" plans 5 days of sightseeing); a
+range of lengths ("3-4 days") takes the longer.
+"""
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from wayfarer.language.offline.numbers import NUMBER, to_int
+from wayfarer.language.offline.text import Text
+
+MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_TO = r"\s*(?:-|to|until|till|thru|through|and)\s*"
+_NOT_COUNT = r"(?!\s*(?:days?|nights?|weeks?|people|persons|adults|kids|children|friends|of us))"
+_YEAR = r"(?:,?\s+(?P<y>20\d\d))?"
+
+_RANGE_DAY_FIRST = re.compile(
+    rf"\b(?:from\s+|between\s+)?(?:the\s+)?(?P<d1>{_DAY})(?:\s+(?:of\s+)?(?P<m1>{MONTH}))?"
+    rf"{_TO}(?:the\s+)?(?P<d2>{_DAY})\s+(?:of\s+)?(?P<m2>{MONTH})(?![a-z]){_YEAR}"
+)
+_RANGE_MONTH_FIRST = re.compile(
+    rf"\b(?:from\s+|between\s+)?(?P<m1>{MONTH})\s+(?:the\s+)?(?P<d1>{_DAY})\b"
+    rf"{_TO}(?:(?P<m2>{MONTH})\s+)?(?:the\s+)?(?P<d2>{_DAY})\b{_NOT_COUNT}{_YEAR}"
+)
+_SINGLE_DAY_FIRST = re.compile(
+    rf"\b(?:the\s+)?(?P<d>{_DAY})\s+(?:of\s+)?(?P<m>{MONTH})(?![a-z]){_YEAR}"
+)
+_SINGLE_MONTH_FIRST = re.compile(
+    rf"\b(?P<m>{MONTH})\s+(?:the\s+)?(?P<d>{_DAY})\b{_NOT_COUNT}{_YEAR}"
+)
+_ISO = re.compile(r"\b(?P<y>20\d\d)-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b")
+_SLASHED = re.compile(r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})(?:/(?P<y>(?:20)?\d\d))?\b")
+_RELATIVE_DAY = re.compile(r"\b(?P<w>today|tomorrow|tonight|day after tomorrow)\b")
+_WEEKDAY_CUED = re.compile(
+    rf"\b(?:from|starting|start|on|this|next|coming|arriving|arrive|leaving|leave)"
+    rf"\s+(?:on\s+)?(?:this\s+|next\s+)?(?P<w>{WEEKDAY})\b"
+)
+_WEEKEND = re.compile(r"\b(?P<which>this|next|coming)\s+(?P<long>long\s+)?weekend\b")
+_NEXT_WEEK = re.compile(r"\b(?:next|the following)\s+week\b(?!\s*(?:end|-end))")
+
+_DURATIONS: tuple[tuple[re.Pattern[str], int], ...] = (
+    (re.compile(r"\b(?:a|one)\s+(?:full\s+)?week\s+and\s+a\s+half\b"), 10),
+    (re.compile(r"\b(?:a\s+)?week\s+and\s+a\s+half\b"), 10),
+    (re.compile(r"\blong[\s-]+weekend\b"), 3),
+    (re.compile(r"\bweek[\s-]*end\b"), 2),
+    (re.compile(r"\b(?:a|one)\s+fortnight\b|\bfortnight\b"), 14),
+    (re.compile(r"\b(?:a|one|an\s+entire|a\s+whole|a\s+full)\s+week\b|\bweek[\s-]*long\b"), 7),
+    (re.compile(r"\b(?:a\s+)?couple\s+(?:of\s+)?(?:days|nights)\b"), 2),
+    (re.compile(r"\b(?:a\s+)?few\s+(?:days|nights)\b"), 3),
+    (re.compile(r"\bseveral\s+(?:days|nights)\b"), 4),
+    (re.compile(r"\b(?:for|just|only|spend|spending)\s+(?:a|one)\s+(?:single\s+)?day\b"), 1),
+    (re.compile(r"\bday[\s-]*trip\b|\ba\s+day\s+in\b"), 1),
+)
+_COUNTED = re.compile(
+    rf"\b(?P<n>{NUMBER})(?:\s*(?:-|to|or)\s*(?P<n2>{NUMBER}))?\s*(?:-\s*|\s+)?"
+    r"(?:full\s+|whole\s+|entire\s+)?(?P<unit>days?|nights?|weeks?)\b"
+)
+_COMPACT = re.compile(r"\b(?P<n>\d{1,2})\s?(?P<unit>d|n|w)\b")
+_HOURS = re.compile(r"\b(?P<n>24|48|72|96)\s*(?:hours|hrs|h)\b")
+
+
+@dataclass(frozen=True)
+class Timing:
+    """What a message says about when and how long (``None`` = not said)."""
+
+    start: date | None = None
+    days: int | None = None
+
+
+def next_occurrence(month: int, day: int, today: date, year: int | None = None) -> date | None:
+    """The date ``day``/``month`` on or after ``today`` (or in ``year``); None if invalid."""
+    try:
+        if year is not None:
+            return date(year, month, day)
+        candidate = date(today.year, month, day)
+        if candidate < today:
+            candidate = date(today.year + 1, month, day)
+    except ValueError:
+        return None
+    return candidate
+
+
+def _month(text: str) -> int:
+    return MONTHS[text.rstrip(".")[:3]]
+
+
+def _day(text: str) -> int:
+    return int(re.sub(r"\D", "", text))
+
+
+def _weekday(text: str) -> int:
+    return next(i for i, name in enumerate(WEEKDAYS) if name.startswith(text[:3]))
+
+
+def upcoming_weekday(weekday: int, today: date) -> date:
+    """The next ``weekday`` (0 = Monday) strictly after ``today``."""
+    ahead = (weekday - today.weekday()) % 7 or 7
+    return today + timedelta(days=ahead)
+
+
+def _range(match: re.Match[str], today: date) -> Timing | None:
+    year = int(match.group("y")) if match.group("y") else None
+    month2 = _month(match.group("m2")) if match.group("m2") else None
+    month1 = _month(match.group("m1")) if match.group("m1") else month2
+    if month1 is None:
+        return None
+    month2 = month2 or month1
+    start = next_occurrence(month1, _day(match.group("d1")), today, year)
+    if start is None:
+        return None
+    end = next_occurrence(month2, _day(match.group("d2")), start, year)
+    if end is None or end < start:
+        return None
+    return Timing(start=start, days=(end - start).days + 1)
+
+
+def _single(match: re.Match[str], today: date) -> date | None:
+    year = int(match.group("y")) if match.group("y") else None
+    return next_occurrence(_month(match.group("m")), _day(match.group("d")), today, year)
+
+
+def read_timing(text: Text, today: date) -> Timing:
+    """Start date and/or length from explicit dates; claims what it reads."""
+    for pattern in (_RANGE_DAY_FIRST, _RANGE_MONTH_FIRST):
+        for match in text.find(pattern):
+            timing = _range(match, today)
+            if timing is not None:
+                text.claim(match.start(), match.end())
+                return timing
+    for match in text.find(_ISO):
+        try:
+            start = date(int(match["y"]), int(match["m"]), int(match["d"]))
+        except ValueError:
+            continue
+        text.claim(match.start(), match.end())
+        return Timing(start=start)
+    for pattern in (_SINGLE_DAY_FIRST, _SINGLE_MONTH_FIRST):
+        for match in text.find(pattern):
+            single = _single(match, today)
+            if single is not None:
+                text.claim(match.start(), match.end())
+                return Timing(start=single)
+    for match in text.find(_SLASHED):
+        first, second = int(match["a"]), int(match["b"])
+        day, month = (second, first) if second > 12 else (first, second)
+        year = int(match["y"]) if match["y"] else None
+        if year is not None and year < 100:
+            year += 2000
+        slashed = next_occurrence(month, day, today, year) if month <= 12 else None
+        if slashed is not None:
+            text.claim(match.start(), match.end())
+            return Timing(start=slashed)
+    return _relative(text, today)
+
+
+def _relative(text: Text, today: date) -> Timing:
+    weekend = text.take(_WEEKEND)
+    if weekend is not None:
+        saturday = today if today.weekday() == 5 else upcoming_weekday(5, today)
+        if weekend["which"] == "next" and (saturday - today).days < 3:
+            saturday += timedelta(days=7)
+        start = saturday - timedelta(days=1) if weekend["long"] else saturday
+        return Timing(start=start, days=3 if weekend["long"] else 2)
+    relative = text.take(_RELATIVE_DAY)
+    if relative is not None:
+        offset = {"today": 0, "tonight": 0, "tomorrow": 1, "day after tomorrow": 2}
+        return Timing(start=today + timedelta(days=offset[relative["w"]]))
+    cued = text.take(_WEEKDAY_CUED)
+    if cued is not None:
+        return Timing(start=upcoming_weekday(_weekday(cued["w"]), today))
+    if text.take(_NEXT_WEEK) is not None:
+        return Timing(start=upcoming_weekday(0, today))
+    return Timing()
+
+
+def read_days(text: Text) -> int | None:
+    """Trip length in days from a duration phrase ("4 days", "a week"); claims it."""
+    for match in text.find(_COUNTED):
+        first = to_int(match["n"])
+        second = to_int(match["n2"]) if match["n2"] else None
+        count = max(first or 0, second or 0)
+        if count <= 0:
+            continue
+        text.claim(match.start(), match.end())
+        return count * 7 if match["unit"].startswith("week") else count
+    for pattern, days in _DURATIONS:
+        if text.take(pattern) is not None:
+            return days
+    compact = text.take(_COMPACT)
+    if compact is not None and int(compact["n"]) > 0:
+        count = int(compact["n"])
+        return count * 7 if compact["unit"] == "w" else count
+    hours = text.take(_HOURS)
+    if hours is not None:
+        return int(hours["n"]) // 24
+    return None

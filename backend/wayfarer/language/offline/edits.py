@@ -1,0 +1,274 @@
+"""Itinerary edits (SPEC §5) from plain requests.
+
+Handled here: undo, swap days, add / drop a day, replace / remove / add a place. Pace and
+budget steps live in :mod:`pace` and :mod:`budget`. Place edits are read only when there
+is an itinerary to edit; a phrase that is really a city ("visit Rome") or a trip length
+("5 days instead of 3") is left to those readers.
+"""
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from wayfarer.domain import (
+    AddDay,
+    AddPlace,
+    DropDay,
+    Edit,
+    Itinerary,
+    PlaceSelector,
+    RemovePlace,
+    ReplacePlace,
+    SwapDays,
+    Undo,
+)
+from wayfarer.language.offline.dates import WEEKDAY
+from wayfarer.language.offline.interests import SYNONYMS
+from wayfarer.language.offline.numbers import NUMBER, ORDINAL, ordinal_to_int, to_int
+from wayfarer.language.offline.selectors import DayIndex, read_day_ref, read_selector
+from wayfarer.language.offline.text import Text
+
+_VERBS = (
+    r"(?:replace|swap|switch|change|remove|drop|delete|skip|cut|add|include|make|move|"
+    r"export|undo|put|get rid|take out|ditch|lose|fit|squeeze|throw|give|let's|lets|"
+    r"can you|could you|also|then|maybe|please|and make|go)"
+)
+_END = (
+    rf"(?=\s*(?:[.!?;\n]|,?\s+(?:and\s+)?then\b|,?\s+and\s+(?:also\s+)?{_VERBS}\b|"
+    rf",\s*{_VERBS}\b|,?\s+(?:please|instead|thanks|thank you)\b|$))"
+)
+_DAYREF = rf"(?:{NUMBER}|{ORDINAL}|last|final|{WEEKDAY})"
+
+UNDO = re.compile(
+    r"\b(?:undo(?: that| it| the last (?:change|edit))?|go back(?! to [a-z])|revert(?: that| it)?|"
+    r"put it back|change it back|previous version|back to (?:the )?(?:previous|last|old) "
+    r"(?:version|plan|one)|never ?mind(?: that)?|take that back|roll ?back|scratch that|"
+    r"forget that|cancel that|put (?:it|that) back)\b"
+)
+_SWAP_DAYS = re.compile(
+    rf"\b(?:swap|switch|exchange|flip|trade|reverse|invert|interchange)\s+(?:around\s+)?"
+    rf"(?:the\s+)?(?:order\s+of\s+)?(?:days?\s*)?(?P<a>{_DAYREF})(?:\s+day)?\s*"
+    rf"(?:and|with|&|for|,)\s*(?:the\s+)?(?:days?\s*)?(?P<b>{_DAYREF})(?:\s+days?)?\b"
+    rf"(?:\s+around)?"
+)
+_SWAP_DAYS_AFTER = re.compile(
+    rf"\bdays?\s*(?P<a>{_DAYREF})\s*(?:and|&)\s*(?:day\s*)?(?P<b>{_DAYREF})\s+"
+    r"(?:swapped|switched|the other way round|the other way around|around)\b"
+)
+_DAY_FIRST = re.compile(
+    rf"\b(?:do|have|put|move|start with)\s+day\s*(?P<a>{_DAYREF})\s+(?:first|at the start)\b"
+)
+_MOVE_DAY = re.compile(
+    rf"\b(?:move|put|do)\s+day\s*(?P<a>{_DAYREF})\s+(?:to|before|in place of|as)\s+"
+    rf"(?:day\s*)?(?P<b>{_DAYREF})\b"
+)
+_DROP_DAY = re.compile(
+    rf"\b(?:drop|remove|delete|cut|skip|lose|ditch|scrap|cancel|get rid of|take out|"
+    rf"eliminate|take off)\s+(?:the\s+)?(?:(?P<last>last|final)\s+day|"
+    rf"day\s*(?P<n>{NUMBER})|(?P<ord>{ORDINAL})\s+day|(?P<count>{NUMBER}|a|an)\s+days?)\b"
+    r"(?!\s+(?:trip|of|in))"
+)
+_SHORTER = re.compile(
+    rf"\b(?:(?P<n1>{NUMBER}|a) days? (?:less|fewer|shorter)|(?P<n2>{NUMBER}|a) (?:less|fewer) "
+    rf"days?|shorten (?:it |the trip |our trip |my trip )?by (?P<n3>{NUMBER}|a) days?|"
+    rf"cut (?:it |the trip )?short by (?P<n4>{NUMBER}|a) days?|"
+    rf"(?:make it |make the trip )?(?P<n5>{NUMBER}|a) days? shorter)\b"
+)
+_ADD_THEMED_DAY = re.compile(r"\badd\s+(?:a|an|one)\s+(?P<what>[a-z]+(?:\s[a-z]+)?)\s+day\b")
+_ADD_DAY = re.compile(
+    rf"\b(?:(?:add|plus)\s+(?:on\s+)?(?P<n1>{NUMBER}|a|an|another)?\s*(?:more\s+|extra\s+|"
+    r"additional\s+)?days?(?!\s*\d)|"
+    rf"(?P<n2>{NUMBER}|a|an) (?:more|extra|additional) days?|another day|"
+    rf"extra day|extend (?:it |the trip |our trip |my trip |our stay |my stay |the stay )?"
+    rf"by (?P<n3>{NUMBER}|a|an) days?|(?P<n4>{NUMBER}|a|an) days? longer|"
+    rf"stay (?P<n5>{NUMBER}|a|an) (?:more|extra) days?|lengthen (?:it|the trip) by "
+    rf"(?P<n6>{NUMBER}|a|an) days?)\b"
+)
+_REPLACE = re.compile(
+    rf"\b(?:replace|swap(?: out)?|switch(?: out)?|change|substitute|exchange|trade|"
+    rf"instead of going to)\s+(?P<target>.+?)\s+(?:with|for|by|into|to|for)\s+"
+    rf"(?P<repl>.+?){_END}"
+)
+_REPLACE_ALONE = re.compile(
+    rf"\b(?:replace|swap out|switch out|change|substitute)\s+(?P<target>.+?){_END}"
+)
+_INSTEAD_OF = re.compile(
+    rf"\binstead of\s+(?P<target>.+?),\s*(?:can we |could we |let's |lets |how about |"
+    rf"maybe |i'd like |we'd like |do |add |visit |see |go to |please )*(?P<repl>.+?){_END}"
+)
+_REPL_INSTEAD_OF = re.compile(
+    rf"\b(?:(?:can we|could we|let's|lets|i'd like to|we'd like to|i want to|we want to)\s+"
+    rf"(?:do|see|visit|go to|have)\s+|(?:do|see|visit|go to)\s+)?"
+    rf"(?P<repl>[^,.;!?]+?)\s+(?:instead of|rather than|in place of)\s+(?P<target>.+?){_END}"
+)
+_REMOVE = re.compile(
+    rf"\b(?:remove|delete|skip|cut|ditch|lose|drop|cancel|scrap|get rid of|take out|"
+    rf"take off|eliminate|scratch|nix|no need for|leave out|cross off)\s+"
+    rf"(?P<target>.+?){_END}"
+)
+_NOT_GOING = re.compile(
+    rf"\b(?:i|we) (?:don't|do not|dont) (?:want|need|wanna) to (?:go to|visit|see|do)\s+"
+    rf"(?P<target>.+?){_END}|\b(?:we've|we have|i've|i have) (?:already )?"
+    rf"(?:been to|seen|visited|done)\s+(?P<target2>.+?){_END}"
+)
+_ADD = re.compile(
+    rf"\b(?:add|include|fit in|squeeze in|throw in|put in|insert|"
+    rf"(?:can|could) (?:we|you) (?:also )?(?:add|include|fit in|see|visit|go to|do)|"
+    rf"(?:i'd|we'd|i would|we would) (?:also )?(?:like|love) to (?:see|visit|go to|do)|"
+    rf"(?:i|we) (?:also )?(?:want|wanna) to (?:see|visit|go to|do)|"
+    rf"let'?s (?:also )?(?:see|visit|do|go to)|how about adding|what about adding)\s+"
+    rf"(?P<query>.+?){_END}"
+)
+_NOT_PLACES = re.compile(
+    r"^(?:it|that|this|everything|all|them|those|it all|the trip|the plan|the whole thing|"
+    r"more|some more|a few more|first|last|(?:(?:some|a few|a lot) )?more (?:activities|"
+    r"things|stuff|sights|places|stops)(?: to do)?)$|"
+    r"\b(?:dates?|times?|schedule|start|end)\b|"
+    r"\b(?:pace|budget|days?|nights?|weeks?|calendar|ics|markdown|json|file|city|trip|"
+    r"plan|itinerary|order)\b"
+)
+
+
+#: At most this many days are added by one message ("add 30 days" adds 7).
+MAX_ADDED_DAYS = 7
+
+
+@dataclass
+class EditContext:
+    """What the edit reader needs to know about the conversation."""
+
+    itinerary: Itinerary | None
+    names_place: Callable[[str], bool]
+    days: DayIndex = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.days = DayIndex.of(self.itinerary)
+
+
+def _day(text: str, days: DayIndex) -> int | None:
+    text = text.strip()
+    if text in ("last", "final"):
+        return days.count
+    value = ordinal_to_int(text)
+    if value is not None:
+        return value
+    match = re.fullmatch(WEEKDAY, text)
+    return days.weekday(text) if match else None
+
+
+def _count(text: str | None) -> int:
+    if text in (None, "a", "an", "another"):
+        return 1
+    return to_int(text or "") or 1
+
+
+def _first_group(match: re.Match[str], *names: str) -> str | None:
+    return next((match[n] for n in names if match[n]), None)
+
+
+Found = list[tuple[int, Edit]]
+
+
+def read_edits(text: Text, context: EditContext) -> Found:
+    """Every edit in the message with its position; each match is claimed."""
+    return _day_edits(text, context) + _place_edits(text, context)
+
+
+def _day_edits(text: Text, context: EditContext) -> Found:
+    """Undo and whole-day edits (swap, add, drop)."""
+    edits: Found = []
+    undo = text.take(UNDO)
+    if undo is not None:
+        edits.append((undo.start(), Undo()))
+    for match in text.take_all(_DAY_FIRST):
+        first = _day(match["a"], context.days)
+        if first and first != 1:
+            edits.append((match.start(), SwapDays(first=first, second=1)))
+    for pattern in (_SWAP_DAYS, _SWAP_DAYS_AFTER, _MOVE_DAY):
+        for match in text.take_all(pattern):
+            first, second = _day(match["a"], context.days), _day(match["b"], context.days)
+            if first and second and first != second:
+                edits.append((match.start(), SwapDays(first=first, second=second)))
+    for match in text.take_all(_DROP_DAY):
+        if match["last"]:
+            edits.append((match.start(), DropDay()))
+        elif match["n"] or match["ord"]:
+            number = ordinal_to_int(match["n"] or match["ord"])
+            edits.append((match.start(), DropDay(day=number) if number else DropDay()))
+        else:
+            edits += [(match.start(), DropDay()) for _ in range(_count(match["count"]))]
+    for match in text.take_all(_SHORTER):
+        count = _count(_first_group(match, "n1", "n2", "n3", "n4", "n5"))
+        edits += [(match.start(), DropDay()) for _ in range(count)]
+    for match in text.find(_ADD_THEMED_DAY):
+        interests = SYNONYMS.get(match["what"])
+        if interests:
+            text.claim(match.start(), match.end())
+            edits.append((match.start(), AddPlace(query=PlaceSelector(interest=interests[0]))))
+    for match in text.take_all(_ADD_DAY):
+        count = _count(_first_group(match, "n1", "n2", "n3", "n4", "n5", "n6"))
+        edits += [(match.start(), AddDay()) for _ in range(min(count, MAX_ADDED_DAYS))]
+    return edits
+
+
+def _is_place(phrase: str, context: EditContext) -> bool:
+    """True when ``phrase`` can point at a place: not a day, a length, a city or "it"."""
+    _, rest = read_day_ref(phrase.strip(), context.days)
+    if not rest or _NOT_PLACES.search(rest):
+        return False
+    return not context.names_place(rest)
+
+
+def _bare_interest(phrase: str) -> bool:
+    """True for a bare plural interest ("museums"): a preference, not a place edit."""
+    return phrase.strip() in SYNONYMS and not phrase.strip().endswith(("um", "ry"))
+
+
+def _place_edits(text: Text, context: EditContext) -> Found:
+    """Replace / remove / add a place (only with an itinerary)."""
+    if context.itinerary is None:
+        return []
+    edits: Found = []
+    for pattern in (_INSTEAD_OF, _REPL_INSTEAD_OF, _REPLACE):
+        for match in text.find(pattern):
+            target, replacement = match["target"], match["repl"]
+            if not (_is_place(target, context) and _is_place(replacement, context)):
+                continue
+            raw_target = text.original(match.start("target"), match.end("target"))
+            raw_repl = text.original(match.start("repl"), match.end("repl"))
+            edits.append((match.start(), _replace(raw_target, raw_repl, context)))
+            text.claim(match.start(), match.end())
+    for match in text.find(_REPLACE_ALONE):
+        if _is_place(match["target"], context):
+            raw_target = text.original(match.start("target"), match.end("target"))
+            edits.append((match.start(), _replace(raw_target, "", context)))
+            text.claim(match.start(), match.end())
+    for pattern, group in ((_REMOVE, "target"), (_NOT_GOING, "target"), (_NOT_GOING, "target2")):
+        for match in text.find(pattern):
+            if not match[group] or not _is_place(match[group], context):
+                continue
+            if _bare_interest(match[group]):
+                continue
+            raw = text.original(match.start(group), match.end(group))
+            target = read_selector(raw, context.itinerary, context.days)
+            if target != PlaceSelector(day=target.day):
+                edits.append((match.start(), RemovePlace(target=target)))
+                text.claim(match.start(), match.end())
+    for match in text.find(_ADD):
+        if not _is_place(match["query"], context):
+            continue
+        raw = text.original(match.start("query"), match.end("query"))
+        query = read_selector(raw, context.itinerary, context.days)
+        edits.append((match.start(), AddPlace(query=query)))
+        text.claim(match.start(), match.end())
+    return edits
+
+
+def _replace(raw_target: str, raw_repl: str, context: EditContext) -> ReplacePlace:
+    target = read_selector(raw_target, context.itinerary, context.days)
+    replacement = read_selector(raw_repl, None, context.days) if raw_repl else PlaceSelector()
+    if replacement.day is not None:
+        if target.day is None:
+            target = target.model_copy(update={"day": replacement.day})
+        replacement = replacement.model_copy(update={"day": None})
+    return ReplacePlace(target=target, replacement=replacement)

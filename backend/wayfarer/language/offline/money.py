@@ -1,0 +1,107 @@
+"""Budget amounts with their currency: "$2000", "1500 euros", "£800", "300000 yen", "2k".
+
+An amount is only read when something marks it as money: a currency sign, code or word,
+a "k"/"grand" suffix, or a budget cue ("budget of 2000"). "2k" = 2000; "1.500" and
+"1,500" are fifteen hundred; "1.5k" is 1500. The currency is an ISO 4217 code, or None
+when the message gave none.
+"""
+
+import re
+from dataclasses import dataclass
+
+from wayfarer.language.offline.text import Text
+
+#: Currency signs and prefixes written before (or after) the amount.
+SIGNS = {
+    "us$": "USD", "a$": "AUD", "au$": "AUD", "c$": "CAD", "ca$": "CAD", "hk$": "HKD",
+    "s$": "SGD", "nz$": "NZD", "r$": "BRL", "mx$": "MXN", "$": "USD", "\u20ac": "EUR",
+    "\u00a3": "GBP", "\u00a5": "JPY", "\u20b9": "INR", "\u20a9": "KRW", "\u0e3f": "THB",
+    "\u20ba": "TRY",
+}
+CODES = (
+    "usd", "eur", "gbp", "jpy", "inr", "krw", "thb", "aud", "cad", "hkd", "sgd", "nzd",
+    "brl", "mxn", "chf", "aed", "czk", "egp", "zar", "mad", "cny", "rmb", "sek", "nok",
+    "dkk", "huf", "pln", "ars", "idr", "myr", "vnd", "php",
+)
+#: Currency words written after the amount (longest first when matching).
+WORDS = {
+    "us dollars": "USD", "american dollars": "USD", "australian dollars": "AUD",
+    "aussie dollars": "AUD", "canadian dollars": "CAD", "hong kong dollars": "HKD",
+    "singapore dollars": "SGD", "new zealand dollars": "NZD", "nz dollars": "NZD",
+    "dollars": "USD", "dollar": "USD", "bucks": "USD", "euros": "EUR", "euro": "EUR",
+    "pounds sterling": "GBP", "pounds": "GBP", "pound": "GBP", "quid": "GBP",
+    "british pounds": "GBP", "egyptian pounds": "EGP", "yen": "JPY", "japanese yen": "JPY",
+    "rupees": "INR", "rupee": "INR", "indian rupees": "INR", "rs": "INR", "baht": "THB",
+    "thai baht": "THB", "won": "KRW", "korean won": "KRW", "dirhams": "AED", "dirham": "AED",
+    "moroccan dirhams": "MAD", "moroccan dirham": "MAD", "pesos": "MXN", "mexican pesos": "MXN",
+    "argentine pesos": "ARS", "argentinian pesos": "ARS", "reais": "BRL", "reals": "BRL",
+    "swiss francs": "CHF", "francs": "CHF", "rand": "ZAR", "lira": "TRY", "turkish lira": "TRY",
+    "yuan": "CNY", "renminbi": "CNY", "crowns": "CZK", "czech crowns": "CZK", "koruna": "CZK",
+    "korun": "CZK", "kc": "CZK",
+}
+
+_AMOUNT = r"(?P<amount>\d{1,3}(?:[,.]\d{3})+(?!\d)|\d+(?:[.,]\d+)?)"
+_SCALE = r"(?:\s*(?P<scale>k|thousand|grand|m|mil|million)\b)?"
+_SIGN_ALT = "|".join(re.escape(s) for s in sorted(SIGNS, key=len, reverse=True))
+_CODE_ALT = "|".join(CODES)
+_WORD_ALT = "|".join(re.escape(w) for w in sorted(WORDS, key=len, reverse=True))
+
+_SIGN_BEFORE = re.compile(rf"(?P<cur>{_SIGN_ALT})\s?{_AMOUNT}{_SCALE}")
+_CODE_BEFORE = re.compile(rf"\b(?P<cur>{_CODE_ALT})\s?{_AMOUNT}{_SCALE}")
+_AFTER = re.compile(
+    rf"(?<![\w.,]){_AMOUNT}{_SCALE}\s*(?P<cur>{_SIGN_ALT}|(?:{_CODE_ALT}|{_WORD_ALT})\b)"
+)
+_SCALED = re.compile(rf"(?<![\w.,$]){_AMOUNT}\s*(?P<scale>k|grand)\b")
+_CUED = re.compile(
+    rf"\b(?:budget|spend|spending|max(?:imum)?|under|below|up to|around|about)"
+    rf"(?:\s+(?:is|of|around|about|roughly|approximately|max|maximum|total|:|~))*\s*"
+    rf"(?<![\d.,]){_AMOUNT}{_SCALE}(?!\s*(?:days?|nights?|weeks?|people|persons|of us|adults))"
+)
+#: A bare number after a budget cue counts as money only from this value ("about 5" is not).
+MIN_CUED_AMOUNT = 50
+
+
+@dataclass(frozen=True)
+class Money:
+    """An amount of money and its ISO 4217 currency (None when not said)."""
+
+    amount: float
+    currency: str | None
+
+
+def parse_amount(text: str, scale: str | None) -> float:
+    """The number in ``text`` ("1,500", "1.500", "1.5") times its ``scale`` word."""
+    if re.fullmatch(r"\d{1,3}(?:[,.]\d{3})+", text):
+        value = float(re.sub(r"[,.]", "", text))
+    else:
+        value = float(text.replace(",", "."))
+    multiplier = {"k": 1e3, "thousand": 1e3, "grand": 1e3, "m": 1e6, "mil": 1e6, "million": 1e6}
+    return value * multiplier.get(scale or "", 1.0)
+
+
+def currency_of(written: str) -> str:
+    """The ISO code for a sign, code or word as matched."""
+    key = written.strip()
+    if key in SIGNS:
+        return SIGNS[key]
+    if key in WORDS:
+        return WORDS[key]
+    return "CNY" if key == "rmb" else key.upper()
+
+
+def read_money(text: Text) -> Money | None:
+    """The first amount of money in the message, claimed; None when there is none."""
+    for pattern in (_SIGN_BEFORE, _CODE_BEFORE, _AFTER):
+        match = text.take(pattern)
+        if match is not None:
+            amount = parse_amount(match["amount"], match["scale"])
+            return Money(amount, currency_of(match["cur"]))
+    scaled = text.take(_SCALED)
+    if scaled is not None:
+        return Money(parse_amount(scaled["amount"], scaled["scale"]), None)
+    for match in text.find(_CUED):
+        amount = parse_amount(match["amount"], match["scale"])
+        if amount >= MIN_CUED_AMOUNT:
+            text.claim(match.start(), match.end())
+            return Money(amount, None)
+    return None

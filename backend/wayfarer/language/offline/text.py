@@ -1,0 +1,147 @@
+"""A message prepared for rule matching: folded text, word tokens and claimed spans.
+
+Every extractor matches regular expressions against :attr:`Text.folded` (lower case,
+accents stripped, typographic quotes and dashes made plain) and *claims* the span it used,
+so a later extractor never reads the same words twice ("swap day 1 and 2" is claimed by the
+day swap before the number or city readers look at it). :meth:`Text.is_capitalised` looks
+back at the original spelling, which city recognition needs.
+"""
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+_CHAR_MAP = {
+    "\u2018": "'", "\u2019": "'", "\u02bc": "'", "`": "'", "\u00b4": "'",
+    "\u201c": '"', "\u201d": '"',
+    "\u2013": "-", "\u2014": "-", "\u2012": "-", "\u2212": "-", "\u2010": "-", "\u2011": "-",
+    "\u00a0": " ", "\u2009": " ", "\u202f": " ",
+    "&": " and ", "\u00df": "ss", "\u00e6": "ae", "\u0153": "oe", "\u00f8": "o", "\u0142": "l",
+}
+# Currency signs survive folding untouched (NFKD would not change them, but keep it explicit).
+_KEEP = frozenset("$\u20ac\u00a3\u00a5\u20b9\u20a9\u0e3f\u20ba")
+
+WORD_RE = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+
+
+def fold_char(char: str) -> str:
+    """One character lower-cased, without accents, with quotes and dashes made plain."""
+    if char in _KEEP:
+        return char
+    mapped = _CHAR_MAP.get(char)
+    if mapped is not None:
+        return mapped
+    decomposed = unicodedata.normalize("NFKD", char)
+    base = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return base.lower()
+
+
+_TRANSLATION = str.maketrans(_CHAR_MAP)
+
+
+def fold(text: str) -> str:
+    """``text`` folded as :class:`Text` folds it (for building lookup keys)."""
+    text = text.translate(_TRANSLATION)
+    if not text.isascii():
+        decomposed = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return text.lower()
+
+
+def name_key(text: str) -> str:
+    """A lookup key for place names: folded, punctuation to spaces, single-spaced."""
+    return " ".join(WORD_RE.findall(fold(text).replace("-", " ").replace(".", " ")))
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word of the folded text with its span; ``index`` is its position among tokens."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Text:
+    """A message ready for extraction. Build it with :meth:`of`."""
+
+    raw: str
+    folded: str
+    origin: list[int]
+    tokens: list[Token]
+    claimed: list[bool] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, raw: str) -> "Text":
+        """Fold ``raw`` keeping a map from each folded character back to the original."""
+        parts: list[str] = []
+        origin: list[int] = []
+        for position, char in enumerate(raw):
+            folded = fold_char(char)
+            parts.append(folded)
+            origin.extend([position] * len(folded))
+        text = "".join(parts)
+        tokens = [
+            Token(i, m.start(), m.end(), m.group()) for i, m in enumerate(WORD_RE.finditer(text))
+        ]
+        return cls(raw, text, origin, tokens, [False] * len(text))
+
+    def is_free(self, start: int, end: int) -> bool:
+        """True when no character of ``[start, end)`` has been claimed."""
+        return not any(self.claimed[start:end])
+
+    def claim(self, start: int, end: int) -> None:
+        """Mark ``[start, end)`` as used by an extractor."""
+        for i in range(start, min(end, len(self.claimed))):
+            self.claimed[i] = True
+
+    def find(self, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+        """Matches of ``pattern`` that touch no claimed character, left to right."""
+        for match in pattern.finditer(self.folded):
+            if match.end() > match.start() and self.is_free(match.start(), match.end()):
+                yield match
+
+    def take(self, pattern: re.Pattern[str]) -> re.Match[str] | None:
+        """The first free match of ``pattern``, claimed; None when there is none."""
+        for match in self.find(pattern):
+            self.claim(match.start(), match.end())
+            return match
+        return None
+
+    def take_all(self, pattern: re.Pattern[str]) -> list[re.Match[str]]:
+        """Every free, non-overlapping match of ``pattern``, each claimed."""
+        taken = []
+        for match in self.find(pattern):
+            if self.is_free(match.start(), match.end()):
+                self.claim(match.start(), match.end())
+                taken.append(match)
+        return taken
+
+    def free_tokens(self) -> list[Token]:
+        """Tokens no extractor has claimed."""
+        return [t for t in self.tokens if self.is_free(t.start, t.end)]
+
+    def original(self, start: int, end: int) -> str:
+        """The original spelling of the folded span ``[start, end)``."""
+        if start >= end or start >= len(self.origin):
+            return ""
+        first = self.origin[start]
+        last = self.origin[min(end, len(self.origin)) - 1]
+        return self.raw[first : last + 1]
+
+    def is_capitalised(self, token: Token) -> bool:
+        """True when the token was written with an upper-case first letter."""
+        return self.raw[self.origin[token.start]].isupper()
+
+    def is_all_caps(self, token: Token) -> bool:
+        """True when every letter of the token was written in upper case."""
+        written = self.original(token.start, token.end)
+        return written.isupper()
+
+    def starts_sentence(self, token: Token) -> bool:
+        """True for the first word of the message or of a sentence."""
+        before = self.folded[: token.start].rstrip()
+        return not before or before[-1] in ".!?\n:;-\"("

@@ -1,0 +1,56 @@
+"""The planner's day clock: when days start, when meals happen, when days end.
+
+Times are minutes after local midnight. Every schedule the planner writes and every check
+the verifier makes uses these constants, so they agree by construction.
+"""
+
+import datetime as dt
+import math
+
+DAY_START = 9 * 60
+LUNCH_EARLIEST, LUNCH_LATEST = 12 * 60, 14 * 60
+DINNER_EARLIEST, DINNER_LATEST = 18 * 60 + 30, 20 * 60 + 30
+DAY_END = 22 * 60
+NIGHT_END = 23 * 60 + 30
+LUNCH_MINUTES = (45, 75)
+DINNER_MINUTES = (60, 120)
+STEP = 5
+
+
+def round_up(minutes: int, step: int = STEP) -> int:
+    """``minutes`` rounded up to a multiple of ``step`` (schedules use 5-minute marks)."""
+    return math.ceil(minutes / step) * step
+
+
+def hhmm(minutes: int) -> str:
+    """ "HH:MM" for minutes after midnight (0 <= minutes < 1440)."""
+    if not 0 <= minutes < 24 * 60:
+        raise ValueError(f"time out of day: {minutes}")
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def minutes_of(text: str) -> int:
+    """Minutes after midnight for an itinerary time "HH:MM"."""
+    hours, _, mins = text.partition(":")
+    return int(hours) * 60 + int(mins)
+
+
+def weekday_of(day: int, start_date: dt.date | None) -> int:
+    """Weekday (0 = Monday) of trip day ``day`` (1-based).
+
+    With no start date the trip is assumed to start on a Monday, the same assumption the
+    ICS export makes when it picks "next Monday", so schedules stay valid on those dates.
+    """
+    if start_date is None:
+        return (day - 1) % 7
+    return (start_date + dt.timedelta(days=day - 1)).weekday()
+
+
+def date_of(day: int, start_date: dt.date | None) -> dt.date | None:
+    """Calendar date of trip day ``day`` when the start date is known."""
+    return None if start_date is None else start_date + dt.timedelta(days=day - 1)
+
+
+def next_monday(today: dt.date) -> dt.date:
+    """The first Monday strictly after ``today``."""
+    return today + dt.timedelta(days=7 - today.weekday())

@@ -1,0 +1,156 @@
+"""Per-city lookup tables the planner and verifier share: places by id, popularity rank,
+opening windows per weekday, and all-pairs distances and travel times.
+
+Built once per city (the planner caches it) so planning never re-parses hours or
+recomputes a haversine.
+"""
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from wayfarer.domain import BUDGET_MAX_COST_LEVEL, INTERESTS
+from wayfarer.planner.catalog import CatalogPlace, City, Minutes, haversine_km
+from wayfarer.planner.clock import DAY_END, DAY_START, DINNER_EARLIEST, NIGHT_END
+from wayfarer.planner.geo import travel_minutes_km
+
+DEFAULT_INTEREST_COUNT = 3
+EVENING_CATEGORIES = frozenset({"nightlife", "show"})
+
+
+def is_evening_place(place: CatalogPlace) -> bool:
+    """Nightlife and shows: they may run until :data:`NIGHT_END` instead of DAY_END."""
+    return place.category in EVENING_CATEGORIES or "nightlife" in place.interests
+
+
+def end_limit(place: CatalogPlace) -> int:
+    """Latest minute a visit to ``place`` may end."""
+    return NIGHT_END if is_evening_place(place) else DAY_END
+
+
+@dataclass
+class CityIndex:
+    """Lookups for one city. ``rank`` is the place's position among its kind in the file
+    (the data writers list headline places first, so it serves as a popularity proxy);
+    ``activities`` and ``food`` keep catalog order."""
+
+    city: City
+    by_id: dict[str, CatalogPlace] = field(default_factory=dict)
+    rank: dict[str, int] = field(default_factory=dict)
+    default_interests: tuple[str, ...] = ()
+    activities: list[CatalogPlace] = field(default_factory=list)
+    food: list[CatalogPlace] = field(default_factory=list)
+    _fits: dict[tuple[str, int], bool] = field(default_factory=dict)
+    _evening: dict[tuple[str, int], bool] = field(default_factory=dict)
+    _latest: dict[tuple[str, int], int] = field(default_factory=dict)
+    _windows: dict[str, tuple[tuple[Minutes, ...], ...]] = field(default_factory=dict)
+    _km: dict[tuple[str, str], float] = field(default_factory=dict)
+    _minutes: dict[tuple[str, str], int] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, city: City) -> "CityIndex":
+        """Precompute every table for ``city``."""
+        index = cls(city=city)
+        counters = {"activity": 0, "food": 0}
+        for place in city.places:
+            index.by_id[place.id] = place
+            index.rank[place.id] = counters[place.kind]
+            counters[place.kind] += 1
+            own = [tuple(place.opening_windows(day)) for day in range(7)]
+            index._windows[place.id] = tuple(
+                own[day]
+                + tuple(
+                    (start - 1440, end - 1440) for start, end in own[(day - 1) % 7] if end > 1440
+                )
+                for day in range(7)
+            )
+        places = city.places
+        for i, a in enumerate(places):
+            index._km[a.id, a.id] = 0.0
+            index._minutes[a.id, a.id] = 0
+            for b in places[i + 1 :]:
+                km = haversine_km(a.lat, a.lon, b.lat, b.lon)
+                minutes = travel_minutes_km(km)
+                index._km[a.id, b.id] = index._km[b.id, a.id] = km
+                index._minutes[a.id, b.id] = index._minutes[b.id, a.id] = minutes
+        for place in places:
+            for day in range(7):
+                closes = [c for _, c in index.windows(place.id, day)]
+                index._latest[place.id, day] = min(max(closes), end_limit(place)) if closes else 0
+                index._evening[place.id, day] = (
+                    index.earliest_start(
+                        place.id, day, DAY_START, place.visit_minutes, DINNER_EARLIEST
+                    )
+                    is None
+                )
+        index.activities = city.activities
+        index.food = city.food
+        index.default_interests = _most_common_interests(index.activities)
+        for place in places:
+            for day in range(7):
+                index._fits[place.id, day] = (
+                    index.earliest_start(
+                        place.id, day, DAY_START, place.visit_minutes, end_limit(place)
+                    )
+                    is not None
+                )
+        return index
+
+    def km(self, a: str, b: str) -> float:
+        """Great-circle kilometres between two places of this city."""
+        return self._km[a, b]
+
+    def minutes(self, a: str, b: str) -> int:
+        """Travel minutes between two places of this city (see ``geo``)."""
+        return self._minutes[a, b]
+
+    def windows(self, place_id: str, weekday: int) -> tuple[Minutes, ...]:
+        """Opening windows on ``weekday``, including the previous night's spill-over."""
+        return self._windows[place_id][weekday]
+
+    def is_open(self, place_id: str, weekday: int, start: int, end: int) -> bool:
+        """True when one opening window on ``weekday`` covers ``[start, end]``."""
+        return any(o <= start and end <= c for o, c in self.windows(place_id, weekday))
+
+    def earliest_start(
+        self, place_id: str, weekday: int, not_before: int, duration: int, latest_end: int
+    ) -> int | None:
+        """Earliest start at or after ``not_before`` (a 5-minute mark is the caller's job)
+        such that the visit fits one window and ends by ``latest_end``; None if none."""
+        best: int | None = None
+        for opens, closes in self.windows(place_id, weekday):
+            start = max(not_before, opens)
+            if start % 5:
+                start += 5 - start % 5
+            if start + duration <= min(closes, latest_end) and (best is None or start < best):
+                best = start
+        return best
+
+    def fits_weekday(self, place: CatalogPlace, weekday: int) -> bool:
+        """True when a full visit fits in the day's hours (from DAY_START to its end limit)."""
+        return self._fits[place.id, weekday]
+
+    def evening_only(self, place: CatalogPlace, weekday: int) -> bool:
+        """True when ``place`` cannot be visited before dinner on ``weekday``."""
+        return self._evening[place.id, weekday]
+
+    def latest_end(self, place: CatalogPlace, weekday: int) -> int:
+        """Latest minute a visit may end on ``weekday`` (closing time or end limit)."""
+        return self._latest[place.id, weekday]
+
+    def affordable(self, place: CatalogPlace, budget: str) -> bool:
+        """True when ``place`` is within the budget's highest cost level."""
+        return place.cost_level <= BUDGET_MAX_COST_LEVEL[budget]
+
+    def centroid_km(self, place_id: str, others: Iterable[str]) -> float:
+        """Mean distance from ``place_id`` to ``others`` (0 when there are none)."""
+        ids = list(others)
+        if not ids:
+            return 0.0
+        return sum(self._km[place_id, o] for o in ids) / len(ids)
+
+
+def _most_common_interests(places: list[CatalogPlace]) -> tuple[str, ...]:
+    counts = Counter(i for p in places for i in p.interests)
+    ordered = sorted(counts, key=lambda i: (-counts[i], INTERESTS.index(i)))
+    return tuple(ordered[:DEFAULT_INTEREST_COUNT])

@@ -1,0 +1,421 @@
+"""Turning a day's activities into a timed day: walking order, visit times, lunch, dinner.
+
+For a given set of activities, :func:`build_day` tries walking orders shortest first (all
+within :data:`ROUTE_SLACK` of the best, so the day passes the route rule by construction)
+and, for each order, every placement of lunch and dinner between the visits. A placement
+is feasible when every visit fits an opening window of the weekday, travel time is
+allowed between consecutive stops, lunch starts in the lunch window and dinner in the
+dinner window. Among feasible placements it keeps the one with the least waiting and the
+meals nearest their ideal times. Restaurants are the open, unused, affordable food places
+with the smallest detour from the route.
+"""
+
+import datetime as dt
+import itertools
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from wayfarer.domain import ItineraryDay, ItineraryItem
+from wayfarer.planner.catalog import CatalogPlace
+from wayfarer.planner.clock import (
+    DAY_START,
+    DINNER_EARLIEST,
+    DINNER_LATEST,
+    DINNER_MINUTES,
+    LUNCH_EARLIEST,
+    LUNCH_LATEST,
+    LUNCH_MINUTES,
+    hhmm,
+    round_up,
+)
+from wayfarer.planner.index import CityIndex, end_limit, is_evening_place
+from wayfarer.planner.route import ranked_orders
+
+#: Each day's walking order stays within this factor of the shortest order (SPEC §6).
+ROUTE_SLACK = 1.10
+#: Orders tried per meal arrangement before giving up on a set of activities.
+MAX_ORDERS = 24
+#: A meal is not placed before a visit that would still end this long before the meal
+#: window opens (the visit goes first instead).
+EARLY_MEAL = 60
+AREA_CATEGORIES = ("neighbourhood", "street", "square", "market")
+THEME_MAX = 48
+LAST_MINUTE = 24 * 60 - 1
+
+
+@dataclass(frozen=True)
+class MealSlot:
+    """A meal's start window, duration bounds and ideal start."""
+
+    name: str
+    earliest: int
+    latest: int
+    minutes: tuple[int, int]
+    ideal: int
+
+
+LUNCH = MealSlot("lunch", LUNCH_EARLIEST, LUNCH_LATEST, LUNCH_MINUTES, 12 * 60 + 30)
+DINNER = MealSlot("dinner", DINNER_EARLIEST, DINNER_LATEST, DINNER_MINUTES, 19 * 60 + 30)
+SLOTS = {"lunch": LUNCH, "dinner": DINNER}
+
+
+@dataclass(frozen=True)
+class Stop:
+    """A scheduled visit in minutes after midnight; ``slot`` names a meal."""
+
+    place: CatalogPlace
+    start: int
+    end: int
+    slot: str | None = None
+
+
+def meal_minutes(place: CatalogPlace, slot: MealSlot) -> int:
+    """How long a meal at ``place`` takes in ``slot``."""
+    low, high = slot.minutes
+    return max(low, min(high, place.visit_minutes))
+
+
+def slot_of(stop_start: int) -> str:
+    """Which meal a meal item starting at ``stop_start`` is (lunch before 16:00)."""
+    return "lunch" if stop_start < 16 * 60 else "dinner"
+
+
+class _Day:
+    """Scheduling context for one day: weekday, candidate restaurants, forced meals."""
+
+    def __init__(
+        self,
+        index: CityIndex,
+        weekday: int,
+        foods: Sequence[CatalogPlace],
+        fixed: Mapping[str, CatalogPlace],
+    ) -> None:
+        self.index = index
+        self.weekday = weekday
+        self.foods = foods
+        self.fixed = fixed
+        self._meals: dict[tuple[str, int, str, str, str], Stop | None] = {}
+        self._visits: dict[tuple[str, int, str], Stop | None] = {}
+        self._detours: dict[tuple[str, str, str], list[CatalogPlace]] = {}
+
+    def candidates(self, slot: MealSlot) -> Sequence[CatalogPlace]:
+        forced = self.fixed.get(slot.name)
+        return [forced] if forced is not None else self.foods
+
+    def meal_possible(self, slot: MealSlot) -> bool:
+        for food in self.candidates(slot):
+            start = self.index.earliest_start(
+                food.id, self.weekday, slot.earliest, meal_minutes(food, slot), LAST_MINUTE
+            )
+            if start is not None and start <= slot.latest:
+                return True
+        return False
+
+    def meal(
+        self,
+        slot: MealSlot,
+        now: int,
+        here: CatalogPlace | None,
+        after: CatalogPlace | None,
+        exclude: str | None,
+    ) -> Stop | None:
+        key = (slot.name, now, here.id if here else "", after.id if after else "", exclude or "")
+        if key not in self._meals:
+            self._meals[key] = self._meal(slot, now, here, after, exclude)
+        return self._meals[key]
+
+    def _meal(
+        self,
+        slot: MealSlot,
+        now: int,
+        here: CatalogPlace | None,
+        after: CatalogPlace | None,
+        exclude: str | None,
+    ) -> Stop | None:
+        index = self.index
+        for food in self._by_detour(slot, here, after):
+            if food.id == exclude:
+                continue
+            arrive = now + (index.minutes(here.id, food.id) if here else 0)
+            duration = meal_minutes(food, slot)
+            start = index.earliest_start(
+                food.id, self.weekday, max(round_up(arrive), slot.earliest), duration,
+                LAST_MINUTE,
+            )
+            if start is not None and start <= slot.latest:
+                return Stop(food, start, start + duration, slot.name)
+        return None
+
+    def _by_detour(
+        self, slot: MealSlot, here: CatalogPlace | None, after: CatalogPlace | None
+    ) -> list[CatalogPlace]:
+        """The slot's restaurants by detour from the route between ``here`` and ``after``
+        (then catalog order)."""
+        key = (slot.name, here.id if here else "", after.id if after else "")
+        cached = self._detours.get(key)
+        if cached is not None:
+            return cached
+        index = self.index
+
+        def detour(food: CatalogPlace) -> tuple[float, int]:
+            extra = 0.0
+            if here is not None:
+                extra += index.km(here.id, food.id)
+            if after is not None:
+                extra += index.km(food.id, after.id)
+            if here is not None and after is not None:
+                extra -= index.km(here.id, after.id)
+            return (round(extra, 6), index.rank[food.id])
+
+        ranked = sorted(self.candidates(slot), key=detour)
+        self._detours[key] = ranked
+        return ranked
+
+    def visit(self, place: CatalogPlace, now: int, here: CatalogPlace | None) -> Stop | None:
+        key = (place.id, now, here.id if here else "")
+        if key not in self._visits:
+            self._visits[key] = self._visit(place, now, here)
+        return self._visits[key]
+
+    def _visit(self, place: CatalogPlace, now: int, here: CatalogPlace | None) -> Stop | None:
+        index = self.index
+        arrive = now + (index.minutes(here.id, place.id) if here else 0)
+        start = index.earliest_start(
+            place.id, self.weekday, round_up(arrive), place.visit_minutes, end_limit(place)
+        )
+        return None if start is None else Stop(place, start, start + place.visit_minutes)
+
+    def arrange(
+        self,
+        order: Sequence[CatalogPlace],
+        lunch: bool,
+        dinner: bool,
+        bare: Sequence[Stop] | None = None,
+    ) -> list[Stop] | None:
+        """Best placement of the required meals around ``order``, or None.
+
+        ``bare`` (the schedule of ``order`` without meals) prunes placements: a meal only
+        delays what follows it, so a meal cannot go after a visit that already ends past
+        the meal's latest start, and is not tried early when the next visit would still
+        end well before the meal window opens.
+        """
+        n = len(order)
+        ends = [DAY_START] + [stop.end for stop in bare] if bare else None
+        best: tuple[float, list[Stop]] | None = None
+        for li in self._spots(LUNCH, ends, 0, n) if lunch else [None]:
+            for di in self._spots(DINNER, ends, li or 0, n) if dinner else [None]:
+                stops = self._simulate(order, li, di)
+                if stops is None:
+                    continue
+                cost = _cost(stops)
+                if best is None or cost < best[0]:
+                    best = (cost, stops)
+        return best[1] if best else None
+
+    @staticmethod
+    def _spots(slot: MealSlot, ends: list[int] | None, first: int, n: int) -> list[int]:
+        spots = list(range(first, n + 1))
+        if ends is None:
+            return spots
+        return [
+            i
+            for i in spots
+            if ends[i] <= slot.latest and (i == n or ends[i + 1] > slot.earliest - EARLY_MEAL)
+        ]
+
+    def _simulate(
+        self, order: Sequence[CatalogPlace], lunch_at: int | None, dinner_at: int | None
+    ) -> list[Stop] | None:
+        stops: list[Stop] = []
+        now, here = DAY_START, None
+        lunch_id: str | None = None
+        for position in range(len(order) + 1):
+            after = order[position] if position < len(order) else None
+            for slot, at in ((LUNCH, lunch_at), (DINNER, dinner_at)):
+                if at != position:
+                    continue
+                meal = self.meal(slot, now, here, after, lunch_id)
+                if meal is None:
+                    return None
+                if slot is LUNCH:
+                    lunch_id = meal.place.id
+                stops.append(meal)
+                now, here = meal.end, meal.place
+            if after is None:
+                break
+            stop = self.visit(after, now, here)
+            if stop is None:
+                return None
+            if lunch_at is not None and lunch_at > position and stop.end > LUNCH_LATEST:
+                return None
+            if dinner_at is not None and dinner_at > position and stop.end > DINNER_LATEST:
+                return None
+            stops.append(stop)
+            now, here = stop.end, after
+        return stops
+
+
+def _cost(stops: Sequence[Stop]) -> float:
+    waiting = stops[0].start - DAY_START
+    deviation = 0
+    for previous, stop in itertools.pairwise(stops):
+        waiting += stop.start - previous.end
+    for stop in stops:
+        if stop.slot is not None:
+            deviation += abs(stop.start - SLOTS[stop.slot].ideal)
+    return waiting + 0.5 * deviation + 0.01 * stops[-1].end
+
+
+def _evening_misplaced(order: Sequence[CatalogPlace]) -> int:
+    """Evening places (nightlife, shows) that are not at the end of the order."""
+    seen_day = 0
+    misplaced = 0
+    for place in reversed(order):
+        if is_evening_place(place):
+            misplaced += seen_day
+        else:
+            seen_day = 1
+    return misplaced
+
+
+def schedule(
+    index: CityIndex,
+    activities: Sequence[CatalogPlace],
+    weekday: int,
+    foods: Sequence[CatalogPlace],
+    fixed: Mapping[str, CatalogPlace] | None = None,
+    max_orders: int = MAX_ORDERS,
+) -> list[Stop] | None:
+    """Timed stops for ``activities`` on ``weekday`` with lunch and dinner when possible.
+
+    ``foods`` are the restaurants allowed (unused elsewhere, affordable); ``fixed`` forces
+    a restaurant for "lunch" or "dinner". A meal is left out only when no allowed
+    restaurant can serve it on any order. None when the activities cannot all be visited.
+    """
+    day = _Day(index, weekday, foods, fixed or {})
+    if not activities:
+        return None
+    ids = [p.id for p in activities]
+    dist = [[index.km(a, b) for b in ids] for a in ids]
+    orders = ranked_orders(dist, ROUTE_SLACK)
+    placed = [[activities[i] for i in order] for order in orders]
+    placed.sort(key=_evening_misplaced)  # stable: keeps length order within each group
+    placed = placed[:max_orders]
+    # Meals only add constraints: orders that fail without them are never retried.
+    bare = [(order, day.arrange(order, False, False)) for order in placed]
+    feasible = [(order, stops) for order, stops in bare if stops is not None]
+    if not feasible:
+        return None
+    lunch_ok, dinner_ok = day.meal_possible(LUNCH), day.meal_possible(DINNER)
+    needs = [(lunch_ok, dinner_ok)]
+    for need in ((lunch_ok, False), (False, dinner_ok)):
+        if need not in needs and need != (False, False):
+            needs.append(need)
+    for lunch, dinner in needs:
+        if not (lunch or dinner):
+            continue
+        for order, plain in feasible:
+            stops = day.arrange(order, lunch, dinner, plain)
+            if stops is not None:
+                return stops
+    return feasible[0][1]
+
+
+LUNCH_ALLOWANCE = 60
+EVENING_FROM = 19 * 60 + 30
+
+
+def fits_in_day(index: CityIndex, places: Sequence[CatalogPlace], weekday: int) -> bool:
+    """Quick necessary test that ``places`` can share one day on ``weekday``.
+
+    Every place must be open that day. Daytime places, taken in order of closing time,
+    must each be reachable by their closing time counting all earlier-closing visits, the
+    shortest hop into each and lunch; evening-only places must fit after dinner. A day
+    that passes may still fail to schedule; one that fails is never tried.
+    """
+    day: list[tuple[int, CatalogPlace]] = []
+    night: list[CatalogPlace] = []
+    for place in places:
+        if not index.fits_weekday(place, weekday):
+            return False
+        if index.evening_only(place, weekday):
+            night.append(place)
+        else:
+            day.append((index.latest_end(place, weekday), place))
+    ids = [p.id for p in places]
+    hop = {
+        p.id: min((index.minutes(p.id, o) for o in ids if o != p.id), default=0) for p in places
+    }
+    day.sort(key=lambda pair: (pair[0], pair[1].id))
+    needed = DAY_START
+    for position, (close, place) in enumerate(day):
+        needed += place.visit_minutes + (hop[place.id] if position else 0)
+        lunch = LUNCH_ALLOWANCE if close > LUNCH_LATEST else 0
+        if needed + lunch > close:
+            return False
+    if night:
+        needed = EVENING_FROM + sum(p.visit_minutes + hop[p.id] for p in night)
+        if needed > max(end_limit(p) for p in night):
+            return False
+    return True
+
+
+def theme(index: CityIndex, activities: Sequence[CatalogPlace]) -> str:
+    """A short day title from its headline place and its area ("Plaka & Acropolis")."""
+    if not activities:
+        return ""
+    ordered = sorted(activities, key=lambda p: index.rank[p.id])
+    top = ordered[0]
+    area = next((p for p in ordered if p.category in AREA_CATEGORIES), None)
+    if area is not None and area is not top:
+        title = f"{_short(area.name)} & {_short(top.name)}"
+    elif len(ordered) > 1:
+        title = f"{_short(top.name)} & {_short(ordered[1].name)}"
+    else:
+        title = _short(top.name)
+    if len(title) > THEME_MAX:
+        title = f"{_short(top.name)} and around"
+    return title
+
+
+def _short(name: str) -> str:
+    return re.sub(r"\s*\([^)]*\)", "", name).strip()
+
+
+def to_items(stops: Sequence[Stop]) -> list[ItineraryItem]:
+    """Itinerary items for scheduled stops."""
+    items = []
+    for stop in stops:
+        place = stop.place
+        if stop.slot is None:
+            items.append(
+                ItineraryItem(
+                    start=hhmm(stop.start), end=hhmm(stop.end), kind="activity",
+                    place=place.ref(), note=place.description,
+                )
+            )
+        else:
+            items.append(
+                ItineraryItem(
+                    start=hhmm(stop.start), end=hhmm(stop.end), kind="meal", place=place.ref(),
+                    note=f"{stop.slot.capitalize()}: {place.description}",
+                )
+            )
+    return items
+
+
+def build_day(
+    index: CityIndex,
+    day: int,
+    date: dt.date | None,
+    weekday: int,
+    activities: Sequence[CatalogPlace],
+    foods: Sequence[CatalogPlace],
+    fixed: Mapping[str, CatalogPlace] | None = None,
+) -> ItineraryDay | None:
+    """A complete itinerary day for ``activities``, or None when they cannot be scheduled."""
+    stops = schedule(index, activities, weekday, foods, fixed)
+    if stops is None:
+        return None
+    return ItineraryDay(day=day, date=date, theme=theme(index, activities), items=to_items(stops))

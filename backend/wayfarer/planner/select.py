@@ -1,0 +1,114 @@
+"""Choosing places: interest match, popularity, diversity, budget and avoided interests.
+
+Scores are plain numbers so choices are explainable and deterministic; ties always break on
+catalog order (the popularity proxy).
+"""
+
+from collections import Counter
+from collections.abc import Iterable
+
+from wayfarer.planner.catalog import CatalogPlace, haversine_km
+from wayfarer.planner.request import TripRequest
+
+#: Penalty per place of the same category already chosen (keeps days varied).
+CATEGORY_PENALTY = 0.4
+#: Penalty per kilometre beyond FAR_KM from the centre (outskirts only when they earn it).
+FAR_KM, FAR_PENALTY = 5.0, 0.04
+AVOIDED_PENALTY = 10.0
+
+
+def score(request: TripRequest, place: CatalogPlace) -> float:
+    """How much the traveller should want ``place`` (higher is better).
+
+    With stated interests a match dominates and popularity orders within; for "top
+    sights" popularity dominates. Avoided interests sink a place to the bottom. Cached
+    per request.
+    """
+    cached = request.scores.get(place.id)
+    if cached is None:
+        cached = request.scores[place.id] = _score(request, place)
+    return cached
+
+
+def _score(request: TripRequest, place: CatalogPlace) -> float:
+    index = request.index
+    total = len(index.activities) if place.kind == "activity" else len(index.food)
+    popularity = 1.0 - index.rank[place.id] / max(total, 1)
+    match = len(set(place.interests) & set(request.interests))
+    if request.stated:
+        value = (2.0 if match else 0.0) + 0.5 * match + popularity
+    else:
+        value = 2.0 * popularity + 0.25 * match
+    city = index.city
+    far = haversine_km(city.lat, city.lon, place.lat, place.lon) - FAR_KM
+    if far > 0:
+        value -= FAR_PENALTY * far
+    if request.avoid & set(place.interests):
+        value -= AVOIDED_PENALTY
+    return value
+
+
+def is_avoided(request: TripRequest, place: CatalogPlace) -> bool:
+    """True when ``place`` has an interest the traveller ruled out."""
+    return bool(request.avoid & set(place.interests))
+
+
+def activity_pool(request: TripRequest, weekdays: Iterable[int]) -> list[CatalogPlace]:
+    """Activities the budget allows that fit at least one of the trip's weekdays."""
+    days = sorted(set(weekdays))
+    index = request.index
+    return [
+        place
+        for place in index.activities
+        if index.affordable(place, request.budget)
+        and any(index.fits_weekday(place, day) for day in days)
+    ]
+
+
+def ranked(request: TripRequest, places: Iterable[CatalogPlace]) -> list[CatalogPlace]:
+    """``places`` best first (score, then catalog order)."""
+    rank = request.index.rank
+    return sorted(places, key=lambda p: (-score(request, p), rank[p.id]))
+
+
+def select_activities(
+    request: TripRequest, pool: list[CatalogPlace], count: int
+) -> list[CatalogPlace]:
+    """Choose ``count`` activities from ``pool`` (fewer if the pool is smaller).
+
+    First one place per required interest (the best carrying it), then the best of the
+    rest with a penalty per category already chosen. Places with avoided interests are
+    used only when the others run out.
+    """
+    rank = request.index.rank
+    base = {p.id: score(request, p) for p in pool}
+    order = sorted(pool, key=lambda p: (-base[p.id], rank[p.id]))
+    chosen: list[CatalogPlace] = []
+    taken: set[str] = set()
+    for interest in request.required:
+        if len(chosen) >= count:
+            break
+        if any(interest in p.interests for p in chosen):
+            continue
+        carrier = next((p for p in order if interest in p.interests and p.id not in taken), None)
+        if carrier is not None:
+            chosen.append(carrier)
+            taken.add(carrier.id)
+    categories = Counter(p.category for p in chosen)
+    while len(chosen) < count:
+        best: CatalogPlace | None = None
+        best_value = 0.0
+        for place in order:  # by base score: stop once no later place can beat the best
+            if place.id in taken:
+                continue
+            if best is not None and base[place.id] < best_value:
+                break
+            value = base[place.id] - CATEGORY_PENALTY * categories[place.category]
+            if best is None or value > best_value:
+                best, best_value = place, value
+        if best is None:
+            break
+        chosen.append(best)
+        taken.add(best.id)
+        categories[best.category] += 1
+    return chosen

@@ -1,0 +1,173 @@
+"""``CatalogPlanner``: the :class:`~wayfarer.planner.base.Planner` over the bundled catalog.
+
+Pure and deterministic: no I/O after construction, the same inputs give the same
+itinerary. Every itinerary it returns has passed :meth:`CatalogPlanner.verify`; the only
+clock it reads is for exports ("next Monday" when no date is set, the ICS stamp), and it
+is injectable.
+"""
+
+import datetime as dt
+import threading
+from collections.abc import Callable
+from zoneinfo import ZoneInfo
+
+from wayfarer.domain import (
+    Edit,
+    EstimatedCost,
+    ExportFormat,
+    Itinerary,
+    ItineraryDay,
+    Preferences,
+    utcnow,
+)
+from wayfarer.errors import InvalidRequest
+from wayfarer.planner.base import CitySummary, EditResult, Export, PlanResult, Violation
+from wayfarer.planner.catalog import Catalog
+from wayfarer.planner.edits import apply_edit
+from wayfarer.planner.exports import to_ics, to_json, to_markdown, trip_start
+from wayfarer.planner.index import CityIndex
+from wayfarer.planner.request import budget_level, resolve
+from wayfarer.planner.trip import plan_trip
+from wayfarer.planner.verify import verify_itinerary
+
+MEDIA_TYPES = {
+    "json": "application/json",
+    "markdown": "text/markdown; charset=utf-8",
+    "ics": "text/calendar; charset=utf-8",
+}
+EXTENSIONS = {"json": "json", "markdown": "md", "ics": "ics"}
+
+
+class CatalogPlanner:
+    """Plans, edits, verifies and exports itineraries from a loaded :class:`Catalog`.
+
+    City lookup tables are built on first use and cached; ``clock`` (UTC now) is only
+    used by exports.
+    """
+
+    def __init__(
+        self, catalog: Catalog, clock: Callable[[], dt.datetime] = utcnow
+    ) -> None:
+        self._catalog = catalog
+        self._clock = clock
+        self._indexes: dict[str, CityIndex] = {}
+        self._lock = threading.Lock()
+
+    def index(self, city: str) -> CityIndex | None:
+        """Lookup tables for ``city`` (any case), or None when it is not covered."""
+        key = city.casefold()
+        found = self._indexes.get(key)
+        if found is not None:
+            return found
+        covered = self._catalog.get(city)
+        if covered is None:
+            return None
+        with self._lock:
+            found = self._indexes.get(key)
+            if found is None:
+                found = self._indexes[key] = CityIndex.build(covered)
+        return found
+
+    def _require(self, city: str | None) -> CityIndex:
+        if not city:
+            raise InvalidRequest("Which city would you like to visit?")
+        index = self.index(city)
+        if index is None:
+            raise InvalidRequest(f"{city} isn't one of the cities I can plan yet.")
+        return index
+
+    # --- Planner protocol ---------------------------------------------------------
+
+    def cities(self) -> list[CitySummary]:
+        """Covered cities, sorted by name."""
+        return [
+            CitySummary(name=c.name, country=c.country, places=len(c.places))
+            for c in self._catalog.cities
+        ]
+
+    def covers(self, city: str) -> bool:
+        """True when ``city`` (any case) is in the catalog."""
+        return city in self._catalog
+
+    def plan(self, preferences: Preferences) -> PlanResult:
+        """A verified itinerary for ``preferences`` (defaults named, shortfalls
+        explained); InvalidRequest when the city is missing or not covered."""
+        index = self._require(preferences.city)
+        request = resolve(preferences, index)
+        trip = plan_trip(request)
+        itinerary = Itinerary(
+            city=index.city.name,
+            country=index.city.country,
+            days=trip.days,
+            assumptions=list(request.assumptions),
+            estimated_cost=EstimatedCost(
+                level=budget_level(request.budget),
+                amount=preferences.budget_amount,
+                currency=preferences.currency,
+            ),
+        )
+        itinerary = self._guard(itinerary, preferences, index, trip.notes)
+        return PlanResult(itinerary=itinerary, defaults=list(request.defaults), notes=trip.notes)
+
+    def _guard(
+        self, itinerary: Itinerary, preferences: Preferences, index: CityIndex, notes: list[str]
+    ) -> Itinerary:
+        """Last line of defence: cut the trip before the first day that breaks a rule.
+        The pipeline builds valid days, so this only fires on a planner bug."""
+        problems = verify_itinerary(itinerary, preferences, index)
+        if not problems:
+            return itinerary
+        bad = [p.day for p in problems if p.day is not None]
+        if bad and len(problems) == len(bad) and min(bad) > 1:
+            kept: list[ItineraryDay] = itinerary.days[: min(bad) - 1]
+            trimmed = itinerary.model_copy(update={"days": kept})
+            if not verify_itinerary(trimmed, preferences, index):
+                notes.append(
+                    f"I could only plan {len(kept)} days that keep every rule, so the trip "
+                    "stops there; try a more relaxed pace or fewer days."
+                )
+                return trimmed
+        raise InvalidRequest(
+            "I couldn't build an itinerary that keeps every rule for this request: "
+            f"{problems[0].message} Try a more relaxed pace, fewer days or fewer interests."
+        )
+
+    def apply_edit(
+        self, itinerary: Itinerary, preferences: Preferences, edit: Edit
+    ) -> EditResult:
+        """Apply one edit with locality; EditRejected (a plain reason) when it can't."""
+        index = self._require(itinerary.city)
+        outcome = apply_edit(index, itinerary, preferences, edit)
+        return EditResult(
+            itinerary=outcome.itinerary,
+            preferences=outcome.preferences,
+            summary=outcome.summary,
+            notes=outcome.notes,
+        )
+
+    def verify(self, itinerary: Itinerary, preferences: Preferences) -> list[Violation]:
+        """Every broken SPEC §6 rule; empty when the itinerary is valid."""
+        return verify_itinerary(itinerary, preferences, self.index(itinerary.city))
+
+    def export(
+        self, itinerary: Itinerary, preferences: Preferences, fmt: ExportFormat
+    ) -> Export:
+        """Markdown, ICS (city time zone) or JSON rendering of the itinerary."""
+        index = self._require(itinerary.city)
+        city = index.city
+        now = self._clock()
+        today = now.astimezone(ZoneInfo(city.timezone)).date()
+        start, assumed = trip_start(itinerary, preferences.start_date, today)
+        if fmt == "json":
+            content = to_json(itinerary)
+        elif fmt == "markdown":
+            content = to_markdown(itinerary, start, assumed)
+        elif fmt == "ics":
+            content = to_ics(itinerary, city.timezone, start, assumed, now, city.slug)
+        else:
+            raise InvalidRequest(f"Unknown export format {fmt!r}; use json, markdown or ics.")
+        return Export(
+            content=content,
+            media_type=MEDIA_TYPES[fmt],
+            filename=f"wayfarer-{city.slug}.{EXTENSIONS[fmt]}",
+        )

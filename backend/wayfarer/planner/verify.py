@@ -1,0 +1,144 @@
+"""The verifier: every rule of SPEC §6, checked on any itinerary, as typed violations.
+
+Rule codes (``Violation.rule``), stable for clients and tests:
+
+    unknown_city      the itinerary's city is not in the catalog
+    unknown_place     an item's place is not in the city's catalog
+    kind              a meal at a sight, or an activity at a restaurant
+    day_numbers       days not numbered 1, 2, 3, ... in order
+    dates             a day's date does not follow the start date
+    time              an item ends before it starts
+    overlap           items overlap or are out of time order
+    travel_time       too little time between two items to get from one to the next
+    opening_hours     an item outside its place's opening hours on that weekday
+    pace              activities a day outside the pace's bounds (meals not counted)
+    duplicate_place   a place used twice in the trip
+    interests         a stated interest the catalog covers (within budget) is missing
+    budget            a place above the budget's highest cost level
+    route             a day's walking order longer than 1.10 x the best order
+
+"Weekday-aware": a day's weekday is its date's when dated, else the start date's plus
+the day offset, else the planner's assumption that day 1 is a Monday. "Walking order" is
+the order of the day's activities (meals are placed at meal times near the route and are
+not part of it; docs/planner.md explains why).
+"""
+
+from wayfarer.domain import BUDGET_MAX_COST_LEVEL, PACE_ACTIVITY_BOUNDS, Itinerary, Preferences
+from wayfarer.planner.base import Violation
+from wayfarer.planner.catalog import Catalog
+from wayfarer.planner.clock import date_of, minutes_of, weekday_of
+from wayfarer.planner.index import CityIndex
+from wayfarer.planner.request import effective_budget, effective_pace, required_interests
+from wayfarer.planner.route import path_length, shortest_path_length
+
+ROUTE_FACTOR = 1.10
+ROUTE_TOLERANCE = 1e-6
+
+
+def verify_itinerary(
+    itinerary: Itinerary, preferences: Preferences, index: CityIndex | None
+) -> list[Violation]:
+    """Every broken rule; empty when ``itinerary`` is valid for ``preferences``."""
+    if index is None:
+        return [Violation(rule="unknown_city", message=f"{itinerary.city} is not in the catalog.")]
+    out: list[Violation] = []
+    pace = effective_pace(preferences)
+    budget = effective_budget(preferences)
+    low, high = PACE_ACTIVITY_BOUNDS[pace]
+    max_cost = BUDGET_MAX_COST_LEVEL[budget]
+    seen: dict[str, int] = {}
+    shown: set[str] = set()
+    for position, day in enumerate(itinerary.days, start=1):
+        if day.day != position:
+            out.append(Violation(rule="day_numbers", day=day.day,
+                                 message=f"Day {day.day} is in position {position}."))
+        expected = date_of(day.day, preferences.start_date)
+        if expected is not None and day.date != expected:
+            out.append(Violation(rule="dates", day=day.day,
+                                 message=f"Day {day.day} should be on {expected.isoformat()}."))
+        weekday = day.date.weekday() if day.date else weekday_of(day.day, preferences.start_date)
+        activities = [i for i in day.items if i.kind == "activity"]
+        if not low <= len(activities) <= high:
+            out.append(Violation(
+                rule="pace", day=day.day,
+                message=f"Day {day.day} has {len(activities)} activities; a {pace} pace "
+                f"needs {low}-{high}.",
+            ))
+        previous = None
+        for item in day.items:
+            place = index.by_id.get(item.place.id)
+            if place is None:
+                out.append(Violation(rule="unknown_place", day=day.day,
+                                     message=f"{item.place.name} is not in our {index.city.name}"
+                                     " catalog."))
+                previous = None
+                continue
+            shown.update(place.interests)
+            if (item.kind == "meal") != (place.kind == "food"):
+                out.append(Violation(rule="kind", day=day.day,
+                                     message=f"{place.name} is a {place.kind} place, not a "
+                                     f"{item.kind}."))
+            if place.id in seen:
+                out.append(Violation(rule="duplicate_place", day=day.day,
+                                     message=f"{place.name} is already on day {seen[place.id]}."))
+            else:
+                seen[place.id] = day.day
+            if place.cost_level > max_cost:
+                out.append(Violation(rule="budget", day=day.day,
+                                     message=f"{place.name} (cost level {place.cost_level}) is "
+                                     f"above a {budget} budget."))
+            start, end = minutes_of(item.start), minutes_of(item.end)
+            if end <= start:
+                out.append(Violation(rule="time", day=day.day,
+                                     message=f"{place.name} ends at {item.end}, before it starts."))
+            elif not index.is_open(place.id, weekday, start, end):
+                out.append(Violation(rule="opening_hours", day=day.day,
+                                     message=f"{place.name} is not open {item.start}-{item.end} "
+                                     f"on {_WEEKDAYS[weekday]}."))
+            if previous is not None:
+                prev_place, prev_end = previous
+                if start < prev_end:
+                    out.append(Violation(rule="overlap", day=day.day,
+                                         message=f"{place.name} starts before {prev_place} ends."))
+                else:
+                    need = index.minutes(prev_place, place.id)
+                    if start - prev_end < need:
+                        out.append(Violation(
+                            rule="travel_time", day=day.day,
+                            message=f"{need} minutes are needed to reach {place.name}, only "
+                            f"{start - prev_end} are allowed.",
+                        ))
+            previous = (place.id, end) if end > start else previous
+        out.extend(_route(index, day.day, [i.place.id for i in activities]))
+    weekdays = [
+        day.date.weekday() if day.date else weekday_of(day.day, preferences.start_date)
+        for day in itinerary.days
+    ]
+    missing = [i for i in required_interests(preferences, index, weekdays) if i not in shown]
+    if missing:
+        out.append(Violation(rule="interests",
+                             message=f"No place for {', '.join(missing)} in the itinerary."))
+    return out
+
+
+def _route(index: CityIndex, day: int, ids: list[str]) -> list[Violation]:
+    ids = [i for i in ids if i in index.by_id]
+    if len(ids) < 3:
+        return []
+    dist = [[index.km(a, b) for b in ids] for a in ids]
+    actual = path_length(range(len(ids)), dist)
+    best = shortest_path_length(dist)
+    if actual <= best * ROUTE_FACTOR + ROUTE_TOLERANCE:
+        return []
+    return [Violation(rule="route", day=day,
+                      message=f"Day {day} walks {actual:.1f} km; the best order is "
+                      f"{best:.1f} km.")]
+
+
+def city_index(catalog: Catalog, city: str) -> CityIndex | None:
+    """A fresh index for ``city`` (callers normally cache it)."""
+    found = catalog.get(city)
+    return None if found is None else CityIndex.build(found)
+
+
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")

@@ -1,0 +1,287 @@
+"""The in-process session store (the default): behaves like the Redis one, in one process.
+
+Every session is kept as its encoded JSON document, so reads and writes copy exactly as
+they would through Redis and the same :mod:`~wayfarer.sessions.schema` code decodes both.
+Sessions sit in an ``OrderedDict`` ordered by last access: every read and write moves the
+session to the end, so the front holds the least recently used session, which, with one
+sliding TTL for all, is also the first to expire. Purging pops from the front while
+expired (cost proportional to the expired sessions) and yields to the event loop between
+chunks; past ``max_sessions`` the front is evicted.
+
+All bookkeeping is synchronous between awaits, so each operation is atomic on the event
+loop. Turns are serialized by one ``asyncio.Lock`` per session (FIFO), held only while
+somebody holds or waits for it.
+"""
+
+import asyncio
+import json
+import logging
+import time
+from collections import OrderedDict
+from collections.abc import AsyncIterator, Callable
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from dataclasses import dataclass, field
+
+from wayfarer.domain import SessionState, utcnow
+from wayfarer.errors import SessionNotFound, TurnInProgress, VersionConflict
+from wayfarer.observability import Metrics
+from wayfarer.sessions import schema
+from wayfarer.sessions.ids import is_session_id
+
+log = logging.getLogger("wayfarer.sessions")
+
+PURGE_CHUNK = 1000
+"""Sessions removed between two yields to the event loop while purging."""
+UNREADABLE = -1
+"""The version recorded for a stored document that is not a JSON object."""
+
+
+@dataclass
+class _Entry:
+    document: bytes
+    version: int
+    deadline: float  # monotonic seconds
+
+
+@dataclass
+class _TurnLock:
+    lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+    users: int = 0  # holders and waiters; the lock is dropped when it reaches 0
+
+
+class MemorySessionStore:
+    """:class:`~wayfarer.sessions.SessionStore` in this process's memory.
+
+    Adds :meth:`put_document` and :meth:`acquire_purge_lease` to the protocol (both
+    backends have them). ``clock`` (monotonic seconds) is injectable for tests.
+    """
+
+    def __init__(
+        self,
+        *,
+        ttl_seconds: float,
+        max_sessions: int,
+        turn_wait_seconds: float,
+        metrics: Metrics | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self._ttl = ttl_seconds
+        self._max = max_sessions
+        self._turn_wait = turn_wait_seconds
+        self._metrics = metrics or Metrics()
+        self._clock = clock
+        self._entries: OrderedDict[str, _Entry] = OrderedDict()
+        self._turn_locks: dict[str, _TurnLock] = {}
+
+    # -- protocol --------------------------------------------------------------------
+
+    async def create(self, state: SessionState) -> SessionState:
+        """Store a new session at version 1, evicting the least recently used past the cap.
+
+        Raises ValueError for a malformed id and VersionConflict if the id is taken.
+        """
+        with self._metrics.store_latency.labels("create").time():
+            if not is_session_id(state.session_id):
+                raise ValueError(f"malformed session id {state.session_id!r}: use new_session_id()")
+            now_mono = self._clock()
+            if self._live(state.session_id, now_mono) is not None:
+                raise VersionConflict("A session with this id already exists.")
+            now = utcnow()
+            stored = schema.stamped(
+                state.model_copy(update={"created_at": now}),
+                now=now, ttl_seconds=self._ttl, version=1,
+            )
+            self._make_room(now_mono)
+            self._put(stored, now_mono)
+            self._metrics.sessions_created.inc()
+            self._set_active()
+            return stored
+
+    async def get(self, session_id: str) -> SessionState:
+        """A private copy of the session; refreshes its TTL. Raises SessionNotFound."""
+        with self._metrics.store_latency.labels("get").time():
+            now_mono = self._clock()
+            entry = self._live(session_id, now_mono)
+            if entry is None:
+                raise SessionNotFound("No such session (it may have expired).")
+            state = self._decode(session_id, entry.document)
+            entry.deadline = now_mono + self._ttl
+            self._entries.move_to_end(session_id)
+            return schema.refreshed(state, now=utcnow(), ttl_seconds=self._ttl)
+
+    async def save(self, state: SessionState, expected_version: int) -> SessionState:
+        """Store ``state`` at ``expected_version + 1`` if the stored version is still
+        ``expected_version``; raises VersionConflict (nothing changed) or SessionNotFound."""
+        with self._metrics.store_latency.labels("save").time():
+            now_mono = self._clock()
+            entry = self._live(state.session_id, now_mono)
+            if entry is None:
+                raise SessionNotFound("No such session (it may have expired).")
+            if entry.version == UNREADABLE:
+                self._decode(state.session_id, entry.document)  # logs, counts, raises
+            if entry.version != expected_version:
+                self._metrics.turn_lock_conflicts.inc()
+                raise VersionConflict("The session changed since it was read; try again.")
+            stored = schema.stamped(
+                state, now=utcnow(), ttl_seconds=self._ttl, version=expected_version + 1
+            )
+            self._put(stored, now_mono)
+            return stored
+
+    async def delete(self, session_id: str) -> bool:
+        """Forget the session; True when a live one existed."""
+        with self._metrics.store_latency.labels("delete").time():
+            existed = self._live(session_id, self._clock()) is not None
+            self._entries.pop(session_id, None)
+            self._set_active()
+            return existed
+
+    async def purge_expired(self) -> int:
+        """Remove every expired session, oldest first, yielding to the loop every
+        :data:`PURGE_CHUNK` removals; returns how many were removed."""
+        with self._metrics.store_latency.labels("purge").time():
+            removed = 0
+            while True:
+                chunk = self._purge_chunk(self._clock(), PURGE_CHUNK)
+                removed += chunk
+                if chunk < PURGE_CHUNK:
+                    break
+                await asyncio.sleep(0)
+            self._set_active()
+            return removed
+
+    async def count(self) -> int:
+        """Live sessions (expired ones not yet purged are not counted)."""
+        now_mono = self._clock()
+        expired = 0
+        for entry in self._entries.values():
+            if entry.deadline > now_mono:
+                break
+            expired += 1
+        return len(self._entries) - expired
+
+    async def ping(self) -> None:
+        """Always reachable."""
+
+    async def close(self) -> None:
+        """Drop every session (the store is unusable afterwards only by convention)."""
+        self._entries.clear()
+        self._turn_locks.clear()
+
+    def turn_lock(self, session_id: str) -> AbstractAsyncContextManager[None]:
+        """Hold the session's lock for the body; waits up to ``turn_wait_seconds`` (FIFO),
+        then raises TurnInProgress. A malformed id raises SessionNotFound at once."""
+        return self._turn(session_id)
+
+    # -- additions to the protocol ---------------------------------------------------
+
+    async def put_document(self, session_id: str, document: bytes) -> None:
+        """Store an encoded document as-is (a restore, or an older schema to migrate); it
+        is decoded and upgraded on its next read. Its TTL starts now."""
+        if not is_session_id(session_id):
+            raise ValueError(f"malformed session id {session_id!r}")
+        version = _stored_version(document)
+        now_mono = self._clock()
+        self._entries.pop(session_id, None)
+        self._make_room(now_mono)
+        self._entries[session_id] = _Entry(document, version, now_mono + self._ttl)
+        self._entries.move_to_end(session_id)
+        self._set_active()
+
+    async def acquire_purge_lease(self, seconds: float) -> bool:
+        """One process: the purge lease is always granted."""
+        return True
+
+    # -- internals -------------------------------------------------------------------
+
+    def _live(self, session_id: str, now_mono: float) -> _Entry | None:
+        """The entry if present and not expired; an expired one is removed on sight."""
+        entry = self._entries.get(session_id)
+        if entry is None:
+            return None
+        if entry.deadline <= now_mono:
+            del self._entries[session_id]
+            self._metrics.sessions_purged.inc()
+            self._set_active()
+            return None
+        return entry
+
+    def _put(self, stored: SessionState, now_mono: float) -> None:
+        self._entries[stored.session_id] = _Entry(
+            schema.encode(stored), stored.version, now_mono + self._ttl
+        )
+        self._entries.move_to_end(stored.session_id)
+
+    def _make_room(self, now_mono: float) -> None:
+        """Make room for one more session: expired first, then least recently used."""
+        while len(self._entries) >= self._max:
+            session_id, entry = self._entries.popitem(last=False)
+            if entry.deadline <= now_mono:
+                self._metrics.sessions_purged.inc()
+            else:
+                self._metrics.sessions_evicted.inc()
+                log.info("session evicted", extra={"session_id": session_id})
+
+    def _purge_chunk(self, now_mono: float, limit: int) -> int:
+        removed = 0
+        entries = self._entries
+        while removed < limit and entries:
+            first = next(iter(entries.values()))
+            if first.deadline > now_mono:
+                break
+            entries.popitem(last=False)
+            removed += 1
+        self._metrics.sessions_purged.inc(removed)
+        return removed
+
+    def _decode(self, session_id: str, document: bytes) -> SessionState:
+        try:
+            return schema.decode(document)
+        except schema.DocumentError as exc:
+            self._metrics.session_decode_errors.inc()
+            log.warning(
+                "undecodable session document", extra={"session_id": session_id, "error": str(exc)}
+            )
+            raise SessionNotFound("No such session (it may have expired).") from None
+
+    def _set_active(self) -> None:
+        self._metrics.sessions_active.set(len(self._entries))
+
+    @asynccontextmanager
+    async def _turn(self, session_id: str) -> AsyncIterator[None]:
+        if not is_session_id(session_id):
+            raise SessionNotFound("No such session (it may have expired).")
+        slot = self._turn_locks.setdefault(session_id, _TurnLock())
+        slot.users += 1
+        try:
+            if slot.lock.locked():
+                self._metrics.turn_lock_waits.inc()
+            try:
+                async with asyncio.timeout(self._turn_wait):
+                    await slot.lock.acquire()
+            except TimeoutError:
+                self._metrics.turn_lock_conflicts.inc()
+                raise TurnInProgress(
+                    "Another message on this conversation is still being answered."
+                ) from None
+            try:
+                yield
+            finally:
+                slot.lock.release()
+        finally:
+            slot.users -= 1
+            if slot.users == 0:
+                self._turn_locks.pop(session_id, None)
+
+
+def _stored_version(document: bytes) -> int:
+    """The ``version`` written in an encoded document: 0 when it has none (the oldest
+    schema), :data:`UNREADABLE` when it is not a JSON object."""
+    try:
+        doc = json.loads(document)
+    except ValueError:
+        return UNREADABLE
+    if not isinstance(doc, dict):
+        return UNREADABLE
+    version = doc.get("version", 0)
+    return version if isinstance(version, int) and version >= 0 else UNREADABLE

@@ -1,0 +1,118 @@
+"""Session documents on the wire: encode, decode, and upgrade older ``schema_version``\\s.
+
+A stored document is the JSON of :class:`~wayfarer.domain.SessionState`, ``schema_version``
+first. :func:`decode` upgrades an older document step by step (``UPGRADES[n]`` turns
+version ``n`` into ``n + 1``) before validating it, so every backend reads old documents the
+same way. Anything that cannot become a valid current document raises
+:class:`DocumentError`; stores log and count it and answer "not found", never a 500.
+
+Schema history:
+
+- 0: the prototype's documents, written before ``schema_version`` existed: the history was
+  called ``messages`` and the clarifying-question counter ``questions_asked``.
+- 1: SPEC §3 as it stands (current).
+"""
+
+import json
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from typing import Any
+
+from pydantic import ValidationError
+
+from wayfarer.domain import SCHEMA_VERSION, SessionState
+
+Document = dict[str, Any]
+Upgrade = Callable[[Document], Document]
+
+
+class DocumentError(ValueError):
+    """A stored document is not JSON, not an object, from a newer schema, or invalid."""
+
+
+def _upgrade_0_to_1(doc: Document) -> Document:
+    """Rename the prototype's fields to SPEC §3's names."""
+    upgraded = dict(doc)
+    if "messages" in upgraded:
+        upgraded["history"] = upgraded.pop("messages")
+    if "questions_asked" in upgraded:
+        upgraded["clarifying_questions_count"] = upgraded.pop("questions_asked")
+    upgraded["schema_version"] = 1
+    return upgraded
+
+
+UPGRADES: dict[int, Upgrade] = {0: _upgrade_0_to_1}
+"""``UPGRADES[n]`` turns a version-``n`` document into a version-``n + 1`` one (pure)."""
+
+
+def upgrade(doc: Document) -> Document:
+    """Bring a decoded document up to :data:`~wayfarer.domain.SCHEMA_VERSION`.
+
+    A document without ``schema_version`` is version 0. Raises DocumentError for a version
+    this code does not know (newer than current, or with no upgrade path).
+    """
+    version = doc.get("schema_version", 0)
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise DocumentError(f"schema_version is not an integer: {version!r}")
+    while version < SCHEMA_VERSION:
+        step = UPGRADES.get(version)
+        if step is None:
+            raise DocumentError(f"no upgrade from schema_version {version}")
+        doc = step(doc)
+        version = doc["schema_version"]
+    if version > SCHEMA_VERSION:
+        raise DocumentError(
+            f"schema_version {version} is newer than this code's {SCHEMA_VERSION}"
+        )
+    return doc
+
+
+def encode(state: SessionState) -> bytes:
+    """The stored form of ``state``: compact UTF-8 JSON, ``schema_version`` first."""
+    return state.model_dump_json().encode()
+
+
+_CURRENT_PREFIX = b'{"schema_version":%d,' % SCHEMA_VERSION
+
+
+def decode(raw: bytes | str) -> SessionState:
+    """Parse, upgrade and validate a stored document; raises DocumentError."""
+    if isinstance(raw, bytes) and raw.startswith(_CURRENT_PREFIX):
+        # Written by this code's encode(): validate straight from JSON (no upgrade needed).
+        try:
+            return SessionState.model_validate_json(raw)
+        except ValidationError as exc:
+            raise DocumentError(f"invalid session document: {exc.error_count()} errors") from exc
+    try:
+        doc = json.loads(raw)
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise DocumentError(f"not JSON: {exc}") from exc
+    if not isinstance(doc, dict):
+        raise DocumentError(f"not a JSON object but {type(doc).__name__}")
+    doc = upgrade(doc)
+    try:
+        return SessionState.model_validate(doc)
+    except ValidationError as exc:
+        raise DocumentError(f"invalid session document: {exc.error_count()} errors") from exc
+
+
+def stamped(
+    state: SessionState, *, now: datetime, ttl_seconds: float, version: int
+) -> SessionState:
+    """A copy of ``state`` as a store keeps it: ``version`` set, accessed ``now``, and
+    expiring ``ttl_seconds`` later. The caller's object is never changed."""
+    return state.model_copy(
+        update={
+            "version": version,
+            "last_accessed": now,
+            "expires_at": now + timedelta(seconds=ttl_seconds),
+        }
+    )
+
+
+def refreshed(state: SessionState, *, now: datetime, ttl_seconds: float) -> SessionState:
+    """``state`` (a store's freshly decoded private copy) marked as read ``now``: its
+    sliding expiry moves to ``ttl_seconds`` later. Changes and returns ``state`` itself."""
+    state.last_accessed = now
+    state.expires_at = now + timedelta(seconds=ttl_seconds)
+    return state

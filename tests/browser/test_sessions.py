@@ -1,0 +1,39 @@
+"""The session lifecycle in the page: resume on reload, expiry (404), "New trip"."""
+
+from collections.abc import Callable
+
+import httpx
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.pages import ChatPage
+from tests.support import LiveServer
+
+pytestmark = pytest.mark.browser
+
+OpenPage = Callable[..., ChatPage]
+
+
+def test_a_stored_session_that_expired_is_replaced_on_load(open_page: OpenPage) -> None:
+    chat = open_page()
+    first = chat.session_id()
+    assert first
+    chat.set_session_id("no-such-session-" + "0" * 16)
+    chat.reload()
+    expect(chat.notice).to_contain_text("expired")
+    fresh = chat.session_id()
+    assert fresh and fresh != first and not fresh.startswith("no-such-session")
+    expect(chat.replies).to_have_count(1)
+
+
+def test_new_trip_without_messages_starts_afresh_at_once(
+    open_page: OpenPage, server: LiveServer
+) -> None:
+    chat = open_page()
+    first = chat.session_id()
+    chat.page.get_by_role("button", name="New trip").click()
+    chat.page.wait_for_function(
+        "old => localStorage.getItem('wayfarer.session_id') !== old", arg=first
+    )
+    expect(chat.message_box).to_be_enabled()
+    assert httpx.get(f"{server.url}/api/sessions/{first}", timeout=10).status_code == 404

@@ -1,0 +1,97 @@
+"""Fixtures for the session-store suites: stores of each backend, built directly.
+
+``make_store`` builds stores of the test's backend (``backend`` is parametrised over memory
+and a real Redis) and closes them afterwards; Redis stores share the test's unique prefix
+unless given another, so two stores in one test see the same sessions like two replicas.
+"""
+
+from collections.abc import AsyncIterator
+from typing import Any, Protocol
+
+import pytest
+from redis.asyncio import Redis
+
+from wayfarer.observability import Metrics
+from wayfarer.sessions import MemorySessionStore, RedisSessionStore
+
+Store = MemorySessionStore | RedisSessionStore
+
+
+class StoreFactory(Protocol):
+    def __call__(
+        self,
+        *,
+        ttl_seconds: float = ...,
+        turn_wait_seconds: float = ...,
+        turn_lease_seconds: float = ...,
+        max_sessions: int = ...,
+        metrics: Metrics | None = ...,
+    ) -> Store: ...
+
+
+@pytest.fixture(params=["memory", pytest.param("redis", marks=pytest.mark.redis)])
+def backend(request: pytest.FixtureRequest) -> str:
+    """Each session backend in turn."""
+    return str(request.param)
+
+
+@pytest.fixture
+async def make_store(
+    backend: str, request: pytest.FixtureRequest
+) -> AsyncIterator[StoreFactory]:
+    """Build stores of ``backend``; every one is closed when the test ends."""
+    url = request.getfixturevalue("redis_url") if backend == "redis" else ""
+    prefix = request.getfixturevalue("redis_prefix") if backend == "redis" else ""
+    built: list[Store] = []
+
+    def build(
+        *,
+        ttl_seconds: float = 60.0,
+        turn_wait_seconds: float = 5.0,
+        turn_lease_seconds: float = 30.0,
+        max_sessions: int = 10_000,
+        metrics: Metrics | None = None,
+    ) -> Store:
+        store: Store
+        if backend == "memory":
+            store = MemorySessionStore(
+                ttl_seconds=ttl_seconds,
+                max_sessions=max_sessions,
+                turn_wait_seconds=turn_wait_seconds,
+                metrics=metrics,
+            )
+        else:
+            store = RedisSessionStore.from_url(
+                url,
+                ttl_seconds=ttl_seconds,
+                turn_wait_seconds=turn_wait_seconds,
+                turn_lease_seconds=turn_lease_seconds,
+                key_prefix=prefix,
+                metrics=metrics,
+            )
+        built.append(store)
+        return store
+
+    yield build
+    for store in built:
+        await store.close()
+
+
+@pytest.fixture
+async def store(make_store: StoreFactory) -> Store:
+    """A store of the test's backend with default test settings."""
+    return make_store()
+
+
+@pytest.fixture
+async def raw_redis(redis_url: str) -> AsyncIterator[Redis]:
+    """A plain client on the test Redis, to look at keys directly."""
+    client = Redis.from_url(redis_url)
+    yield client
+    await client.aclose()
+
+
+def sample(metrics: Metrics, name: str, **labels: Any) -> float:
+    """The current value of one metric sample (0 when it was never touched)."""
+    value = metrics.registry.get_sample_value(name, labels or None)
+    return value or 0.0

@@ -1,0 +1,66 @@
+"""Encoding, decoding and schema upgrades of session documents (pure functions)."""
+
+import json
+from datetime import UTC, datetime
+
+import pytest
+
+from wayfarer.domain import SCHEMA_VERSION, Message, SessionState
+from wayfarer.sessions import is_session_id, new_session_id
+from wayfarer.sessions.schema import DocumentError, decode, encode, stamped, upgrade
+
+
+def test_encoded_document_starts_with_schema_version_and_round_trips() -> None:
+    state = SessionState(
+        session_id=new_session_id(), version=3,
+        history=[Message(role="user", content="Ola, Lisboa ☀")],
+    )
+    raw = encode(state)
+    assert raw.startswith(b'{"schema_version":%d,"session_id":' % SCHEMA_VERSION)
+    assert decode(raw) == state
+    assert decode(raw.decode()) == state
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [b"", b"{", b"\xff\xfe", b"null", b"[]", b'"text"',
+     b'{"schema_version": "1"}', b'{"schema_version": true}',
+     b'{"schema_version": 99, "session_id": "x"}', b'{"schema_version": -1}',
+     b'{"schema_version": 1}', b'{"schema_version": 1, "session_id": "x", "stage": "odd"}'],
+)
+def test_undecodable_documents_raise_document_error(raw: bytes) -> None:
+    with pytest.raises(DocumentError):
+        decode(raw)
+
+
+def test_upgrade_from_the_prototype_schema() -> None:
+    doc = {"session_id": "abc", "messages": [], "questions_asked": 1}
+    upgraded = upgrade(doc)
+    assert upgraded == {
+        "session_id": "abc", "history": [], "clarifying_questions_count": 1,
+        "schema_version": SCHEMA_VERSION,
+    }
+    assert "messages" in doc  # pure: the input is untouched
+
+
+def test_current_documents_are_not_changed_by_upgrade() -> None:
+    doc = json.loads(encode(SessionState(session_id=new_session_id())))
+    assert upgrade(doc) == doc
+
+
+def test_stamped_sets_version_and_sliding_expiry_on_a_copy() -> None:
+    state = SessionState(session_id=new_session_id())
+    now = datetime(2026, 5, 1, 12, 0, tzinfo=UTC)
+    copy = stamped(state, now=now, ttl_seconds=90, version=7)
+    assert (copy.version, copy.last_accessed) == (7, now)
+    assert (copy.expires_at - now).total_seconds() == 90
+    assert state.version == 0
+
+
+def test_new_ids_are_unguessable_and_well_shaped() -> None:
+    ids = {new_session_id() for _ in range(1000)}
+    assert len(ids) == 1000
+    assert all(is_session_id(i) and len(i) == 22 for i in ids)
+    assert is_session_id("3f2b8c1e-4a5d-4e6f-9a7b-1c2d3e4f5a6b")  # uuid4 text still fits
+    for bad in ["", "short", "x" * 65, "a/b" * 8, "a b" * 8, "é" * 20, "abc\n" * 5]:
+        assert not is_session_id(bad)

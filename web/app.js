@@ -1,0 +1,515 @@
+// Wayfarer's chat page: the controller. It owns the page state (the session view, the
+// turn in flight, the message awaiting retry) and delegates drawing to the js/ modules.
+
+import {
+  ApiError, createSession, deleteSession, fetchExport, getCities, getSession, sendMessage,
+} from "./js/api.js";
+import { renderHistory, scrollToEnd, startReply, messageNode } from "./js/chat.js";
+import { renderChips, renderEditor } from "./js/chips.js";
+import { clear, h } from "./js/dom.js";
+import { describeError } from "./js/errors.js";
+import { plural } from "./js/format.js";
+import { renderItinerary } from "./js/itinerary.js";
+import { preferenceChips } from "./js/prefs.js";
+import { prompts } from "./js/prompts.js";
+import { newMessageId, storedDraft, storedSession } from "./js/storage.js";
+
+const $ = (id) => document.getElementById(id);
+
+const ui = {
+  log: $("log"),
+  form: $("composer"),
+  input: $("message"),
+  send: $("send"),
+  count: $("composer-count"),
+  notice: $("notice"),
+  noticeText: $("notice-text"),
+  noticeClose: $("notice-close"),
+  alert: $("alert"),
+  alertTitle: $("alert-title"),
+  alertDetail: $("alert-detail"),
+  alertRetry: $("alert-retry"),
+  alertClose: $("alert-close"),
+  suggestions: $("suggestions"),
+  suggestionsList: $("suggestions-list"),
+  newTrip: $("new-trip"),
+  confirm: $("new-trip-confirm"),
+  confirmYes: $("new-trip-yes"),
+  confirmNo: $("new-trip-no"),
+  tripTitle: $("trip-title"),
+  tripStatus: $("trip-status"),
+  tripLive: $("trip-live"),
+  question: $("question"),
+  questionText: $("question-text"),
+  chips: $("chips"),
+  prefsHint: $("prefs-hint"),
+  editor: $("chip-editor"),
+  editorTitle: $("chip-editor-title"),
+  editorBody: $("chip-editor-body"),
+  exportIcs: $("export-ics"),
+  exportMd: $("export-md"),
+  jumpToPlan: $("jump-to-plan"),
+  itinerary: {
+    summary: $("itinerary-summary"),
+    days: $("days"),
+    empty: $("empty"),
+    change: $("change"),
+    changeText: $("change-text"),
+  },
+};
+
+const state = {
+  session: null,
+  busy: false,
+  /** The last message that did not get through: `{content, id}`; retries reuse its id. */
+  pending: null,
+  cities: [],
+  showAllCities: false,
+  openChip: null,
+  retry: null,
+};
+
+const SOFT_LIMIT = 2000;
+
+// ---- rendering -------------------------------------------------------------------------
+
+function userMessageCount(session) {
+  return ((session && session.history) || []).filter((m) => m.role === "user").length;
+}
+
+function render() {
+  const session = state.session;
+  if (!session) return;
+  renderHistory(ui.log, session.history || [], {
+    stage: session.stage,
+    questions: session.clarifying_questions_count || 0,
+  });
+  scrollToEnd(ui.log, { force: true });
+  renderTrip();
+  renderSuggestions();
+}
+
+function renderTrip() {
+  const session = state.session;
+  const itinerary = session.itinerary;
+  const city = (session.preferences && session.preferences.city) || (itinerary && itinerary.city);
+  ui.tripTitle.textContent = city ? `Your trip to ${city}` : "Your trip";
+
+  if (itinerary) {
+    ui.tripStatus.textContent = `${plural(itinerary.days.length, "day")} planned. Ask for any change in the chat.`;
+  } else if (city) {
+    ui.tripStatus.textContent = `Gathering a few details before planning ${city}.`;
+  } else {
+    ui.tripStatus.textContent = "Tell Wayfarer where you’d like to go.";
+  }
+
+  const questions = session.clarifying_questions_count || 0;
+  const history = session.history || [];
+  const waiting = session.stage === "gathering" && questions > 0 && history.length
+    && history[history.length - 1].role === "assistant";
+  ui.question.hidden = !waiting;
+  ui.questionText.textContent = waiting
+    ? `Wayfarer asked ${questions === 1 ? "a clarifying question" : `${questions} clarifying questions`} — answer in the chat, or say “just plan it”.`
+    : "";
+
+  const chips = preferenceChips(session);
+  ui.prefsHint.hidden = !chips.some((c) => c.assumed);
+  renderChips(ui.chips, chips, { openKey: state.openChip, disabled: state.busy, onOpen: toggleEditor });
+  renderItinerary(ui.itinerary, itinerary, session.last_edit);
+  ui.jumpToPlan.hidden = !itinerary;
+  ui.exportIcs.disabled = !itinerary || state.busy;
+  ui.exportMd.disabled = !itinerary || state.busy;
+}
+
+/** Cities offered first when the catalog has them; the rest are one click away. */
+const FEATURED = ["Lisbon", "Kyoto", "Mexico City", "Marrakech", "Rome", "New York"];
+
+function renderSuggestions() {
+  const fresh = state.session && userMessageCount(state.session) === 0;
+  ui.suggestions.hidden = !(fresh && state.cities.length);
+  clear(ui.suggestionsList);
+  const featured = state.cities.filter((c) => FEATURED.includes(c.name));
+  const shown = state.showAllCities || featured.length < 3 ? state.cities : featured;
+  for (const city of shown) {
+    ui.suggestionsList.append(h("li", {},
+      h("button", {
+        type: "button",
+        class: "suggestion",
+        disabled: state.busy || null,
+        onclick: () => send(prompts.city(city.name, false)),
+      },
+      h("span", { class: "suggestion__city", text: city.name }),
+      h("span", { class: "suggestion__meta", text: city.country }))));
+  }
+  if (shown.length < state.cities.length) {
+    ui.suggestionsList.append(h("li", {},
+      h("button", {
+        type: "button",
+        class: "suggestion suggestion--more",
+        disabled: state.busy || null,
+        "aria-expanded": "false",
+        onclick: () => {
+          state.showAllCities = true;
+          renderSuggestions();
+          const next = ui.suggestionsList.querySelectorAll("button")[shown.length];
+          if (next) next.focus();
+        },
+      }, `All ${state.cities.length} cities`)));
+  }
+}
+
+function setBusy(busy) {
+  state.busy = busy;
+  ui.input.disabled = busy;
+  ui.send.disabled = busy;
+  ui.newTrip.disabled = busy;
+  ui.log.setAttribute("aria-busy", String(busy));
+  for (const button of ui.chips.querySelectorAll("button")) button.disabled = busy;
+  for (const button of ui.suggestionsList.querySelectorAll("button")) button.disabled = busy;
+  for (const button of ui.editorBody.querySelectorAll("button, input")) button.disabled = busy;
+  const hasPlan = Boolean(state.session && state.session.itinerary);
+  ui.exportIcs.disabled = busy || !hasPlan;
+  ui.exportMd.disabled = busy || !hasPlan;
+  if (!busy) {
+    const focus = document.activeElement;
+    if (!focus || focus === document.body) ui.input.focus();
+  }
+}
+
+// ---- notices and errors ------------------------------------------------------------------
+
+function showNotice(text) {
+  ui.noticeText.textContent = text;
+  ui.notice.hidden = false;
+}
+
+function hideNotice() {
+  ui.notice.hidden = true;
+}
+
+function showError(error, retry) {
+  const { title, detail, retryable } = describeError(error);
+  ui.alertTitle.textContent = title;
+  ui.alertDetail.textContent = detail;
+  state.retry = retryable ? retry : null;
+  ui.alertRetry.hidden = !state.retry;
+  ui.alert.hidden = false;
+}
+
+function hideError() {
+  ui.alert.hidden = true;
+  state.retry = null;
+}
+
+// ---- sessions ---------------------------------------------------------------------------
+
+function adopt(session) {
+  state.session = session;
+  storedSession.set(session.session_id);
+  render();
+}
+
+const EXPIRED = "Your previous trip expired after a while without activity, so Wayfarer started a new one.";
+
+/** Load the stored session (or start one); never leaves the page blank. */
+async function start() {
+  hideError();
+  setBusy(true);
+  try {
+    const stored = storedSession.get();
+    let session = null;
+    if (stored) {
+      try {
+        session = await getSession(stored);
+      } catch (exc) {
+        if (!(exc instanceof ApiError && exc.status === 404)) throw exc;
+        storedSession.clear();
+        showNotice(EXPIRED);
+      }
+    }
+    adopt(session || (await createSession()));
+  } catch (exc) {
+    if (!(exc instanceof ApiError)) throw exc;
+    ui.log.replaceChildren(messageNode("assistant", "Wayfarer couldn’t start a conversation yet."));
+    showError(exc, start);
+  } finally {
+    setBusy(false);
+  }
+}
+
+/** The session is gone (404): start a new one, keep whatever the traveller typed. */
+async function replaceExpiredSession() {
+  storedSession.clear();
+  state.pending = null;
+  try {
+    adopt(await createSession());
+    const typed = ui.input.value.trim();
+    showNotice(typed ? `${EXPIRED} Your message is still in the box — press Send to continue.` : EXPIRED);
+  } catch (exc) {
+    if (!(exc instanceof ApiError)) throw exc;
+    showError(exc, async () => {
+      hideError();
+      setBusy(true);
+      try {
+        await replaceExpiredSession();
+      } finally {
+        setBusy(false);
+      }
+    });
+  }
+}
+
+async function newTrip() {
+  hideConfirm();
+  hideError();
+  hideNotice();
+  closeEditor(false);
+  const old = state.session && state.session.session_id;
+  setBusy(true);
+  try {
+    if (old) {
+      try {
+        await deleteSession(old);
+      } catch (exc) {
+        // Not being able to forget the old one must not block starting afresh.
+        if (!(exc instanceof ApiError)) throw exc;
+      }
+    }
+    storedSession.clear();
+    state.pending = null;
+    adopt(await createSession());
+    ui.tripLive.textContent = "Started a new trip.";
+  } catch (exc) {
+    if (!(exc instanceof ApiError)) throw exc;
+    showError(exc, newTrip);
+  } finally {
+    setBusy(false);
+    ui.input.focus();
+  }
+}
+
+function showConfirm() {
+  ui.confirm.hidden = false;
+  ui.confirmYes.focus();
+}
+
+function hideConfirm(restoreFocus = false) {
+  ui.confirm.hidden = true;
+  if (restoreFocus) ui.newTrip.focus();
+}
+
+// ---- a turn -----------------------------------------------------------------------------
+
+function announceTrip(before, after) {
+  const plan = after.itinerary;
+  if (!plan) return;
+  if (!before.itinerary) {
+    ui.tripLive.textContent = `Itinerary ready: ${plural(plan.days.length, "day")} in ${plan.city}.`;
+  } else if (after.last_edit && after.last_edit.description) {
+    ui.tripLive.textContent = `Itinerary updated: ${after.last_edit.description}`;
+  } else if (JSON.stringify(before.itinerary) !== JSON.stringify(plan)) {
+    ui.tripLive.textContent = "Itinerary updated.";
+  }
+}
+
+/** Send one message, streaming the reply. On failure the text returns to the composer. */
+async function send(raw) {
+  const content = String(raw || "").trim();
+  if (state.busy || !state.session) return;
+  if (!content) {
+    ui.input.focus();
+    return;
+  }
+  const id = state.pending && state.pending.content === content ? state.pending.id : newMessageId();
+  state.pending = { content, id };
+  hideError();
+  hideNotice();
+  closeEditor(false);
+  hideConfirm();
+
+  const mine = messageNode("user", content, { pending: true });
+  ui.log.append(mine);
+  ui.suggestions.hidden = true;
+  ui.input.value = "";
+  storedDraft.set("");
+  sizeComposer();
+  setBusy(true);
+  const reply = startReply(ui.log);
+  scrollToEnd(ui.log, { force: true });
+
+  const before = state.session;
+  try {
+    const result = await sendMessage(before.session_id, content, id, {
+      onToken: (text) => {
+        reply.add(text);
+        scrollToEnd(ui.log);
+      },
+    });
+    state.pending = null;
+    adopt(result.session);
+    announceTrip(before, result.session);
+  } catch (exc) {
+    if (!(exc instanceof ApiError)) throw exc;
+    reply.remove();
+    mine.remove();
+    ui.input.value = content;
+    storedDraft.set(content);
+    sizeComposer();
+    if (exc.code === "session_not_found") {
+      await replaceExpiredSession();
+    } else {
+      if (exc.status === 422) state.pending = null;
+      showError(exc, () => send(ui.input.value));
+    }
+  } finally {
+    setBusy(false);
+    ui.input.focus();
+  }
+}
+
+// ---- exports ----------------------------------------------------------------------------
+
+async function download(format, fallbackExtension) {
+  const session = state.session;
+  if (!session || !session.itinerary) return;
+  try {
+    const { blob, filename } = await fetchExport(session.session_id, format);
+    const url = URL.createObjectURL(blob);
+    const city = (session.itinerary.city || "trip").toLowerCase().replace(/[^a-z0-9]+/g, "-");
+    const link = h("a", { href: url, download: filename || `wayfarer-${city}.${fallbackExtension}`, class: "visually-hidden" });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  } catch (exc) {
+    if (!(exc instanceof ApiError)) throw exc;
+    if (exc.code === "session_not_found") await replaceExpiredSession();
+    else showError(exc, () => download(format, fallbackExtension));
+  }
+}
+
+// ---- the chip editor ----------------------------------------------------------------------
+
+let editorOpener = null;
+
+function toggleEditor(key, button) {
+  if (state.openChip === key) {
+    closeEditor(true);
+    return;
+  }
+  state.openChip = key;
+  editorOpener = key;
+  for (const chip of ui.chips.querySelectorAll("button")) {
+    chip.setAttribute("aria-expanded", String(chip === button));
+  }
+  const first = renderEditor(ui.editorTitle, ui.editorBody, key, {
+    session: state.session,
+    cities: state.cities,
+    send: (text) => send(text),
+    prefill: (text) => {
+      closeEditor(false);
+      ui.input.value = text;
+      sizeComposer();
+      ui.input.focus();
+      const gap = text.indexOf("  ");
+      const caret = gap === -1 ? text.length : gap + 1;
+      ui.input.setSelectionRange(caret, caret);
+    },
+    close: () => closeEditor(true),
+  });
+  ui.editor.hidden = false;
+  if (first) first.focus();
+}
+
+function closeEditor(restoreFocus) {
+  const key = editorOpener;
+  state.openChip = null;
+  editorOpener = null;
+  ui.editor.hidden = true;
+  clear(ui.editorBody);
+  for (const chip of ui.chips.querySelectorAll("button")) chip.setAttribute("aria-expanded", "false");
+  if (restoreFocus && key) {
+    const chip = ui.chips.querySelector(`button[data-key="${key}"]`);
+    if (chip) chip.focus();
+  }
+}
+
+// ---- the composer -------------------------------------------------------------------------
+
+function sizeComposer() {
+  ui.input.style.height = "auto";
+  ui.input.style.height = `${Math.min(ui.input.scrollHeight + 2, 200)}px`;
+  const length = ui.input.value.length;
+  ui.count.textContent = length > SOFT_LIMIT * 0.8
+    ? `${length.toLocaleString("en-GB")} / ${SOFT_LIMIT.toLocaleString("en-GB")} characters`
+    : "";
+  ui.count.classList.toggle("composer__count--over", length > SOFT_LIMIT);
+}
+
+function wire() {
+  ui.form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    send(ui.input.value);
+  });
+  ui.input.addEventListener("keydown", (event) => {
+    if (event.key === "Enter" && !event.shiftKey && !event.isComposing && event.keyCode !== 229) {
+      event.preventDefault();
+      send(ui.input.value);
+    }
+  });
+  ui.input.addEventListener("input", () => {
+    sizeComposer();
+    storedDraft.set(ui.input.value);
+  });
+  ui.alertRetry.addEventListener("click", () => {
+    const retry = state.retry;
+    hideError();
+    if (retry) retry();
+  });
+  ui.alertClose.addEventListener("click", () => {
+    hideError();
+    ui.input.focus();
+  });
+  ui.noticeClose.addEventListener("click", () => {
+    hideNotice();
+    ui.input.focus();
+  });
+  ui.newTrip.addEventListener("click", () => {
+    if (state.session && userMessageCount(state.session) > 0) showConfirm();
+    else newTrip();
+  });
+  ui.confirmYes.addEventListener("click", () => newTrip());
+  ui.confirmNo.addEventListener("click", () => hideConfirm(true));
+  ui.confirm.addEventListener("keydown", (event) => {
+    if (event.key === "Escape") hideConfirm(true);
+  });
+  ui.editor.addEventListener("keydown", (event) => {
+    if (event.key === "Escape") closeEditor(true);
+  });
+  ui.exportIcs.addEventListener("click", () => download("ics", "ics"));
+  ui.exportMd.addEventListener("click", () => download("markdown", "md"));
+}
+
+async function loadCities() {
+  try {
+    const cities = await getCities();
+    state.cities = Array.isArray(cities) ? cities : [];
+    renderSuggestions();
+  } catch (exc) {
+    // Suggestions are a convenience; the chat works without them.
+    if (!(exc instanceof ApiError)) throw exc;
+  }
+}
+
+function main() {
+  wire();
+  const draft = storedDraft.get();
+  if (draft) {
+    ui.input.value = draft;
+    sizeComposer();
+  }
+  loadCities();
+  start();
+}
+
+main();

@@ -1,0 +1,61 @@
+// Preference chips: what the session knows (or assumed) about the trip, as display data.
+// Pure: `preferenceChips(session)` reads a SessionView and returns plain objects.
+
+import { capitalise, formatDateRange, joinWords, plural } from "./format.js";
+
+export const INTERESTS = [
+  "art", "architecture", "beaches", "culture", "family", "food", "history", "museums",
+  "nature", "nightlife", "shopping", "viewpoints",
+];
+export const PACES = ["relaxed", "moderate", "packed"];
+export const BUDGETS = ["budget", "moderate", "luxury"];
+export const MAX_DAYS = 14;
+
+/** The assumed value the planner uses when a preference was never given (SPEC §5). */
+const DEFAULTS = { days: 3, pace: "moderate", budget: "moderate" };
+
+const number = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 0 });
+
+/**
+ * Chips in display order: `{key, label, value, assumed, empty}`. `assumed` is true when
+ * the session lists the field among its defaults; `empty` when nothing is known yet.
+ */
+export function preferenceChips(session) {
+  const prefs = (session && session.preferences) || {};
+  const itinerary = session && session.itinerary;
+  const assumed = new Set((session && session.assumed) || []);
+  const days = prefs.days || (itinerary ? itinerary.days.length : null)
+    || (assumed.has("days") ? DEFAULTS.days : null);
+
+  const chip = (key, label, value, placeholder) => ({
+    key, label, value: value || placeholder, assumed: assumed.has(key), empty: !value,
+  });
+
+  const city = prefs.city || (itinerary && itinerary.city);
+  const country = prefs.country || (itinerary && itinerary.country);
+  const interests = prefs.interests || [];
+  const avoided = prefs.avoid_interests || [];
+  let interestText = interests.length ? joinWords(interests) : "";
+  if (!interestText && assumed.has("interests")) interestText = "City highlights";
+  if (avoided.length) {
+    interestText = [interestText, `not ${joinWords(avoided).toLowerCase()}`].filter(Boolean).join("; ");
+  }
+  const pace = prefs.pace || (assumed.has("pace") ? DEFAULTS.pace : null);
+  const level = prefs.budget || (itinerary && itinerary.estimated_cost && itinerary.estimated_cost.level)
+    || (assumed.has("budget") ? DEFAULTS.budget : null);
+  let budget = level ? capitalise(level) : "";
+  if (prefs.budget_amount) {
+    const amount = `${number.format(prefs.budget_amount)}${prefs.currency ? ` ${prefs.currency}` : ""}`;
+    budget = budget ? `${budget} · ${amount}` : amount;
+  }
+
+  return [
+    chip("city", "City", city ? [city, country].filter(Boolean).join(", ") : "", "Not chosen yet"),
+    chip("days", "Days", days ? plural(days, "day") : "", "Not said"),
+    chip("dates", "Dates", prefs.start_date ? formatDateRange(prefs.start_date, days) : "", "Flexible"),
+    chip("travellers", "Travellers", prefs.travelers ? plural(prefs.travelers, "traveller") : "", "Not said"),
+    chip("interests", "Interests", interestText, "Not said"),
+    chip("pace", "Pace", pace ? capitalise(pace) : "", "Not said"),
+    chip("budget", "Budget", budget, "Not said"),
+  ];
+}
