@@ -6,10 +6,13 @@ exactly the components the web service runs on. Only this module picks implement
 
 from dataclasses import dataclass
 
+from wayfarer.api.ratelimit import RateLimiter
 from wayfarer.config import Settings
+from wayfarer.conversation.orchestrator import Orchestrator
 from wayfarer.errors import ConfigError, StoreUnavailable
+from wayfarer.language import Interpreter, Narrator, OfflineInterpreter, OfflineNarrator
 from wayfarer.observability import Metrics
-from wayfarer.planner import CatalogPlanner, Planner, load_catalog
+from wayfarer.planner import Catalog, CatalogPlanner, Planner, load_catalog
 from wayfarer.sessions import PurgeScheduler, SessionStore, build_store
 from wayfarer.sessions.redis import redacted_url
 
@@ -23,6 +26,8 @@ class Services:
     store: SessionStore
     purge_scheduler: PurgeScheduler
     planner: Planner
+    orchestrator: Orchestrator
+    rate_limiter: RateLimiter
 
     async def close(self) -> None:
         """Stop background jobs and release connections (idempotent)."""
@@ -33,13 +38,43 @@ class Services:
 async def build_services(settings: Settings, metrics: Metrics | None = None) -> Services:
     """Build and start every service for ``settings``; raises WayfarerError on a bad set-up."""
     metrics = metrics or Metrics()
-    planner = CatalogPlanner(load_catalog())  # CatalogError stops start-up
+    catalog = load_catalog()  # CatalogError stops start-up
+    planner = CatalogPlanner(catalog)
+    interpreter, narrator = build_language(settings, catalog, metrics)
     store = await _open_store(settings, metrics)
     purge_scheduler = PurgeScheduler(store, metrics, settings.purge_interval_seconds)
     purge_scheduler.start()
+    orchestrator = Orchestrator(store, interpreter, narrator, planner, settings, metrics)
     return Services(
-        settings=settings, metrics=metrics, store=store, purge_scheduler=purge_scheduler,
+        settings=settings,
+        metrics=metrics,
+        store=store,
+        purge_scheduler=purge_scheduler,
         planner=planner,
+        orchestrator=orchestrator,
+        rate_limiter=RateLimiter(settings.rate_limit_per_minute),
+    )
+
+
+def build_language(
+    settings: Settings, catalog: Catalog, metrics: Metrics
+) -> tuple[Interpreter, Narrator]:
+    """The offline interpreter and narrator, wrapped by the LLM ones for ``openai``.
+
+    The offline pair stays underneath as the fallback and as the city resolver, so a model
+    can only ever plan a covered city (docs/adr/0003).
+    """
+    covered = {city.name: city.country for city in catalog.cities}
+    interpreter = OfflineInterpreter(covered)
+    narrator = OfflineNarrator(covered)
+    if settings.llm_provider == "offline":
+        return interpreter, narrator
+    from wayfarer.language.llm import LLMInterpreter, LLMNarrator, build_chat_model
+
+    model = build_chat_model(settings)
+    return (
+        LLMInterpreter(model, interpreter.resolve_city, metrics, fallback=interpreter),
+        LLMNarrator(model, narrator, metrics),
     )
 
 

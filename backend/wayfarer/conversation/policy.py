@@ -7,7 +7,8 @@ It does no I/O: the orchestrator loads, interprets, narrates and saves around it
 Gathering asks about one missing detail at a time, in the order that changes the plan most:
 city, then days, then interests, then pace and budget folded into one question. Each asking
 reply counts one clarifying question; at the cap the plan is made on defaults, except that a
-missing city is still asked for (without counting past the cap).
+missing city is still asked for (without counting past the cap). "Just plan it" plans at
+once on defaults once the city is known.
 """
 
 from dataclasses import dataclass
@@ -154,6 +155,8 @@ def _gather(state: SessionState, interp: Interpretation, ctx: PolicyContext) -> 
     if interp.changes.interests_any and "interests" not in state.asked:
         state.asked.append("interests")
     detail = next_question(state, ctx.max_questions)
+    if interp.proceed and state.preferences.city is not None:
+        detail = None
     if detail is None:
         return _plan(state, ctx, replanned=False)
     if state.clarifying_questions_count < ctx.max_questions:
@@ -230,7 +233,7 @@ def _refine(state: SessionState, interp: Interpretation, ctx: PolicyContext) -> 
             day = None
         return Step(state, _event(Answer, state, itinerary=state.itinerary, day=day))
     if interp.intent == "greeting":
-        return Step(state, _event(SmallTalk, state, planned=True))
+        return Step(state, _event(SmallTalk, state, planned=True, topic=interp.small_talk))
     return Step(state, _event(NotUnderstood, state, planned=True))
 
 

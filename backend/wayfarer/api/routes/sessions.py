@@ -8,11 +8,8 @@ from typing import Any
 
 from fastapi import APIRouter, Response, status
 
-from wayfarer.api.deps import StoreDep
-from wayfarer.conversation.greeting import greeting_text
-from wayfarer.domain import Message, SessionState
+from wayfarer.api.deps import OrchestratorDep, RateLimitDep, StoreDep
 from wayfarer.errors import SessionNotFound
-from wayfarer.sessions import new_session_id
 
 router = APIRouter(prefix="/api/sessions", tags=["sessions"])
 
@@ -27,13 +24,11 @@ _NOT_FOUND: dict[int | str, dict[str, Any]] = {
     status_code=status.HTTP_201_CREATED,
     responses={503: {"description": "session store unavailable"}},
 )
-async def create_session(store: StoreDep, response: Response) -> dict[str, Any]:
+async def create_session(
+    orchestrator: OrchestratorDep, _: RateLimitDep, response: Response
+) -> dict[str, Any]:
     """Start a conversation: a new session whose history holds the greeting."""
-    state = SessionState(
-        session_id=new_session_id(),
-        history=[Message(role="assistant", content=greeting_text())],
-    )
-    created = await store.create(state)
+    created = await orchestrator.start()
     response.headers["Location"] = f"/api/sessions/{created.session_id}"
     return created.view()
 

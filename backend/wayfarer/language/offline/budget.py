@@ -84,8 +84,13 @@ def read_budget_step(text: Text) -> tuple[BudgetStep, int] | None:
 
 def read_budget(text: Text) -> tuple[Budget, int] | None:
     """An absolute budget level and where it is; the last one said wins; claims all."""
-    found: list[tuple[int, Budget]] = [(m.start(), v) for v, m in BUDGET_TABLE.take_all(text)]
+    phrases = BUDGET_TABLE.take_all(text)
+    found: list[tuple[int, Budget]] = [(m.start(), v) for v, m in phrases]
+    qualified = {m.end() for _, m in phrases}
     for match in text.find(_BARE_BUDGET):
+        # "mid-range budget": the bare word only repeats the level just said
+        if any(0 <= match.start() - end <= 2 for end in qualified):
+            continue
         if not _OWNED.search(text.folded[: match.start()]):
             text.claim(match.start(), match.end())
             found.append((match.start(), "budget"))
