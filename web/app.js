@@ -4,7 +4,9 @@
 import {
   ApiError, createSession, deleteSession, fetchExport, getCities, getSession, sendMessage,
 } from "./js/api.js";
-import { renderHistory, scrollToEnd, startReply, messageNode } from "./js/chat.js";
+import {
+  confirmMessage, messageNode, renderHistory, scrollToEnd, startReply,
+} from "./js/chat.js";
 import { renderChips, renderEditor } from "./js/chips.js";
 import { clear, h } from "./js/dom.js";
 import { describeError } from "./js/errors.js";
@@ -94,6 +96,9 @@ function renderTrip() {
   const itinerary = session.itinerary;
   const city = (session.preferences && session.preferences.city) || (itinerary && itinerary.city);
   ui.tripTitle.textContent = city ? `Your trip to ${city}` : "Your trip";
+  document.title = itinerary
+    ? `${plural(itinerary.days.length, "day")} in ${itinerary.city} — Wayfarer`
+    : "Wayfarer — plan a trip by chatting";
 
   if (itinerary) {
     ui.tripStatus.textContent = `${plural(itinerary.days.length, "day")} planned. Ask for any change in the chat.`;
@@ -315,7 +320,12 @@ function announceTrip(before, after) {
 /** Send one message, streaming the reply. On failure the text returns to the composer. */
 async function send(raw) {
   const content = String(raw || "").trim();
-  if (state.busy || !state.session) return;
+  if (state.busy) return;
+  if (!state.session) {
+    // Starting failed earlier (see the alert): try again; the text stays in the box.
+    start();
+    return;
+  }
   if (!content) {
     ui.input.focus();
     return;
@@ -346,6 +356,8 @@ async function send(raw) {
       },
     });
     state.pending = null;
+    confirmMessage(mine);
+    reply.finish(result.reply.content);
     adopt(result.session);
     announceTrip(before, result.session);
   } catch (exc) {

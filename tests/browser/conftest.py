@@ -7,9 +7,9 @@ localStorage) against its own live server from ``tests/conftest.py``.
 """
 
 import re
-from typing import Literal
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Literal
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, ViewportSize
@@ -55,7 +55,8 @@ def browser() -> Iterator[Browser]:
 
 @pytest.fixture
 def open_page(browser: Browser, server: LiveServer) -> Iterator[Callable[..., ChatPage]]:
-    """A factory: ``open_page(viewport=..., color_scheme=...)`` -> ChatPage on ``server``.
+    """A factory: ``open_page(viewport=..., color_scheme=..., at=...)`` -> a loaded ChatPage
+    on ``server`` (or on the LiveServer ``at``; ``load=False`` skips waiting for the chat).
 
     At teardown, fails the test if the page logged a script error or a CSP violation.
     """
@@ -65,11 +66,14 @@ def open_page(browser: Browser, server: LiveServer) -> Iterator[Callable[..., Ch
     def open_(
         viewport: ViewportSize | None = None,
         color_scheme: Literal["light", "dark"] = "light",
+        at: LiveServer | None = None,
+        load: bool = True,
     ) -> ChatPage:
+        base_url = (at or server).url
         context = browser.new_context(
             viewport=viewport or DESKTOP,
             color_scheme=color_scheme,
-            base_url=server.url,
+            base_url=base_url,
             accept_downloads=True,
             reduced_motion="reduce",
         )
@@ -83,8 +87,9 @@ def open_page(browser: Browser, server: LiveServer) -> Iterator[Callable[..., Ch
             if msg.type in ("error", "warning") and not _NETWORK_NOISE.match(msg.text)
             else None,
         )
-        chat = ChatPage(page, server.url)
-        chat.open()
+        chat = ChatPage(page, base_url)
+        if load:
+            chat.open()
         return chat
 
     yield open_

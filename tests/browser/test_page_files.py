@@ -82,9 +82,11 @@ def test_the_page_is_served_with_strict_headers(server: LiveServer) -> None:
     assert response.status_code == 200
     assert 'id="message"' in response.text
     csp = response.headers["content-security-policy"]
-    directives = dict(
-        (part.strip().split(" ", 1) + [""])[:2] for part in csp.split(";") if part.strip()
-    )
+    directives = {
+        name: value
+        for name, _, value in (part.strip().partition(" ") for part in csp.split(";"))
+        if name
+    }
     assert directives["script-src"] == "'self'"
     assert "unsafe-inline" not in csp and "unsafe-eval" not in csp
     assert response.headers["x-content-type-options"] == "nosniff"

@@ -1,5 +1,6 @@
 """The session lifecycle in the page: resume on reload, expiry (404), "New trip"."""
 
+import re
 from collections.abc import Callable
 
 import httpx
@@ -36,4 +37,31 @@ def test_new_trip_without_messages_starts_afresh_at_once(
         "old => localStorage.getItem('wayfarer.session_id') !== old", arg=first
     )
     expect(chat.message_box).to_be_enabled()
+    assert httpx.get(f"{server.url}/api/sessions/{first}", timeout=10).status_code == 404
+
+
+def test_new_trip_after_a_conversation_asks_first(
+    open_page: OpenPage, server: LiveServer
+) -> None:
+    chat = open_page()
+    chat.send("3 days in Lisbon, we love food and viewpoints, slow pace")
+    expect(chat.day_heading(1)).to_be_visible()
+    first = chat.session_id()
+    new_trip = chat.page.get_by_role("button", name="New trip")
+    confirm = chat.page.get_by_role("group", name=re.compile("Start a new trip"))
+
+    new_trip.click()
+    expect(confirm).to_be_visible()
+    expect(confirm.get_by_role("button", name="Start a new trip")).to_be_focused()
+    confirm.get_by_role("button", name="Keep this one").click()
+    expect(confirm).to_be_hidden()
+    expect(new_trip).to_be_focused()
+    expect(chat.day_heading(1)).to_be_visible()
+
+    new_trip.click()
+    confirm.get_by_role("button", name="Start a new trip").click()
+    expect(chat.itinerary).to_contain_text("No itinerary yet")
+    expect(chat.replies).to_have_count(1)
+    expect(chat.user_messages).to_have_count(0)
+    assert chat.session_id() not in (None, first)
     assert httpx.get(f"{server.url}/api/sessions/{first}", timeout=10).status_code == 404

@@ -17,15 +17,14 @@ export function renderChips(list, chips, { openKey, disabled, onOpen }) {
       type: "button",
       class: classes.join(" "),
       "data-key": chip.key,
+      "aria-label": `${chip.label}: ${chip.value}${chip.assumed ? " (assumed)" : ""}`,
       "aria-expanded": String(openKey === chip.key),
       "aria-controls": "chip-editor",
       disabled: disabled || null,
     },
     h("span", { class: "chip__label", text: chip.label }),
-    h("span", { class: "visually-hidden", text: ": " }),
     h("span", { class: "chip__value", text: chip.value }),
-    chip.assumed ? h("span", { class: "chip__assumed" }, h("span", { class: "visually-hidden", text: " (" }), "assumed",
-      h("span", { class: "visually-hidden", text: ")" })) : null);
+    chip.assumed ? h("span", { class: "chip__assumed", text: "assumed" }) : null);
     button.addEventListener("click", () => onOpen(chip.key, button));
     list.append(h("li", {}, button));
   }

@@ -10,7 +10,6 @@ function parseDate(iso) {
 const weekdayDayMonth = new Intl.DateTimeFormat("en-GB", {
   weekday: "short", day: "numeric", month: "short", timeZone: "UTC",
 });
-const dayMonth = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
 const dayMonthYear = new Intl.DateTimeFormat("en-GB", {
   day: "numeric", month: "short", year: "numeric", timeZone: "UTC",
 });
@@ -22,13 +21,13 @@ export function formatDay(iso) {
   return date ? weekdayDayMonth.format(date) : "";
 }
 
-/** "12 May 2025" for one day, "12 – 15 May 2025" for a trip of `days` days. */
+/** "12 May 2025" for one day, "12–15 May 2025" for a trip of `days` days. */
 export function formatDateRange(startIso, days) {
   const start = parseDate(startIso);
   if (!start) return "";
   if (!days || days <= 1) return dayMonthYear.format(start);
   const end = new Date(start.getTime() + (days - 1) * DAY_MS);
-  return `${dayMonth.format(start)} – ${dayMonthYear.format(end)}`;
+  return dayMonthYear.formatRange(start, end);
 }
 
 /** "Food, history and art" (first letter capitalised). */

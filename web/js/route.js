@@ -9,11 +9,12 @@ const MIN_SPAN_KM = 0.4;
 const SCALE_STEPS_KM = [0.05, 0.1, 0.2, 0.25, 0.5, 1, 2, 5, 10, 20, 50];
 
 /**
- * Project `points` ({lat, lon}) into a `width` x `height` box with `pad` margin, north up,
- * distances true to scale in both axes (equirectangular around the points' mean latitude).
- * Returns `{points: [{x, y}], unitsPerKm}`; a single stop (or identical stops) sits centred.
+ * Project `points` ({lat, lon}) into the rectangle `box` ({left, top, right, bottom}),
+ * north up, distances true to scale in both axes (equirectangular around the points' mean
+ * latitude). Returns `{points: [{x, y}], unitsPerKm}`; a single stop (or identical stops)
+ * sits centred.
  */
-export function projectRoute(points, { width, height, pad }) {
+export function projectRoute(points, box) {
   if (!points.length) return { points: [], unitsPerKm: 0 };
   const meanLat = points.reduce((sum, p) => sum + p.lat, 0) / points.length;
   const kmPerDegLon = KM_PER_DEG_LON_EQUATOR * Math.cos((meanLat * Math.PI) / 180);
@@ -21,11 +22,14 @@ export function projectRoute(points, { width, height, pad }) {
   const xs = km.map((p) => p.x);
   const ys = km.map((p) => p.y);
   const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
-  const spanX = Math.max(maxX - minX, MIN_SPAN_KM);
-  const spanY = Math.max(maxY - minY, MIN_SPAN_KM);
-  const unitsPerKm = Math.min((width - 2 * pad) / spanX, (height - 2 * pad) / spanY);
-  const offsetX = (width - (maxX - minX) * unitsPerKm) / 2;
-  const offsetY = (height - (maxY - minY) * unitsPerKm) / 2;
+  const width = box.right - box.left;
+  const height = box.bottom - box.top;
+  const unitsPerKm = Math.min(
+    width / Math.max(maxX - minX, MIN_SPAN_KM),
+    height / Math.max(maxY - minY, MIN_SPAN_KM),
+  );
+  const offsetX = box.left + (width - (maxX - minX) * unitsPerKm) / 2;
+  const offsetY = box.top + (height - (maxY - minY) * unitsPerKm) / 2;
   return {
     points: km.map((p) => ({
       x: round(offsetX + (p.x - minX) * unitsPerKm),
@@ -50,8 +54,10 @@ function round(value) {
  * An <svg role="img"> sketch of one day's stops. `stops` are `{lat, lon, name, meal}` in
  * visiting order; numbers on the markers match the numbered list beside it.
  */
-export function routeSketch(stops, { label, width = 320, height = 200, pad = 26 } = {}) {
-  const { points, unitsPerKm } = projectRoute(stops, { width, height, pad });
+export function routeSketch(stops, { label, width = 320, height = 200 } = {}) {
+  // Margins keep markers clear of the north arrow (top right) and the scale bar (bottom).
+  const box = { left: 22, top: 20, right: width - 44, bottom: height - 32 };
+  const { points, unitsPerKm } = projectRoute(stops, box);
   const titleText = `${label}: ${stops.map((s, i) => `${i + 1} ${s.name}`).join(", ")}`;
   const root = svg("svg", {
     class: "route__svg",

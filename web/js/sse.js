@@ -8,10 +8,15 @@
 export class SseParser {
   constructor() {
     this.buffer = "";
+    this.pendingCR = false;
   }
 
   feed(chunk) {
-    this.buffer += chunk.replace(/\r\n?/g, "\n");
+    // A CRLF may be split across chunks: hold a trailing CR until the next chunk says.
+    let text = (this.pendingCR ? "\r" : "") + chunk;
+    this.pendingCR = text.endsWith("\r");
+    if (this.pendingCR) text = text.slice(0, -1);
+    this.buffer += text.replace(/\r\n?/g, "\n");
     const events = [];
     let end;
     while ((end = this.buffer.indexOf("\n\n")) !== -1) {
@@ -25,7 +30,8 @@ export class SseParser {
 
   /** Whatever complete frame is left when the stream ends without a final blank line. */
   flush() {
-    const rest = this.buffer;
+    const rest = this.buffer + (this.pendingCR ? "\n" : "");
+    this.pendingCR = false;
     this.buffer = "";
     const parsed = rest.trim() ? parseFrame(rest) : null;
     return parsed ? [parsed] : [];

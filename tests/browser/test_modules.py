@@ -1,0 +1,134 @@
+"""The page's pure JavaScript modules, run in the real browser (table tests).
+
+Each case imports a module from the live server (so the CSP applies) and calls it with
+inputs the end-to-end tests rarely produce: SSE frames split across chunks, CRLF line
+ends, a single-stop route, unusual Content-Disposition headers, every error status.
+"""
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from playwright.sync_api import Browser, Page
+
+from tests.support import live_server
+from wayfarer.config import load_settings
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def page(browser: Browser) -> Iterator[Page]:
+    """One page on one server for every case here (the modules are pure: no state)."""
+    with live_server(load_settings()) as server:
+        context = browser.new_context(base_url=server.url)
+        tab = context.new_page()
+        errors: list[str] = []
+        tab.on("pageerror", lambda exc: errors.append(str(exc)))
+        tab.goto("/")
+        yield tab
+        context.close()
+        assert not errors
+
+
+def run(page: Page, module: str, body: str) -> Any:
+    """Import ``/js/<module>`` as ``m`` in the page and return ``body``'s value."""
+    return page.evaluate(
+        f"async () => {{ const m = await import('/js/{module}'); return ({body}); }}"
+    )
+
+
+def test_sse_frames_split_anywhere_are_reassembled(page: Page) -> None:
+    events = run(page, "sse.js", """(() => {
+        const p = new m.SseParser();
+        const out = [];
+        const stream = 'event: token\\r\\ndata: {"text":"He"}\\r\\n\\r\\n: keep-alive\\n\\n'
+          + 'event: token\\ndata: {"text":"llo"}\\n\\nevent: done\\ndata: {"a":1}\\n'
+          + 'data: {"b":2}\\n';
+        for (const ch of stream) out.push(...p.feed(ch));
+        out.push(...p.flush());
+        return out;
+    })()""")
+    assert events == [
+        {"event": "token", "data": '{"text":"He"}'},
+        {"event": "token", "data": '{"text":"llo"}'},
+        {"event": "done", "data": '{"a":1}\n{"b":2}'},
+    ]
+
+
+def test_route_projection_is_north_up_to_scale_and_inside_its_box(page: Page) -> None:
+    box = "{left: 20, top: 20, right: 280, bottom: 170}"
+    square = run(page, "route.js", f"""m.projectRoute([
+        {{lat: 38.70, lon: -9.15}}, {{lat: 38.71, lon: -9.15}}, {{lat: 38.70, lon: -9.137}}
+    ], {box})""")
+    south, north, east = square["points"]
+    assert north["y"] < south["y"] and east["x"] > south["x"]
+    # About 1.1 km north and 1.1 km east: the same length on screen.
+    assert abs((south["y"] - north["y"]) - (east["x"] - south["x"])) < 0.05 * (
+        south["y"] - north["y"]
+    )
+    for point in square["points"]:
+        assert 20 <= point["x"] <= 280 and 20 <= point["y"] <= 170
+    single = run(page, "route.js", f"m.projectRoute([{{lat: 1, lon: 2}}], {box})")
+    assert single["points"] == [{"x": 150, "y": 95}]
+    assert run(page, "route.js", "m.scaleBarKm(100, 90)") == 0.5
+
+
+@pytest.mark.parametrize(
+    ("header", "name"),
+    [
+        ('attachment; filename="wayfarer-lisbon.ics"', "wayfarer-lisbon.ics"),
+        ("attachment; filename=plan.md", "plan.md"),
+        ("attachment; filename*=UTF-8''S%C3%A3o%20Paulo.md", "São Paulo.md"),
+        ("attachment", None),
+    ],
+)
+def test_download_names_come_from_content_disposition(
+    page: Page, header: str, name: str | None
+) -> None:
+    assert run(page, "api.js", f"m.filenameFrom({header!r})") == name
+
+
+@pytest.mark.parametrize(
+    ("error", "title", "retryable"),
+    [
+        ("{status: 409, code: 'turn_in_progress'}", "still working", True),
+        ("{status: 429, code: 'rate_limited', retryAfter: 7}", "a lot of messages", True),
+        ("{status: 503, code: 'store_unavailable'}", "trip storage", True),
+        ("{status: 503, code: 'llm_unavailable'}", "language service", True),
+        ("{status: 0, code: 'network'}", "can\u2019t be reached", True),
+        ("{status: 422, code: 'invalid_request', message: 'Long.'}", "couldn\u2019t take", False),
+        ("{status: 500, code: 'internal_error'}", "Something went wrong", True),
+    ],
+)
+def test_errors_are_described_in_plain_words(
+    page: Page, error: str, title: str, retryable: bool
+) -> None:
+    described = run(page, "errors.js", f"m.describeError({error})")
+    assert title in described["title"]
+    assert described["retryable"] is retryable
+    if "retryAfter" in error:
+        assert "7 seconds" in described["detail"]
+
+
+def test_assumed_preferences_are_marked_on_their_chips(page: Page) -> None:
+    chips = run(page, "prefs.js", """m.preferenceChips({
+        preferences: {city: 'Lisbon', country: 'Portugal', days: null, interests: ['food'],
+                      avoid_interests: ['museums'], pace: null, budget: null, travelers: 2,
+                      start_date: '2026-05-04'},
+        assumed: ['days', 'pace', 'budget'],
+        itinerary: null,
+    })""")
+    by_key = {chip["key"]: chip for chip in chips}
+    assert [chip["key"] for chip in chips] == [
+        "city", "days", "dates", "travellers", "interests", "pace", "budget",
+    ]
+    assert by_key["days"] == {
+        "key": "days", "label": "Days", "value": "3 days", "assumed": True, "empty": False,
+    }
+    assert by_key["pace"]["value"] == "Moderate" and by_key["pace"]["assumed"]
+    assert re.fullmatch(r"4\s?\u2013\s?6 May 2026", by_key["dates"]["value"])
+    assert by_key["interests"]["value"] == "Food; not museums"
+    assert by_key["travellers"]["value"] == "2 travellers"
+    assert not by_key["city"]["assumed"]
