@@ -72,10 +72,14 @@ class VersionConflict(TurnInProgress):
 
 
 class RateLimited(WayfarerError):
-    """The client sent too many requests."""
+    """The client sent too many requests; ``retry_after`` is in whole seconds."""
 
     code = "rate_limited"
     status = 429
+
+    def __init__(self, message: str, retry_after: int = 60) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
 
 
 class StoreUnavailable(WayfarerError):

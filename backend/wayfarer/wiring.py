@@ -6,6 +6,8 @@ exactly the components the web service runs on. Only this module picks implement
 
 from dataclasses import dataclass
 
+import httpx
+
 from wayfarer.api.ratelimit import RateLimiter
 from wayfarer.config import Settings
 from wayfarer.conversation.orchestrator import Orchestrator
@@ -28,11 +30,14 @@ class Services:
     planner: Planner
     orchestrator: Orchestrator
     rate_limiter: RateLimiter
+    llm_http: httpx.AsyncClient | None = None
 
     async def close(self) -> None:
         """Stop background jobs and release connections (idempotent)."""
         await self.purge_scheduler.shutdown()
         await self.store.close()
+        if self.llm_http is not None:
+            await self.llm_http.aclose()
 
 
 async def build_services(settings: Settings, metrics: Metrics | None = None) -> Services:
@@ -40,7 +45,8 @@ async def build_services(settings: Settings, metrics: Metrics | None = None) -> 
     metrics = metrics or Metrics()
     catalog = load_catalog()  # CatalogError stops start-up
     planner = CatalogPlanner(catalog)
-    interpreter, narrator = build_language(settings, catalog, metrics)
+    llm_http = httpx.AsyncClient() if settings.llm_provider == "openai" else None
+    interpreter, narrator = build_language(settings, catalog, metrics, llm_http)
     store = await _open_store(settings, metrics)
     purge_scheduler = PurgeScheduler(store, metrics, settings.purge_interval_seconds)
     purge_scheduler.start()
@@ -53,11 +59,12 @@ async def build_services(settings: Settings, metrics: Metrics | None = None) -> 
         planner=planner,
         orchestrator=orchestrator,
         rate_limiter=RateLimiter(settings.rate_limit_per_minute),
+        llm_http=llm_http,
     )
 
 
 def build_language(
-    settings: Settings, catalog: Catalog, metrics: Metrics
+    settings: Settings, catalog: Catalog, metrics: Metrics, http: httpx.AsyncClient | None
 ) -> tuple[Interpreter, Narrator]:
     """The offline interpreter and narrator, wrapped by the LLM ones for ``openai``.
 
@@ -67,11 +74,11 @@ def build_language(
     covered = {city.name: city.country for city in catalog.cities}
     interpreter = OfflineInterpreter(covered)
     narrator = OfflineNarrator(covered)
-    if settings.llm_provider == "offline":
+    if settings.llm_provider == "offline" or http is None:
         return interpreter, narrator
     from wayfarer.language.llm import LLMInterpreter, LLMNarrator, build_chat_model
 
-    model = build_chat_model(settings)
+    model = build_chat_model(settings, http)
     return (
         LLMInterpreter(model, interpreter.resolve_city, metrics, fallback=interpreter),
         LLMNarrator(model, narrator, metrics),

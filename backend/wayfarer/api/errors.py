@@ -9,7 +9,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from wayfarer.errors import WayfarerError
+from wayfarer.errors import RateLimited, WayfarerError
 
 log = logging.getLogger("wayfarer.api")
 
@@ -42,7 +42,10 @@ async def _wayfarer_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, WayfarerError)
     if exc.status >= 500:
         log.warning("request failed", extra={"code": exc.code, "path": request.url.path})
-    return error_response(exc.status, exc.code, exc.message)
+    response = error_response(exc.status, exc.code, exc.message)
+    if isinstance(exc, RateLimited):
+        response.headers["Retry-After"] = str(exc.retry_after)
+    return response
 
 
 async def _validation_error(request: Request, exc: Exception) -> JSONResponse:

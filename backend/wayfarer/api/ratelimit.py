@@ -5,6 +5,7 @@ replicas belong to the load balancer. Memory is bounded by evicting the least re
 seen clients.
 """
 
+import math
 import time
 from collections import OrderedDict, deque
 from collections.abc import Callable
@@ -35,5 +36,8 @@ class RateLimiter:
         if len(self._hits) > MAX_CLIENTS:
             self._hits.popitem(last=False)
         if len(hits) >= self._limit:
-            raise RateLimited("Too many messages; please wait a moment and try again.")
+            wait = max(1, math.ceil(hits[0] + WINDOW_SECONDS - now))
+            raise RateLimited(
+                "Too many messages; please wait a moment and try again.", retry_after=wait
+            )
         hits.append(now)

@@ -17,9 +17,10 @@ LLM_FAILURES: tuple[type[BaseException], ...] = (
 )
 
 
-def build_chat_model(settings: Settings) -> ChatOpenAI:
+def build_chat_model(settings: Settings, http: httpx.AsyncClient) -> ChatOpenAI:
     """A ChatOpenAI client for any OpenAI-compatible endpoint, per settings.
 
+    ``http`` is the connection pool the model uses; its owner closes it at shut-down.
     One retry at most: the turn holds the session's lease while it waits, so a slow model
     must fail fast enough for ``WAYFARER_LLM_TIMEOUT_SECONDS`` to mean what it says.
     """
@@ -31,4 +32,5 @@ def build_chat_model(settings: Settings) -> ChatOpenAI:
         timeout=settings.llm_timeout_seconds,
         max_retries=1,
         temperature=0,
+        http_async_client=http,
     )

@@ -68,6 +68,16 @@ _LEVEL_GROUPS: dict[Budget, tuple[str, ...]] = {
 BUDGET_STEPS: dict[str, BudgetStep] = invert(_STEP_GROUPS)
 BUDGETS: dict[str, Budget] = invert(_LEVEL_GROUPS)
 STEP_TABLE = PhraseTable(BUDGET_STEPS)
+# "budget: moderate", "change the budget to medium": the level word names the budget here,
+# not the pace, so these phrases must be read before pace words.
+for _level, _words in {
+    "budget": ("cheap", "low", "tight"),
+    "moderate": ("moderate", "medium", "mid range", "midrange", "normal", "average", "middle"),
+    "luxury": ("luxury", "high", "luxurious", "high end", "unlimited"),
+}.items():
+    for _word in _words:
+        for _lead in ("budget", "budget to", "budget is", "budget should be", "budget at"):
+            BUDGETS.setdefault(f"{_lead} {_word}", _level)  # type: ignore[arg-type]
 BUDGET_TABLE = PhraseTable(BUDGETS)
 
 _BARE_BUDGET = re.compile(

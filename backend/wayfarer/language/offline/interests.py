@@ -122,7 +122,8 @@ _NEGATION = re.compile(
             "not much of a", "no more", "less", "fewer", "none of", "nothing", "minus",
             "rather not", "not really into", "don't want", "dont want", "do not want",
             "not keen on", "bored of", "bored by", "sick of", "tired of", "allergic to",
-            "pass on", "leave out", "hate the idea of",
+            "pass on", "leave out", "hate the idea of", "drop", "remove", "take out",
+            "cut out", "no longer",
         )
     )
 )

@@ -22,10 +22,11 @@ def invert(groups: Mapping[V, Iterable[str]]) -> dict[str, V]:
 def phrase_regex(phrases: Iterable[str]) -> str:
     """An alternation of ``phrases`` (longest first) between word boundaries.
 
-    A space in a phrase matches any run of spaces or a hyphen ("laid back" = "laid-back").
+    A space in a phrase matches any run of spaces, hyphens or colons ("laid back" =
+    "laid-back", "budget moderate" = "budget: moderate").
     """
     ordered = sorted(set(phrases), key=len, reverse=True)
-    parts = [re.escape(p).replace(r"\ ", r"[\s-]+") for p in ordered]
+    parts = [re.escape(p).replace(r"\ ", r"[\s:-]+") for p in ordered]
     return r"(?<![\w'])(?:" + "|".join(parts) + r")(?![\w'])"
 
 
@@ -38,7 +39,7 @@ class PhraseTable(Generic[V]):
 
     @staticmethod
     def _key(phrase: str) -> str:
-        return re.sub(r"[\s-]+", " ", phrase)
+        return re.sub(r"[\s:-]+", " ", phrase)
 
     def value(self, matched: str) -> V:
         """The value of a phrase as matched in the text."""

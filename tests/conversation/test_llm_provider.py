@@ -1,0 +1,115 @@
+"""The ``openai`` provider end to end: real HTTP to the app, which talks real HTTP (the
+OpenAI protocol, JSON and SSE) to a stand-in model server on loopback.
+"""
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+import httpx
+import pytest
+
+from tests.fake_openai import FakeOpenAI, fake_openai
+from tests.support import LiveServer, live_server
+
+NARRATION = "Here is a lovely plan, made just for you."
+
+
+def _is_interpretation(messages: list[dict[str, Any]]) -> bool:
+    return "JSON object" in str(messages[0]["content"])
+
+
+class ScriptedModel:
+    """Answers interpretation calls from a table keyed by the user's message."""
+
+    def __init__(self) -> None:
+        self.table: dict[str, Any] = {}
+
+    def __call__(self, messages: list[dict[str, Any]]) -> str:
+        if not _is_interpretation(messages):
+            return NARRATION
+        answer = self.table.get(str(messages[-1]["content"]))
+        return answer if isinstance(answer, str) else json.dumps(answer)
+
+
+@pytest.fixture
+def model() -> ScriptedModel:
+    return ScriptedModel()
+
+
+@pytest.fixture
+def fake(model: ScriptedModel) -> Iterator[FakeOpenAI]:
+    with fake_openai(model) as server:
+        yield server
+
+
+@pytest.fixture
+def llm_server(fake: FakeOpenAI, make_settings: Any) -> Iterator[LiveServer]:
+    settings = make_settings(
+        llm_provider="openai",
+        openai_api_key="sk-test",
+        openai_base_url=fake.base_url,
+        openai_model="test-model",
+        llm_timeout_seconds=1,
+    )
+    with live_server(settings) as live:
+        yield live
+
+
+async def _turn(http: httpx.AsyncClient, text: str) -> dict[str, Any]:
+    session_id = (await http.post("/api/sessions")).json()["session_id"]
+    response = await http.post(f"/api/sessions/{session_id}/messages", json={"content": text})
+    assert response.status_code == 200, response.text
+    body: dict[str, Any] = response.json()
+    return body
+
+
+async def test_model_interprets_and_narrates(
+    llm_server: LiveServer, fake: FakeOpenAI, model: ScriptedModel
+) -> None:
+    text = "Three relaxed days in Lisboa, mostly eating, cheap please"
+    model.table[text] = {
+        "intent": "provide_info",
+        "changes": {"city": "Lisboa", "days": 3, "add_interests": ["food"],
+                    "pace": "relaxed", "budget": "budget"},
+    }
+    async with httpx.AsyncClient(base_url=llm_server.url, timeout=30) as http:
+        body = await _turn(http, text)
+    session = body["session"]
+    assert session["preferences"]["city"] == "Lisbon"
+    assert session["stage"] == "planned"
+    assert body["reply"]["content"] == NARRATION
+    assert {r["model"] for r in fake.requests} == {"test-model"}
+    assert any(r.get("stream") for r in fake.requests)
+
+
+async def test_model_cannot_plan_an_uncovered_city(
+    llm_server: LiveServer, model: ScriptedModel
+) -> None:
+    text = "Let's do Lyon for a weekend"
+    model.table[text] = {"intent": "provide_info", "changes": {"city": "Lyon", "days": 2}}
+    async with httpx.AsyncClient(base_url=llm_server.url, timeout=30) as http:
+        body = await _turn(http, text)
+    assert body["session"]["preferences"]["city"] is None
+    assert body["session"]["itinerary"] is None
+
+
+@pytest.mark.parametrize("failure", ["http_500", "garbage", "slow"])
+async def test_model_failure_falls_back_to_offline_rules(
+    llm_server: LiveServer, fake: FakeOpenAI, model: ScriptedModel, failure: str
+) -> None:
+    text = "3 days in Rome, food and history, relaxed, cheap"
+    model.table[text] = "I am not JSON at all"
+    if failure == "http_500":
+        fake.fail_next = 10
+    elif failure == "slow":
+        fake.delay = 3
+    async with httpx.AsyncClient(base_url=llm_server.url, timeout=60) as http:
+        body = await _turn(http, text)
+        metrics = (await http.get("/metrics")).text
+    session = body["session"]
+    assert session["stage"] == "planned"
+    assert session["preferences"]["city"] == "Rome"
+    assert 'wayfarer_llm_calls_total{outcome="fallback"}' in metrics
+    if failure != "garbage":
+        assert "Day 1" in body["reply"]["content"]  # the offline narrator answered
