@@ -11,6 +11,7 @@ from datetime import date
 
 from tests.language.cases import CASES
 from tests.language.plans import COVERED, gathering, paris_itinerary, planned
+
 from wayfarer.domain import Preferences
 from wayfarer.language.events import Planned
 from wayfarer.language.offline import OfflineInterpreter, OfflineNarrator

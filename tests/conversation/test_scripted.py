@@ -190,7 +190,9 @@ async def test_validation_errors(chat: Chat, client: httpx.AsyncClient) -> None:
         response = await client.post(url, json=body)
         assert response.status_code == 422, body
         assert response.json()["error"]["code"] == "invalid_request"
-    response = await client.post(url, content=b"{not json", headers={"content-type": "application/json"})
+    response = await client.post(
+        url, content=b"{not json", headers={"content-type": "application/json"}
+    )
     assert response.status_code == 422
     missing = await client.post("/api/sessions/nope/messages", json={"content": "hi"})
     assert missing.status_code == 404

@@ -1,7 +1,7 @@
 """The verifier on hand-built itineraries: one valid, then one broken rule at a time."""
 
 import datetime as dt
-from itertools import permutations
+from itertools import pairwise, permutations
 
 import pytest
 
@@ -132,12 +132,12 @@ def test_overlap_and_time(planner: CatalogPlanner, valid: Itinerary) -> None:
 def test_travel_time(planner: CatalogPlanner, valid: Itinerary, index: CityIndex) -> None:
     broken = valid.model_copy(deep=True)
     items = broken.days[0].items
-    for previous, item in zip(items, items[1:], strict=False):
+    for previous, item in pairwise(items):
         if index.minutes(previous.place.id, item.place.id) > 0:
             end = int(previous.end[:2]) * 60 + int(previous.end[3:])
             item.start, item.end = hhmm(end), hhmm(end + 30)
             break
-    for later_prev, later in zip(items[1:], items[2:], strict=False):
+    for later_prev, later in pairwise(items[1:]):
         end = int(later_prev.end[:2]) * 60 + int(later_prev.end[3:])
         need = index.minutes(later_prev.place.id, later.place.id) + 5
         later.start, later.end = hhmm(end + need), hhmm(end + need + 30)

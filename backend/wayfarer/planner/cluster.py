@@ -58,8 +58,11 @@ def _seeds(points: Sequence[Point], k: int) -> list[Point]:
 def _assign(points: Sequence[Point], centres: Sequence[Point], sizes: Sequence[int]) -> list[
     list[int]
 ]:
+    hypot = math.hypot
     pairs = sorted(
-        (_distance(p, c), i, g) for i, p in enumerate(points) for g, c in enumerate(centres)
+        (hypot(p[0] - c[0], p[1] - c[1]), i, g)
+        for i, p in enumerate(points)
+        for g, c in enumerate(centres)
     )
     room = list(sizes)
     owner = [-1] * len(points)

@@ -38,19 +38,7 @@ from wayfarer.domain.preferences import MAX_TRIP_DAYS
 from wayfarer.errors import EditRejected
 from wayfarer.planner.catalog import CatalogPlace
 from wayfarer.planner.clock import date_of, minutes_of
-from wayfarer.planner.index import CityIndex
-from wayfarer.planner.match import (
-    NAME_CUTOFF,
-    describe,
-    is_meal_selector,
-    meal_slot,
-    name_score,
-    place_matches,
-)
-from wayfarer.planner.request import TripRequest, budget_level, join_words, pace_level, resolve
-from wayfarer.planner.schedule import fits_in_day, slot_of
-from wayfarer.planner.select import is_avoided, score
-from wayfarer.planner.trip import (
+from wayfarer.planner.days import (
     DISTANCE_WEIGHT,
     activities_of,
     ensure_interests,
@@ -63,6 +51,18 @@ from wayfarer.planner.trip import (
     sole_interests,
     weekday,
 )
+from wayfarer.planner.index import CityIndex
+from wayfarer.planner.match import (
+    NAME_CUTOFF,
+    describe,
+    is_meal_selector,
+    meal_slot,
+    name_score,
+    place_matches,
+)
+from wayfarer.planner.request import TripRequest, budget_level, join_words, pace_level, resolve
+from wayfarer.planner.schedule import fits_in_day, slot_of
+from wayfarer.planner.select import is_avoided, score
 from wayfarer.planner.verify import verify_itinerary
 
 #: Candidates tried per replaced or added place.
@@ -362,6 +362,7 @@ def _replace(state: _Edit, edit: ReplacePlace) -> None:
         day = state.days[position]
         if old.id not in {i.place.id for i in day.items}:
             continue
+        mark = len(state.added)
         chosen = (
             _replace_meal(state, position, old, item, edit.replacement)
             if item.kind == "meal"
@@ -373,6 +374,9 @@ def _replace(state: _Edit, edit: ReplacePlace) -> None:
                 f"in place of {old.name} (open that day, within your budget, with time to "
                 "get there)."
             )
+        if chosen.id in state.added:  # the newcomer first, then restaurants that changed
+            state.added.remove(chosen.id)
+        state.added.insert(mark, chosen.id)
         done.append(f"{old.name} with {chosen.name} on day {position + 1}")
     state.description = "Replaced " + join_words(done) + "."
 
@@ -388,7 +392,7 @@ def _replace_meal(
         if new.id == old.id:
             continue
         built = state.rebuild_day(position, acts, {**fixed, slot: new})
-        if built is not None:
+        if built is not None and new.id in {i.place.id for i in built.items}:
             state.set_day(position, built)
             return new
     return None
@@ -516,9 +520,9 @@ def _add(state: _Edit, edit: AddPlace) -> None:
             if len(acts) < high:
                 trials.append(([*acts, new], None))
             else:  # a full day: the newcomer takes the weakest place's slot
-                for out in sorted(acts, key=lambda p: (score(request, p), -index.rank[p.id])):
-                    if not sole_interests(request, out, used):
-                        trials.append(([*(p for p in acts if p.id != out.id), new], out))
+                for weak in sorted(acts, key=lambda p: (score(request, p), -index.rank[p.id])):
+                    if not sole_interests(request, weak, used):
+                        trials.append(([*(p for p in acts if p.id != weak.id), new], weak))
             for trial, out in trials:
                 if not fits_in_day(index, trial, wd):
                     continue
@@ -578,7 +582,7 @@ def _swap(state: _Edit, edit: SwapDays) -> None:
     a, b = state.days[first], state.days[second]
     state.days[first], state.days[second] = b, a
     for position in (first, second):
-        _renumber(state, position, f"swap days {edit.first} and {edit.second}")
+        _renumber(state, position, f"swap days {edit.first} and {edit.second}", repair=True)
     state.touched |= {edit.first, edit.second}
     state.description = f"Swapped days {edit.first} and {edit.second}."
 
@@ -586,7 +590,8 @@ def _swap(state: _Edit, edit: SwapDays) -> None:
 def _renumber(state: _Edit, position: int, action: str, repair: bool = False) -> None:
     """Give the day at ``position`` its number and date there; reschedule it when its
     places' hours differ on the new weekday. A place closed that day makes the edit
-    fail, or with ``repair`` is swapped for a nearby open one."""
+    fail, or with ``repair`` is swapped for a similar open one nearby (said in the
+    notes)."""
     index = state.index
     day = state.days[position]
     number = position + 1
@@ -600,6 +605,8 @@ def _renumber(state: _Edit, position: int, action: str, repair: bool = False) ->
     built = state.rebuild_day(position, activities_of(index, moved))
     if built is None and repair:
         built = _reopen(state, position, wd)
+        if built is not None:
+            _note_closed(state, moved, built, wd)
     if built is None:
         closed = [p.name for p in activities_of(index, moved) if not index.fits_weekday(p, wd)]
         reason = (
@@ -608,6 +615,25 @@ def _renumber(state: _Edit, position: int, action: str, repair: bool = False) ->
         )
         raise EditRejected(f"I can't {action}: on day {number} {reason}.")
     state.set_day(position, built)
+
+
+def _note_closed(state: _Edit, before: ItineraryDay, after: ItineraryDay, wd: int) -> None:
+    index = state.index
+    gone = [p.name for p in activities_of(index, before)
+            if p.id not in {i.place.id for i in after.items}]
+    new = [p.name for p in activities_of(index, after)
+           if p.id not in {i.place.id for i in before.items}]
+    if not gone:
+        return
+    assumed = "" if after.date else " (without dates, day 1 is taken to be a Monday)"
+    text = (
+        f"Day {after.day} falls on a {WEEKDAY_NAMES[wd][:-1]}{assumed}, when "
+        f"{join_words(gone)} {'is' if len(gone) == 1 else 'are'} closed"
+    )
+    text += f", so {join_words(new)} {'takes' if len(new) == 1 else 'take'} its place." if (
+        new
+    ) else "."
+    state.notes.append(text)
 
 
 def _reopen(state: _Edit, position: int, wd: int) -> ItineraryDay | None:

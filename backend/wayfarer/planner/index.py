@@ -6,15 +6,18 @@ recomputes a haversine.
 """
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from wayfarer.domain import BUDGET_MAX_COST_LEVEL, INTERESTS
 from wayfarer.planner.catalog import CatalogPlace, City, Minutes, haversine_km
 from wayfarer.planner.clock import DAY_END, DAY_START, DINNER_EARLIEST, NIGHT_END
 from wayfarer.planner.geo import travel_minutes_km
+from wayfarer.planner.route import ranked_orders, shortest_path, shortest_path_length
 
 DEFAULT_INTEREST_COUNT = 3
+MEMO_SIZE = 4096
 EVENING_CATEGORIES = frozenset({"nightlife", "show"})
 
 
@@ -43,6 +46,15 @@ class CityIndex:
     _fits: dict[tuple[str, int], bool] = field(default_factory=dict)
     _evening: dict[tuple[str, int], bool] = field(default_factory=dict)
     _latest: dict[tuple[str, int], int] = field(default_factory=dict)
+    _orders: dict[tuple[tuple[str, ...], float], list[tuple[int, ...]]] = field(
+        default_factory=dict
+    )
+    _shortest: dict[frozenset[str], float] = field(default_factory=dict)
+    _best: dict[tuple[str, ...], tuple[int, ...]] = field(default_factory=dict)
+    _detours: dict[tuple[str | None, str | None], list[CatalogPlace]] = field(
+        default_factory=dict
+    )
+    _offered: dict[tuple[str, frozenset[int]], frozenset[str]] = field(default_factory=dict)
     _windows: dict[str, tuple[tuple[Minutes, ...], ...]] = field(default_factory=dict)
     _km: dict[tuple[str, str], float] = field(default_factory=dict)
     _minutes: dict[tuple[str, str], int] = field(default_factory=dict)
@@ -137,6 +149,92 @@ class CityIndex:
     def latest_end(self, place: CatalogPlace, weekday: int) -> int:
         """Latest minute a visit may end on ``weekday`` (closing time or end limit)."""
         return self._latest[place.id, weekday]
+
+    def orders(
+        self, places: Sequence[CatalogPlace], slack: float
+    ) -> list[tuple[int, ...]]:
+        """Visiting orders of ``places`` (as index tuples) within ``slack`` x the shortest
+        walk, shortest first; memoised per place list."""
+        key = (tuple(p.id for p in places), slack)
+        found = self._orders.get(key)
+        if found is None:
+            ids = key[0]
+            dist = [[self._km[a, b] for b in ids] for a in ids]
+            found = ranked_orders(dist, slack, self.shortest(ids))
+            self._remember(self._orders, key, found)
+        return found
+
+    def shortest(self, ids: Sequence[str]) -> float:
+        """Length in km of the shortest open path through the places ``ids`` (exact,
+        memoised per set)."""
+        key = frozenset(ids)
+        found = self._shortest.get(key)
+        if found is None:
+            found = shortest_path_length([[self._km[a, b] for b in ids] for a in ids])
+            self._remember(self._shortest, key, found)
+        return found
+
+    def best_order(self, places: Sequence[CatalogPlace]) -> tuple[int, ...]:
+        """The shortest walking order of ``places`` as index positions (memoised)."""
+        ids = tuple(p.id for p in places)
+        found = self._best.get(ids)
+        if found is None:
+            length, found = shortest_path([[self._km[a, b] for b in ids] for a in ids])
+            self._remember(self._best, ids, found)
+            self._remember(self._shortest, frozenset(ids), length)
+        return found
+
+    def by_detour(self, here: str | None, after: str | None) -> list[CatalogPlace]:
+        """Every food place by the detour it adds between ``here`` and ``after`` (either
+        may be None at the ends of a day), then catalog order; memoised."""
+        key = (here, after)
+        found = self._detours.get(key)
+        if found is None:
+            km = self._km
+
+            def detour(food: CatalogPlace) -> tuple[float, int]:
+                extra = 0.0
+                if here is not None:
+                    extra += km[here, food.id]
+                if after is not None:
+                    extra += km[food.id, after]
+                if here is not None and after is not None:
+                    extra -= km[here, after]
+                return (round(extra, 6), self.rank[food.id])
+
+            found = sorted(self.food, key=detour)
+            self._detours[key] = found
+        return found
+
+    def offered_interests(self, budget: str, weekdays: Iterable[int]) -> frozenset[str]:
+        """Interests carried by places the budget allows that are open on one of
+        ``weekdays``; memoised."""
+        days = frozenset(weekdays)
+        key = (budget, days)
+        found = self._offered.get(key)
+        if found is None:
+            found = frozenset(
+                interest
+                for place in self.city.places
+                if self.affordable(place, budget)
+                and any(self._fits[place.id, d] for d in days)
+                for interest in place.interests
+            )
+            self._offered[key] = found
+        return found
+
+    @staticmethod
+    def _remember(memo: dict[Any, Any], key: Any, value: Any) -> None:
+        if len(memo) >= MEMO_SIZE:
+            memo.clear()
+        memo[key] = value
+
+    def clear_memo(self) -> None:
+        """Forget memoised walking orders and path lengths (benchmarks use it to time cold
+        plans; the other memos are bounded by the city's size)."""
+        self._orders.clear()
+        self._shortest.clear()
+        self._best.clear()
 
     def affordable(self, place: CatalogPlace, budget: str) -> bool:
         """True when ``place`` is within the budget's highest cost level."""

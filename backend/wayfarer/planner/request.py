@@ -93,12 +93,7 @@ def required_interests(
     budget = effective_budget(preferences)
     days = range(7) if weekdays is None else sorted(set(weekdays))
     avoided = set(preferences.avoid_interests)
-    offered = {
-        interest
-        for place in index.city.places
-        if index.affordable(place, budget) and any(index.fits_weekday(place, d) for d in days)
-        for interest in place.interests
-    }
+    offered = index.offered_interests(budget, days)
     seen: list[str] = []
     for interest in preferences.interests:
         if interest not in avoided and interest in offered and interest not in seen:

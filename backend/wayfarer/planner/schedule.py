@@ -13,7 +13,7 @@ with the smallest detour from the route.
 import datetime as dt
 import itertools
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from wayfarer.domain import ItineraryDay, ItineraryItem
@@ -30,12 +30,11 @@ from wayfarer.planner.clock import (
     round_up,
 )
 from wayfarer.planner.index import CityIndex, end_limit, is_evening_place
-from wayfarer.planner.route import ranked_orders
 
 #: Each day's walking order stays within this factor of the shortest order (SPEC §6).
 ROUTE_SLACK = 1.10
 #: Orders tried per meal arrangement before giving up on a set of activities.
-MAX_ORDERS = 24
+MAX_ORDERS = 12
 #: A meal is not placed before a visit that would still end this long before the meal
 #: window opens (the visit goes first instead).
 EARLY_MEAL = 60
@@ -97,7 +96,7 @@ class _Day:
         self.fixed = fixed
         self._meals: dict[tuple[str, int, str, str, str], Stop | None] = {}
         self._visits: dict[tuple[str, int, str], Stop | None] = {}
-        self._detours: dict[tuple[str, str, str], list[CatalogPlace]] = {}
+        self.allowed = {food.id for food in foods}
 
     def candidates(self, slot: MealSlot) -> Sequence[CatalogPlace]:
         forced = self.fixed.get(slot.name)
@@ -152,25 +151,11 @@ class _Day:
     ) -> list[CatalogPlace]:
         """The slot's restaurants by detour from the route between ``here`` and ``after``
         (then catalog order)."""
-        key = (slot.name, here.id if here else "", after.id if after else "")
-        cached = self._detours.get(key)
-        if cached is not None:
-            return cached
-        index = self.index
-
-        def detour(food: CatalogPlace) -> tuple[float, int]:
-            extra = 0.0
-            if here is not None:
-                extra += index.km(here.id, food.id)
-            if after is not None:
-                extra += index.km(food.id, after.id)
-            if here is not None and after is not None:
-                extra -= index.km(here.id, after.id)
-            return (round(extra, 6), index.rank[food.id])
-
-        ranked = sorted(self.candidates(slot), key=detour)
-        self._detours[key] = ranked
-        return ranked
+        forced = self.fixed.get(slot.name)
+        if forced is not None:
+            return [forced]
+        ranked = self.index.by_detour(here.id if here else None, after.id if after else None)
+        return [food for food in ranked if food.id in self.allowed]
 
     def visit(self, place: CatalogPlace, now: int, here: CatalogPlace | None) -> Stop | None:
         key = (place.id, now, here.id if here else "")
@@ -257,10 +242,13 @@ class _Day:
 
 
 def _cost(stops: Sequence[Stop]) -> float:
-    waiting = stops[0].start - DAY_START
+    """Lower is better: waiting (half price before dinner, which is free evening time,
+    full price anywhere else), meals away from their ideal times, a late finish."""
+    waiting = float(stops[0].start - DAY_START)
     deviation = 0
     for previous, stop in itertools.pairwise(stops):
-        waiting += stop.start - previous.end
+        gap = stop.start - previous.end
+        waiting += gap * (0.5 if stop.slot == "dinner" else 1.0)
     for stop in stops:
         if stop.slot is not None:
             deviation += abs(stop.start - SLOTS[stop.slot].ideal)
@@ -286,40 +274,85 @@ def schedule(
     foods: Sequence[CatalogPlace],
     fixed: Mapping[str, CatalogPlace] | None = None,
     max_orders: int = MAX_ORDERS,
+    meals: int = 2,
 ) -> list[Stop] | None:
     """Timed stops for ``activities`` on ``weekday`` with lunch and dinner when possible.
 
     ``foods`` are the restaurants allowed (unused elsewhere, affordable); ``fixed`` forces
-    a restaurant for "lunch" or "dinner". A meal is left out only when no allowed
-    restaurant can serve it on any order. None when the activities cannot all be visited.
+    a restaurant for "lunch" or "dinner"; ``meals`` = 1 books one meal only (dinner if it
+    can), to leave restaurants for later days when they are scarce. A meal is left out
+    only when no allowed restaurant can serve it on any order. None when the activities
+    cannot all be visited.
     """
     day = _Day(index, weekday, foods, fixed or {})
     if not activities:
         return None
-    ids = [p.id for p in activities]
-    dist = [[index.km(a, b) for b in ids] for a in ids]
-    orders = ranked_orders(dist, ROUTE_SLACK)
-    placed = [[activities[i] for i in order] for order in orders]
-    placed.sort(key=_evening_misplaced)  # stable: keeps length order within each group
-    placed = placed[:max_orders]
-    # Meals only add constraints: orders that fail without them are never retried.
-    bare = [(order, day.arrange(order, False, False)) for order in placed]
-    feasible = [(order, stops) for order, stops in bare if stops is not None]
-    if not feasible:
-        return None
+    orders = _Orders(index, activities, max_orders)
+    # Meals only add constraints: an order that fails without them is never retried.
+    bare: dict[tuple[str, ...], list[Stop] | None] = {}
+
+    def plain(order: list[CatalogPlace]) -> list[Stop] | None:
+        key = tuple(p.id for p in order)
+        if key not in bare:
+            bare[key] = day.arrange(order, False, False)
+        return bare[key]
+
     lunch_ok, dinner_ok = day.meal_possible(LUNCH), day.meal_possible(DINNER)
-    needs = [(lunch_ok, dinner_ok)]
-    for need in ((lunch_ok, False), (False, dinner_ok)):
+    needs = [(lunch_ok, dinner_ok)] if meals >= 2 else []
+    for need in ((False, dinner_ok), (lunch_ok, False)) if meals < 2 else (
+        (lunch_ok, False), (False, dinner_ok)
+    ):
         if need not in needs and need != (False, False):
             needs.append(need)
     for lunch, dinner in needs:
         if not (lunch or dinner):
             continue
-        for order, plain in feasible:
-            stops = day.arrange(order, lunch, dinner, plain)
+        for order in orders:
+            without = plain(order)
+            if without is None:
+                continue
+            stops = day.arrange(order, lunch, dinner, without)
             if stops is not None:
                 return stops
-    return feasible[0][1]
+    return next((stops for order in orders if (stops := plain(order)) is not None), None)
+
+
+class _Orders:
+    """Walking orders to try, shortest first: the best order and its reverse (cheap, from
+    Held-Karp), then, only if iteration goes on, every other order within ROUTE_SLACK.
+    Orders that leave an evening place before a daytime one go last within each tier."""
+
+    def __init__(self, index: CityIndex, activities: Sequence[CatalogPlace], limit: int) -> None:
+        self.index = index
+        self.activities = activities
+        self.limit = limit
+        best = index.best_order(activities)
+        first = [best] if len(best) < 2 else [best, best[::-1]]
+        self.items = sorted(
+            ([activities[i] for i in order] for order in first), key=_evening_misplaced
+        )
+        self.expanded = False
+
+    def __iter__(self) -> Iterator[list[CatalogPlace]]:
+        k = 0
+        while True:
+            if k >= len(self.items) and not self.expanded:
+                self._expand()
+            if k >= len(self.items) or k >= self.limit:
+                return
+            yield self.items[k]
+            k += 1
+
+    def _expand(self) -> None:
+        self.expanded = True
+        seen = {tuple(p.id for p in order) for order in self.items}
+        rest = [
+            [self.activities[i] for i in order]
+            for order in self.index.orders(self.activities, ROUTE_SLACK)
+        ]
+        rest = [o for o in rest if tuple(p.id for p in o) not in seen]
+        rest.sort(key=_evening_misplaced)  # stable: keeps length order within each group
+        self.items.extend(rest)
 
 
 LUNCH_ALLOWANCE = 60
@@ -413,9 +446,11 @@ def build_day(
     activities: Sequence[CatalogPlace],
     foods: Sequence[CatalogPlace],
     fixed: Mapping[str, CatalogPlace] | None = None,
+    meals: int = 2,
 ) -> ItineraryDay | None:
-    """A complete itinerary day for ``activities``, or None when they cannot be scheduled."""
-    stops = schedule(index, activities, weekday, foods, fixed)
+    """A complete itinerary day for ``activities``, or None when they cannot be scheduled
+    (``meals`` as in :func:`schedule`)."""
+    stops = schedule(index, activities, weekday, foods, fixed, meals=meals)
     if stops is None:
         return None
     return ItineraryDay(day=day, date=date, theme=theme(index, activities), items=to_items(stops))

@@ -127,7 +127,7 @@ def _route(index: CityIndex, day: int, ids: list[str]) -> list[Violation]:
         return []
     dist = [[index.km(a, b) for b in ids] for a in ids]
     actual = path_length(range(len(ids)), dist)
-    best = shortest_path_length(dist)
+    best = index.shortest(ids) if len(set(ids)) == len(ids) else shortest_path_length(dist)
     if actual <= best * ROUTE_FACTOR + ROUTE_TOLERANCE:
         return []
     return [Violation(rule="route", day=day,
