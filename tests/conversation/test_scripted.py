@@ -83,10 +83,17 @@ async def test_edits_undo_and_locality(chat: Chat) -> None:
     await chat.say("swap day 1 and 2")
     after = chat.itinerary
     assert after is not None
-    assert after["days"][0]["items"] == before["days"][1]["items"]
-    assert after["days"][1]["items"] == before["days"][0]["items"]
-    assert after["days"][2:] == before["days"][2:]
     assert chat.session["last_edit"]["days"] == [1, 2]
+    # a place closed on its new weekday may be replaced; the edit summary names it
+    replaced = set(chat.session["last_edit"]["place_ids"])
+
+    def ids(day: dict[str, object]) -> set[str]:
+        return {i["place"]["id"] for i in day["items"]}  # type: ignore[index,union-attr]
+
+    assert ids(after["days"][0]) - replaced <= ids(before["days"][1])
+    assert ids(after["days"][1]) - replaced <= ids(before["days"][0])
+    assert len(ids(after["days"][0]) - replaced) >= 2
+    assert after["days"][2:] == before["days"][2:]
     await chat.say("undo")
     assert chat.itinerary == before
     await chat.say("make it more relaxed")
