@@ -34,7 +34,6 @@ from tests.support import free_port, running_redis
 
 from wayfarer.api.app import create_app
 from wayfarer.config import load_settings
-from wayfarer.conversation.greeting import greeting_text
 from wayfarer.domain import (
     EstimatedCost,
     Itinerary,
@@ -54,12 +53,18 @@ CYCLES = 1_000
 PURGED = 100_000
 Store = MemorySessionStore | RedisSessionStore
 
+GREETING = (
+    "Hello! I'm Wayfarer, your trip planner. Give me a city and a few details and I'll "
+    "build a day-by-day plan of real sights and places to eat. Once you have a plan, ask me "
+    "to change anything, and export it to your calendar when it's right."
+)
+
 
 def fresh_session() -> SessionState:
     """A session as POST /api/sessions creates it."""
     return SessionState(
         session_id=new_session_id(),
-        history=[Message(role="assistant", content=greeting_text())],
+        history=[Message(role="assistant", content=GREETING)],
     )
 
 
