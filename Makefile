@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: install run test lint typecheck pytest bench clean
+.PHONY: install run test lint typecheck pytest bench screenshots clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -27,6 +27,9 @@ pytest: $(STAMP)
 	$(BIN)/pytest
 
 test: lint typecheck pytest
+
+screenshots: $(STAMP)
+	WAYFARER_SCREENSHOTS=1 $(BIN)/pytest tests/browser -q -k "360_px or dark_theme or full_trip"
 
 bench: $(STAMP)
 	$(BIN)/python -m bench

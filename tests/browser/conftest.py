@@ -6,6 +6,7 @@ where a missing browser fails the run. Each test gets a fresh browser context (n
 localStorage) against its own live server from ``tests/conftest.py``.
 """
 
+import os
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -99,7 +100,11 @@ def open_page(browser: Browser, server: LiveServer) -> Iterator[Callable[..., Ch
 
 
 @pytest.fixture
-def screenshots() -> Path:
-    """Where README screenshots go (docs/screenshots/)."""
+def screenshots(tmp_path: Path) -> Path:
+    """Where screenshots go: docs/screenshots/ (the README's) when
+    ``WAYFARER_SCREENSHOTS=1`` (``make screenshots``), else a temporary folder, so a test
+    run leaves the work tree as it was."""
+    if os.environ.get("WAYFARER_SCREENSHOTS") != "1":
+        return tmp_path
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     return SCREENSHOTS
