@@ -19,6 +19,10 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
+#: Fields of the stored document that clients do not see.
+VIEW_EXCLUDES = frozenset({"version", "undo_stack", "recent_turns", "asked"})
+
+
 class Message(BaseModel):
     """One chat message as kept in the history and returned by the API."""
 
@@ -78,5 +82,7 @@ class SessionState(BaseModel):
     recent_turns: list[TurnRecord] = Field(default_factory=list)
 
     def view(self) -> dict[str, object]:
-        """The SessionView of SPEC §4: the JSON-ready state without ``version``."""
-        return self.model_dump(mode="json", exclude={"version"})
+        """The SessionView of SPEC §4: the JSON-ready state without ``version`` and without
+        the server's bookkeeping (``undo_stack``, ``recent_turns``, ``asked``), which can
+        be large and mean nothing to clients (docs/spec.md, "Extensions")."""
+        return self.model_dump(mode="json", exclude=VIEW_EXCLUDES)
