@@ -20,7 +20,7 @@ def utcnow() -> datetime:
 
 
 #: Fields of the stored document that clients do not see.
-VIEW_EXCLUDES = frozenset({"version", "undo_stack", "recent_turns", "asked"})
+VIEW_EXCLUDES: set[str] = {"version", "undo_stack", "recent_turns", "asked"}
 
 
 class Message(BaseModel):

@@ -235,14 +235,7 @@ class MemorySessionStore:
         return removed
 
     def _decode(self, session_id: str, document: bytes) -> SessionState:
-        try:
-            return schema.decode(document)
-        except schema.DocumentError as exc:
-            self._metrics.session_decode_errors.inc()
-            log.warning(
-                "undecodable session document", extra={"session_id": session_id, "error": str(exc)}
-            )
-            raise SessionNotFound("No such session (it may have expired).") from None
+        return schema.decode_or_not_found(session_id, document, self._metrics)
 
     def _set_active(self) -> None:
         self._metrics.sessions_active.set(len(self._entries))

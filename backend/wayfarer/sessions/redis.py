@@ -362,14 +362,7 @@ class RedisSessionStore:
             self._metrics.store_latency.labels(op).observe(time.perf_counter() - started)
 
     def _decode(self, session_id: str, raw: bytes | str) -> SessionState:
-        try:
-            return schema.decode(raw)
-        except schema.DocumentError as exc:
-            self._metrics.session_decode_errors.inc()
-            log.warning(
-                "undecodable session document", extra={"session_id": session_id, "error": str(exc)}
-            )
-            raise SessionNotFound("No such session (it may have expired).") from None
+        return schema.decode_or_not_found(session_id, raw, self._metrics)
 
     @asynccontextmanager
     async def _turn(self, session_id: str) -> AsyncIterator[None]:
