@@ -8,7 +8,8 @@ import datetime as dt
 import math
 
 DAY_START = 9 * 60
-LUNCH_EARLIEST, LUNCH_LATEST = 12 * 60, 14 * 60
+#: Lunch may start anywhere from 11:30 to 15:00 (ideally 12:30), dinner 18:30-20:30.
+LUNCH_EARLIEST, LUNCH_LATEST = 11 * 60 + 30, 15 * 60
 DINNER_EARLIEST, DINNER_LATEST = 18 * 60 + 30, 20 * 60 + 30
 DAY_END = 22 * 60
 NIGHT_END = 23 * 60 + 30

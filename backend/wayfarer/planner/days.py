@@ -13,6 +13,7 @@ from wayfarer.planner.index import CityIndex
 from wayfarer.planner.request import TripRequest
 from wayfarer.planner.schedule import build_day, fits_in_day
 from wayfarer.planner.select import is_avoided, ranked, score
+from wayfarer.planner.tighten import HARD_KM, span_km, span_penalty
 
 #: Score lost per kilometre between a candidate and the day's other places.
 DISTANCE_WEIGHT = 0.25
@@ -90,8 +91,10 @@ def candidates(
 ) -> list[CatalogPlace]:
     """Unused affordable activities open on ``day``'s weekday, best first.
 
-    Best = score minus :data:`DISTANCE_WEIGHT` per km of mean distance to ``near``; places
-    with avoided interests come last; ``need`` lists interests a candidate must carry.
+    Best = score minus :data:`DISTANCE_WEIGHT` per km of mean distance to ``near`` and
+    of the span penalty the candidate would give ``near`` (``tighten.span_penalty``);
+    places with avoided interests come last; ``need`` lists interests a candidate must
+    carry.
     """
     index = request.index
     wd = weekday(request, day)
@@ -105,14 +108,23 @@ def candidates(
         and (accept is None or accept(p))
         and index.fits_weekday(p, wd)
     ]
+
+    def far(p: CatalogPlace) -> float:
+        return index.centroid_km(p.id, anchor) + spread_cost(index, [*anchor, p.id])
+
     return sorted(
         pool,
         key=lambda p: (
             is_avoided(request, p),
-            -(score(request, p) - DISTANCE_WEIGHT * index.centroid_km(p.id, anchor)),
+            -(score(request, p) - DISTANCE_WEIGHT * far(p)),
             index.rank[p.id],
         ),
     )
+
+
+def spread_cost(index: CityIndex, ids: Sequence[str]) -> float:
+    """The span penalty (km) of a day made of the places ``ids``."""
+    return span_penalty(span_km(index, ids))
 
 
 class Change(NamedTuple):
@@ -143,7 +155,7 @@ def replacement_options(
     options: list[Change] = []
     for position, out in enumerate(group):
         rest = [p.id for p in group if p.id != out.id]
-        base = index.centroid_km(out.id, rest)
+        base = index.centroid_km(out.id, rest) + spread_cost(index, [*rest, out.id])
         urgent = 0.0 if index.fits_weekday(out, wd) else -1000.0
         need = sole_interests(request, out, used)
         for new in candidates(request, [index.by_id[i] for i in rest], day, used, need)[
@@ -151,6 +163,7 @@ def replacement_options(
         ]:
             loss = (score(request, out) - score(request, new)) / DISTANCE_WEIGHT
             cost = urgent + index.centroid_km(new.id, rest) - base + loss
+            cost += spread_cost(index, [*rest, new.id])
             options.append(Change(round(cost, 9), position, new))
     options.sort(key=lambda o: (o.cost, o.position, index.rank[o.new.id]))
     return options
@@ -182,6 +195,10 @@ def trade_options(
                     urgent
                     + index.centroid_km(swap.id, rest) - base
                     + index.centroid_km(out.id, others) - index.centroid_km(swap.id, others)
+                    + spread_cost(index, [*rest, swap.id])
+                    - spread_cost(index, [*rest, out.id])
+                    + spread_cost(index, [*others, out.id])
+                    - spread_cost(index, [*others, swap.id])
                 )
                 options.append(Change(round(cost, 9), position, swap, (slot, k)))
     options.sort(key=lambda o: (o.cost, o.position, index.rank[o.new.id]))
@@ -204,7 +221,8 @@ def fit_day(
     ``taken_food`` the restaurants used on other days. Swaps take an unused place (which
     keeps any required interest the leaver alone showed) or trade with a day in ``later``
     (not built yet; the trade is written into it). A place is dropped only above the pace
-    minimum (never when ``keep_count``). ``meals`` as in ``rebuild``; a day that can be
+    minimum (never when ``keep_count``), and before any swap that would stretch the day
+    past its current span or ``HARD_KM``. ``meals`` as in ``rebuild``; a day that can be
     scheduled but misses a meal tries a few swaps that make room for it. Returns the day
     and its activities.
     """
@@ -220,8 +238,51 @@ def fit_day(
     options = replacement_options(request, activities, day, used)
     options += trade_options(request, activities, day, later)
     options.sort(key=lambda o: (o.cost, o.position, index.rank[o.new.id]))
-    tries = 0
     limit = MEAL_REPAIRS if fallback else MAX_REPAIRS
+    widest = max(span_km(index, [p.id for p in activities]), HARD_KM)
+    tight: list[Change] = []
+    wide: list[Change] = []
+    for option in options:
+        trial = [option.new if k == option.position else p for k, p in enumerate(activities)]
+        (tight if span_km(index, [p.id for p in trial]) <= widest else wide).append(option)
+    swapped = _try_changes(request, day, activities, tight, used, taken_food, later, meals,
+                           fallback, limit)
+    if swapped is not None:
+        return swapped
+    if fallback is not None:
+        return fallback
+    if not keep_count and len(activities) > request.bounds[0]:
+        for out in sorted(activities, key=lambda p: (-p.visit_minutes, index.rank[p.id])):
+            if sole_interests(request, out, used):
+                continue
+            trial = [p for p in activities if p.id != out.id]
+            if not fits_in_day(index, trial, wd):
+                continue
+            built = rebuild(request, day, trial, taken_food, meals=meals)
+            if built is not None:
+                used.discard(out.id)
+                return built, trial
+    return _try_changes(request, day, activities, wide, used, taken_food, later, meals,
+                        None, MAX_REPAIRS)
+
+
+def _try_changes(
+    request: TripRequest,
+    day: int,
+    activities: list[CatalogPlace],
+    options: Sequence[Change],
+    used: set[str],
+    taken_food: set[str],
+    later: Sequence[tuple[int, list[CatalogPlace]]],
+    meals: int,
+    fallback: tuple[ItineraryDay, list[CatalogPlace]] | None,
+    limit: int,
+) -> tuple[ItineraryDay, list[CatalogPlace]] | None:
+    """The first of ``options`` (in order, at most ``limit`` schedules tried) that gives a
+    schedulable day with more meals than ``fallback``; ``used`` and ``later`` record it."""
+    index = request.index
+    wd = weekday(request, day)
+    tries = 0
     for change in options:
         trial = list(activities)
         out = trial[change.position]
@@ -242,19 +303,6 @@ def fit_day(
             return built, trial
         if tries >= limit:
             break
-    if fallback is not None:
-        return fallback
-    if not keep_count and len(activities) > request.bounds[0]:
-        for out in sorted(activities, key=lambda p: (-p.visit_minutes, index.rank[p.id])):
-            if sole_interests(request, out, used):
-                continue
-            trial = [p for p in activities if p.id != out.id]
-            if not fits_in_day(index, trial, wd):
-                continue
-            built = rebuild(request, day, trial, taken_food, meals=meals)
-            if built is not None:
-                used.discard(out.id)
-                return built, trial
     return None
 
 
@@ -270,8 +318,8 @@ def fresh_day(
     taken_food: set[str],
     meals: int = 2,
 ) -> tuple[ItineraryDay, list[CatalogPlace]] | None:
-    """A new day of ``count`` unused places around a good seed, or None. ``used`` gains
-    the new day's places on success."""
+    """A new day of ``count`` unused places around a good seed, all within ``HARD_KM`` of
+    each other, or None. ``used`` gains the new day's places on success."""
     index = request.index
     wd = weekday(request, day)
     for seed in candidates(request, [], day, used)[:FRESH_SEEDS]:
@@ -280,7 +328,8 @@ def fresh_day(
         for new in candidates(request, group, day, taken):
             if len(group) >= count:
                 break
-            if fits_in_day(index, [*group, new], wd):
+            ids = [*(p.id for p in group), new.id]
+            if span_km(index, ids) <= HARD_KM and fits_in_day(index, [*group, new], wd):
                 group.append(new)
                 taken.add(new.id)
         if len(group) < request.bounds[0]:

@@ -39,6 +39,9 @@ MAX_ORDERS = 12
 #: window opens (the visit goes first instead).
 EARLY_MEAL = 60
 AREA_CATEGORIES = ("neighbourhood", "street", "square", "market")
+#: Food places that serve dinner; cafés and bakeries serve lunch only (unless the
+#: traveller asks for one by name).
+DINNER_CATEGORIES = frozenset({"restaurant", "food market", "street food", "bar"})
 THEME_MAX = 48
 LAST_MINUTE = 24 * 60 - 1
 
@@ -75,6 +78,11 @@ def meal_minutes(place: CatalogPlace, slot: MealSlot) -> int:
     return max(low, min(high, place.visit_minutes))
 
 
+def serves_dinner(place: CatalogPlace) -> bool:
+    """True when ``place`` is a food place the planner books for dinner."""
+    return place.category in DINNER_CATEGORIES
+
+
 def slot_of(stop_start: int) -> str:
     """Which meal a meal item starting at ``stop_start`` is (lunch before 16:00)."""
     return "lunch" if stop_start < 16 * 60 else "dinner"
@@ -97,10 +105,13 @@ class _Day:
         self._meals: dict[tuple[str, int, str, str, str], Stop | None] = {}
         self._visits: dict[tuple[str, int, str], Stop | None] = {}
         self.allowed = {food.id for food in foods}
+        self.dinner = {food.id for food in foods if serves_dinner(food)}
 
     def candidates(self, slot: MealSlot) -> Sequence[CatalogPlace]:
         forced = self.fixed.get(slot.name)
-        return [forced] if forced is not None else self.foods
+        if forced is not None:
+            return [forced]
+        return self.foods if slot is LUNCH else [f for f in self.foods if f.id in self.dinner]
 
     def meal_possible(self, slot: MealSlot) -> bool:
         for food in self.candidates(slot):
@@ -133,18 +144,23 @@ class _Day:
         exclude: str | None,
     ) -> Stop | None:
         index = self.index
+        fallback: Stop | None = None
         for food in self._by_detour(slot, here, after):
             if food.id == exclude:
                 continue
             arrive = now + (index.minutes(here.id, food.id) if here else 0)
-            duration = meal_minutes(food, slot)
-            start = index.earliest_start(
-                food.id, self.weekday, max(round_up(arrive), slot.earliest), duration,
-                LAST_MINUTE,
-            )
-            if start is not None and start <= slot.latest:
-                return Stop(food, start, start + duration, slot.name)
-        return None
+            for duration in dict.fromkeys((meal_minutes(food, slot), slot.minutes[0])):
+                start = index.earliest_start(
+                    food.id, self.weekday, max(round_up(arrive), slot.earliest), duration,
+                    LAST_MINUTE,
+                )
+                if start is None or start > slot.latest:
+                    continue
+                stop = Stop(food, start, start + duration, slot.name)
+                if after is None or self.visit(after, stop.end, food) is not None:
+                    return stop
+                fallback = fallback or stop
+        return fallback
 
     def _by_detour(
         self, slot: MealSlot, here: CatalogPlace | None, after: CatalogPlace | None
@@ -155,7 +171,8 @@ class _Day:
         if forced is not None:
             return [forced]
         ranked = self.index.by_detour(here.id if here else None, after.id if after else None)
-        return [food for food in ranked if food.id in self.allowed]
+        allowed = self.allowed if slot is LUNCH else self.dinner
+        return [food for food in ranked if food.id in allowed]
 
     def visit(self, place: CatalogPlace, now: int, here: CatalogPlace | None) -> Stop | None:
         key = (place.id, now, here.id if here else "")

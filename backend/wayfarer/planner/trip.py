@@ -20,12 +20,14 @@ from wayfarer.planner.days import (
     foods_for,
     fresh_day,
     place_ids,
+    spread_cost,
     weekday,
 )
 from wayfarer.planner.notes import shortfall_notes
 from wayfarer.planner.request import TripRequest
 from wayfarer.planner.schedule import fits_in_day
 from wayfarer.planner.select import activity_pool, ranked, select_activities
+from wayfarer.planner.tighten import tighten
 
 
 @dataclass
@@ -58,7 +60,7 @@ def plan_trip(request: TripRequest) -> Trip:
         )
     count = min(day_count * request.target, len(pool))
     chosen = ranked(request, select_activities(request, pool, count))
-    groups = _match_weekdays(request, _split(request, chosen, day_count))
+    groups = _match_weekdays(request, tighten(request, _split(request, chosen, day_count), pool))
     days: list[ItineraryDay] = []
     taken_food: set[str] = set()
     for number in range(1, day_count + 1):
@@ -89,12 +91,19 @@ def _meals_today(request: TripRequest, taken_food: set[str], days_left: int) -> 
 def _top_up(
     request: TripRequest, number: int, group: list[CatalogPlace], used: set[str]
 ) -> None:
-    """Bring a day that lost places to a trade or a steal back to the pace target."""
+    """Bring a day that lost places to a trade or a steal back to the pace target; above
+    the pace minimum only with places that do not stretch the day (its span penalty stays
+    the same), so an excursion day keeps to its area."""
     wd = weekday(request, number)
+    index = request.index
     for new in candidates(request, group, number, used):
         if len(group) >= request.target:
             break
-        if fits_in_day(request.index, [*group, new], wd) or len(group) < request.bounds[0]:
+        if len(group) < request.bounds[0] or (
+            fits_in_day(index, [*group, new], wd)
+            and spread_cost(index, [p.id for p in [*group, new]])
+            <= spread_cost(index, [p.id for p in group])
+        ):
             group.append(new)
             used.add(new.id)
 
