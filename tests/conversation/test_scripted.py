@@ -74,6 +74,9 @@ async def test_unknown_city_is_answered_not_planned(chat: Chat) -> None:
     assert chat.prefs["city"] is None
     assert "Lyon" in chat.reply
     assert "Paris" in chat.reply
+    await chat.say("ok, Paris then")
+    assert chat.prefs["city"] == "Paris"
+    assert chat.prefs["days"] == 3  # what came with the uncovered city is kept
 
 
 async def test_edits_undo_and_locality(chat: Chat) -> None:

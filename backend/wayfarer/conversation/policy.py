@@ -254,6 +254,9 @@ def advance(state: SessionState, interp: Interpretation, ctx: PolicyContext) -> 
         return _start_over(state)
     changes = interp.changes
     if changes.unsupported_city and changes.city is None:
+        if state.stage == "gathering":
+            # keep what else the message said ("Florence, 4 days, art") for the city chosen next
+            state.preferences = merge_preferences(state.preferences, changes)
         suggestions = changes.city_suggestions or [c.name for c in ctx.planner.cities()][:5]
         event = _event(
             UnsupportedCity,

@@ -42,6 +42,8 @@ MIN_POPULATION_CAPITALISED = 100_000
 MIN_POPULATION_OVER_MISSPELLING = 50_000
 #: Alternate names are indexed for cities at least this big ("Saigon", "Peking").
 MIN_POPULATION_ALTERNATES = 300_000
+#: An uncovered town this close to the planned city is a day-trip sight ("Versailles").
+DAY_TRIP_KM = 40.0
 
 #: Aliases of the covered cities (keys folded); an alias is used only when its city is.
 COVERED_ALIASES = {
@@ -428,13 +430,24 @@ class CityResolver:
         )
         return self._keys[found[0]] if found else None
 
-    def names_place(self, phrase: str) -> bool:
+    def names_place(self, phrase: str, near: str | None = None) -> bool:
         """True when ``phrase`` is just a city or country ("Rome", "visit porto"), as
-        opposed to a sight that contains one ("the Palace of Versailles")."""
+        opposed to a sight that contains one ("the Palace of Versailles").
+
+        With ``near`` (the covered city being planned), an uncovered town within
+        :data:`DAY_TRIP_KM` of it is a sight of that trip, not a place to go instead
+        ("add Versailles" to a Paris plan)."""
         text = Text.of(phrase)
         match = self.read(text, answer=True)
         if not (match.city or match.unsupported or match.country):
             return False
+        if near is not None and match.unsupported is not None and match.city is None:
+            base = self._covered.get(near)
+            town = match.unsupported
+            if base is not None and base.population and haversine_km(
+                base.lat, base.lon, town.lat, town.lon
+            ) <= DAY_TRIP_KM:
+                return False
         rest = {t.text for t in text.free_tokens()}
         return rest <= _PLACE_FILLERS
 

@@ -45,6 +45,10 @@ _SINGLE_MONTH_FIRST = re.compile(
 )
 _ISO = re.compile(r"\b(?P<y>20\d\d)-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b")
 _SLASHED = re.compile(r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})(?:/(?P<y>(?:20)?\d\d))?\b")
+_SLASHED_RANGE = re.compile(
+    rf"\b(?:from\s+|between\s+)?(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}}){_TO}"
+    r"(?P<c>\d{1,2})/(?P<d>\d{1,2})(?:/(?P<y>(?:20)?\d\d))?\b"
+)
 _RELATIVE_DAY = re.compile(r"\b(?P<w>today|tomorrow|tonight|day after tomorrow)\b")
 _WEEKDAY_CUED = re.compile(
     rf"\b(?:from|starting|start|on|this|next|coming|arriving|arrive|leaving|leave)"
@@ -52,6 +56,14 @@ _WEEKDAY_CUED = re.compile(
 )
 _WEEKEND = re.compile(r"\b(?P<which>this|next|coming)\s+(?P<long>long\s+)?weekend\b")
 _NEXT_WEEK = re.compile(r"\b(?:next|the following)\s+week\b(?!\s*(?:end|-end))")
+#: "in two weeks", "in 10 days' time", "a month from now": a start offset, not a length.
+_OFFSET = re.compile(
+    rf"\b(?:in\s+(?P<n>{NUMBER}|a|one|a couple of|a few)\s+(?P<unit>days?|weeks?|fortnights?)"
+    rf"(?P<time>\s*(?:'s|s'|')?\s+time)?|"
+    rf"(?P<n2>{NUMBER}|a|one|a couple of|a few)\s+(?P<unit2>days?|weeks?|fortnights?)"
+    rf"\s+from\s+(?:now|today))\b"
+)
+_IN_FORTNIGHT = re.compile(r"\bin\s+a\s+fortnight(?:'s\s+time)?\b")
 
 _DURATIONS: tuple[tuple[re.Pattern[str], int], ...] = (
     (re.compile(r"\b(?:a|one)\s+(?:full\s+)?week\s+and\s+a\s+half\b"), 10),
@@ -129,6 +141,24 @@ def _range(match: re.Match[str], today: date) -> Timing | None:
     return Timing(start=start, days=(end - start).days + 1)
 
 
+def _slashed_range(match: re.Match[str], today: date) -> Timing | None:
+    """"10/15 to 10/19" (month first, as one of the days is over 12) or "3/5-6/5" (day
+    first, the default when both readings are possible)."""
+    a, b, c, d = (int(match[k]) for k in "abcd")
+    month_first = (b > 12 or d > 12) and a <= 12 and c <= 12
+    (d1, m1), (d2, m2) = ((b, a), (d, c)) if month_first else ((a, b), (c, d))
+    if m1 > 12 or m2 > 12:
+        return None
+    year = int(match["y"]) if match["y"] else None
+    if year is not None and year < 100:
+        year += 2000
+    start = next_occurrence(m1, d1, today, year)
+    end = next_occurrence(m2, d2, start, year) if start else None
+    if start is None or end is None or end < start or (end - start).days > 60:
+        return None
+    return Timing(start=start, days=(end - start).days + 1)
+
+
 def _single(match: re.Match[str], today: date) -> date | None:
     year = int(match.group("y")) if match.group("y") else None
     return next_occurrence(_month(match.group("m")), _day(match.group("d")), today, year)
@@ -142,6 +172,11 @@ def read_timing(text: Text, today: date) -> Timing:
             if timing is not None:
                 text.claim(match.start(), match.end())
                 return timing
+    for match in text.find(_SLASHED_RANGE):
+        timing = _slashed_range(match, today)
+        if timing is not None:
+            text.claim(match.start(), match.end())
+            return timing
     for match in text.find(_ISO):
         try:
             start = date(int(match["y"]), int(match["m"]), int(match["d"]))
@@ -185,7 +220,44 @@ def _relative(text: Text, today: date) -> Timing:
         return Timing(start=upcoming_weekday(_weekday(cued["w"]), today))
     if text.take(_NEXT_WEEK) is not None:
         return Timing(start=upcoming_weekday(0, today))
+    ahead = _offset(text)
+    if ahead is not None:
+        return Timing(start=today + timedelta(days=ahead))
     return Timing()
+
+
+def _offset(text: Text) -> int | None:
+    """Days from today in "in two weeks" / "in 10 days' time" / "3 weeks from now"; claimed.
+
+    "in N weeks" alone is ambiguous ("Japan in two weeks" is often a trip length), so it
+    is a start only with "time" / "from now", or when the message gives the length
+    elsewhere ("vienna in two weeks, 3 days"). "in N days" needs "time" / "from now"
+    ("Rome in 3 days" is a length).
+    """
+    if text.take(_IN_FORTNIGHT) is not None:
+        return 14
+    for match in text.find(_OFFSET):
+        count_text = match["n"] or match["n2"]
+        unit = match["unit"] or match["unit2"]
+        explicit = bool(match["time"] or match["n2"])
+        if not explicit and (unit.startswith("day") or not _length_elsewhere(text, match)):
+            continue
+        count = {"a": 1, "one": 1, "a couple of": 2, "a few": 3}.get(count_text)
+        count = count or to_int(count_text) or 0
+        if count <= 0:
+            continue
+        text.claim(match.start(), match.end())
+        per = 14 if unit.startswith("fortnight") else 7 if unit.startswith("week") else 1
+        return count * per
+    return None
+
+
+def _length_elsewhere(text: Text, match: re.Match[str]) -> bool:
+    """True when the message states a trip length outside ``match``."""
+    rest = text.folded[: match.start()] + " | " + text.folded[match.end() :]
+    if _COUNTED.search(rest) or _COMPACT.search(rest):
+        return True
+    return any(pattern.search(rest) for pattern, _ in _DURATIONS)
 
 
 def read_days(text: Text) -> int | None:

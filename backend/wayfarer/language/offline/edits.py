@@ -33,9 +33,15 @@ _VERBS = (
     r"export|undo|put|get rid|take out|ditch|lose|fit|squeeze|throw|give|let's|lets|"
     r"can you|could you|also|then|maybe|please|and make|go)"
 )
+#: Words that open a new clause after a comma ("skip the Louvre, we've been").
+_CLAUSE = (
+    r"(?:we|i|we've|i've|we're|i'm|we'd|i'd|it's|its|it|that's|thats|they|they're|"
+    r"since|because|as|cause|cos|coz|too|already|not|so)"
+)
 _END = (
-    rf"(?=\s*(?:[.!?;\n]|,?\s+(?:and\s+)?then\b|,?\s+and\s+(?:also\s+)?{_VERBS}\b|"
-    rf",\s*{_VERBS}\b|,?\s+(?:please|instead|thanks|thank you)\b|$))"
+    rf"(?=\s*(?:[.!?;(\n]|,?\s+(?:and\s+)?then\b|,?\s+and\s+(?:also\s+)?{_VERBS}\b|"
+    rf",\s*{_VERBS}\b|,\s*{_CLAUSE}\b|\s+(?:because|since|cause|cuz|coz|as (?:we|i|it))\b|"
+    rf",?\s+(?:please|instead|thanks|thank you)\b|$))"
 )
 _DAYREF = rf"(?:{NUMBER}|{ORDINAL}|last|final|{WEEKDAY})"
 
@@ -95,6 +101,11 @@ _REPLACE_ALONE = re.compile(
 _INSTEAD_OF = re.compile(
     rf"\binstead of\s+(?P<target>.+?),\s*(?:can we |could we |let's |lets |how about |"
     rf"maybe |i'd like |we'd like |do |add |visit |see |go to |please )*(?P<repl>.+?){_END}"
+)
+_INSTEAD_OF_CUED = re.compile(
+    rf"\binstead of\s+(?P<target>[^,.;!?]+?)\s+(?:can we|could we|can you|could you|let's|"
+    rf"lets|how about|what about|maybe|i'd like|we'd like|i want|we want|please)\s+"
+    rf"(?:(?:do|add|visit|see|go to|have|try|to|put in|include)\s+)*(?P<repl>.+?){_END}"
 )
 _REPL_INSTEAD_OF = re.compile(
     rf"\b(?:(?:can we|could we|let's|lets|i'd like to|we'd like to|i want to|we want to)\s+"
@@ -229,7 +240,7 @@ def _place_edits(text: Text, context: EditContext) -> Found:
     if context.itinerary is None:
         return []
     edits: Found = []
-    for pattern in (_INSTEAD_OF, _REPL_INSTEAD_OF, _REPLACE):
+    for pattern in (_INSTEAD_OF, _INSTEAD_OF_CUED, _REPL_INSTEAD_OF, _REPLACE):
         for match in text.find(pattern):
             target, replacement = match["target"], match["repl"]
             if not (_is_place(target, context) and _is_place(replacement, context)):

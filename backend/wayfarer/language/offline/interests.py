@@ -55,6 +55,8 @@ _SYNONYMS: dict[Interest, tuple[str, ...]] = {
         "kebabs", "meze", "mezze", "pintxos", "steak", "steakhouses", "cocktail bars and food",
         "tea", "tea houses", "teahouses", "hawker centres", "hawker centers", "hawker food",
         "korean bbq", "izakaya", "markets for food", "delicious food", "taste", "tasting",
+        "dinners", "romantic dinners", "nice dinners", "fine dining", "lunches",
+        "coffee houses", "coffee shops", "food courts",
     ),
     "history": (
         "history", "historic", "historical", "ruins", "castles", "castle", "forts", "fort",

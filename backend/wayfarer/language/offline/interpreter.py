@@ -136,8 +136,10 @@ class OfflineInterpreter:
         prefs = state.preferences
         start_over = commands.read_start_over(text)
         export, export_format = commands.read_export(text)
+        itinerary = state.itinerary if planned else None
+        near = itinerary.city if itinerary is not None else None
         context = edits.EditContext(
-            state.itinerary if planned else None, self.cities.names_place
+            itinerary, lambda phrase: self.cities.names_place(phrase, near=near)
         )
         found_edits = edits.read_edits(text, context)
         question, question_day = (

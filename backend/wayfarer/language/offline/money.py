@@ -1,9 +1,9 @@
 """Budget amounts with their currency: "$2000", "1500 euros", "£800", "300000 yen", "2k".
 
 An amount is only read when something marks it as money: a currency sign, code or word,
-a "k"/"grand" suffix, or a budget cue ("budget of 2000"). "2k" = 2000; "1.500" and
-"1,500" are fifteen hundred; "1.5k" is 1500. The currency is an ISO 4217 code, or None
-when the message gave none.
+a "k"/"grand" suffix, or a budget cue ("budget of 2000"). "2k" = 2000; "1.500", "1,500"
+and "1 500" are fifteen hundred; "1.5k" is 1500; "R20 000" is South African rand. The
+currency is an ISO 4217 code, or None when the message gave none.
 """
 
 import re
@@ -40,7 +40,9 @@ WORDS = {
     "korun": "CZK", "kc": "CZK",
 }
 
-_AMOUNT = r"(?P<amount>\d{1,3}(?:[,.]\d{3})+(?!\d)|\d+(?:[.,]\d+)?)"
+_AMOUNT = (
+    r"(?P<amount>\d{1,3}(?:[,.]\d{3})+(?!\d)|\d{1,3}(?: \d{3})+(?![\d.,])|\d+(?:[.,]\d+)?)"
+)
 _SCALE = r"(?:\s*(?P<scale>k|thousand|grand|m|mil|million)\b)?"
 _SIGN_ALT = "|".join(re.escape(s) for s in sorted(SIGNS, key=len, reverse=True))
 _CODE_ALT = "|".join(CODES)
@@ -48,6 +50,10 @@ _WORD_ALT = "|".join(re.escape(w) for w in sorted(WORDS, key=len, reverse=True))
 
 _SIGN_BEFORE = re.compile(rf"(?P<cur>{_SIGN_ALT})\s?{_AMOUNT}{_SCALE}")
 _CODE_BEFORE = re.compile(rf"\b(?P<cur>{_CODE_ALT})\s?{_AMOUNT}{_SCALE}")
+#: "R20 000" / "R 1500": rand, only as a standalone "R" right before digits.
+_RAND_BEFORE = re.compile(
+    rf"(?<![\w$.,])r\s?{_AMOUNT}{_SCALE}(?![a-z\d])(?!\s*(?:days?|nights?|weeks?))"
+)
 _AFTER = re.compile(
     rf"(?<![\w.,]){_AMOUNT}{_SCALE}\s*(?P<cur>{_SIGN_ALT}|(?:{_CODE_ALT}|{_WORD_ALT})\b)"
 )
@@ -71,8 +77,8 @@ class Money:
 
 def parse_amount(text: str, scale: str | None) -> float:
     """The number in ``text`` ("1,500", "1.500", "1.5") times its ``scale`` word."""
-    if re.fullmatch(r"\d{1,3}(?:[,.]\d{3})+", text):
-        value = float(re.sub(r"[,.]", "", text))
+    if re.fullmatch(r"\d{1,3}(?:[,. ]\d{3})+", text):
+        value = float(re.sub(r"[,. ]", "", text))
     else:
         value = float(text.replace(",", "."))
     multiplier = {"k": 1e3, "thousand": 1e3, "grand": 1e3, "m": 1e6, "mil": 1e6, "million": 1e6}
@@ -96,6 +102,9 @@ def read_money(text: Text) -> Money | None:
         if match is not None:
             amount = parse_amount(match["amount"], match["scale"])
             return Money(amount, currency_of(match["cur"]))
+    rand = text.take(_RAND_BEFORE)
+    if rand is not None:
+        return Money(parse_amount(rand["amount"], rand["scale"]), "ZAR")
     scaled = text.take(_SCALED)
     if scaled is not None:
         return Money(parse_amount(scaled["amount"], scaled["scale"]), None)
