@@ -6,6 +6,9 @@ Plans every city x pace x budget x 1-7 days with the real ``CatalogPlanner`` and
   over the shortest open path through them (exact, Held-Karp), mean and worst, goal mean
   <= 1.05 and every day <= 1.10; for information, the same with the day's meals included
   at their scheduled places (meals are pinned to meal times, so that ratio is not a rule);
+- each day's span (the largest distance between two of its activities): median, p90,
+  days over 8 km and the widest, over every day and over the 3- and 5-day plans at the
+  default budget (goal: p90 under 5 km, no day over 8 km where the catalog allows);
 - verifier pass rate (goal 100%), and how often a request got fewer days than asked or a
   day without lunch or dinner, with the reasons the planner gave;
 - planning time per itinerary (``plan`` end to end, verification included): p50 / p95 /
@@ -23,6 +26,7 @@ import time
 from wayfarer.domain import BUDGETS, PACES, Itinerary, Preferences
 from wayfarer.planner import CatalogPlanner, load_catalog
 from wayfarer.planner.route import path_length, shortest_path_length
+from wayfarer.planner.tighten import span_km
 
 DAYS = range(1, 8)
 REPEATS = 3
@@ -51,6 +55,16 @@ def _ratio(planner: CatalogPlanner, itinerary: Itinerary, ids: list[str]) -> flo
     return 1.0 if best == 0 else actual / best
 
 
+def _spans(label: str, spans: list[float]) -> str:
+    ordered = sorted(spans)
+    p90 = ordered[min(len(ordered) - 1, int(0.9 * len(ordered)))]
+    return (
+        f"day span ({label}, {len(ordered)} days): median {statistics.median(ordered):.2f} km, "
+        f"p90 {p90:.2f} km, over 8 km: {sum(s > 8 for s in ordered)}, "
+        f"max {ordered[-1]:.1f} km"
+    )
+
+
 def main() -> None:
     """Run the planner benchmark and print its figures."""
     started = time.perf_counter()
@@ -71,7 +85,9 @@ def main() -> None:
     median: list[float] = []
     ratios: list[float] = []
     meal_ratios: list[float] = []
-    passed = short = days_total = no_lunch = no_dinner = no_meal = 0
+    spans: list[float] = []
+    core_spans: list[float] = []
+    passed = short = days_total = no_lunch = no_dinner = no_meal = cafe_dinner = 0
     for prefs in requests:
         times = []
         result = None
@@ -97,11 +113,17 @@ def main() -> None:
             days_total += 1
             acts = [i.place.id for i in day.items if i.kind == "activity"]
             ratios.append(_ratio(planner, itinerary, acts))
+            spans.append(span_km(index, acts))
+            if prefs.days in (3, 5) and prefs.budget == "moderate":
+                core_spans.append(spans[-1])
             meal_ratios.append(_ratio(planner, itinerary, [i.place.id for i in day.items]))
             meals = [i for i in day.items if i.kind == "meal"]
             no_lunch += not any(i.start < "16:00" for i in meals)
             no_dinner += not any(i.start >= "16:00" for i in meals)
             no_meal += not meals
+            cafe_dinner += any(
+                i.start >= "16:00" and i.place.category in ("cafe", "bakery") for i in meals
+            )
     n = len(requests)
     print(f"itineraries: {n} ({len(catalog.cities)} cities x {len(PACES)} paces x "
           f"{len(BUDGETS)} budgets x days {DAYS.start}-{DAYS.stop - 1}); days planned: "
@@ -112,9 +134,13 @@ def main() -> None:
           f"{sum(r <= 1 + 1e-9 for r in ratios)}")
     print(f"route ratio with meals included (information only): mean "
           f"{statistics.fmean(meal_ratios):.4f}, max {max(meal_ratios):.4f}")
+    print(_spans("all", spans))
+    print(_spans("3 and 5 days, moderate budget", core_spans))
     print(f"verifier pass rate: {passed}/{n} ({100 * passed / n:.1f}%)")
     print(f"fewer days than asked: {short}/{n}; days without lunch: {no_lunch}/{days_total}, "
-          f"without dinner: {no_dinner}/{days_total}, without any meal: {no_meal}/{days_total}")
+          f"without dinner: {no_dinner}/{days_total}, without any meal: {no_meal}/{days_total}, "
+          f"dinner at a cafe or bakery: "
+          f"{cafe_dinner}/{days_total}")
     print(f"plan time, cold run: {_percentiles(cold)}")
     print(f"plan CPU time (this process only), cold run: {_percentiles(cold_cpu)}")
     print(f"plan time, median of {REPEATS} runs (cold + repeats): {_percentiles(median)}")

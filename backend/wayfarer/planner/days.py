@@ -13,7 +13,7 @@ from wayfarer.planner.index import CityIndex
 from wayfarer.planner.request import TripRequest
 from wayfarer.planner.schedule import build_day, fits_in_day
 from wayfarer.planner.select import is_avoided, ranked, score
-from wayfarer.planner.tighten import HARD_KM, span_km, span_penalty
+from wayfarer.planner.tighten import HARD_KM, span_km, span_penalty, span_with
 
 #: Score lost per kilometre between a candidate and the day's other places.
 DISTANCE_WEIGHT = 0.25
@@ -92,7 +92,7 @@ def candidates(
     """Unused affordable activities open on ``day``'s weekday, best first.
 
     Best = score minus :data:`DISTANCE_WEIGHT` per km of mean distance to ``near`` and
-    of the span penalty the candidate would give ``near`` (``tighten.span_penalty``);
+    of the span penalty the candidate adds to ``near`` (``tighten.span_penalty``);
     places with avoided interests come last; ``need`` lists interests a candidate must
     carry.
     """
@@ -109,8 +109,12 @@ def candidates(
         and index.fits_weekday(p, wd)
     ]
 
+    spread = span_km(index, anchor)
+    base = span_penalty(spread)
+
     def far(p: CatalogPlace) -> float:
-        return index.centroid_km(p.id, anchor) + spread_cost(index, [*anchor, p.id])
+        added = span_penalty(span_with(index, spread, anchor, p.id)) - base
+        return index.centroid_km(p.id, anchor) + added
 
     return sorted(
         pool,
@@ -182,6 +186,7 @@ def trade_options(
     options: list[Change] = []
     for position, out in enumerate(group):
         rest = [p.id for p in group if p.id != out.id]
+        rest_span = span_km(index, rest)
         base = index.centroid_km(out.id, rest)
         urgent = 0.0 if index.fits_weekday(out, wd) else -1000.0
         for slot, (other_day, other) in enumerate(later):
@@ -191,14 +196,15 @@ def trade_options(
                 if not index.fits_weekday(swap, wd):
                     continue
                 others = [p.id for p in other if p.id != swap.id]
+                others_span = span_km(index, others)
                 cost = (
                     urgent
                     + index.centroid_km(swap.id, rest) - base
                     + index.centroid_km(out.id, others) - index.centroid_km(swap.id, others)
-                    + spread_cost(index, [*rest, swap.id])
-                    - spread_cost(index, [*rest, out.id])
-                    + spread_cost(index, [*others, out.id])
-                    - spread_cost(index, [*others, swap.id])
+                    + span_penalty(span_with(index, rest_span, rest, swap.id))
+                    - span_penalty(span_with(index, rest_span, rest, out.id))
+                    + span_penalty(span_with(index, others_span, others, out.id))
+                    - span_penalty(span_with(index, others_span, others, swap.id))
                 )
                 options.append(Change(round(cost, 9), position, swap, (slot, k)))
     options.sort(key=lambda o: (o.cost, o.position, index.rank[o.new.id]))
@@ -240,11 +246,14 @@ def fit_day(
     options.sort(key=lambda o: (o.cost, o.position, index.rank[o.new.id]))
     limit = MEAL_REPAIRS if fallback else MAX_REPAIRS
     widest = max(span_km(index, [p.id for p in activities]), HARD_KM)
+    rests = [[p.id for j, p in enumerate(activities) if j != k] for k in range(len(activities))]
+    rest_spans = [span_km(index, ids) for ids in rests]
     tight: list[Change] = []
     wide: list[Change] = []
     for option in options:
-        trial = [option.new if k == option.position else p for k, p in enumerate(activities)]
-        (tight if span_km(index, [p.id for p in trial]) <= widest else wide).append(option)
+        k = option.position
+        stretched = span_with(index, rest_spans[k], rests[k], option.new.id) > widest
+        (wide if stretched else tight).append(option)
     swapped = _try_changes(request, day, activities, tight, used, taken_food, later, meals,
                            fallback, limit)
     if swapped is not None:

@@ -49,6 +49,7 @@ from wayfarer.planner.days import (
     rebuild,
     shown_interests,
     sole_interests,
+    spread_cost,
     weekday,
 )
 from wayfarer.planner.index import CityIndex
@@ -231,8 +232,10 @@ class _Edit:
         exclude: Callable[[CatalogPlace], bool] | None = None,
     ) -> list[CatalogPlace]:
         """Unused affordable activities matching ``selector`` and open on the day, best
-        first: named matches by name; otherwise carriers of ``need`` first, then score
-        (plus shared interests with ``like``) minus distance to ``near``."""
+        first: named matches by name; otherwise carriers of ``need`` first, then, when the
+        selector asks for a kind of place ("a museum", "something outdoors"), the one
+        nearest ``near`` (mean km, then score); for any place, score (plus shared
+        interests with ``like``) minus distance to ``near`` and the span it adds."""
         index = self.index
         request = self.request
         wd = weekday(request, position + 1)
@@ -251,11 +254,15 @@ class _Edit:
         anchor = [p.id for p in near]
         shared = set(like.interests) if like else set()
 
-        def key(p: CatalogPlace) -> tuple[bool, bool, float, int]:
+        nearest = wants_kind(selector)
+
+        def key(p: CatalogPlace) -> tuple[bool, bool, float, float, int]:
             value = score(request, p) + 0.5 * len(shared & set(p.interests))
-            value -= DISTANCE_WEIGHT * index.centroid_km(p.id, anchor)
+            away = index.centroid_km(p.id, anchor)
+            value -= DISTANCE_WEIGHT * (away + spread_cost(index, [*anchor, p.id]))
             lacks = bool(need) and not (need or set()) <= set(p.interests)
-            return (lacks, is_avoided(request, p), -value, index.rank[p.id])
+            first = round(away, 2) if nearest else 0.0
+            return (lacks, is_avoided(request, p), first, -value, index.rank[p.id])
 
         return sorted(pool, key=key)
 
@@ -417,6 +424,14 @@ def _replace_activity(
     return None
 
 
+def wants_kind(selector: PlaceSelector) -> bool:
+    """True when ``selector`` asks for a kind of place (category, interest, indoor or
+    outdoor) rather than any place or a named one."""
+    return selector.name is None and any(
+        value is not None for value in (selector.category, selector.interest, selector.outdoor)
+    )
+
+
 def _wanted(selector: PlaceSelector) -> str:
     if selector == PlaceSelector():
         return "another place"
@@ -492,12 +507,17 @@ def _add(state: _Edit, edit: AddPlace) -> None:
         _add_meal(state, query, positions)
         return
     options: list[CatalogPlace] = []
+    away: dict[str, float] = {}
     for position in positions:
-        for place in state.activity_options(
-            query, position, activities_of(index, state.days[position])
-        ):
+        day_acts = activities_of(index, state.days[position])
+        ids = [p.id for p in day_acts]
+        for place in state.activity_options(query, position, day_acts):
+            distance = index.centroid_km(place.id, ids)
+            away[place.id] = min(away.get(place.id, distance), distance)
             if place not in options:
                 options.append(place)
+    if wants_kind(query):  # the kind asked for nearest to a day's stops (stable sort)
+        options.sort(key=lambda p: round(away[p.id], 2))
     if not options:
         raise EditRejected(
             f"I couldn't find {describe(query.model_copy(update={'day': None}))} in "

@@ -55,6 +55,7 @@ class CityIndex:
         default_factory=dict
     )
     _offered: dict[tuple[str, frozenset[int]], frozenset[str]] = field(default_factory=dict)
+    _spans: dict[frozenset[str], float] = field(default_factory=dict)
     _windows: dict[str, tuple[tuple[Minutes, ...], ...]] = field(default_factory=dict)
     _km: dict[tuple[str, str], float] = field(default_factory=dict)
     _minutes: dict[tuple[str, str], int] = field(default_factory=dict)
@@ -184,6 +185,21 @@ class CityIndex:
             self._remember(self._shortest, frozenset(ids), length)
         return found
 
+    def span(self, ids: Iterable[str]) -> float:
+        """Largest distance in km between two of the places ``ids`` (0 for fewer than
+        two); memoised per set."""
+        key = frozenset(ids)
+        found = self._spans.get(key)
+        if found is None:
+            km = self._km
+            members = sorted(key)
+            found = max(
+                (km[a, b] for i, a in enumerate(members) for b in members[i + 1 :]),
+                default=0.0,
+            )
+            self._remember(self._spans, key, found)
+        return found
+
     def by_detour(self, here: str | None, after: str | None) -> list[CatalogPlace]:
         """Every food place by the detour it adds between ``here`` and ``after`` (either
         may be None at the ends of a day), then catalog order; memoised."""
@@ -235,6 +251,7 @@ class CityIndex:
         self._orders.clear()
         self._shortest.clear()
         self._best.clear()
+        self._spans.clear()
 
     def affordable(self, place: CatalogPlace, budget: str) -> bool:
         """True when ``place`` is within the budget's highest cost level."""

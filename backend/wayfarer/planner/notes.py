@@ -1,8 +1,10 @@
 """Plain explanations of what a plan could not deliver, each with a concrete relaxation."""
 
 from wayfarer.domain import BUDGET_MAX_COST_LEVEL, BUDGETS, PACE_ACTIVITY_BOUNDS, ItineraryDay
-from wayfarer.planner.days import place_ids, shown_interests
+from wayfarer.planner.clock import hhmm
+from wayfarer.planner.days import foods_for, place_ids, shown_interests, weekday
 from wayfarer.planner.request import TripRequest, join_words
+from wayfarer.planner.schedule import SLOTS, serves_dinner
 from wayfarer.planner.select import is_avoided
 
 
@@ -68,13 +70,52 @@ def shortfall_notes(request: TripRequest, days: list[ItineraryDay], pool_size: i
             f"{join_words(avoided)} {'is' if len(avoided) == 1 else 'are'} included."
         )
     for slot in ("lunch", "dinner"):
-        missing = [d.day for d in days if not _has_meal(d, slot)]
-        if missing:
-            notes.append(
-                f"No {slot} is booked on {_days_phrase(missing)}: none of the restaurants we "
-                f"know in {city} within your budget is both still free (each is used once a "
-                "trip) and open when that day's route passes."
+        notes += _meal_notes(request, days, slot)
+    return notes
+
+
+def _meal_notes(request: TripRequest, days: list[ItineraryDay], slot: str) -> list[str]:
+    """One note per cause for the days without ``slot``: every restaurant already used on
+    another day, none of the free ones open at that time, or no gap in the day's visits."""
+    index = request.index
+    city = index.city.name
+    meal = SLOTS[slot]
+    free = [f for f in foods_for(request, place_ids(days)) if slot == "lunch" or serves_dinner(f)]
+    window = f"{hhmm(meal.earliest)}-{hhmm(meal.latest)}"
+    causes: dict[str, list[int]] = {}
+    for day in days:
+        if _has_meal(day, slot):
+            continue
+        wd = weekday(request, day.day)
+        if not free:
+            cause = "used"
+        elif not any(
+            (start := index.earliest_start(f.id, wd, meal.earliest, meal.minutes[0], 24 * 60))
+            is not None
+            and start <= meal.latest
+            for f in free
+        ):
+            cause = "closed"
+        else:
+            cause = "timing"
+        causes.setdefault(cause, []).append(day.day)
+    kind = "restaurant" if slot == "lunch" else "restaurant, food market or bar"
+    notes = []
+    for cause, numbers in causes.items():
+        when = _days_phrase(numbers)
+        if cause == "used":
+            text = (
+                f"every {kind} we know in {city} within your budget is already booked on "
+                "another day (each is used once a trip)"
             )
+        elif cause == "closed":
+            text = f"none of the places still free is open for {slot} ({window}) that day"
+        else:
+            text = (
+                f"that day's visits and opening hours leave no time for {slot} between "
+                f"{window}; dropping a place from the day would make room"
+            )
+        notes.append(f"No {slot} is booked on {when}: {text}.")
     return notes
 
 

@@ -7,13 +7,15 @@ is feasible when every visit fits an opening window of the weekday, travel time 
 allowed between consecutive stops, lunch starts in the lunch window and dinner in the
 dinner window. Among feasible placements it keeps the one with the least waiting and the
 meals nearest their ideal times. Restaurants are the open, unused, affordable food places
-with the smallest detour from the route.
+with the smallest detour from the route after which the next visit still fits (dinner
+only at :data:`DINNER_CATEGORIES`); when lunch fits no other way, long visits are cut by
+a quarter (:func:`visit_length`).
 """
 
 import datetime as dt
 import itertools
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from wayfarer.domain import ItineraryDay, ItineraryItem
@@ -26,6 +28,7 @@ from wayfarer.planner.clock import (
     LUNCH_EARLIEST,
     LUNCH_LATEST,
     LUNCH_MINUTES,
+    STEP,
     hhmm,
     round_up,
 )
@@ -39,6 +42,8 @@ MAX_ORDERS = 12
 #: window opens (the visit goes first instead).
 EARLY_MEAL = 60
 AREA_CATEGORIES = ("neighbourhood", "street", "square", "market")
+#: Visits this long or longer may be cut by a quarter when that is what makes lunch fit.
+TRIM_FROM = 90
 #: Food places that serve dinner; cafés and bakeries serve lunch only (unless the
 #: traveller asks for one by name).
 DINNER_CATEGORIES = frozenset({"restaurant", "food market", "street food", "bar"})
@@ -78,6 +83,16 @@ def meal_minutes(place: CatalogPlace, slot: MealSlot) -> int:
     return max(low, min(high, place.visit_minutes))
 
 
+def visit_length(place: CatalogPlace, trim: bool = False) -> int:
+    """Minutes a visit to ``place`` takes: its usual length, or when ``trim`` (only to
+    make room for lunch) a long visit (from :data:`TRIM_FROM` minutes) cut by a quarter,
+    to a 5-minute mark."""
+    minutes = place.visit_minutes
+    if not trim or minutes < TRIM_FROM:
+        return minutes
+    return minutes - (minutes // 4) // STEP * STEP
+
+
 def serves_dinner(place: CatalogPlace) -> bool:
     """True when ``place`` is a food place the planner books for dinner."""
     return place.category in DINNER_CATEGORIES
@@ -97,13 +112,16 @@ class _Day:
         weekday: int,
         foods: Sequence[CatalogPlace],
         fixed: Mapping[str, CatalogPlace],
+        trim: bool = False,
     ) -> None:
         self.index = index
         self.weekday = weekday
         self.foods = foods
         self.fixed = fixed
+        self.trim = trim
         self._meals: dict[tuple[str, int, str, str, str], Stop | None] = {}
         self._visits: dict[tuple[str, int, str], Stop | None] = {}
+        self._bare: dict[tuple[str, ...], list[Stop] | None] = {}
         self.allowed = {food.id for food in foods}
         self.dinner = {food.id for food in foods if serves_dinner(food)}
 
@@ -183,10 +201,11 @@ class _Day:
     def _visit(self, place: CatalogPlace, now: int, here: CatalogPlace | None) -> Stop | None:
         index = self.index
         arrive = now + (index.minutes(here.id, place.id) if here else 0)
+        length = visit_length(place, self.trim)
         start = index.earliest_start(
-            place.id, self.weekday, round_up(arrive), place.visit_minutes, end_limit(place)
+            place.id, self.weekday, round_up(arrive), length, end_limit(place)
         )
-        return None if start is None else Stop(place, start, start + place.visit_minutes)
+        return None if start is None else Stop(place, start, start + length)
 
     def arrange(
         self,
@@ -214,6 +233,27 @@ class _Day:
                 if best is None or cost < best[0]:
                     best = (cost, stops)
         return best[1] if best else None
+
+    def plain(self, order: Sequence[CatalogPlace]) -> list[Stop] | None:
+        """The schedule of ``order`` without meals (memoised per order)."""
+        key = tuple(p.id for p in order)
+        if key not in self._bare:
+            self._bare[key] = self.arrange(order, False, False)
+        return self._bare[key]
+
+    def first(
+        self, orders: Iterable[Sequence[CatalogPlace]], lunch: bool, dinner: bool
+    ) -> list[Stop] | None:
+        """The best meal placement on the first of ``orders`` that has one. Meals only add
+        constraints: an order that fails without them is not tried with them."""
+        for order in orders:
+            without = self.plain(order)
+            if without is None:
+                continue
+            stops = self.arrange(order, lunch, dinner, without)
+            if stops is not None:
+                return stops
+        return None
 
     @staticmethod
     def _spots(slot: MealSlot, ends: list[int] | None, first: int, n: int) -> list[int]:
@@ -301,19 +341,10 @@ def schedule(
     only when no allowed restaurant can serve it on any order. None when the activities
     cannot all be visited.
     """
-    day = _Day(index, weekday, foods, fixed or {})
     if not activities:
         return None
+    day = _Day(index, weekday, foods, fixed or {})
     orders = _Orders(index, activities, max_orders)
-    # Meals only add constraints: an order that fails without them is never retried.
-    bare: dict[tuple[str, ...], list[Stop] | None] = {}
-
-    def plain(order: list[CatalogPlace]) -> list[Stop] | None:
-        key = tuple(p.id for p in order)
-        if key not in bare:
-            bare[key] = day.arrange(order, False, False)
-        return bare[key]
-
     lunch_ok, dinner_ok = day.meal_possible(LUNCH), day.meal_possible(DINNER)
     needs = [(lunch_ok, dinner_ok)] if meals >= 2 else []
     for need in ((False, dinner_ok), (lunch_ok, False)) if meals < 2 else (
@@ -321,17 +352,15 @@ def schedule(
     ):
         if need not in needs and need != (False, False):
             needs.append(need)
+    trimmed = _Day(index, weekday, foods, fixed or {}, trim=True)
     for lunch, dinner in needs:
         if not (lunch or dinner):
             continue
-        for order in orders:
-            without = plain(order)
-            if without is None:
-                continue
-            stops = day.arrange(order, lunch, dinner, without)
+        for context in (day, trimmed) if lunch else (day,):
+            stops = context.first(orders, lunch, dinner)
             if stops is not None:
                 return stops
-    return next((stops for order in orders if (stops := plain(order)) is not None), None)
+    return next((stops for order in orders if (stops := day.plain(order)) is not None), None)
 
 
 class _Orders:

@@ -2,9 +2,10 @@
 
 Pool of affordable activities open on the trip's weekdays -> how many days the pool can
 fill at the pace -> choose places (``select``) -> split them into days by geography
-(``cluster``) -> put each area on the weekday where its places are open -> build each day
-(``schedule``), repairing a day that cannot be scheduled (``days``) -> make sure every
-required interest shows -> explain any shortfall (``notes``).
+(``cluster``) -> keep each day in one area (``tighten``) -> put each area on the weekday
+where its places are open -> build each day (``schedule``), repairing a day that cannot be
+scheduled (``days``) -> make sure every required interest shows -> explain any shortfall
+(``notes``).
 """
 
 from dataclasses import dataclass, field
