@@ -29,7 +29,7 @@ pytest: $(STAMP)
 test: lint typecheck pytest
 
 screenshots: $(STAMP)
-	WAYFARER_SCREENSHOTS=1 $(BIN)/pytest tests/browser -q -k "360_px or dark_theme or full_trip"
+	UPDATE_SCREENSHOTS=1 $(BIN)/pytest tests/browser -q -k "360_px or dark_theme or full_trip"
 
 bench: $(STAMP)
 	$(BIN)/python -m bench

@@ -102,9 +102,9 @@ def open_page(browser: Browser, server: LiveServer) -> Iterator[Callable[..., Ch
 @pytest.fixture
 def screenshots(tmp_path: Path) -> Path:
     """Where screenshots go: docs/screenshots/ (the README's) when
-    ``WAYFARER_SCREENSHOTS=1`` (``make screenshots``), else a temporary folder, so a test
+    ``UPDATE_SCREENSHOTS=1`` (``make screenshots``), else a temporary folder, so a test
     run leaves the work tree as it was."""
-    if os.environ.get("WAYFARER_SCREENSHOTS") != "1":
+    if os.environ.get("UPDATE_SCREENSHOTS") != "1":
         return tmp_path
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     return SCREENSHOTS
