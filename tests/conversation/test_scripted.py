@@ -258,3 +258,24 @@ async def test_dates_set_days_and_start(chat: Chat) -> None:
     start = date.fromisoformat(prefs["start_date"])
     assert (start.month, start.day) == (5, 3) and start.year in (year, year + 1)
     assert chat.itinerary["days"][0]["date"] == prefs["start_date"]  # type: ignore[index]
+
+
+async def test_sse_disconnect_does_not_lose_the_turn(chat: Chat, client: httpx.AsyncClient) -> None:
+    url = f"/api/sessions/{chat.session_id}/messages"
+    body = {"content": "2 days in Vienna, art, relaxed, cheap", "client_message_id": "sse-1"}
+    async with client.stream(
+        "POST", url, json=body, headers={"Accept": "text/event-stream"}
+    ) as response:
+        assert response.status_code == 200
+        async for line in response.aiter_lines():
+            if line.startswith("event: token"):
+                break  # hang up after the first chunk
+    for _ in range(50):
+        history = (await client.get(f"/api/sessions/{chat.session_id}")).json()["history"]
+        if len(history) == 3:
+            break
+        await asyncio.sleep(0.1)
+    assert [m["role"] for m in history] == ["assistant", "user", "assistant"]
+    retry = await chat.say(body["content"], client_message_id="sse-1")
+    assert retry["reply"]["content"] == history[-1]["content"]
+    assert len(chat.session["history"]) == 3

@@ -8,6 +8,7 @@ releases the lease. Turns on one session are therefore serialized, and a retried
 with the same ``client_message_id`` returns the recorded reply without being applied twice.
 """
 
+import asyncio
 import logging
 import time
 from collections.abc import Callable
@@ -70,6 +71,7 @@ class Orchestrator:
         self._settings = settings
         self._metrics = metrics
         self._policy = PolicyContext(planner, settings.max_clarifying_questions)
+        self._running: set[asyncio.Task[TurnResult]] = set()
 
     async def start(self) -> SessionState:
         """Create a session whose history holds the greeting."""
@@ -127,6 +129,20 @@ class Orchestrator:
             saved = await self._store.save(new_state, expected_version=state.version)
             self._log_turn(saved, interpretation, step.event)
             return TurnResult(saved.history[-1], saved)
+
+    def start_turn(
+        self,
+        session_id: str,
+        content: str,
+        client_message_id: str | None = None,
+        on_chunk: ChunkSink = _ignore,
+    ) -> "asyncio.Task[TurnResult]":
+        """:meth:`turn` as a task that runs to the end even if its caller goes away (a
+        streaming client that disconnects): the orchestrator keeps it alive until done."""
+        task = asyncio.create_task(self.turn(session_id, content, client_message_id, on_chunk))
+        self._running.add(task)
+        task.add_done_callback(self._running.discard)
+        return task
 
     async def get(self, session_id: str) -> SessionState:
         """Read a session (refreshes its TTL)."""

@@ -8,6 +8,7 @@ JSON errors; after streaming began they arrive as an ``event: error`` frame.
 
 import asyncio
 import json
+import logging
 from collections.abc import AsyncIterator
 from typing import Annotated, Any
 
@@ -19,6 +20,8 @@ from wayfarer.api.deps import OrchestratorDep, RateLimitDep
 from wayfarer.conversation.orchestrator import Orchestrator, TurnResult
 from wayfarer.domain import ExportFormat, Message
 from wayfarer.errors import WayfarerError
+
+log = logging.getLogger("wayfarer.api")
 
 router = APIRouter(prefix="/api/sessions", tags=["conversation"])
 
@@ -57,10 +60,8 @@ async def _stream_turn(
     orchestrator: Orchestrator, session_id: str, message: MessageIn
 ) -> StreamingResponse:
     chunks: asyncio.Queue[str] = asyncio.Queue()
-    task = asyncio.create_task(
-        orchestrator.turn(
-            session_id, message.content, message.client_message_id, on_chunk=chunks.put_nowait
-        )
+    task = orchestrator.start_turn(
+        session_id, message.content, message.client_message_id, on_chunk=chunks.put_nowait
     )
     first = asyncio.ensure_future(chunks.get())
     await asyncio.wait({first, task}, return_when=asyncio.FIRST_COMPLETED)
@@ -82,6 +83,10 @@ async def _stream_turn(
             yield _frame("done", _turn_body(task.result()))
         except WayfarerError as exc:
             yield _frame("error", {"error": {"code": exc.code, "message": exc.message}})
+        except Exception:
+            log.exception("streamed turn failed", extra={"session_id": session_id})
+            yield _frame("error", {"error": {"code": "internal_error",
+                                             "message": "Something went wrong on our side."}})
 
     return StreamingResponse(
         frames(),
