@@ -1,0 +1,53 @@
+"""The edit entry point: :func:`apply_edit` routes a typed edit to its handler.
+
+Undo is refused here (the conversation keeps versions); every other edit runs on a fresh
+:class:`~wayfarer.planner.edits.state.EditState` and ends with its verified
+:meth:`~wayfarer.planner.edits.state.EditState.finish`.
+"""
+
+from collections.abc import Callable
+
+from wayfarer.domain import (
+    AddDay,
+    AddPlace,
+    ChangeBudget,
+    ChangePace,
+    DropDay,
+    Edit,
+    Itinerary,
+    Preferences,
+    RemovePlace,
+    ReplacePlace,
+    SwapDays,
+    Undo,
+)
+from wayfarer.errors import EditRejected
+from wayfarer.planner.edits.days import add_day, drop_day, swap_days
+from wayfarer.planner.edits.levels import change_budget, change_pace
+from wayfarer.planner.edits.places import add_place, remove_place, replace_place
+from wayfarer.planner.edits.state import EditState, Outcome
+from wayfarer.planner.index import CityIndex
+
+
+def apply_edit(
+    index: CityIndex, itinerary: Itinerary, preferences: Preferences, edit: Edit
+) -> Outcome:
+    """Apply ``edit``; raises EditRejected (with a reason for the traveller) when it
+    cannot be done. Undo is not an itinerary operation: the conversation keeps versions."""
+    if isinstance(edit, Undo):
+        raise EditRejected("Undo is handled by the conversation, which keeps earlier versions.")
+    state = EditState(index, itinerary, preferences)
+    if not state.days:
+        raise EditRejected("There is no itinerary day to change yet.")
+    handlers: dict[type, Callable[[EditState, object], None]] = {
+        ReplacePlace: replace_place,  # type: ignore[dict-item]
+        RemovePlace: remove_place,  # type: ignore[dict-item]
+        AddPlace: add_place,  # type: ignore[dict-item]
+        SwapDays: swap_days,  # type: ignore[dict-item]
+        AddDay: add_day,  # type: ignore[dict-item]
+        DropDay: drop_day,  # type: ignore[dict-item]
+        ChangePace: change_pace,  # type: ignore[dict-item]
+        ChangeBudget: change_budget,  # type: ignore[dict-item]
+    }
+    handlers[type(edit)](state, edit)
+    return state.finish()

@@ -1,0 +1,313 @@
+"""Working state of one edit and its result.
+
+:class:`EditState` holds the days being edited (untouched ones kept as the very same
+objects), the preferences in force and what the edit touched; it offers the lookups and
+the day rebuilding every edit uses, and :meth:`EditState.finish` turns it into an
+:class:`Outcome` after checking interests and every rule (or raises
+:class:`~wayfarer.errors.EditRejected`). Pure: no I/O.
+"""
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from wayfarer.domain import (
+    EditSummary,
+    EstimatedCost,
+    Itinerary,
+    ItineraryDay,
+    ItineraryItem,
+    PlaceSelector,
+    Preferences,
+)
+from wayfarer.errors import EditRejected
+from wayfarer.planner.catalog import CatalogPlace
+from wayfarer.planner.clock import minutes_of
+from wayfarer.planner.days import (
+    DISTANCE_WEIGHT,
+    activities_of,
+    ensure_interests,
+    foods_for,
+    place_ids,
+    rebuild,
+    shown_interests,
+    spread_cost,
+    weekday,
+)
+from wayfarer.planner.index import CityIndex
+from wayfarer.planner.match import (
+    NAME_CUTOFF,
+    is_meal_selector,
+    meal_slot,
+    name_score,
+    place_matches,
+)
+from wayfarer.planner.request import TripRequest, budget_level, resolve
+from wayfarer.planner.schedule import slot_of
+from wayfarer.planner.select import is_avoided, score
+from wayfarer.planner.verify import verify_itinerary
+
+
+@dataclass
+class Outcome:
+    """An applied edit: the new itinerary and preferences, what changed, and notes."""
+
+    itinerary: Itinerary
+    preferences: Preferences
+    summary: EditSummary
+    notes: list[str] = field(default_factory=list)
+
+
+class EditState:
+    """Working state of one edit: the days (untouched ones kept as-is), the preferences
+    in force, and what the edit touched."""
+
+    def __init__(self, index: CityIndex, itinerary: Itinerary, preferences: Preferences) -> None:
+        self.index = index
+        self.itinerary = itinerary
+        self.preferences = preferences.model_copy(deep=True)
+        self.days: list[ItineraryDay] = list(itinerary.days)
+        self.touched: set[int] = set()
+        self.added: list[str] = []
+        self.notes: list[str] = []
+        self.description = ""
+        self.keep_interests = True
+
+    # --- context ------------------------------------------------------------------
+
+    @property
+    def request(self) -> TripRequest:
+        """The preferences resolved for the current number of days."""
+        prefs = self.preferences.model_copy(update={"days": max(len(self.days), 1)})
+        return resolve(prefs, self.index)
+
+    def others(self, position: int) -> set[str]:
+        """Place ids on every day but the one at ``position``."""
+        return place_ids(d for k, d in enumerate(self.days) if k != position)
+
+    def meals(self, day: ItineraryDay) -> dict[str, CatalogPlace]:
+        """The day's restaurants by slot ("lunch", "dinner")."""
+        return {
+            slot_of(minutes_of(i.start)): self.index.by_id[i.place.id]
+            for i in day.items
+            if i.kind == "meal" and i.place.id in self.index.by_id
+        }
+
+    def rebuild_day(
+        self,
+        position: int,
+        activities: list[CatalogPlace],
+        fixed: dict[str, CatalogPlace] | None = None,
+        keep_meals: bool = True,
+    ) -> ItineraryDay | None:
+        """Schedule day ``position`` anew; keeps its restaurants (or ``fixed`` ones) when
+        they still fit, else picks new ones."""
+        request = self.request
+        taken = self.others(position)
+        meals = dict(fixed or {})
+        if keep_meals and fixed is None:
+            meals = {
+                slot: place
+                for slot, place in self.meals(self.days[position]).items()
+                if place.id not in taken and self.index.affordable(place, request.budget)
+            }
+        if meals:
+            built = rebuild(request, position + 1, activities, taken, meals)
+            if built is not None or fixed is not None:
+                return built
+        return rebuild(request, position + 1, activities, taken)
+
+    def set_day(self, position: int, day: ItineraryDay) -> None:
+        """Replace a day; record it as touched and its new places as added."""
+        before = {i.place.id for i in self.days[position].items}
+        self.days[position] = day
+        self.touched.add(position + 1)
+        self.note_added(i.place.id for i in day.items if i.place.id not in before)
+
+    def note_added(self, ids: Iterable[str]) -> None:
+        """Record place ids the edit brought in (each once, in order)."""
+        for place_id in ids:
+            if place_id not in self.added:
+                self.added.append(place_id)
+
+    def position_of(self, day: int) -> int:
+        """0-based position of trip day ``day``; rejects a day the trip doesn't have."""
+        if not 1 <= day <= len(self.days):
+            count = len(self.days)
+            raise EditRejected(
+                f"The trip has {count} day{'s' if count != 1 else ''}, so there is no day {day}."
+            )
+        return day - 1
+
+    # --- lookups ------------------------------------------------------------------
+
+    def find(self, selector: PlaceSelector) -> list[tuple[int, ItineraryItem]]:
+        """The item ``selector`` points at, as a one-element list (empty when none): the
+        best name match when a name is given, else the first match in trip order (meals
+        only for food words like "lunch", activities otherwise)."""
+        positions = (
+            [self.position_of(selector.day)] if selector.day else list(range(len(self.days)))
+        )
+        found: list[tuple[float, int, int, ItineraryItem]] = []
+        meals_only = is_meal_selector(selector)
+        slot = meal_slot(selector)
+        for position in positions:
+            for k, item in enumerate(self.days[position].items):
+                place = self.index.by_id.get(item.place.id)
+                if place is None:
+                    continue
+                if selector.name is None:
+                    if (item.kind == "meal") != meals_only:
+                        continue
+                    if slot and slot_of(minutes_of(item.start)) != slot:
+                        continue
+                    if slot is None and not place_matches(selector, place):
+                        continue
+                elif not place_matches(selector, place):
+                    continue
+                quality = name_score(selector.name, place.name) if selector.name else 100.0
+                found.append((quality, position, k, item))
+        if not found:
+            return []
+        best = max(found, key=lambda f: (f[0], -f[1], -f[2]))
+        return [(best[1], best[3])]
+
+    def named(self, selector: PlaceSelector, kind: str) -> list[CatalogPlace]:
+        """Catalog places of ``kind`` named by ``selector.name``, best match first; rejects
+        a place already in the trip or above the budget."""
+        assert selector.name is not None
+        scored = [
+            (name_score(selector.name, p.name), p)
+            for p in self.index.city.places
+            if p.kind == kind and place_matches(selector.model_copy(update={"day": None}), p)
+        ]
+        scored = [(s, p) for s, p in scored if s >= NAME_CUTOFF]
+        scored.sort(key=lambda sp: (-sp[0], self.index.rank[sp[1].id]))
+        if not scored:
+            return []
+        best = scored[0][1]
+        trip = place_ids(self.days)
+        if best.id in trip:
+            day = next(d.day for d in self.days if best.id in {i.place.id for i in d.items})
+            raise EditRejected(f"{best.name} is already on day {day}.")
+        request = self.request
+        if not self.index.affordable(best, request.budget):
+            raise EditRejected(
+                f"{best.name} is above a {request.budget} budget (cost level "
+                f"{best.cost_level} of 4); change the budget first if you'd like it."
+            )
+        return [p for _, p in scored if p.id not in trip]
+
+    def activity_options(
+        self,
+        selector: PlaceSelector,
+        position: int,
+        near: list[CatalogPlace],
+        like: CatalogPlace | None = None,
+        need: set[str] | None = None,
+        exclude: Callable[[CatalogPlace], bool] | None = None,
+    ) -> list[CatalogPlace]:
+        """Unused affordable activities matching ``selector`` and open on the day, best
+        first: named matches by name; otherwise carriers of ``need`` first, then, when the
+        selector asks for a kind of place ("a museum", "something outdoors"), the one
+        nearest ``near`` (mean km, then score); for any place, score (plus shared
+        interests with ``like``) minus distance to ``near`` and the span it adds."""
+        index = self.index
+        request = self.request
+        wd = weekday(request, position + 1)
+        if selector.name:
+            return [p for p in self.named(selector, "activity") if index.fits_weekday(p, wd)]
+        trip = place_ids(self.days)
+        pool = [
+            p
+            for p in index.activities
+            if p.id not in trip
+            and index.affordable(p, request.budget)
+            and index.fits_weekday(p, wd)
+            and place_matches(selector.model_copy(update={"day": None}), p)
+            and (exclude is None or not exclude(p))
+        ]
+        anchor = [p.id for p in near]
+        shared = set(like.interests) if like else set()
+
+        nearest = wants_kind(selector)
+
+        def key(p: CatalogPlace) -> tuple[bool, bool, float, float, int]:
+            value = score(request, p) + 0.5 * len(shared & set(p.interests))
+            away = index.centroid_km(p.id, anchor)
+            value -= DISTANCE_WEIGHT * (away + spread_cost(index, [*anchor, p.id]))
+            lacks = bool(need) and not (need or set()) <= set(p.interests)
+            first = round(away, 2) if nearest else 0.0
+            return (lacks, is_avoided(request, p), first, -value, index.rank[p.id])
+
+        return sorted(pool, key=key)
+
+    def food_options(self, selector: PlaceSelector, position: int) -> list[CatalogPlace]:
+        """Unused affordable food places matching ``selector`` (named ones by name)."""
+        if selector.name:
+            return self.named(selector, "food")
+        request = self.request
+        trip = place_ids(self.days)
+        anchor = [p.id for p in activities_of(self.index, self.days[position])]
+        general = selector.model_copy(update={"day": None, "category": None})
+        return sorted(
+            (
+                f
+                for f in foods_for(request, trip)
+                if place_matches(general, f)
+            ),
+            key=lambda f: (self.index.centroid_km(f.id, anchor), self.index.rank[f.id]),
+        )
+
+    # --- result -------------------------------------------------------------------
+
+    def finish(self) -> Outcome:
+        """Check interests and every rule; the edited itinerary, or EditRejected."""
+        index = self.index
+        request = self.request
+        shown = shown_interests(index, place_ids(self.days))
+        missing = [i for i in request.required if i not in shown]
+        if missing and self.keep_interests:
+            missing = ensure_interests(request, self.days, self.touched)
+        for interest in missing:
+            self.preferences.interests = [i for i in self.preferences.interests if i != interest]
+            self.notes.append(
+                f"No place for {interest} is left in the plan, so I took {interest} off your "
+                "interests."
+            )
+        itinerary = self._itinerary()
+        problems = verify_itinerary(itinerary, self.preferences, index)
+        if problems:
+            raise EditRejected(
+                f"I couldn't make that change without breaking the plan: {problems[0].message}"
+            )
+        changed = sorted(self.touched)
+        return Outcome(
+            itinerary=itinerary,
+            preferences=self.preferences,
+            summary=EditSummary(
+                description=self.description, days=changed, place_ids=list(self.added)
+            ),
+            notes=self.notes,
+        )
+
+    def _itinerary(self) -> Itinerary:
+        request = resolve(self.preferences, self.index)
+        return Itinerary(
+            city=self.itinerary.city,
+            country=self.itinerary.country,
+            days=self.days,
+            assumptions=list(request.assumptions),
+            estimated_cost=EstimatedCost(
+                level=budget_level(request.budget),
+                amount=self.preferences.budget_amount,
+                currency=self.preferences.currency,
+            ),
+        )
+
+
+def wants_kind(selector: PlaceSelector) -> bool:
+    """True when ``selector`` asks for a kind of place (category, interest, indoor or
+    outdoor) rather than any place or a named one."""
+    return selector.name is None and any(
+        value is not None for value in (selector.category, selector.interest, selector.outdoor)
+    )
