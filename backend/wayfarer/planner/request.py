@@ -102,7 +102,9 @@ def required_interests(
 
 
 def resolve(preferences: Preferences, index: CityIndex) -> TripRequest:
-    """Fill every missing preference with its default and say so in plain sentences."""
+    """Fill every missing preference with its default and say so in plain sentences.
+
+    A family trip avoids nightlife (bars, clubs) unless the traveller asked for it."""
     defaults: list[str] = []
     assumptions: list[str] = []
     city = index.city.name
@@ -112,7 +114,7 @@ def resolve(preferences: Preferences, index: CityIndex) -> TripRequest:
         defaults.append("days")
         assumptions.append(f"{DEFAULT_DAYS} days, since you didn't say how long.")
     days = max(1, min(days, MAX_TRIP_DAYS))
-    avoided = frozenset(preferences.avoid_interests)
+    avoided = frozenset(preferences.avoid_interests) | _implied_avoid(preferences)
     stated: tuple[str, ...] = tuple(
         i for i in dict.fromkeys(preferences.interests) if i not in avoided
     )
@@ -170,3 +172,10 @@ def _join(words: tuple[str, ...] | list[str]) -> str:
 def join_words(words: tuple[str, ...] | list[str]) -> str:
     """"a, b and c" for a list of words."""
     return _join(words)
+
+
+def _implied_avoid(preferences: Preferences) -> frozenset[str]:
+    """Interests ruled out by others: nightlife on a family trip, unless asked for."""
+    if "family" in preferences.interests and "nightlife" not in preferences.interests:
+        return frozenset({"nightlife"})
+    return frozenset()

@@ -27,6 +27,13 @@ from wayfarer.planner.request import join_words, pace_level
 from wayfarer.planner.schedule import fits_in_day
 from wayfarer.planner.select import score
 
+#: How a budget level reads in a sentence ("changed the budget to mid-range").
+BUDGET_WORDS: dict[str, str] = {
+    "budget": "budget-friendly",
+    "moderate": "mid-range",
+    "luxury": "luxury",
+}
+
 
 def change_pace(state: EditState, edit: ChangePace) -> None:
     index = state.index
@@ -110,12 +117,12 @@ def change_budget(state: EditState, edit: ChangeBudget) -> None:
                          state.others(position))
         if result is None:
             raise EditRejected(
-                f"I couldn't rebuild day {position + 1} with places that fit a {edit.budget} "
-                "budget."
+                f"I couldn't rebuild day {position + 1} with places that fit "
+                f"{BUDGET_WORDS[edit.budget]}."
             )
         built, _ = result
         state.set_day(position, built)
     changed = f"; updated days {join_words([str(d) for d in sorted(state.touched)])}" if (
         state.touched
     ) else ""
-    state.description = f"Changed the budget to {edit.budget}{changed}."
+    state.description = f"Changed the budget to {BUDGET_WORDS[edit.budget]}{changed}."
