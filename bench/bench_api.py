@@ -13,8 +13,8 @@ import time
 from collections.abc import Callable
 
 import httpx
-
 from tests.support import live_server
+
 from wayfarer.config import load_settings
 
 ROUNDS = 60
