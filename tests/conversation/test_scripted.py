@@ -204,6 +204,10 @@ async def test_validation_errors(chat: Chat, client: httpx.AsyncClient) -> None:
         url, content=b"{not json", headers={"content-type": "application/json"}
     )
     assert response.status_code == 422
+    for raw in (b"\xff\xfe\xfa", b"[1, 2]", b"null"):
+        response = await client.post(url, content=raw, headers={"content-type": "application/json"})
+        assert response.status_code == 422, raw
+        assert response.json()["error"]["code"] == "invalid_request"
     missing = await client.post("/api/sessions/nope/messages", json={"content": "hi"})
     assert missing.status_code == 404
     assert missing.json()["error"]["code"] == "session_not_found"

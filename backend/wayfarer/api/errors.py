@@ -57,7 +57,9 @@ async def _http_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, StarletteHTTPException)
     code = _HTTP_CODES.get(exc.status_code, "http_error")
     message = exc.detail if isinstance(exc.detail, str) else "request failed"
-    response = error_response(exc.status_code, code, message)
+    # SPEC §4: a malformed request is 422 invalid_request, whatever layer noticed it
+    status = 422 if code == "invalid_request" else exc.status_code
+    response = error_response(status, code, message)
     if exc.headers:
         response.headers.update(exc.headers)
     return response

@@ -78,9 +78,16 @@ _DURATIONS: tuple[tuple[re.Pattern[str], int], ...] = (
     (re.compile(r"\b(?:for|just|only|spend|spending)\s+(?:a|one)\s+(?:single\s+)?day\b"), 1),
     (re.compile(r"\bday[\s-]*trip\b|\ba\s+day\s+in\b"), 1),
 )
+#: Words between a count and its unit ("7 packed days", "5 lazy days"); a pace word among
+#: them is left unclaimed so the pace reader still sees it.
+_DESCRIBED = (
+    r"(?P<adj>(?:(?:jam|action)[\s-])?(?:packed|busy|relaxed|relaxing|lazy|slow|easy|chill"
+    r"|leisurely|fun|short|quick|great|amazing|sunny|glorious|perfect|wonderful)\s+)?"
+)
 _COUNTED = re.compile(
     rf"\b(?P<n>{NUMBER})(?:\s*(?:-|to|or)\s*(?P<n2>{NUMBER}))?\s*(?:-\s*|\s+)?"
-    r"(?:full\s+|whole\s+|entire\s+)?(?P<unit>days?|nights?|weeks?)\b"
+    + _DESCRIBED
+    + r"(?:full\s+|whole\s+|entire\s+)?(?P<unit>days?|nights?|weeks?)\b"
 )
 _COMPACT = re.compile(r"\b(?P<n>\d{1,2})\s?(?P<unit>d|n|w)\b")
 _HOURS = re.compile(r"\b(?P<n>24|48|72|96)\s*(?:hours|hrs|h)\b")
@@ -268,7 +275,11 @@ def read_days(text: Text) -> int | None:
         count = max(first or 0, second or 0)
         if count <= 0:
             continue
-        text.claim(match.start(), match.end())
+        if match["adj"]:
+            text.claim(match.start(), match.start("adj"))
+            text.claim(match.end("adj"), match.end())
+        else:
+            text.claim(match.start(), match.end())
         return count * 7 if match["unit"].startswith("week") else count
     for pattern, days in _DURATIONS:
         if text.take(pattern) is not None:
