@@ -9,7 +9,16 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from wayfarer.domain import INTERESTS, PACE_ACTIVITY_BOUNDS, Budget, Pace, Preferences
+from wayfarer.domain import (
+    INTERESTS,
+    PACE_ACTIVITY_BOUNDS,
+    Budget,
+    EstimatedCost,
+    Itinerary,
+    ItineraryDay,
+    Pace,
+    Preferences,
+)
 from wayfarer.domain.preferences import MAX_TRIP_DAYS
 from wayfarer.planner.clock import weekday_of
 from wayfarer.planner.index import CityIndex
@@ -179,3 +188,18 @@ def _implied_avoid(preferences: Preferences) -> frozenset[str]:
     if "family" in preferences.interests and "nightlife" not in preferences.interests:
         return frozenset({"nightlife"})
     return frozenset()
+
+
+def itinerary_for(request: TripRequest, days: list[ItineraryDay]) -> Itinerary:
+    """The itinerary document for ``request`` with ``days``: city, assumptions, cost."""
+    return Itinerary(
+        city=request.index.city.name,
+        country=request.index.city.country,
+        days=days,
+        assumptions=list(request.assumptions),
+        estimated_cost=EstimatedCost(
+            level=budget_level(request.budget),
+            amount=request.budget_amount,
+            currency=request.currency,
+        ),
+    )

@@ -13,7 +13,6 @@ from zoneinfo import ZoneInfo
 
 from wayfarer.domain import (
     Edit,
-    EstimatedCost,
     ExportFormat,
     Itinerary,
     ItineraryDay,
@@ -26,7 +25,7 @@ from wayfarer.planner.catalog import Catalog
 from wayfarer.planner.edits import apply_edit
 from wayfarer.planner.exports import to_ics, to_json, to_markdown, trip_start
 from wayfarer.planner.index import CityIndex
-from wayfarer.planner.request import budget_level, resolve
+from wayfarer.planner.request import itinerary_for, resolve
 from wayfarer.planner.trip import plan_trip
 from wayfarer.planner.verify import verify_itinerary
 
@@ -95,17 +94,7 @@ class CatalogPlanner:
         index = self._require(preferences.city)
         request = resolve(preferences, index)
         trip = plan_trip(request)
-        itinerary = Itinerary(
-            city=index.city.name,
-            country=index.city.country,
-            days=trip.days,
-            assumptions=list(request.assumptions),
-            estimated_cost=EstimatedCost(
-                level=budget_level(request.budget),
-                amount=preferences.budget_amount,
-                currency=preferences.currency,
-            ),
-        )
+        itinerary = itinerary_for(request, trip.days)
         itinerary = self._guard(itinerary, preferences, index, trip.notes)
         return PlanResult(itinerary=itinerary, defaults=list(request.defaults), notes=trip.notes)
 

@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 
 from wayfarer.domain import (
     EditSummary,
-    EstimatedCost,
     Itinerary,
     ItineraryDay,
     ItineraryItem,
@@ -41,7 +40,7 @@ from wayfarer.planner.match import (
     name_score,
     place_matches,
 )
-from wayfarer.planner.request import TripRequest, budget_level, resolve
+from wayfarer.planner.request import TripRequest, itinerary_for, resolve
 from wayfarer.planner.schedule import slot_of
 from wayfarer.planner.select import is_avoided, score
 from wayfarer.planner.verify import verify_itinerary
@@ -291,18 +290,7 @@ class EditState:
         )
 
     def _itinerary(self) -> Itinerary:
-        request = resolve(self.preferences, self.index)
-        return Itinerary(
-            city=self.itinerary.city,
-            country=self.itinerary.country,
-            days=self.days,
-            assumptions=list(request.assumptions),
-            estimated_cost=EstimatedCost(
-                level=budget_level(request.budget),
-                amount=self.preferences.budget_amount,
-                currency=self.preferences.currency,
-            ),
-        )
+        return itinerary_for(resolve(self.preferences, self.index), self.days)
 
 
 def wants_kind(selector: PlaceSelector) -> bool:
