@@ -47,6 +47,15 @@ class AddPlace(BaseModel):
     query: PlaceSelector
 
 
+class MovePlace(BaseModel):
+    """Move the place matching ``target`` to day ``to_day``; both days stay valid (the day
+    it leaves is refilled when it would drop below its pace minimum)."""
+
+    op: Literal["move"] = "move"
+    target: PlaceSelector
+    to_day: int = Field(ge=1)
+
+
 class SwapDays(BaseModel):
     """Exchange the contents of two days (dates stay with their day numbers)."""
 
@@ -69,11 +78,16 @@ class DropDay(BaseModel):
 
 
 class ChangePace(BaseModel):
-    """Set the pace, or step it ("more relaxed" / "more packed") when ``pace`` is None."""
+    """Set the pace, or step it ("more relaxed" / "more packed") when ``pace`` is None.
+
+    With ``day``, only that day steps by one sight within the trip's pace bounds (the
+    trip's pace stays); ``pace`` is then not allowed.
+    """
 
     op: Literal["change_pace"] = "change_pace"
     pace: Pace | None = None
     step: Literal["more_relaxed", "more_packed"] | None = None
+    day: int | None = Field(default=None, ge=1)
 
 
 class ChangeBudget(BaseModel):
@@ -90,7 +104,7 @@ class Undo(BaseModel):
 
 
 Edit = Annotated[
-    ReplacePlace | RemovePlace | AddPlace | SwapDays | AddDay | DropDay | ChangePace
-    | ChangeBudget | Undo,
+    ReplacePlace | RemovePlace | AddPlace | MovePlace | SwapDays | AddDay | DropDay
+    | ChangePace | ChangeBudget | Undo,
     Field(discriminator="op"),
 ]

@@ -15,6 +15,7 @@ from wayfarer.domain import (
     DropDay,
     Edit,
     Itinerary,
+    MovePlace,
     Preferences,
     RemovePlace,
     ReplacePlace,
@@ -24,6 +25,7 @@ from wayfarer.domain import (
 from wayfarer.errors import EditRejected
 from wayfarer.planner.edits.days import add_day, drop_day, swap_days
 from wayfarer.planner.edits.levels import change_budget, change_pace
+from wayfarer.planner.edits.move import move_place
 from wayfarer.planner.edits.places import add_place, remove_place, replace_place
 from wayfarer.planner.edits.state import EditState, Outcome
 from wayfarer.planner.index import CityIndex
@@ -43,6 +45,7 @@ def apply_edit(
         ReplacePlace: replace_place,  # type: ignore[dict-item]
         RemovePlace: remove_place,  # type: ignore[dict-item]
         AddPlace: add_place,  # type: ignore[dict-item]
+        MovePlace: move_place,  # type: ignore[dict-item]
         SwapDays: swap_days,  # type: ignore[dict-item]
         AddDay: add_day,  # type: ignore[dict-item]
         DropDay: drop_day,  # type: ignore[dict-item]
