@@ -14,7 +14,7 @@ from fastapi.staticfiles import StaticFiles
 from wayfarer import __version__
 from wayfarer.api.errors import install_error_handlers
 from wayfarer.api.middleware import install_middleware
-from wayfarer.api.routes import cities, health, messages, sessions
+from wayfarer.api.routes import cities, edits, health, messages, sessions
 from wayfarer.config import Settings, load_settings
 from wayfarer.observability import Metrics, configure_logging
 from wayfarer.wiring import build_services
@@ -59,6 +59,7 @@ def create_app(settings: Settings | None = None, web_dir: Path | None = None) ->
     app.include_router(sessions.router)
     app.include_router(cities.router)
     app.include_router(messages.router)
+    app.include_router(edits.router)
     web = web_dir or default_web_dir()
     if web.is_dir():
         app.mount("/", StaticFiles(directory=web, html=True), name="web")

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from wayfarer.config import Settings
 from wayfarer.conversation.policy import PolicyContext, advance
 from wayfarer.domain import (
+    Edit,
     ExportFormat,
     Interpretation,
     Message,
@@ -24,9 +25,9 @@ from wayfarer.domain import (
     TurnRecord,
     utcnow,
 )
-from wayfarer.errors import InvalidRequest, ItineraryNotFound
+from wayfarer.errors import EditRejected, InvalidRequest, ItineraryNotFound
 from wayfarer.language import Interpreter, Narrator
-from wayfarer.language.events import Greeting, NarrationEvent
+from wayfarer.language.events import Edited, EditFailed, Greeting, NarrationEvent, Undone
 from wayfarer.observability import Metrics
 from wayfarer.planner import Export, Planner
 from wayfarer.sessions import SessionStore
@@ -50,6 +51,13 @@ class TurnResult:
 
 def _ignore(_: str) -> None:
     return None
+
+
+def _click_reply(event: NarrationEvent) -> str:
+    """The short history line for a click edit: what changed, plus the planner's notes."""
+    if isinstance(event, Edited):
+        return " ".join([event.summary.description, *event.notes]).strip()
+    return "Went back to the plan as it was before the last change."
 
 
 class Orchestrator:
@@ -130,6 +138,32 @@ class Orchestrator:
             self._log_turn(saved, interpretation, step.event)
             return TurnResult(saved.history[-1], saved)
 
+    async def edit(self, session_id: str, edit: Edit) -> TurnResult:
+        """Apply one typed edit (a click on the page) as a turn of its own.
+
+        It runs exactly like :meth:`turn`, under the same lease and compare-and-set and
+        through the same policy function (as an ``edit`` interpretation), so every rule a
+        typed message obeys applies to clicks too. What changed is appended as one short
+        assistant message (no user message: nothing was typed; no narration either, so a
+        click never waits on a language model). Raises
+        ItineraryNotFound before a plan, InvalidRequest (EditRejected) when the edit cannot
+        be done or there is nothing to undo, and the errors of :meth:`turn`.
+        """
+        async with self._store.turn_lock(session_id):
+            state = await self._store.get(session_id)
+            if state.itinerary is None or state.stage != "planned":
+                raise ItineraryNotFound("There is no itinerary to change yet.")
+            step = advance(state, Interpretation(intent="edit", edits=[edit]), self._policy)
+            if isinstance(step.event, EditFailed):
+                raise EditRejected(step.event.reason)
+            if isinstance(step.event, Undone) and step.event.itinerary is None:
+                raise EditRejected("There is no earlier version of the plan to go back to.")
+            self._metrics.turns.labels("click_edit").inc()
+            new_state = self._record(step.state, None, _click_reply(step.event), None)
+            saved = await self._store.save(new_state, expected_version=state.version)
+            log.info("edit", extra={"session_id": saved.session_id, "op": edit.op})
+            return TurnResult(saved.history[-1], saved)
+
     def start_turn(
         self,
         session_id: str,
@@ -176,11 +210,17 @@ class Orchestrator:
         return None
 
     def _record(
-        self, state: SessionState, text: str, reply_text: str, client_message_id: str | None
+        self,
+        state: SessionState,
+        text: str | None,
+        reply_text: str,
+        client_message_id: str | None,
     ) -> SessionState:
+        """Append the user's message (None for a click) and the reply to the history."""
         now = utcnow()
         reply = Message(role="assistant", content=reply_text, created_at=now)
-        history = [*state.history, Message(role="user", content=text, created_at=now), reply]
+        said = [] if text is None else [Message(role="user", content=text, created_at=now)]
+        history = [*state.history, *said, reply]
         state.history = history[-self._settings.history_limit :]
         if client_message_id is not None:
             state.recent_turns.append(TurnRecord(client_message_id=client_message_id, reply=reply))

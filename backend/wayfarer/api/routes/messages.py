@@ -48,7 +48,7 @@ class TurnOut(BaseModel):
     session: dict[str, Any]
 
 
-def _turn_body(result: TurnResult) -> dict[str, Any]:
+def turn_body(result: TurnResult) -> dict[str, Any]:
     return {"reply": result.reply.model_dump(mode="json"), "session": result.state.view()}
 
 
@@ -80,7 +80,7 @@ async def _stream_turn(
             else:
                 getter.cancel()
         try:
-            yield _frame("done", _turn_body(task.result()))
+            yield _frame("done", turn_body(task.result()))
         except WayfarerError as exc:
             yield _frame("error", {"error": {"code": exc.code, "message": exc.message}})
         except Exception:
@@ -114,7 +114,7 @@ async def post_message(
     orchestrator.validate(message.content, message.client_message_id)
     if "text/event-stream" in accept:
         return await _stream_turn(orchestrator, session_id, message)
-    return _turn_body(await orchestrator.turn(
+    return turn_body(await orchestrator.turn(
         session_id, message.content, message.client_message_id
     ))
 

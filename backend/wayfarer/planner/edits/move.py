@@ -36,14 +36,14 @@ def move_place(state: EditState, edit: MovePlace) -> None:
     if source == dest:
         raise EditRejected(f"{place.name} is already on day {edit.to_day}.")
     acts = [*activities_of(index, state.days[dest]), place]
-    if not fits_in_day(index, acts, weekday(state.request, dest + 1)):
-        raise EditRejected(
-            f"{place.name} doesn't fit day {edit.to_day}: it is closed that day or its hours "
-            "leave no time next to the other visits."
-        )
     if len(acts) > state.request.bounds[1]:
         _exchange(state, source, dest, place)
     else:
+        if not fits_in_day(index, acts, weekday(state.request, dest + 1)):
+            raise EditRejected(
+                f"{place.name} doesn't fit day {edit.to_day}: it is closed that day or its "
+                "hours leave no time next to the other visits."
+            )
         left = drop_from_day(state, source, {place.id}, lambda p: p.id == place.id, "move")
         built = state.rebuild_day(dest, acts)
         if built is None:
@@ -63,15 +63,19 @@ def _exchange(state: EditState, source: int, dest: int, place: CatalogPlace) -> 
     index, request = state.index, state.request
     rest = [p for p in activities_of(index, state.days[source]) if p.id != place.id]
     there = activities_of(index, state.days[dest])
-    wd = weekday(request, source + 1)
+    wd, wd_dest = weekday(request, source + 1), weekday(request, dest + 1)
     anchor = [p.id for p in rest]
+
+    def stays(back: CatalogPlace) -> list[CatalogPlace]:
+        return [*(p for p in there if p.id != back.id), place]
+
     options = sorted(
-        (p for p in there if fits_in_day(index, [*rest, p], wd)),
+        (p for p in there
+         if fits_in_day(index, [*rest, p], wd) and fits_in_day(index, stays(p), wd_dest)),
         key=lambda p: (index.centroid_km(p.id, anchor), index.rank[p.id]),
     )
     for back in options[:EDIT_CANDIDATES]:
-        days = _both(state, source, [*rest, back], dest,
-                     [*(p for p in there if p.id != back.id), place])
+        days = _both(state, source, [*rest, back], dest, stays(back))
         if days is not None:
             state.set_day(source, days[0])
             state.set_day(dest, days[1])
@@ -84,8 +88,8 @@ def _exchange(state: EditState, source: int, dest: int, place: CatalogPlace) -> 
             return
     raise EditRejected(
         f"Day {dest + 1} already has {request.bounds[1]} sights, the most for a "
-        f"{request.pace} pace, and none of them fits day {source + 1} in exchange; remove "
-        "one there first or make the pace more packed."
+        f"{request.pace} pace, and no exchange fits both days' opening hours; remove one "
+        "there first or make the pace more packed."
     )
 
 

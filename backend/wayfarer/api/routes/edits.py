@@ -1,0 +1,35 @@
+"""Typed itinerary edits from the page (docs/spec.md §4, "Typed edits").
+
+``POST /api/sessions/{id}/edits`` takes one operation of the domain
+:data:`~wayfarer.domain.Edit` union as its body; the route is generic over that union, so an
+operation added to it is accepted (and documented in the OpenAPI schema) here without a
+change. The edit runs as a turn (:meth:`Orchestrator.edit`): same lease, compare-and-set
+and policy as a message, and a short assistant message in the history.
+"""
+
+from typing import Any
+
+from fastapi import APIRouter
+
+from wayfarer.api.deps import OrchestratorDep, RateLimitDep
+from wayfarer.api.routes.messages import TurnOut, turn_body
+from wayfarer.domain import Edit
+
+router = APIRouter(prefix="/api/sessions", tags=["conversation"])
+
+_ERRORS: dict[int | str, dict[str, Any]] = {
+    404: {"description": "unknown or expired session, or no itinerary yet"},
+    409: {"description": "another turn on this session did not finish in time"},
+    422: {"description": "unknown operation, place or day, or an edit that cannot be done"},
+    429: {"description": "too many requests"},
+    503: {"description": "session store or language model unavailable"},
+}
+
+
+@router.post("/{session_id}/edits", response_model=TurnOut, responses=_ERRORS)
+async def post_edit(
+    session_id: str, edit: Edit, orchestrator: OrchestratorDep, _: RateLimitDep
+) -> Any:
+    """Apply one typed edit (``{"op": "remove", "target": {"name": ..., "day": 2}}``, ...)
+    and return the short reply recorded in the history with the session after it."""
+    return turn_body(await orchestrator.edit(session_id, edit))
