@@ -2,7 +2,8 @@
 // turn in flight, the message awaiting retry) and delegates drawing to the js/ modules.
 
 import {
-  ApiError, createSession, deleteSession, fetchExport, getCities, getSession, sendMessage,
+  ApiError, createSession, deleteSession, fetchExport, getCities, getSession, getStopDetails,
+  sendEdit, sendMessage, setShared,
 } from "./js/api.js";
 import {
   confirmMessage, messageNode, renderHistory, scrollToEnd, startReply,
@@ -12,6 +13,9 @@ import { clear, h } from "./js/dom.js";
 import { describeError } from "./js/errors.js";
 import { plural } from "./js/format.js";
 import { renderItinerary } from "./js/itinerary.js";
+import { loadMapConfig } from "./js/maps.js";
+import { goneNotice, rememberExpiry } from "./js/notices.js";
+import { renderSharePanel } from "./js/share-panel.js";
 import { preferenceChips } from "./js/prefs.js";
 import { prompts } from "./js/prompts.js";
 import { newMessageId, storedDraft, storedSession } from "./js/storage.js";
@@ -50,9 +54,17 @@ const ui = {
   editorBody: $("chip-editor-body"),
   exportIcs: $("export-ics"),
   exportMd: $("export-md"),
+  undo: $("undo"),
+  share: $("share"),
+  sharePanel: $("share-panel"),
+  shareUrl: $("share-url"),
+  shareHint: $("share-hint"),
+  shareCopy: $("share-copy"),
+  shareRevoke: $("share-revoke"),
   jumpToPlan: $("jump-to-plan"),
   itinerary: {
     summary: $("itinerary-summary"),
+    overview: $("overview"),
     days: $("days"),
     empty: $("empty"),
     change: $("change"),
@@ -69,6 +81,11 @@ const state = {
   showAllCities: false,
   openChip: null,
   retry: null,
+  /** Map settings from GET /api/config (tiles or none). */
+  map: null,
+  /** Per-stop details of the current itinerary (GET .../stops), or null until loaded. */
+  details: null,
+  shareOpen: false,
 };
 
 const SOFT_LIMIT = 2000;
@@ -120,10 +137,24 @@ function renderTrip() {
   const chips = preferenceChips(session);
   ui.prefsHint.hidden = !chips.some((c) => c.assumed);
   renderChips(ui.chips, chips, { openKey: state.openChip, disabled: state.busy, onOpen: toggleEditor });
-  renderItinerary(ui.itinerary, itinerary, session.last_edit);
+  renderItinerary(ui.itinerary, itinerary, session.last_edit, {
+    map: state.map,
+    details: state.details,
+    actions: { edit: applyEdit, keep: false },
+  });
+  setItineraryBusy(state.busy);
   ui.jumpToPlan.hidden = !itinerary;
   ui.exportIcs.disabled = !itinerary || state.busy;
   ui.exportMd.disabled = !itinerary || state.busy;
+  ui.undo.disabled = !itinerary || state.busy;
+  ui.share.disabled = !itinerary || state.busy;
+  renderSharePanel(
+    { panel: ui.sharePanel, url: ui.shareUrl, hint: ui.shareHint, toggle: ui.share },
+    itinerary ? session.share : null, state.shareOpen);
+}
+
+function setItineraryBusy(busy) {
+  for (const control of ui.itinerary.days.querySelectorAll("button, select")) control.disabled = busy;
 }
 
 /** Cities offered first when the catalog has them; the rest are one click away. */
@@ -175,6 +206,9 @@ function setBusy(busy) {
   const hasPlan = Boolean(state.session && state.session.itinerary);
   ui.exportIcs.disabled = busy || !hasPlan;
   ui.exportMd.disabled = busy || !hasPlan;
+  ui.undo.disabled = busy || !hasPlan;
+  ui.share.disabled = busy || !hasPlan;
+  setItineraryBusy(busy);
   if (!busy) {
     const focus = document.activeElement;
     if (!focus || focus === document.body) ui.input.focus();
@@ -209,12 +243,31 @@ function hideError() {
 // ---- sessions ---------------------------------------------------------------------------
 
 function adopt(session) {
+  const before = state.session;
+  const samePlan = before && session.itinerary
+    && JSON.stringify(before.itinerary) === JSON.stringify(session.itinerary);
+  if (!samePlan) state.details = null;
   state.session = session;
   storedSession.set(session.session_id);
+  rememberExpiry(session);
   render();
+  if (session.itinerary && !samePlan) loadDetails(session);
 }
 
-const EXPIRED = "Your previous trip expired after a while without activity, so Wayfarer started a new one.";
+/** Fetch the stops' details (hours, why, travel) and redraw once they arrive. */
+async function loadDetails(session) {
+  try {
+    const details = await getStopDetails(session.session_id);
+    if (state.session && state.session.session_id === session.session_id
+      && JSON.stringify(state.session.itinerary) === JSON.stringify(session.itinerary)) {
+      state.details = details;
+      renderTrip();
+    }
+  } catch (exc) {
+    // Details are extra: the itinerary stands without them.
+    if (!(exc instanceof ApiError)) throw exc;
+  }
+}
 
 /** Load the stored session (or start one); never leaves the page blank. */
 async function start() {
@@ -229,7 +282,7 @@ async function start() {
       } catch (exc) {
         if (!(exc instanceof ApiError && exc.status === 404)) throw exc;
         storedSession.clear();
-        showNotice(EXPIRED);
+        showNotice(goneNotice());
       }
     }
     adopt(session || (await createSession()));
@@ -244,12 +297,13 @@ async function start() {
 
 /** The session is gone (404): start a new one, keep whatever the traveller typed. */
 async function replaceExpiredSession() {
+  const notice = goneNotice();
   storedSession.clear();
   state.pending = null;
   try {
     adopt(await createSession());
     const typed = ui.input.value.trim();
-    showNotice(typed ? `${EXPIRED} Your message is still in the box — press Send to continue.` : EXPIRED);
+    showNotice(typed ? `${notice} Your message is still in the box — press Send to continue.` : notice);
   } catch (exc) {
     if (!(exc instanceof ApiError)) throw exc;
     showError(exc, async () => {
@@ -379,6 +433,66 @@ async function send(raw) {
   }
 }
 
+// ---- clicks that edit the trip, and sharing -----------------------------------------------
+
+/** Apply one typed edit (POST .../edits); the reply joins the chat like any other. */
+async function applyEdit(op) {
+  const before = state.session;
+  if (state.busy || !before || !before.itinerary) return;
+  hideError();
+  hideNotice();
+  setBusy(true);
+  try {
+    const result = await sendEdit(before.session_id, op);
+    adopt(result.session);
+    announceTrip(before, result.session);
+  } catch (exc) {
+    if (!(exc instanceof ApiError)) throw exc;
+    if (exc.code === "session_not_found") await replaceExpiredSession();
+    else if (exc.status === 422) showError({ status: 422, code: "edit_rejected", message: exc.message }, null);
+    else showError(exc, () => applyEdit(op));
+  } finally {
+    setBusy(false);
+  }
+}
+
+async function toggleShare(on) {
+  const session = state.session;
+  if (!session || state.busy) return;
+  if (on && session.share) {
+    state.shareOpen = !state.shareOpen;
+    renderTrip();
+    if (state.shareOpen) ui.shareUrl.select();
+    return;
+  }
+  hideError();
+  setBusy(true);
+  try {
+    const updated = await setShared(session.session_id, on);
+    state.shareOpen = on;
+    adopt(updated);
+    ui.tripLive.textContent = on ? "Share link ready." : "The share link is turned off.";
+    if (on) ui.shareUrl.select();
+    else ui.share.focus();
+  } catch (exc) {
+    if (!(exc instanceof ApiError)) throw exc;
+    if (exc.code === "session_not_found") await replaceExpiredSession();
+    else showError(exc, () => toggleShare(on));
+  } finally {
+    setBusy(false);
+  }
+}
+
+async function copyShareLink() {
+  ui.shareUrl.select();
+  try {
+    await navigator.clipboard.writeText(ui.shareUrl.value);
+    ui.tripLive.textContent = "Link copied.";
+  } catch {
+    ui.tripLive.textContent = "Select the link and copy it.";
+  }
+}
+
 // ---- exports ----------------------------------------------------------------------------
 
 async function download(format, fallbackExtension) {
@@ -500,6 +614,10 @@ function wire() {
   });
   ui.exportIcs.addEventListener("click", () => download("ics", "ics"));
   ui.exportMd.addEventListener("click", () => download("markdown", "md"));
+  ui.undo.addEventListener("click", () => applyEdit({ op: "undo" }));
+  ui.share.addEventListener("click", () => toggleShare(true));
+  ui.shareRevoke.addEventListener("click", () => toggleShare(false));
+  ui.shareCopy.addEventListener("click", () => copyShareLink());
 }
 
 async function loadCities() {
@@ -521,6 +639,10 @@ function main() {
     sizeComposer();
   }
   loadCities();
+  loadMapConfig().then((map) => {
+    state.map = map;
+    if (state.session) renderTrip();
+  });
   start();
 }
 

@@ -11,6 +11,7 @@ import httpx
 from wayfarer.api.ratelimit import RateLimiter
 from wayfarer.config import Settings
 from wayfarer.conversation.orchestrator import Orchestrator
+from wayfarer.conversation.sharing import Sharing
 from wayfarer.errors import ConfigError, StoreUnavailable
 from wayfarer.language import Interpreter, Narrator, OfflineInterpreter, OfflineNarrator
 from wayfarer.observability import Metrics
@@ -29,6 +30,7 @@ class Services:
     purge_scheduler: PurgeScheduler
     planner: Planner
     orchestrator: Orchestrator
+    sharing: Sharing
     rate_limiter: RateLimiter
     llm_http: httpx.AsyncClient | None = None
 
@@ -58,6 +60,7 @@ async def build_services(settings: Settings, metrics: Metrics | None = None) -> 
         purge_scheduler=purge_scheduler,
         planner=planner,
         orchestrator=orchestrator,
+        sharing=Sharing(store, planner, settings),
         rate_limiter=RateLimiter(settings.rate_limit_per_minute),
         llm_http=llm_http,
     )

@@ -101,3 +101,38 @@ export function routeSketch(stops, { label, width = 320, height = 200 } = {}) {
     svg("text", { x: width - 18, y: 36, "text-anchor": "middle", text: "N" })));
   return root;
 }
+
+/** Colour slot (1-6) of trip day `day`, shared by the sketches, the maps and their legends. */
+export function dayColour(day) {
+  return ((Number(day) - 1) % 6) + 1;
+}
+
+/**
+ * An <svg role="img"> of the whole trip: each day's stops joined in its own colour.
+ * `days` are `{day, stops: [{lat, lon, name}]}`.
+ */
+export function overviewSketch(days, { label, width = 640, height = 260 } = {}) {
+  const box = { left: 16, top: 16, right: width - 16, bottom: height - 16 };
+  const all = days.flatMap((d) => d.stops);
+  const { points } = projectRoute(all, box);
+  const root = svg("svg", {
+    class: "route__svg route__svg--overview",
+    viewBox: `0 0 ${width} ${height}`,
+    role: "img",
+    "aria-label": label,
+    focusable: "false",
+  }, svg("title", { text: label }));
+  root.append(svg("rect", { class: "route__bg", x: 0, y: 0, width, height, rx: 14 }));
+  let offset = 0;
+  for (const { day, stops } of days) {
+    const mine = points.slice(offset, offset + stops.length);
+    offset += stops.length;
+    const colour = `day-colour-${dayColour(day)}`;
+    if (mine.length > 1) {
+      const d = mine.map((p, i) => `${i ? "L" : "M"}${p.x} ${p.y}`).join(" ");
+      root.append(svg("path", { class: `route__line ${colour}`, d }));
+    }
+    for (const p of mine) root.append(svg("circle", { class: `route__dot ${colour}`, cx: p.x, cy: p.y, r: 5 }));
+  }
+  return root;
+}

@@ -13,8 +13,8 @@ from fastapi.staticfiles import StaticFiles
 
 from wayfarer import __version__
 from wayfarer.api.errors import install_error_handlers
-from wayfarer.api.middleware import install_middleware
-from wayfarer.api.routes import cities, edits, health, messages, sessions
+from wayfarer.api.middleware import content_security_policy, install_middleware
+from wayfarer.api.routes import cities, config, edits, health, messages, sessions, share
 from wayfarer.config import Settings, load_settings
 from wayfarer.observability import Metrics, configure_logging
 from wayfarer.wiring import build_services
@@ -47,7 +47,7 @@ def create_app(settings: Settings | None = None, web_dir: Path | None = None) ->
         lifespan=lifespan,
     )
     install_error_handlers(app)
-    install_middleware(app, metrics)
+    install_middleware(app, metrics, content_security_policy(settings.map_tiles_url))
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,
@@ -60,7 +60,10 @@ def create_app(settings: Settings | None = None, web_dir: Path | None = None) ->
     app.include_router(cities.router)
     app.include_router(messages.router)
     app.include_router(edits.router)
+    app.include_router(share.router)
+    app.include_router(config.router)
     web = web_dir or default_web_dir()
+    app.state.web_dir = web
     if web.is_dir():
         app.mount("/", StaticFiles(directory=web, html=True), name="web")
     return app

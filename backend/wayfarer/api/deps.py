@@ -6,6 +6,7 @@ from fastapi import Depends, Request
 
 from wayfarer.config import Settings
 from wayfarer.conversation.orchestrator import Orchestrator
+from wayfarer.conversation.sharing import Sharing
 from wayfarer.sessions import SessionStore
 from wayfarer.wiring import Services
 
@@ -42,5 +43,11 @@ def check_rate_limit(request: Request) -> None:
     get_services(request).rate_limiter.hit(client)
 
 
+def get_sharing(request: Request) -> Sharing:
+    """The share-link service."""
+    return get_services(request).sharing
+
+
 OrchestratorDep = Annotated[Orchestrator, Depends(get_orchestrator)]
+SharingDep = Annotated[Sharing, Depends(get_sharing)]
 RateLimitDep = Annotated[None, Depends(check_rate_limit)]

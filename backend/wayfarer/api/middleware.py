@@ -4,6 +4,7 @@ import logging
 import secrets
 import time
 from collections.abc import Awaitable, Callable
+from urllib.parse import urlsplit
 
 from fastapi import FastAPI, Request, Response
 
@@ -12,10 +13,26 @@ from wayfarer.observability import Metrics
 log = logging.getLogger("wayfarer.access")
 
 CONTENT_SECURITY_POLICY = (
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:{tiles}; "
     "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; "
     "form-action 'self'; frame-ancestors 'none'"
 )
+
+
+def tile_source(tiles_url: str) -> str:
+    """The CSP source of a tile URL template: its scheme, host and port, with a ``{s}``
+    subdomain as ``*`` ("https://*.tile.example.org"); "" when there are no tiles."""
+    if not tiles_url:
+        return ""
+    parts = urlsplit(tiles_url.replace("{s}", "sub-domain"))
+    host = parts.netloc.replace("sub-domain", "*")
+    return f"{parts.scheme}://{host}"
+
+
+def content_security_policy(tiles_url: str) -> str:
+    """The page's CSP: everything from this origin only, images also from the tile host."""
+    source = tile_source(tiles_url)
+    return CONTENT_SECURITY_POLICY.format(tiles=f" {source}" if source else "")
 SECURITY_HEADERS = {
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
@@ -34,8 +51,11 @@ def route_template(request: Request) -> str:
     return str(getattr(route, "path", None) or "unmatched")
 
 
-def install_middleware(app: FastAPI, metrics: Metrics) -> None:
-    """Add the request-id / metrics / headers middleware to ``app``."""
+def install_middleware(
+    app: FastAPI, metrics: Metrics, csp: str = content_security_policy("")
+) -> None:
+    """Add the request-id / metrics / headers middleware to ``app`` (``csp`` is the
+    Content-Security-Policy of every response but the API docs)."""
 
     @app.middleware("http")
     async def observe(
@@ -53,7 +73,7 @@ def install_middleware(app: FastAPI, metrics: Metrics) -> None:
         for name, value in SECURITY_HEADERS.items():
             response.headers.setdefault(name, value)
         if not request.url.path.startswith(_DOCS_PATHS):
-            response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+            response.headers.setdefault("Content-Security-Policy", csp)
         log.info(
             "request",
             extra={

@@ -30,6 +30,7 @@ from wayfarer.language import Interpreter, Narrator
 from wayfarer.language.events import Edited, EditFailed, Greeting, NarrationEvent, Undone
 from wayfarer.observability import Metrics
 from wayfarer.planner import Export, Planner
+from wayfarer.planner.details import StopDetails
 from wayfarer.sessions import SessionStore
 from wayfarer.sessions.ids import new_session_id
 
@@ -192,6 +193,13 @@ class Orchestrator:
         if state.itinerary is None:
             raise ItineraryNotFound("There is no itinerary yet: tell me where you'd like to go.")
         return self._planner.export(state.itinerary, state.preferences, fmt)
+
+    async def stop_details(self, session_id: str) -> list[StopDetails]:
+        """Per-stop details of the session's itinerary; ItineraryNotFound before a plan."""
+        state = await self._store.get(session_id)
+        if state.itinerary is None:
+            raise ItineraryNotFound("There is no itinerary yet: tell me where you'd like to go.")
+        return self._planner.details(state.itinerary, state.preferences)
 
     async def _narrate(self, event: NarrationEvent, on_chunk: ChunkSink) -> str:
         parts: list[str] = []

@@ -29,6 +29,7 @@ from wayfarer.domain.session import (
     Message,
     PlanSnapshot,
     SessionState,
+    ShareLink,
     TurnRecord,
     utcnow,
 )
@@ -78,6 +79,7 @@ __all__ = [
     "RemovePlace",
     "ReplacePlace",
     "SessionState",
+    "ShareLink",
     "SwapDays",
     "TurnRecord",
     "Undo",

@@ -8,7 +8,7 @@ from pydantic import BaseModel, Field
 from wayfarer.domain.itinerary import Itinerary
 from wayfarer.domain.preferences import Preferences
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 4
 
 Stage = Literal["gathering", "planned"]
 Role = Literal["user", "assistant"]
@@ -46,6 +46,16 @@ class EditSummary(BaseModel):
     place_ids: list[str] = Field(default_factory=list)
 
 
+class ShareLink(BaseModel):
+    """The session's read-only share link: ``token`` (128 random bits, distinct from the
+    session id) opens ``/share/{token}`` until ``expires_at`` or while the session lives,
+    whichever ends first; revoking it clears this field."""
+
+    token: str
+    created_at: datetime = Field(default_factory=utcnow)
+    expires_at: datetime
+
+
 class PlanSnapshot(BaseModel):
     """An earlier plan kept for "undo": the itinerary with the preferences behind it."""
 
@@ -61,7 +71,8 @@ class SessionState(BaseModel):
     it is hidden from clients (see :meth:`view`). ``assumed`` names the preference fields
     the current plan defaulted; ``asked`` the details already asked about while gathering.
     ``undo_stack`` holds earlier plans, newest last, for "undo"; ``recent_turns``
-    remembers the last client_message_ids and their replies.
+    remembers the last client_message_ids and their replies; ``share`` is the current
+    read-only share link, if any (schema 4).
     """
 
     schema_version: int = SCHEMA_VERSION
@@ -80,6 +91,7 @@ class SessionState(BaseModel):
     undo_stack: list[PlanSnapshot] = Field(default_factory=list)
     history: list[Message] = Field(default_factory=list)
     recent_turns: list[TurnRecord] = Field(default_factory=list)
+    share: ShareLink | None = None
 
     def view(self) -> dict[str, object]:
         """The SessionView of SPEC §4: the JSON-ready state without ``version`` and without

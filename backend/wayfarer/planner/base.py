@@ -9,6 +9,7 @@ from typing import Protocol
 from pydantic import BaseModel, Field
 
 from wayfarer.domain import Edit, EditSummary, ExportFormat, Itinerary, Preferences
+from wayfarer.planner.details import StopDetails
 
 
 class CitySummary(BaseModel):
@@ -79,6 +80,10 @@ class Planner(Protocol):
 
     def verify(self, itinerary: Itinerary, preferences: Preferences) -> list[Violation]:
         """Every broken SPEC §6 rule; empty when the itinerary is valid."""
+        ...
+
+    def details(self, itinerary: Itinerary, preferences: Preferences) -> list[StopDetails]:
+        """Per-stop details for the page: hours that day, why chosen, travel to the next."""
         ...
 
     def export(

@@ -27,6 +27,7 @@ from wayfarer.errors import SessionNotFound, TurnInProgress, VersionConflict
 from wayfarer.observability import Metrics
 from wayfarer.sessions import schema
 from wayfarer.sessions.ids import is_session_id
+from wayfarer.sessions.shares import MemoryShares
 
 log = logging.getLogger("wayfarer.sessions")
 
@@ -49,11 +50,12 @@ class _TurnLock:
     users: int = 0  # holders and waiters; the lock is dropped when it reaches 0
 
 
-class MemorySessionStore:
+class MemorySessionStore(MemoryShares):
     """:class:`~wayfarer.sessions.SessionStore` in this process's memory.
 
     Adds :meth:`put_document` and :meth:`acquire_purge_lease` to the protocol (both
-    backends have them). ``clock`` (monotonic seconds) is injectable for tests.
+    backends have them); share links come from :class:`MemoryShares`. ``clock``
+    (monotonic seconds) is injectable for tests.
     """
 
     def __init__(
@@ -72,6 +74,7 @@ class MemorySessionStore:
         self._clock = clock
         self._entries: OrderedDict[str, _Entry] = OrderedDict()
         self._turn_locks: dict[str, _TurnLock] = {}
+        self._shares: dict[str, tuple[str, float]] = {}
 
     # -- protocol --------------------------------------------------------------------
 

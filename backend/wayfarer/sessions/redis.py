@@ -45,6 +45,7 @@ from wayfarer.errors import SessionNotFound, StoreUnavailable, TurnInProgress, V
 from wayfarer.observability import Metrics
 from wayfarer.sessions import schema
 from wayfarer.sessions.ids import is_session_id
+from wayfarer.sessions.shares import RedisShares
 
 log = logging.getLogger("wayfarer.sessions")
 
@@ -170,7 +171,7 @@ def redis_client(url: str) -> "Redis":
     )
 
 
-class RedisSessionStore:
+class RedisSessionStore(RedisShares):
     """:class:`~wayfarer.sessions.SessionStore` on Redis (see the module docstring).
 
     Takes an injected client (``owns_client`` decides whether :meth:`close` closes it) or
@@ -195,6 +196,7 @@ class RedisSessionStore:
         self._turn_wait = turn_wait_seconds
         self._lease_ms = max(1, int(turn_lease_seconds * 1000))
         self._keys = RedisKeys(key_prefix)
+        self._share_prefix = key_prefix
         self._metrics = metrics or Metrics()
         self._owns_client = owns_client
         self._create = client.register_script(_CREATE)

@@ -10,7 +10,10 @@ Schema history:
 
 - 0: the prototype's documents, written before ``schema_version`` existed: the history was
   called ``messages`` and the clarifying-question counter ``questions_asked``.
-- 1: SPEC §3 as it stands (current).
+- 1: SPEC §3 as it stands.
+- 2, 3: reserved for the dialogue and realism changes of this wave (``_renumber_only``
+  here; replaced by their real steps when those branches merge).
+- 4: ``share`` (the read-only share link, null until the traveller shares) (current).
 """
 
 import json
@@ -46,7 +49,22 @@ def _upgrade_0_to_1(doc: Document) -> Document:
     return upgraded
 
 
-UPGRADES: dict[int, Upgrade] = {0: _upgrade_0_to_1}
+def _renumber_only(doc: Document) -> Document:
+    """A step whose document change lives in another branch: only the number moves."""
+    return {**doc, "schema_version": doc["schema_version"] + 1}
+
+
+def _upgrade_3_to_4(doc: Document) -> Document:
+    """Sessions start without a share link."""
+    return {**doc, "share": doc.get("share"), "schema_version": 4}
+
+
+UPGRADES: dict[int, Upgrade] = {
+    0: _upgrade_0_to_1,
+    1: _renumber_only,
+    2: _renumber_only,
+    3: _upgrade_3_to_4,
+}
 """``UPGRADES[n]`` turns a version-``n`` document into a version-``n + 1`` one (pure)."""
 
 
