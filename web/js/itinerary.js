@@ -125,8 +125,9 @@ export function renderItinerary(parts, itinerary, edit, options = {}) {
   facts.push(...costFacts(itinerary.estimated_cost));
   summary.append(
     h("p", { class: "summary__place", text: [itinerary.city, itinerary.country].filter(Boolean).join(", ") }),
-    h("p", { class: "summary__facts", text: facts.join(" · ") }),
-    costBreakdown(itinerary.estimated_cost));
+    h("p", { class: "summary__facts", text: facts.join(" · ") }));
+  const breakdown = costBreakdown(itinerary.estimated_cost);
+  if (breakdown) summary.append(breakdown);
   if (itinerary.assumptions && itinerary.assumptions.length) {
     summary.append(h("ul", { class: "summary__assumptions", "aria-label": "Assumptions" },
       itinerary.assumptions.map((text) => h("li", { text }))));
