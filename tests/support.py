@@ -107,9 +107,12 @@ class LiveServer:
 
 
 @contextmanager
-def live_server(settings: Settings, web_dir: Path | None = None) -> Iterator[LiveServer]:
-    """Serve ``create_app(settings)`` with uvicorn in a thread until the block ends."""
-    port = free_port()
+def live_server(
+    settings: Settings, web_dir: Path | None = None, port: int | None = None
+) -> Iterator[LiveServer]:
+    """Serve ``create_app(settings)`` with uvicorn in a thread until the block ends (on
+    ``port`` when given, to restart a server where a browser knows it)."""
+    port = port or free_port()
     config = uvicorn.Config(
         create_app(settings, web_dir=web_dir),
         host="127.0.0.1",
