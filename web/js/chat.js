@@ -13,7 +13,7 @@ const shown = new WeakMap();
 
 /** One message bubble. */
 export function messageNode(role, text, { pending = false } = {}) {
-  const item = h("li", { class: `msg msg--${role}${pending ? " msg--pending" : ""}` },
+  const item = h("div", { class: `msg msg--${role}${pending ? " msg--pending" : ""}` },
     h("span", { class: "msg__who", text: WHO[role] || role }),
     h("p", { class: "msg__text", text }));
   shown.set(item, { role, content: text });
@@ -65,7 +65,7 @@ export function startReply(log) {
   const text = h("p", { class: "msg__text" });
   const typing = h("span", { class: "typing", role: "img", "aria-label": "Wayfarer is typing" },
     h("span"), h("span"), h("span"));
-  const item = h("li", { class: "msg msg--assistant msg--streaming" },
+  const item = h("div", { class: "msg msg--assistant msg--streaming" },
     h("span", { class: "msg__who", text: WHO.assistant }), typing, text);
   log.append(item);
   let received = "";
