@@ -13,7 +13,7 @@ import { clear, h } from "./js/dom.js";
 import { describeError } from "./js/errors.js";
 import { plural } from "./js/format.js";
 import { renderItinerary } from "./js/itinerary.js";
-import { loadMapConfig } from "./js/maps.js";
+import { loadPageConfig } from "./js/maps.js";
 import { goneNotice, rememberExpiry } from "./js/notices.js";
 import { renderSharePanel } from "./js/share-panel.js";
 import { preferenceChips } from "./js/prefs.js";
@@ -83,6 +83,8 @@ const state = {
   retry: null,
   /** Map settings from GET /api/config (tiles or none). */
   map: null,
+  /** Edit operations the server accepts (GET /api/config). */
+  editOps: [],
   /** Per-stop details of the current itinerary (GET .../stops), or null until loaded. */
   details: null,
   shareOpen: false,
@@ -140,7 +142,8 @@ function renderTrip() {
   renderItinerary(ui.itinerary, itinerary, session.last_edit, {
     map: state.map,
     details: state.details,
-    actions: { edit: applyEdit, keep: false },
+    // "Keep" (pin) appears once the server's edit union has it (GET /api/config).
+    actions: { edit: applyEdit, keep: state.editOps.includes("pin") },
   });
   setItineraryBusy(state.busy);
   ui.jumpToPlan.hidden = !itinerary;
@@ -639,8 +642,9 @@ function main() {
     sizeComposer();
   }
   loadCities();
-  loadMapConfig().then((map) => {
+  loadPageConfig().then(({ map, editOps }) => {
     state.map = map;
+    state.editOps = editOps;
     if (state.session) renderTrip();
   });
   start();

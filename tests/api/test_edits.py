@@ -173,3 +173,11 @@ async def test_openapi_lists_every_operation(http: httpx.AsyncClient) -> None:
     text = str(body) + str(schema["components"]["schemas"])
     for name in ("RemovePlace", "ReplacePlace", "MovePlace", "ChangePace", "Undo"):
         assert name in text
+
+
+async def test_the_page_config_lists_the_operations_and_the_tiles(
+    http: httpx.AsyncClient,
+) -> None:
+    config = (await http.get("/api/config")).json()
+    assert {"remove", "replace", "move", "change_pace", "undo"} <= set(config["edit_ops"])
+    assert config["map"] == {"tiles_url": "", "attribution": ""}  # config/test.toml: no tiles

@@ -23,7 +23,8 @@ Scheme = Literal["light", "dark"]
 def serious_violations(page: Page) -> list[str]:
     """axe-core's serious and critical findings on the page as it stands (WCAG 2.x AA)."""
     if not page.evaluate("typeof window.axe === 'object'"):
-        page.evaluate(f"() => {{ {AXE}\n }}")  # DevTools evaluation: the page CSP allows no inline script
+        # Evaluated through DevTools: the page's CSP (rightly) allows no inline script.
+        page.evaluate(f"() => {{ {AXE}\n }}")
     result: dict[str, Any] = page.evaluate(
         "() => axe.run(document, {runOnly: {type: 'tag', values: "
         "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}, resultTypes: ['violations']})"

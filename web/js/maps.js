@@ -14,13 +14,19 @@ const FAILURES_BEFORE_SKETCH = 2;
 
 const live = new Set();
 
-/** The deployment's map settings from GET /api/config (no tiles when unavailable). */
-export async function loadMapConfig() {
+/**
+ * The deployment's page settings from GET /api/config: `{map: {tiles_url, attribution},
+ * editOps: [op names the edits endpoint accepts]}` (no tiles and no ops when unavailable).
+ */
+export async function loadPageConfig() {
   try {
     const config = await getConfig();
-    return (config && config.map) || NO_TILES;
+    return {
+      map: (config && config.map) || NO_TILES,
+      editOps: (config && Array.isArray(config.edit_ops)) ? config.edit_ops : [],
+    };
   } catch {
-    return NO_TILES;
+    return { map: NO_TILES, editOps: [] };
   }
 }
 

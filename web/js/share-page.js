@@ -4,7 +4,7 @@
 import { ApiError, getShared, sharedExportUrl } from "./api.js";
 import { plural } from "./format.js";
 import { renderItinerary } from "./itinerary.js";
-import { loadMapConfig } from "./maps.js";
+import { loadPageConfig } from "./maps.js";
 
 const $ = (id) => document.getElementById(id);
 
@@ -32,7 +32,7 @@ async function main() {
   $("export-ics").href = sharedExportUrl(token, "ics");
   $("export-md").href = sharedExportUrl(token, "markdown");
   $("exports").hidden = false;
-  const map = await loadMapConfig();
+  const { map } = await loadPageConfig();
   renderItinerary({
     summary: $("itinerary-summary"),
     overview: $("overview"),
