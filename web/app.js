@@ -2,22 +2,22 @@
 // turn in flight, the message awaiting retry) and delegates drawing to the js/ modules.
 
 import {
-  ApiError, createSession, deleteSession, fetchExport, getCities, getSession, getStopDetails,
-  sendEdit, sendMessage, setShared,
+  ApiError, createSession, deleteSession, getCities, getSession, getStopDetails, sendMessage,
 } from "./js/api.js";
 import {
   confirmMessage, messageNode, renderHistory, scrollToEnd, startReply,
 } from "./js/chat.js";
 import { renderChips, renderEditor } from "./js/chips.js";
-import { clear, h } from "./js/dom.js";
+import { clear } from "./js/dom.js";
 import { describeError } from "./js/errors.js";
 import { plural } from "./js/format.js";
 import { renderItinerary } from "./js/itinerary.js";
 import { loadPageConfig } from "./js/maps.js";
 import { goneNotice, rememberExpiry } from "./js/notices.js";
 import { renderSharePanel } from "./js/share-panel.js";
+import { renderSuggestions as drawSuggestions } from "./js/suggestions.js";
+import { tripActions } from "./js/trip-actions.js";
 import { preferenceChips } from "./js/prefs.js";
-import { prompts } from "./js/prompts.js";
 import { newMessageId, storedDraft, storedSession } from "./js/storage.js";
 
 const $ = (id) => document.getElementById(id);
@@ -160,41 +160,9 @@ function setItineraryBusy(busy) {
   for (const control of ui.itinerary.days.querySelectorAll("button, select")) control.disabled = busy;
 }
 
-/** Cities offered first when the catalog has them; the rest are one click away. */
-const FEATURED = ["Lisbon", "Kyoto", "Mexico City", "Marrakech", "Rome", "New York"];
-
 function renderSuggestions() {
-  const fresh = state.session && userMessageCount(state.session) === 0;
-  ui.suggestions.hidden = !(fresh && state.cities.length);
-  clear(ui.suggestionsList);
-  const featured = state.cities.filter((c) => FEATURED.includes(c.name));
-  const shown = state.showAllCities || featured.length < 3 ? state.cities : featured;
-  for (const city of shown) {
-    ui.suggestionsList.append(h("li", {},
-      h("button", {
-        type: "button",
-        class: "suggestion",
-        disabled: state.busy || null,
-        onclick: () => send(prompts.city(city.name, false)),
-      },
-      h("span", { class: "suggestion__city", text: city.name }),
-      h("span", { class: "suggestion__meta", text: city.country }))));
-  }
-  if (shown.length < state.cities.length) {
-    ui.suggestionsList.append(h("li", {},
-      h("button", {
-        type: "button",
-        class: "suggestion suggestion--more",
-        disabled: state.busy || null,
-        "aria-expanded": "false",
-        onclick: () => {
-          state.showAllCities = true;
-          renderSuggestions();
-          const next = ui.suggestionsList.querySelectorAll("button")[shown.length];
-          if (next) next.focus();
-        },
-      }, `All ${state.cities.length} cities`)));
-  }
+  const fresh = Boolean(state.session && userMessageCount(state.session) === 0);
+  drawSuggestions(ui, state, { fresh, send });
 }
 
 function setBusy(busy) {
@@ -436,85 +404,15 @@ async function send(raw) {
   }
 }
 
-// ---- clicks that edit the trip, and sharing -----------------------------------------------
+// ---- the trip's actions (click edits, sharing, exports: js/trip-actions.js) ---------------
 
-/** Apply one typed edit (POST .../edits); the reply joins the chat like any other. */
-async function applyEdit(op) {
-  const before = state.session;
-  if (state.busy || !before || !before.itinerary) return;
-  hideError();
-  hideNotice();
-  setBusy(true);
-  try {
-    const result = await sendEdit(before.session_id, op);
-    adopt(result.session);
-    announceTrip(before, result.session);
-  } catch (exc) {
-    if (!(exc instanceof ApiError)) throw exc;
-    if (exc.code === "session_not_found") await replaceExpiredSession();
-    else if (exc.status === 422) showError({ status: 422, code: "edit_rejected", message: exc.message }, null);
-    else showError(exc, () => applyEdit(op));
-  } finally {
-    setBusy(false);
-  }
-}
+const actions = tripActions({
+  state, ui, setBusy, adopt, announceTrip, showError, hideError, hideNotice,
+  replaceExpiredSession, renderTrip,
+});
 
-async function toggleShare(on) {
-  const session = state.session;
-  if (!session || state.busy) return;
-  if (on && session.share) {
-    state.shareOpen = !state.shareOpen;
-    renderTrip();
-    if (state.shareOpen) ui.shareUrl.select();
-    return;
-  }
-  hideError();
-  setBusy(true);
-  try {
-    const updated = await setShared(session.session_id, on);
-    state.shareOpen = on;
-    adopt(updated);
-    ui.tripLive.textContent = on ? "Share link ready." : "The share link is turned off.";
-    if (on) ui.shareUrl.select();
-    else ui.share.focus();
-  } catch (exc) {
-    if (!(exc instanceof ApiError)) throw exc;
-    if (exc.code === "session_not_found") await replaceExpiredSession();
-    else showError(exc, () => toggleShare(on));
-  } finally {
-    setBusy(false);
-  }
-}
-
-async function copyShareLink() {
-  ui.shareUrl.select();
-  try {
-    await navigator.clipboard.writeText(ui.shareUrl.value);
-    ui.tripLive.textContent = "Link copied.";
-  } catch {
-    ui.tripLive.textContent = "Select the link and copy it.";
-  }
-}
-
-// ---- exports ----------------------------------------------------------------------------
-
-async function download(format, fallbackExtension) {
-  const session = state.session;
-  if (!session || !session.itinerary) return;
-  try {
-    const { blob, filename } = await fetchExport(session.session_id, format);
-    const url = URL.createObjectURL(blob);
-    const city = (session.itinerary.city || "trip").toLowerCase().replace(/[^a-z0-9]+/g, "-");
-    const link = h("a", { href: url, download: filename || `wayfarer-${city}.${fallbackExtension}`, class: "visually-hidden" });
-    document.body.append(link);
-    link.click();
-    link.remove();
-    window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  } catch (exc) {
-    if (!(exc instanceof ApiError)) throw exc;
-    if (exc.code === "session_not_found") await replaceExpiredSession();
-    else showError(exc, () => download(format, fallbackExtension));
-  }
+function applyEdit(op) {
+  return actions.applyEdit(op);
 }
 
 // ---- the chip editor ----------------------------------------------------------------------
@@ -615,12 +513,12 @@ function wire() {
   ui.editor.addEventListener("keydown", (event) => {
     if (event.key === "Escape") closeEditor(true);
   });
-  ui.exportIcs.addEventListener("click", () => download("ics", "ics"));
-  ui.exportMd.addEventListener("click", () => download("markdown", "md"));
-  ui.undo.addEventListener("click", () => applyEdit({ op: "undo" }));
-  ui.share.addEventListener("click", () => toggleShare(true));
-  ui.shareRevoke.addEventListener("click", () => toggleShare(false));
-  ui.shareCopy.addEventListener("click", () => copyShareLink());
+  ui.exportIcs.addEventListener("click", () => actions.download("ics", "ics"));
+  ui.exportMd.addEventListener("click", () => actions.download("markdown", "md"));
+  ui.undo.addEventListener("click", () => actions.applyEdit({ op: "undo" }));
+  ui.share.addEventListener("click", () => actions.toggleShare(true));
+  ui.shareRevoke.addEventListener("click", () => actions.toggleShare(false));
+  ui.shareCopy.addEventListener("click", () => actions.copyShareLink());
 }
 
 async function loadCities() {
