@@ -11,6 +11,9 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.browser.pages import ChatPage
+from tests.browser.tiles import tile_server
+from tests.conftest import SettingsFactory
+from tests.support import live_server
 
 pytestmark = pytest.mark.browser
 
@@ -68,3 +71,20 @@ def test_the_trip_with_its_controls_fits_360_px(open_page: OpenPage) -> None:
     viewer.page.goto(chat.page.get_by_role("textbox", name="Share link").input_value())
     expect(viewer.day_heading(1)).to_be_visible()
     assert viewer.horizontal_overflow() == 0
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_maps_with_tiles_pass_axe_on_the_trip_and_share_pages(
+    open_page: OpenPage, make_settings: SettingsFactory, scheme: Scheme
+) -> None:
+    with tile_server() as tiles, live_server(make_settings(map_tiles_url=tiles.template)) as live:
+        chat = open_page(at=live, color_scheme=scheme)
+        chat.send(TRIP)
+        expect(chat.day_card(1).locator(".leaflet-marker-icon").first).to_be_visible()
+        assert serious_violations(chat.page) == []
+        chat.page.get_by_role("button", name="Share", exact=True).click()
+        viewer = open_page(load=False, at=live, color_scheme=scheme)
+        viewer.page.goto(chat.page.get_by_role("textbox", name="Share link").input_value())
+        expect(viewer.day_card(1).locator(".leaflet-marker-icon").first).to_be_visible()
+        expect(viewer.page.get_by_role("region", name="Map of the whole trip")).to_be_visible()
+        assert serious_violations(viewer.page) == []

@@ -55,8 +55,9 @@ def _renumber_only(doc: Document) -> Document:
 
 
 def _upgrade_3_to_4(doc: Document) -> Document:
-    """Sessions start without a share link."""
-    return {**doc, "share": doc.get("share"), "schema_version": 4}
+    """Version 4 adds ``share``; an older session has no share link, which is the field's
+    default, so only the number moves."""
+    return {**doc, "schema_version": 4}
 
 
 UPGRADES: dict[int, Upgrade] = {
