@@ -11,7 +11,7 @@ import { renderChips, renderEditor } from "./js/chips.js";
 import { clear } from "./js/dom.js";
 import { describeError } from "./js/errors.js";
 import { plural } from "./js/format.js";
-import { renderItinerary } from "./js/itinerary.js";
+import { itineraryParts, renderItinerary } from "./js/itinerary.js";
 import { loadPageConfig } from "./js/maps.js";
 import { goneNotice, rememberExpiry } from "./js/notices.js";
 import { renderSharePanel } from "./js/share-panel.js";
@@ -62,14 +62,7 @@ const ui = {
   shareCopy: $("share-copy"),
   shareRevoke: $("share-revoke"),
   jumpToPlan: $("jump-to-plan"),
-  itinerary: {
-    summary: $("itinerary-summary"),
-    overview: $("overview"),
-    days: $("days"),
-    empty: $("empty"),
-    change: $("change"),
-    changeText: $("change-text"),
-  },
+  itinerary: itineraryParts($),
 };
 
 const state = {

@@ -10,6 +10,18 @@ import {
 import { dayMap, disposeMaps, tripMap } from "./maps.js";
 import { stopNode } from "./stops.js";
 
+/** The itinerary region's parts in a page built like index.html / share.html. */
+export function itineraryParts(byId = (id) => document.getElementById(id)) {
+  return {
+    summary: byId("itinerary-summary"),
+    overview: byId("overview"),
+    days: byId("days"),
+    empty: byId("empty"),
+    change: byId("change"),
+    changeText: byId("change-text"),
+  };
+}
+
 /** Total walking-line distance of a day's stops, in km. */
 export function dayDistanceKm(items) {
   let total = 0;

@@ -3,7 +3,7 @@
 
 import { ApiError, getShared, sharedExportUrl } from "./api.js";
 import { plural } from "./format.js";
-import { renderItinerary } from "./itinerary.js";
+import { itineraryParts, renderItinerary } from "./itinerary.js";
 import { loadPageConfig } from "./maps.js";
 
 const $ = (id) => document.getElementById(id);
@@ -33,14 +33,7 @@ async function main() {
   $("export-md").href = sharedExportUrl(token, "markdown");
   $("exports").hidden = false;
   const { map } = await loadPageConfig();
-  renderItinerary({
-    summary: $("itinerary-summary"),
-    overview: $("overview"),
-    days: $("days"),
-    empty: $("empty"),
-    change: $("change"),
-    changeText: $("change-text"),
-  }, itinerary, null, { map, details: shared.details || null });
+  renderItinerary(itineraryParts(), itinerary, null, { map, details: shared.details || null });
 }
 
 main();

@@ -12,17 +12,15 @@ from typing import Any
 from fastapi import APIRouter
 
 from wayfarer.api.deps import OrchestratorDep, RateLimitDep
-from wayfarer.api.routes.messages import TurnOut, turn_body
+from wayfarer.api.routes.messages import TURN_ERRORS, TurnOut, turn_body
 from wayfarer.domain import Edit
 
 router = APIRouter(prefix="/api/sessions", tags=["conversation"])
 
 _ERRORS: dict[int | str, dict[str, Any]] = {
+    **TURN_ERRORS,
     404: {"description": "unknown or expired session, or no itinerary yet"},
-    409: {"description": "another turn on this session did not finish in time"},
     422: {"description": "unknown operation, place or day, or an edit that cannot be done"},
-    429: {"description": "too many requests"},
-    503: {"description": "session store or language model unavailable"},
 }
 
 

@@ -12,6 +12,7 @@ from fastapi import APIRouter, Query, Request, Response
 from fastapi.responses import FileResponse
 
 from wayfarer.api.deps import RateLimitDep, SharingDep
+from wayfarer.api.routes.messages import file_response
 from wayfarer.domain import ExportFormat
 from wayfarer.errors import ShareNotFound
 
@@ -61,12 +62,7 @@ async def export_shared(
     token: str, sharing: SharingDep, format: Annotated[ExportFormat, Query()] = "json"
 ) -> Response:
     """The shared itinerary as a file, as the owner's export gives it."""
-    export = await sharing.export(token, format)
-    return Response(
-        content=export.content,
-        media_type=export.media_type,
-        headers={"Content-Disposition": f'attachment; filename="{export.filename}"'},
-    )
+    return file_response(await sharing.export(token, format))
 
 
 @router.get("/share/{token}", response_class=FileResponse, include_in_schema=False)
