@@ -100,3 +100,18 @@ async def test_the_link_expires_after_its_maximum(backend_settings: Settings) ->
             assert (await http.get(f"/api/sessions/{sid}")).status_code == 200
             renewed = (await http.post(f"/api/sessions/{sid}/share")).json()["share"]
             assert renewed["token"] != token
+
+
+async def test_stop_details_for_the_owner(http: httpx.AsyncClient) -> None:
+    fresh = (await http.post("/api/sessions")).json()
+    early = await http.get(f"/api/sessions/{fresh['session_id']}/stops")
+    assert early.status_code == 404
+    assert early.json()["error"]["code"] == "itinerary_not_found"
+    session = await _planned(http)
+    details = (await http.get(f"/api/sessions/{session['session_id']}/stops")).json()
+    items = [(d["day"], i["place"]["id"]) for d in session["itinerary"]["days"]
+             for i in d["items"]]
+    assert [(d["day"], d["place_id"]) for d in details] == items
+    assert re.fullmatch(r"\d\d:\d\d\u2013\d\d:\d\d.*|open 24 hours", details[0]["hours"])
+    assert details[0]["travel_next"]["mode"] in ("walk", "transit")
+    assert details[-1]["travel_next"] is None
