@@ -113,7 +113,7 @@ function renderTrip() {
     : "Wayfarer — plan a trip by chatting";
 
   if (itinerary) {
-    ui.tripStatus.textContent = `${plural(itinerary.days.length, "day")} planned. Ask for any change in the chat.`;
+    ui.tripStatus.textContent = `${plural(itinerary.days.length, "day")} planned. Ask for changes in the chat, or use the buttons on each day and stop.`;
   } else if (city) {
     ui.tripStatus.textContent = `Gathering a few details before planning ${city}.`;
   } else {
