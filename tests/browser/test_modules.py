@@ -132,3 +132,48 @@ def test_assumed_preferences_are_marked_on_their_chips(page: Page) -> None:
     assert by_key["interests"]["value"] == "Food; not museums"
     assert by_key["travellers"]["value"] == "2 travellers"
     assert not by_key["city"]["assumed"]
+
+
+REALISM_ITINERARY = """{
+  city: "Rome", country: "Italy",
+  estimated_cost: {level: "moderate", amount: 240, currency: "EUR", per_person: false,
+    travelers: 2, breakdown: {entries: 60, meals: 150, transport: 30},
+    per_day: [{day: 1, amount: 240}], budget: 300, basis: "catalog"},
+  assumptions: [],
+  days: [{day: 1, date: null, theme: "Centre", items: [
+    {start: "09:30", end: "11:30", kind: "activity", note: "", cost: 18, meal: null,
+     place: {id: "a", name: "Museum A", category: "museum", interests: ["art"],
+             lat: 41.9, lon: 12.5, cost_level: 2}},
+    {start: "12:30", end: "13:30", kind: "meal", note: "", cost: 25, meal: "lunch",
+     place: {id: "b", name: "Trattoria B", category: "restaurant", interests: ["food"],
+             lat: 41.901, lon: 12.501, cost_level: 1, serves: ["lunch", "dinner"]}}]}]
+}"""
+DRAW = """(() => {
+  const ids = ["itinerary-summary", "overview", "days", "empty", "change", "change-text"];
+  const root = document.createElement("div");
+  for (const id of ids) {
+    const el = document.createElement("div");
+    el.id = "t-" + id;
+    root.append(el);
+  }
+  const parts = m.itineraryParts((id) => root.querySelector("#t-" + id));
+  m.renderItinerary(parts, ITINERARY, null, {map: null, details: null, actions: null});
+  return root.innerText;
+})()"""
+
+
+def test_realism_fields_are_shown_when_present(page: Page) -> None:
+    text = run(page, "itinerary.js", DRAW.replace("ITINERARY", REALISM_ITINERARY))
+    for expected in ("€240 for 2 people", "Meals: about €150", "Your budget: €300",
+                     "about €18 per person", "Lunch", "Serves lunch and dinner",
+                     "Day 1", "about €240"):
+        assert expected in text, expected
+
+
+def test_without_realism_fields_the_stop_still_reads_well(page: Page) -> None:
+    plain = re.sub(r'cost: \d+, meal: (null|"lunch"),\s*', "", REALISM_ITINERARY)
+    plain = re.sub(r"estimated_cost: \{.*?basis: \"catalog\"\},", "", plain, flags=re.S)
+    plain = plain.replace(', serves: ["lunch", "dinner"]', "")
+    text = run(page, "itinerary.js", DRAW.replace("ITINERARY", plain))
+    assert "Museum A" in text and "Moderately priced" in text and "Lunch" in text
+    assert "per person" not in text and "Serves" not in text and "undefined" not in text
