@@ -7,8 +7,8 @@ import {
 import {
   confirmMessage, messageNode, renderHistory, scrollToEnd, startReply,
 } from "./js/chat.js";
-import { renderChips, renderEditor } from "./js/chips.js";
-import { clear } from "./js/dom.js";
+import { chipEditor } from "./js/chip-editor.js";
+import { renderChips } from "./js/chips.js";
 import { describeError } from "./js/errors.js";
 import { plural } from "./js/format.js";
 import { itineraryParts, renderItinerary } from "./js/itinerary.js";
@@ -408,51 +408,11 @@ function applyEdit(op) {
   return actions.applyEdit(op);
 }
 
-// ---- the chip editor ----------------------------------------------------------------------
+// ---- the chip editor (js/chip-editor.js) -------------------------------------------------
 
-let editorOpener = null;
-
-function toggleEditor(key, button) {
-  if (state.openChip === key) {
-    closeEditor(true);
-    return;
-  }
-  state.openChip = key;
-  editorOpener = key;
-  for (const chip of ui.chips.querySelectorAll("button")) {
-    chip.setAttribute("aria-expanded", String(chip === button));
-  }
-  const first = renderEditor(ui.editorTitle, ui.editorBody, key, {
-    session: state.session,
-    cities: state.cities,
-    send: (text) => send(text),
-    prefill: (text) => {
-      closeEditor(false);
-      ui.input.value = text;
-      sizeComposer();
-      ui.input.focus();
-      const gap = text.indexOf("  ");
-      const caret = gap === -1 ? text.length : gap + 1;
-      ui.input.setSelectionRange(caret, caret);
-    },
-    close: () => closeEditor(true),
-  });
-  ui.editor.hidden = false;
-  if (first) first.focus();
-}
-
-function closeEditor(restoreFocus) {
-  const key = editorOpener;
-  state.openChip = null;
-  editorOpener = null;
-  ui.editor.hidden = true;
-  clear(ui.editorBody);
-  for (const chip of ui.chips.querySelectorAll("button")) chip.setAttribute("aria-expanded", "false");
-  if (restoreFocus && key) {
-    const chip = ui.chips.querySelector(`button[data-key="${key}"]`);
-    if (chip) chip.focus();
-  }
-}
+const editor = chipEditor({ state, ui, send: (text) => send(text), sizeComposer });
+const toggleEditor = (key, button) => editor.toggle(key, button);
+const closeEditor = (restoreFocus) => editor.close(restoreFocus);
 
 // ---- the composer -------------------------------------------------------------------------
 
