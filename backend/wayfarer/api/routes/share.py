@@ -14,7 +14,7 @@ from fastapi.responses import FileResponse
 from wayfarer.api.deps import RateLimitDep, SharingDep
 from wayfarer.api.routes.messages import file_response
 from wayfarer.domain import ExportFormat
-from wayfarer.errors import ShareNotFound
+from wayfarer.errors import ShareNotFound, StoreUnavailable
 
 router = APIRouter(tags=["sharing"])
 
@@ -68,11 +68,11 @@ async def export_shared(
 @router.get("/share/{token}", response_class=FileResponse, include_in_schema=False)
 async def share_page(token: str, sharing: SharingDep, request: Request) -> FileResponse:
     """The read-only page (``web/share.html``); 404 with the same page when the link no
-    longer opens a trip, whose script then says so plainly."""
+    longer opens a trip (503 when the store is down), whose script then says so plainly."""
     web: Path = request.app.state.web_dir
     try:
         await sharing.open(token)
         status = 200
-    except ShareNotFound:
-        status = 404
+    except (ShareNotFound, StoreUnavailable) as exc:
+        status = exc.status
     return FileResponse(web / "share.html", status_code=status, headers=_NO_STORE)
