@@ -177,3 +177,12 @@ def test_without_realism_fields_the_stop_still_reads_well(page: Page) -> None:
     text = run(page, "itinerary.js", DRAW.replace("ITINERARY", plain))
     assert "Museum A" in text and "Moderately priced" in text and "Lunch" in text
     assert "per person" not in text and "Serves" not in text and "undefined" not in text
+
+
+def test_sketch_markers_never_overlap(page: Page) -> None:
+    spread = run(page, "route.js", """m.spreadMarkers(
+        [{x: 50, y: 50}, {x: 52, y: 50}, {x: 50, y: 50}, {x: 200, y: 10}])""")
+    assert spread[3] == {"x": 200, "y": 10}  # far ones stay put
+    for i, a in enumerate(spread):
+        for b in spread[:i]:
+            assert ((a["x"] - b["x"]) ** 2 + (a["y"] - b["y"]) ** 2) ** 0.5 >= 17.9

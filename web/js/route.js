@@ -46,6 +46,31 @@ export function scaleBarKm(unitsPerKm, maxUnits) {
   return best;
 }
 
+/**
+ * Marker positions for `points` with no two closer than `gap` units: a marker too close to
+ * an earlier one is pushed away from it (stops a few metres apart stay readable). The
+ * route line keeps the true positions.
+ */
+export function spreadMarkers(points, gap = 18) {
+  const placed = [];
+  for (const p of points) {
+    let { x, y } = p;
+    for (let pass = 0; pass < 3; pass += 1) {
+      for (const q of placed) {
+        const dx = x - q.x;
+        const dy = y - q.y;
+        const d = Math.hypot(dx, dy);
+        if (d >= gap) continue;
+        const angle = d > 0.01 ? Math.atan2(dy, dx) : (placed.length * 2.4);
+        x = q.x + Math.cos(angle) * gap;
+        y = q.y + Math.sin(angle) * gap;
+      }
+    }
+    placed.push({ x: round(x), y: round(y) });
+  }
+  return placed;
+}
+
 function round(value) {
   return Math.round(value * 10) / 10;
 }
@@ -79,7 +104,7 @@ export function routeSketch(stops, { label, width = 320, height = 200 } = {}) {
     root.append(svg("path", { class: "route__casing", d }));
     root.append(svg("path", { class: "route__line", d }));
   }
-  points.forEach((p, i) => {
+  spreadMarkers(points).forEach((p, i) => {
     const kind = stops[i].meal ? "route__stop route__stop--meal" : "route__stop";
     root.append(svg("g", { class: kind },
       svg("circle", { cx: p.x, cy: p.y, r: 10 }),
