@@ -54,11 +54,14 @@ def _ignore(_: str) -> None:
     return None
 
 
-def _click_reply(event: NarrationEvent) -> str:
-    """The short history line for a click edit: what changed, plus the planner's notes."""
+def _click_reply(event: NarrationEvent) -> str | None:
+    """The short history line for a click edit (what changed, plus the planner's notes),
+    or None for an outcome without one, which the narrator then phrases."""
     if isinstance(event, Edited):
         return " ".join([event.summary.description, *event.notes]).strip()
-    return "Went back to the plan as it was before the last change."
+    if isinstance(event, Undone):
+        return "Went back to the plan as it was before the last change."
+    return None
 
 
 class Orchestrator:
@@ -145,8 +148,9 @@ class Orchestrator:
         It runs exactly like :meth:`turn`, under the same lease and compare-and-set and
         through the same policy function (as an ``edit`` interpretation), so every rule a
         typed message obeys applies to clicks too. What changed is appended as one short
-        assistant message (no user message: nothing was typed; no narration either, so a
-        click never waits on a language model). Raises
+        assistant message (no user message: nothing was typed; edits and undo need no
+        narration, so those clicks never wait on a language model; any other outcome a
+        future operation leads to is phrased by the narrator). Raises
         ItineraryNotFound before a plan, InvalidRequest (EditRejected) when the edit cannot
         be done or there is nothing to undo, and the errors of :meth:`turn`.
         """
@@ -160,7 +164,8 @@ class Orchestrator:
             if isinstance(step.event, Undone) and step.event.itinerary is None:
                 raise EditRejected("There is no earlier version of the plan to go back to.")
             self._metrics.turns.labels("click_edit").inc()
-            new_state = self._record(step.state, None, _click_reply(step.event), None)
+            reply = _click_reply(step.event) or await self._narrate(step.event, _ignore)
+            new_state = self._record(step.state, None, reply, None)
             saved = await self._store.save(new_state, expected_version=state.version)
             log.info("edit", extra={"session_id": saved.session_id, "op": edit.op})
             return TurnResult(saved.history[-1], saved)
