@@ -132,6 +132,9 @@ function renderTrip() {
   const chips = preferenceChips(session);
   ui.prefsHint.hidden = !chips.some((c) => c.assumed);
   renderChips(ui.chips, chips, { openKey: state.openChip, disabled: state.busy, onOpen: toggleEditor });
+  // Redrawing replaces the day cards: a reader inside one stays on that day.
+  const active = document.activeElement;
+  const focusedDay = active && active.closest ? active.closest("article[data-day]") : null;
   renderItinerary(ui.itinerary, itinerary, session.last_edit, {
     map: state.map,
     details: state.details,
@@ -139,6 +142,10 @@ function renderTrip() {
     actions: { edit: applyEdit, keep: state.editOps.includes("pin") },
   });
   setItineraryBusy(state.busy);
+  if (focusedDay) {
+    const again = ui.itinerary.days.querySelector(`article[data-day="${focusedDay.dataset.day}"]`);
+    if (again) again.focus({ preventScroll: true });
+  }
   ui.jumpToPlan.hidden = !itinerary;
   ui.exportIcs.disabled = !itinerary || state.busy;
   ui.exportMd.disabled = !itinerary || state.busy;

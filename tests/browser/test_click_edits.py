@@ -39,6 +39,7 @@ def test_clicks_edit_the_trip_and_the_chat_tells_the_same_story(open_page: OpenP
     assert first in reply
     expect(day1.locator(".stop__name", has_text=first)).to_have_count(0)
     expect(chat.page.locator("#change-text")).to_contain_text(first)
+    expect(day1).to_be_focused()  # the reader stays on the day they changed
 
     target = _names(day2)[0]
     replace = day2.get_by_role("button", name=f"Replace with something similar to {target}")

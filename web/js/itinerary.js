@@ -72,7 +72,7 @@ function dayCard(day, itinerary, edit, options, mounts) {
     map = view.node;
   }
 
-  return h("article", { class: `day${changed ? " day--changed" : ""}`, "aria-labelledby": headingId, "data-day": day.day },
+  return h("article", { class: `day${changed ? " day--changed" : ""}`, "aria-labelledby": headingId, "data-day": day.day, tabindex: "-1" },
     h("header", { class: "day__head" },
       h("div", { class: "day__title-row" },
         h("h3", { class: "day__title", id: headingId, text: `Day ${day.day}` }),

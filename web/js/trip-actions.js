@@ -23,6 +23,10 @@ export function tripActions(page) {
       const result = await sendEdit(before.session_id, op);
       page.adopt(result.session);
       page.announceTrip(before, result.session);
+      // The clicked button is gone with the old card: keep the reader on the changed day.
+      const edited = result.session.last_edit && result.session.last_edit.days[0];
+      const card = edited && document.querySelector(`article[data-day="${edited}"]`);
+      if (card) card.focus();
     } catch (exc) {
       if (!(exc instanceof ApiError)) throw exc;
       if (exc.code === "session_not_found") await page.replaceExpiredSession();
