@@ -72,6 +72,7 @@ function draw(box, groups, config, fallback) {
     }
   });
   const bounds = [];
+  const seen = new Map(); // stops within ~30 m share a spot: their markers sit side by side
   for (const { day, stops } of groups) {
     const colour = `day-colour-${dayColour(day)}`;
     const line = stops.map((s) => [s.lat, s.lon]);
@@ -80,10 +81,14 @@ function draw(box, groups, config, fallback) {
     }
     stops.forEach((stop, i) => {
       const number = h("span", { class: "map-stop__num", text: i + 1 });
+      const spot = `${stop.lat.toFixed(4)},${stop.lon.toFixed(4)}`;
+      const shift = seen.get(spot) || 0;
+      seen.set(spot, shift + 1);
       const icon = L.divIcon({
         className: `map-stop ${colour}${stop.meal ? " map-stop--meal" : ""}`,
         html: number,
         iconSize: [26, 26],
+        iconAnchor: [13 - 28 * shift, 13],
       });
       L.marker([stop.lat, stop.lon], { icon, title: `${i + 1}. ${stop.name}`, keyboard: false, interactive: false })
         .addTo(map);
