@@ -78,15 +78,12 @@ class DropDay(BaseModel):
 
 
 class ChangePace(BaseModel):
-    """Set the pace, or step it ("more relaxed" / "more packed") when ``pace`` is None.
-
-    With ``day``, only that day steps by one sight within the trip's pace bounds (the
-    trip's pace stays); ``pace`` is then not allowed.
-    """
+    """Set the pace, or step it ("more relaxed" / "more packed") when ``pace`` is None."""
 
     op: Literal["change_pace"] = "change_pace"
     pace: Pace | None = None
     step: Literal["more_relaxed", "more_packed"] | None = None
+    #: One day only ("make day 2 more relaxed"); None changes the whole trip's pace.
     day: int | None = Field(default=None, ge=1)
 
 

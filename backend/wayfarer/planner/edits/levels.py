@@ -22,7 +22,6 @@ from wayfarer.planner.days import (
     sole_interests,
     weekday,
 )
-from wayfarer.planner.edits.places import EDIT_CANDIDATES
 from wayfarer.planner.edits.state import EditState
 from wayfarer.planner.request import join_words, pace_level
 from wayfarer.planner.schedule import fits_in_day
@@ -38,7 +37,7 @@ BUDGET_WORDS: dict[str, str] = {
 
 def change_pace(state: EditState, edit: ChangePace) -> None:
     if edit.day is not None:
-        _step_day(state, edit)
+        change_day_pace(state, edit, edit.day)
         return
     index = state.index
     current = state.request.pace
@@ -91,47 +90,41 @@ def change_pace(state: EditState, edit: ChangePace) -> None:
     state.description = f"Changed the pace to {pace}."
 
 
-def _step_day(state: EditState, edit: ChangePace) -> None:
-    """One day one sight lighter or fuller, within the trip pace's bounds."""
-    assert edit.day is not None
-    index = state.index
-    position = state.position_of(edit.day)
-    request = state.request
+def change_day_pace(state: EditState, edit: ChangePace, day: int) -> None:
+    """Lighten or fill one day within the trip pace's bounds (the verifier holds every
+    day to them): "more relaxed" keeps the fewest sights the trip's pace allows, "more
+    packed" the most. Other days are untouched."""
+    index, request = state.index, state.request
+    position = state.position_of(day)
     low, high = request.bounds
+    lighter = edit.step == "more_relaxed" or (
+        edit.pace is not None and PACES.index(edit.pace) < PACES.index(request.pace))
+    target = low if lighter else high
     acts = activities_of(index, state.days[position])
-    if edit.pace is not None or edit.step is None:
-        raise EditRejected("A single day can be made more relaxed or more packed.")
-    if edit.step == "more_relaxed":
-        if len(acts) <= low:
-            raise EditRejected(
-                f"Day {edit.day} already has the fewest sights for a {request.pace} pace "
-                f"({low}); make the whole trip more relaxed for lighter days."
-            )
-        used = place_ids(state.days)
+    if len(acts) == target:
+        word = "fewest" if lighter else "most"
+        raise EditRejected(
+            f"Day {day} already has {len(acts)} sights, the {word} a {request.pace} trip "
+            "allows; change the whole trip's pace to go further."
+        )
+    used = place_ids(state.days)
+    while len(acts) > target:
         keep = [p for p in acts if not sole_interests(request, p, used)] or acts
         out = min(keep, key=lambda p: (score(request, p), -index.rank[p.id]))
         acts = [p for p in acts if p.id != out.id]
-        state.description = f"Made day {edit.day} lighter: dropped {out.name}."
-    else:
-        if len(acts) >= high:
-            raise EditRejected(
-                f"Day {edit.day} already has the most sights for a {request.pace} pace "
-                f"({high}); make the whole trip more packed for fuller days."
-            )
-        wd = weekday(request, position + 1)
-        options = state.activity_options(PlaceSelector(), position, acts)
-        for extra in options[:EDIT_CANDIDATES]:
-            built = (state.rebuild_day(position, [*acts, extra])
-                     if fits_in_day(index, [*acts, extra], wd) else None)
-            if built is not None:
-                state.set_day(position, built)
-                state.description = f"Made day {edit.day} fuller: added {extra.name}."
-                return
-        raise EditRejected(f"Nothing else nearby fits into day {edit.day}.")
+    wd = weekday(request, day)
+    for new in state.activity_options(PlaceSelector(), position, acts):
+        if len(acts) >= target:
+            break
+        if fits_in_day(index, [*acts, new], wd):
+            acts.append(new)
     built = state.rebuild_day(position, acts)
     if built is None:
-        raise EditRejected(f"I couldn't reschedule day {edit.day} that way.")
+        raise EditRejected(f"I couldn't fit a new schedule into day {day}.")
     state.set_day(position, built)
+    state.description = (
+        f"Made day {day} {'lighter' if lighter else 'fuller'} ({len(acts)} sights)."
+    )
 
 
 def change_budget(state: EditState, edit: ChangeBudget) -> None:
