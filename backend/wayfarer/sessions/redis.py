@@ -196,7 +196,6 @@ class RedisSessionStore(RedisShares):
         self._turn_wait = turn_wait_seconds
         self._lease_ms = max(1, int(turn_lease_seconds * 1000))
         self._keys = RedisKeys(key_prefix)
-        self._share_prefix = key_prefix
         self._metrics = metrics or Metrics()
         self._owns_client = owns_client
         self._create = client.register_script(_CREATE)

@@ -20,6 +20,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from redis.asyncio import Redis
 
+    from wayfarer.sessions.redis import RedisKeys
+
 SHARE_TOKEN_BYTES = 16
 """128 random bits (the issue asks for at least 122)."""
 
@@ -70,7 +72,7 @@ class RedisShares:
     token under the store's prefix (``<prefix>share:<token>``), expiring natively."""
 
     _redis: "Redis"
-    _share_prefix: str
+    _keys: "RedisKeys"
 
     def _call(self, op: str) -> AbstractContextManager[None]:
         raise NotImplementedError  # the store's own: times and translates errors
@@ -97,4 +99,4 @@ class RedisShares:
             await self._redis.delete(self._share_key(token))
 
     def _share_key(self, token: str) -> str:
-        return f"{self._share_prefix}share:{token}"
+        return f"{self._keys.prefix}share:{token}"
