@@ -181,3 +181,17 @@ async def test_the_page_config_lists_the_operations_and_the_tiles(
     config = (await http.get("/api/config")).json()
     assert {"remove", "replace", "move", "change_pace", "undo"} <= set(config["edit_ops"])
     assert config["map"] == {"tiles_url": "", "attribution": ""}  # config/test.toml: no tiles
+
+
+async def test_a_typed_move_is_the_same_operation(http: httpx.AsyncClient) -> None:
+    session = await _planned(http, "2 days in Lisbon, viewpoints, relaxed, cheap")
+    for place in _activities(session, 1):
+        turn = await http.post(f"/api/sessions/{session['session_id']}/messages",
+                               json={"content": f"move {place['name']} to day 2"})
+        assert turn.status_code == 200
+        after = turn.json()["session"]
+        if place["id"] in [p["id"] for p in _activities(after, 2)]:
+            assert place["name"] in turn.json()["reply"]["content"]
+            assert place["id"] not in [p["id"] for p in _activities(after, 1)]
+            return
+    raise AssertionError("no place of day 1 could be moved to day 2 by message")
