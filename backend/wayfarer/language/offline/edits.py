@@ -252,9 +252,9 @@ def _place_edits(text: Text, context: EditContext) -> Found:
         if to_day is None or not _is_place(match["target"], context):
             continue
         raw = text.original(match.start("target"), match.end("target"))
-        target = read_selector(raw, context.itinerary, context.days)
-        if target != PlaceSelector(day=target.day):
-            edits.append((match.start(), MovePlace(target=target, to_day=to_day)))
+        moved = read_selector(raw, context.itinerary, context.days)
+        if moved != PlaceSelector(day=moved.day):
+            edits.append((match.start(), MovePlace(target=moved, to_day=to_day)))
             text.claim(match.start(), match.end())
     for pattern in (_INSTEAD_OF, _INSTEAD_OF_CUED, _REPL_INSTEAD_OF, _REPLACE):
         for match in text.find(pattern):
