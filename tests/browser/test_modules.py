@@ -186,3 +186,31 @@ def test_sketch_markers_never_overlap(page: Page) -> None:
     for i, a in enumerate(spread):
         for b in spread[:i]:
             assert ((a["x"] - b["x"]) ** 2 + (a["y"] - b["y"]) ** 2) ** 0.5 >= 17.9
+
+
+def test_keep_appears_when_the_server_accepts_pin_and_sends_it(page: Page) -> None:
+    ops = run(page, "itinerary.js", DRAW_WITH_ACTIONS.replace("ITINERARY", REALISM_ITINERARY))
+    assert ops["without"] == []
+    assert ops["sent"] == [{"op": "pin", "target": {"name": "Museum A", "day": 1}}]
+
+
+DRAW_WITH_ACTIONS = """(() => {
+  const draw = (keep, sent) => {
+    const root = document.createElement("div");
+    for (const id of ["itinerary-summary", "overview", "days", "empty", "change", "change-text"]) {
+      const el = document.createElement("div");
+      el.id = "t-" + id;
+      root.append(el);
+    }
+    const parts = m.itineraryParts((id) => root.querySelector("#t-" + id));
+    m.renderItinerary(parts, ITINERARY, null,
+      {map: null, details: null, actions: {edit: (op) => sent.push(op), keep}});
+    return root;
+  };
+  const keeps = (root) => Array.from(root.querySelectorAll("button"))
+    .filter((b) => b.textContent.startsWith("Keep"));
+  const none = keeps(draw(false, []));
+  const sent = [];
+  keeps(draw(true, sent))[0].click();
+  return {without: none.map((b) => b.textContent), sent};
+})()"""
