@@ -8,7 +8,9 @@ from typing import Any
 
 import httpx
 import pytest
+from redis.asyncio import Redis
 
+from tests.conftest import SettingsFactory
 from tests.support import live_server
 from wayfarer.config import Settings
 
@@ -195,3 +197,26 @@ async def test_a_typed_move_is_the_same_operation(http: httpx.AsyncClient) -> No
             assert place["id"] not in [p["id"] for p in _activities(after, 1)]
             return
     raise AssertionError("no place of day 1 could be moved to day 2 by message")
+
+
+@pytest.mark.redis
+async def test_an_edit_waits_for_the_turn_lease_then_gets_409(
+    make_settings: SettingsFactory, redis_url: str, redis_prefix: str
+) -> None:
+    settings = make_settings(session_backend="redis", redis_url=redis_url,
+                             redis_key_prefix=redis_prefix, turn_wait_seconds=0.3)
+    with live_server(settings) as live:
+        async with httpx.AsyncClient(base_url=live.url, timeout=30) as client:
+            session = await _planned(client, "2 days in Rome, history, relaxed, cheap")
+            lock = f"{redis_prefix}lock:{session['session_id']}"
+            raw = Redis.from_url(redis_url)
+            try:
+                await raw.set(lock, "another-turn", px=5000)  # a turn elsewhere holds it
+                busy = await _edit(client, session, {"op": "add_day"})
+                assert busy.status_code == 409
+                assert busy.json()["error"]["code"] == "turn_in_progress"
+                await raw.delete(lock)
+                done = await _edit(client, session, {"op": "add_day"})
+                assert done.status_code == 200
+            finally:
+                await raw.aclose()
