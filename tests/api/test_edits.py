@@ -11,7 +11,7 @@ import pytest
 from redis.asyncio import Redis
 
 from tests.conftest import SettingsFactory
-from tests.support import live_server
+from tests.support import live_server, running_redis
 from wayfarer.config import Settings
 
 
@@ -220,3 +220,30 @@ async def test_an_edit_waits_for_the_turn_lease_then_gets_409(
                 assert done.status_code == 200
             finally:
                 await raw.aclose()
+
+
+@pytest.mark.redis
+async def test_edits_and_shares_are_503_while_redis_is_down(
+    make_settings: SettingsFactory,
+) -> None:
+    try:
+        with running_redis() as redis:
+            settings = make_settings(session_backend="redis", redis_url=redis.url)
+            with live_server(settings) as live:
+                async with httpx.AsyncClient(base_url=live.url, timeout=30) as client:
+                    session = await _planned(client, "2 days in Rome, history, relaxed, cheap")
+                    sid = session["session_id"]
+                    token = (await client.post(f"/api/sessions/{sid}/share")).json()
+                    redis.stop()
+                    for response in (
+                        await _edit(client, session, {"op": "add_day"}),
+                        await client.post(f"/api/sessions/{sid}/share"),
+                        await client.get(f"/api/shared/{token['share']['token']}"),
+                    ):
+                        assert response.status_code == 503, response.text
+                        assert response.json()["error"]["code"] == "store_unavailable"
+                    redis.start()  # a fresh server kept nothing: answered again, as not found
+                    again = await _edit(client, session, {"op": "add_day"})
+                    assert again.json()["error"]["code"] == "session_not_found"
+    except FileNotFoundError as exc:
+        pytest.skip(f"no Redis available: {exc}")
