@@ -51,7 +51,7 @@ def play_dialogue(api: Api, dialogue: Dialogue, tally: Tally) -> bool:
             ok, got = check.held(seen)
             passed &= ok
             where = f"{dialogue.name} / turn {number}: {turn.message}"
-            tally.record(check.kind, ok, Miss(where, check.kind, repr(check), got))
+            tally.record(check.kind, ok, Miss(where, check.label(), repr(check), got))
         before = view
     ok, got = never_booked(replies)
     tally.record("never 'booked'", ok, Miss(dialogue.name, "never 'booked'", "no", got))

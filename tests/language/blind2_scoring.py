@@ -95,7 +95,7 @@ class Tally:
         """The overall figure, then one line per key."""
         out = [f"{label}: {self.correct}/{self.total} = {self.rate:.1%}"]
         for key, (ok, n) in self.per_key.items():
-            out.append(f"  {key:<16} {ok:>4}/{n:<4} {ok / n:.1%}")
+            out.append(f"  {key:<22} {ok:>4}/{n:<4} {ok / n:.1%}")
         return out
 
 
@@ -165,6 +165,10 @@ class Check:
     def held(self, seen: Seen) -> tuple[bool, str]:
         raise NotImplementedError
 
+    def label(self) -> str:
+        """The failure kind this check reports when it does not hold."""
+        return self.kind
+
 
 @dataclass(frozen=True)
 class Stage(Check):
@@ -187,6 +191,12 @@ class Pref(Check):
         got = seen.view["preferences"].get(self.name)
         return matches(self.value, got, date.today()), f"{self.name}={show(got)}"
 
+    def label(self) -> str:
+        return f"preference {self.name}"
+
+    def __repr__(self) -> str:
+        return f"Pref({self.name}={show(self.value)})"
+
 
 @dataclass(frozen=True)
 class PrefHas(Check):
@@ -200,6 +210,9 @@ class PrefHas(Check):
     def held(self, seen: Seen) -> tuple[bool, str]:
         got = seen.view["preferences"].get(self.name) or []
         return (self.item in got) == self.present, f"{self.name}={got}"
+
+    def label(self) -> str:
+        return f"preference {self.name}"
 
 
 @dataclass(frozen=True)
@@ -244,6 +257,11 @@ class Has(Check):
         found = sorted({n for d in chosen for n in names(d) if plain(self.name) in n})
         where = f"day {self.day}" if self.day else "trip"
         return bool(found) == self.present, f"{where}: {found or 'not there'}"
+
+    def label(self) -> str:
+        if self.present:
+            return "place asked for missing" if self.day is None else "place not on its day"
+        return "removed place present" if self.day is None else "moved place on old day"
 
 
 def Lacks(name: str, day: int | None = None) -> Has:
@@ -368,6 +386,20 @@ class Asks(Check):
 
     def held(self, seen: Seen) -> tuple[bool, str]:
         return seen.reply.rstrip().endswith("?"), seen.reply[-80:]
+
+
+@dataclass(frozen=True)
+class Confirms(Check):
+    """A confirming question before discarding work: the reply ends with ``?`` and the
+    turn changed nothing (a question asked after acting does not count)."""
+
+    kind = "confirming question"
+
+    def held(self, seen: Seen) -> tuple[bool, str]:
+        same = fingerprint(seen.view) == fingerprint(seen.before)
+        asks = seen.reply.rstrip().endswith("?")
+        return same and asks, ("asked: " if asks else "no question: ") + (
+            "nothing changed" if same else "but the trip changed")
 
 
 def never_booked(replies: Iterable[str]) -> tuple[bool, str]:

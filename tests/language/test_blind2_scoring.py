@@ -11,6 +11,7 @@ from tests.language.blind2_model import SLOTS, Either, F, on
 from tests.language.blind2_scoring import (
     Asks,
     AtMostPerDay,
+    Confirms,
     DayLighter,
     Days,
     DaySame,
@@ -114,6 +115,9 @@ def test_reply_checks() -> None:
     assert not SaysMoney().held(said("It is moderate, 4 days."))[0]
     assert Asks().held(said("Switch to Kyoto, or add Kyoto after Tokyo?"))[0]
     assert not Asks().held(said("Done. Anything else? I can export it."))[0]
+    question = "Switch the trip to Kyoto, or add Kyoto after Tokyo?"
+    assert Confirms().held(Seen(question, view(PLAN), view(PLAN)))[0]
+    assert not Confirms().held(Seen(question, view(PLAN, city="Kyoto"), view(PLAN)))[0]
     assert Pref("city", "Paris").held(Seen("", view(city="Paris"), view()))[0]
     assert not Pref("budget_amount", None).held(Seen("", view(budget_amount=5.0), view()))[0]
     assert never_booked(["Here you go", "Enjoy"])[0]
