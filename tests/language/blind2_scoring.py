@@ -95,7 +95,8 @@ class Tally:
         """The overall figure, then one line per key."""
         out = [f"{label}: {self.correct}/{self.total} = {self.rate:.1%}"]
         for key, (ok, n) in self.per_key.items():
-            out.append(f"  {key:<22} {ok:>4}/{n:<4} {ok / n:.1%}")
+            if n:
+                out.append(f"  {key:<22} {ok:>4}/{n:<4} {ok / n:.1%}")
         return out
 
 
