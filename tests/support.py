@@ -2,6 +2,7 @@
 served by uvicorn on a free port. Nothing here mocks Wayfarer's own code.
 """
 
+import asyncio
 import os
 import shutil
 import socket
@@ -9,7 +10,7 @@ import subprocess
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -138,6 +139,16 @@ def live_server(settings: Settings, web_dir: Path | None = None) -> Iterator[Liv
     finally:
         server.should_exit = True
         thread.join(timeout=15)
+
+
+async def eventually(condition: Callable[[], bool], within: float, step: float = 0.02) -> None:
+    """Poll ``condition`` until it holds; fail after ``within`` seconds (a generous bound
+    for slow machines, not a timing assertion)."""
+    deadline = time.monotonic() + within
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"condition not met within {within} s")
+        await asyncio.sleep(step)
 
 
 def in_ci() -> bool:
