@@ -26,6 +26,7 @@ from wayfarer.domain import (
 )
 from wayfarer.errors import InvalidRequest, ItineraryNotFound
 from wayfarer.language import Interpreter, Narrator
+from wayfarer.language.budget import turn_budget
 from wayfarer.language.events import Greeting, NarrationEvent
 from wayfarer.observability import Metrics
 from wayfarer.planner import Export, Planner
@@ -120,11 +121,12 @@ class Orchestrator:
                 on_chunk(replay.content)
                 return TurnResult(replay, state)
             started = time.perf_counter()
-            interpretation = await self._interpreter.interpret(text, state)
-            step = advance(state, interpretation, self._policy)
-            self._metrics.plan_latency.observe(time.perf_counter() - started)
-            self._metrics.turns.labels(interpretation.intent).inc()
-            reply_text = await self._narrate(step.event, on_chunk)
+            with turn_budget(self._settings.turn_budget_seconds):  # model calls share it
+                interpretation = await self._interpreter.interpret(text, state)
+                step = advance(state, interpretation, self._policy)
+                self._metrics.plan_latency.observe(time.perf_counter() - started)
+                self._metrics.turns.labels(interpretation.intent).inc()
+                reply_text = await self._narrate(step.event, on_chunk)
             new_state = self._record(step.state, text, reply_text, client_message_id)
             saved = await self._store.save(new_state, expected_version=state.version)
             self._log_turn(saved, interpretation, step.event)
