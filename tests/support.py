@@ -7,6 +7,7 @@ import os
 import shutil
 import socket
 import subprocess
+import sys
 import tempfile
 import threading
 import time
@@ -154,3 +155,54 @@ async def eventually(condition: Callable[[], bool], within: float, step: float =
 def in_ci() -> bool:
     """True under CI, where a missing real component is a failure, never a skip."""
     return bool(os.environ.get("CI"))
+
+
+@dataclass
+class ServedProcess:
+    """``wayfarer serve`` as its own process; ``url`` is its base URL, stderr is kept."""
+
+    process: subprocess.Popen[bytes]
+    url: str
+    stderr_path: Path
+
+    def stderr(self) -> str:
+        return self.stderr_path.read_text(errors="replace")
+
+
+@contextmanager
+def served(env: dict[str, str], start_timeout: float = 60) -> Iterator[ServedProcess]:
+    """Run ``wayfarer serve`` on a free port with ``env`` added to this environment (the
+    test settings file applies); stop it with SIGTERM (then SIGKILL) when the block ends."""
+    port = free_port()
+    binary = Path(sys.executable).with_name("wayfarer")
+    full_env = {**os.environ, "WAYFARER_ENV": "test", "WAYFARER_PORT": str(port), **env}
+    with tempfile.TemporaryDirectory() as workdir:
+        stderr_path = Path(workdir) / "stderr.log"
+        with stderr_path.open("wb") as stderr:
+            process = subprocess.Popen(
+                [str(binary), "serve"], env=full_env, stdout=subprocess.DEVNULL, stderr=stderr
+            )
+        url = f"http://127.0.0.1:{port}"
+        live = ServedProcess(process=process, url=url, stderr_path=stderr_path)
+        try:
+            deadline = time.monotonic() + start_timeout
+            while True:
+                if process.poll() is not None:
+                    raise RuntimeError(f"wayfarer serve exited: {live.stderr()}")
+                try:
+                    if httpx.get(f"{url}/healthz", timeout=0.5).status_code == 200:
+                        break
+                except httpx.HTTPError:
+                    pass
+                if time.monotonic() > deadline:
+                    raise RuntimeError("wayfarer serve did not start")
+                time.sleep(0.1)
+            yield live
+        finally:
+            if process.poll() is None:
+                process.terminate()
+                try:
+                    process.wait(timeout=30)
+                except subprocess.TimeoutExpired:
+                    process.kill()
+                    process.wait(timeout=10)
