@@ -206,3 +206,75 @@ def served(env: dict[str, str], start_timeout: float = 60) -> Iterator[ServedPro
                 except subprocess.TimeoutExpired:
                     process.kill()
                     process.wait(timeout=10)
+
+
+def _free_cluster_port() -> int:
+    """A free port whose cluster-bus port (+10000) is free too."""
+    while True:
+        port = free_port()
+        if port + 10000 > 65535:
+            continue
+        with socket.socket() as sock:
+            try:
+                sock.bind(("127.0.0.1", port + 10000))
+            except OSError:
+                continue
+        return port
+
+
+@dataclass
+class RedisClusterServers:
+    """Three redis-server processes in cluster mode, one master each, no replicas."""
+
+    ports: list[int]
+    processes: list[subprocess.Popen[bytes]]
+
+    @property
+    def url(self) -> str:
+        return f"redis+cluster://127.0.0.1:{self.ports[0]}/0"
+
+
+def _cli(port: int, *args: str) -> str:
+    done = subprocess.run(
+        ["redis-cli", "-p", str(port), *args], capture_output=True, text=True, timeout=30
+    )
+    return done.stdout
+
+
+@contextmanager
+def running_cluster() -> Iterator[RedisClusterServers]:
+    """A 3-master Redis Cluster on free loopback ports (``redis-cli --cluster create``)."""
+    binary = redis_server_binary()
+    if binary is None or shutil.which("redis-cli") is None:
+        raise FileNotFoundError("redis-server and redis-cli are needed for a cluster")
+    with tempfile.TemporaryDirectory() as workdir:
+        ports = [_free_cluster_port() for _ in range(3)]
+        processes = [
+            subprocess.Popen(
+                [binary, "--port", str(port), "--bind", "127.0.0.1", "--cluster-enabled", "yes",
+                 "--cluster-config-file", f"nodes-{port}.conf", "--save", "",
+                 "--appendonly", "no", "--dir", workdir],
+                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            )
+            for port in ports
+        ]
+        try:
+            for port in ports:
+                _wait_until(lambda port=port: "PONG" in _cli(port, "ping"))
+            _cli(ports[0], "--cluster", "create", *[f"127.0.0.1:{port}" for port in ports],
+                 "--cluster-replicas", "0", "--cluster-yes")
+            for port in ports:
+                _wait_until(lambda port=port: "cluster_state:ok" in _cli(port, "cluster", "info"))
+            yield RedisClusterServers(ports=ports, processes=processes)
+        finally:
+            for process in processes:
+                process.kill()
+                process.wait(timeout=10)
+
+
+def _wait_until(condition: Callable[[], bool], within: float = 30) -> None:
+    deadline = time.monotonic() + within
+    while not condition():
+        if time.monotonic() > deadline:
+            raise RuntimeError("the Redis cluster did not come up")
+        time.sleep(0.1)

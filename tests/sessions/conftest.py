@@ -1,16 +1,18 @@
 """Fixtures for the session-store suites: stores of each backend, built directly.
 
-``make_store`` builds stores of the test's backend (``backend`` is parametrised over memory
-and a real Redis) and closes them afterwards; Redis stores share the test's unique prefix
-unless given another, so two stores in one test see the same sessions like two replicas.
+``make_store`` builds stores of the test's backend (``backend`` is parametrised over memory,
+a real Redis and a real 3-master Redis Cluster) and closes them afterwards; Redis stores
+share the test's unique prefix, so two stores in one test see the same sessions like two
+replicas.
 """
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from typing import Any, Protocol
 
 import pytest
 from redis.asyncio import Redis
 
+from tests.support import RedisClusterServers, in_ci, running_cluster
 from wayfarer.observability import Metrics
 from wayfarer.sessions import MemorySessionStore, RedisSessionStore
 
@@ -29,9 +31,27 @@ class StoreFactory(Protocol):
     ) -> Store: ...
 
 
-@pytest.fixture(params=["memory", pytest.param("redis", marks=pytest.mark.redis)])
+@pytest.fixture(scope="session")
+def redis_cluster() -> Iterator[RedisClusterServers]:
+    """A 3-master Redis Cluster for the whole test session (fails under CI when missing)."""
+    try:
+        with running_cluster() as cluster:
+            yield cluster
+    except FileNotFoundError as exc:
+        if in_ci():
+            pytest.fail(f"CI needs redis-server and redis-cli: {exc}")
+        pytest.skip(f"no Redis Cluster available: {exc}")
+
+
+@pytest.fixture(
+    params=[
+        "memory",
+        pytest.param("redis", marks=pytest.mark.redis),
+        pytest.param("cluster", marks=pytest.mark.redis),
+    ]
+)
 def backend(request: pytest.FixtureRequest) -> str:
-    """Each session backend in turn."""
+    """Each session backend in turn (a Redis Cluster is the Redis store on a cluster URL)."""
     return str(request.param)
 
 
@@ -40,8 +60,12 @@ async def make_store(
     backend: str, request: pytest.FixtureRequest
 ) -> AsyncIterator[StoreFactory]:
     """Build stores of ``backend``; every one is closed when the test ends."""
-    url = request.getfixturevalue("redis_url") if backend == "redis" else ""
-    prefix = request.getfixturevalue("redis_prefix") if backend == "redis" else ""
+    url = ""
+    if backend == "redis":
+        url = request.getfixturevalue("redis_url")
+    elif backend == "cluster":
+        url = request.getfixturevalue("redis_cluster").url
+    prefix = request.getfixturevalue("redis_prefix") if url else ""
     built: list[Store] = []
 
     def build(

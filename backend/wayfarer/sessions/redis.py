@@ -19,9 +19,9 @@ always writes ``{"schema_version":N,"session_id":"…","version":V`` first), els
 decode of the whole document; so a turn whose lease expired mid-turn can never overwrite a
 newer save: the version is the fence. The scripts touch only keys under the prefix.
 
-On Redis Cluster (a ``redis+cluster://`` URL) the session id is a hash tag in its keys
-(``P session:{<id>}``, ``P lock:{<id>}``) so each script touches one slot, and there is no
-index: Redis' own expiry is the purge, and ``count`` scans each primary (docs/adr/0030).
+On Redis Cluster (a ``redis+cluster://`` URL) the first character of the session id is a
+hash tag in the session's keys and there are 64 indexes, one per tag, so each script
+touches one slot; purge and count walk the 64 indexes (see RedisKeys, docs/adr/0030).
 Redis failures become :class:`~wayfarer.errors.StoreUnavailable` carrying a one-word
 cause; the client reconnects by itself on the next command once Redis answers again.
 """
@@ -187,31 +187,30 @@ class RedisSessionStore:
         return bool(existed)
 
     async def purge_expired(self) -> int:
-        """Remove index entries of sessions Redis has expired, a chunk per script call;
-        returns how many. (Redis' own TTL removes the documents; a cluster keeps no index,
-        so there it returns 0.)"""
-        if self._cluster:
-            return 0
+        """Remove index entries of sessions Redis has expired, a chunk per script call and
+        index (one on a single Redis, 64 on a cluster); returns how many. (Redis' own TTL
+        removes the documents.)"""
         removed = 0
-        args: list[int | str] = [PURGE_CHUNK, self._keys.session(""), self._ttl_ms]
         with self._call("purge"):
-            while True:
-                gone, walked = await self._purge(keys=[self._keys.index], args=args)
-                removed += int(gone)
-                if int(walked) < PURGE_CHUNK:
-                    break
+            for shard in self._keys.shards():
+                args: list[int | str] = [PURGE_CHUNK, shard.session_prefix, self._ttl_ms]
+                while True:
+                    gone, walked = await self._purge(keys=[shard.index], args=args)
+                    removed += int(gone)
+                    if int(walked) < PURGE_CHUNK:
+                        break
         self._metrics.sessions_purged.inc(removed)
         return removed
 
     async def count(self) -> int:
-        """Live sessions. Single Redis: the index (server clock), O(log N) plus one check
-        per session whose first expiry passed since the last purge. Cluster: a SCAN of
-        each primary for session keys, O(N) (it runs once per purge interval)."""
+        """Live sessions according to the index(es) (server clock): O(log N) per index plus
+        one check per session whose first expiry passed since the last purge."""
         with self._call("count"):
-            if isinstance(self._redis, RedisCluster):
-                pattern = self._keys.session("*")
-                return sum([1 async for _ in self._redis.scan_iter(match=pattern, count=1000)])
-            return int(await self._count(keys=[self._keys.index], args=[self._keys.session("")]))
+            counts = [
+                await self._count(keys=[shard.index], args=[shard.session_prefix])
+                for shard in self._keys.shards()
+            ]
+        return sum(int(n) for n in counts)
 
     async def ping(self) -> None:
         """PING Redis within its own short timeout (``ready_timeout_seconds``), so

@@ -1,7 +1,7 @@
 """The Lua scripts and key layout of the Redis session store (see sessions/redis.py).
 
-Document scripts take the index as an optional second key: a Redis Cluster keeps no index
-(each script must touch one slot), a single Redis does.
+Every script touches one slot: on Redis Cluster a session's keys share a hash tag, and the
+purge and count scripts compute only session keys of their own index's tag.
 """
 
 from dataclasses import dataclass
@@ -14,14 +14,14 @@ NOW_MS = "local t = redis.call('TIME') local now = t[1] * 1000 + math.floor(t[2]
 # KEYS: session, index. ARGV: document, ttl ms, id. Returns 1, or 0 when the id is taken.
 CREATE = NOW_MS + """
 if not redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then return 0 end
-if KEYS[2] then redis.call('ZADD', KEYS[2], now + ARGV[2], ARGV[3]) end
+redis.call('ZADD', KEYS[2], now + ARGV[2], ARGV[3])
 return 1
 """
 
 # KEYS: session, index. ARGV: document, ttl ms, id. Unconditional write (restores).
 PUT = NOW_MS + """
 redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
-if KEYS[2] then redis.call('ZADD', KEYS[2], now + ARGV[2], ARGV[3]) end
+redis.call('ZADD', KEYS[2], now + ARGV[2], ARGV[3])
 return 1
 """
 
@@ -38,14 +38,14 @@ if not version then
 end
 if tonumber(version) ~= tonumber(ARGV[1]) then return 0 end
 redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
-if KEYS[2] then redis.call('ZADD', KEYS[2], now + ARGV[3], ARGV[4]) end
+redis.call('ZADD', KEYS[2], now + ARGV[3], ARGV[4])
 return 1
 """
 
 # KEYS: session, index. ARGV: id. Returns 1 when the document existed.
 DELETE = """
 local existed = redis.call('DEL', KEYS[1])
-if KEYS[2] then redis.call('ZREM', KEYS[2], ARGV[1]) end
+redis.call('ZREM', KEYS[2], ARGV[1])
 return existed
 """
 
@@ -100,32 +100,56 @@ return 0
 """
 
 
+BUCKETS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+"""Redis Cluster shards sessions by the first character of their id (one hash tag each)."""
+
+
+@dataclass(frozen=True)
+class Shard:
+    """One index and the prefix of the session keys it lists (purge and count walk each)."""
+
+    index: str
+    session_prefix: str
+
+
 @dataclass(frozen=True)
 class RedisKeys:
     """Builds every key the store uses under one prefix.
 
-    With ``cluster`` the session id is a hash tag (``session:{<id>}``, ``lock:{<id>}``), so
-    a session's document and lease live in one slot and every script touches one slot.
+    Single Redis: ``P session:<id>``, ``P lock:<id>`` and one ``P index``. Redis Cluster
+    (``cluster``): the first character ``c`` of the id is a hash tag in every key of the
+    session (``P session:{c}:<id>``, ``P lock:{c}:<id>``, ``P index:{c}``), so a session's
+    document, lease and index entry share a slot and every script touches one slot; the
+    64 indexes spread over the cluster's nodes and purge and count walk each.
     """
 
     prefix: str
     cluster: bool = False
 
-    def _tagged(self, session_id: str) -> str:
-        return f"{{{session_id}}}" if self.cluster else session_id
+    def _tag(self, session_id: str) -> str:
+        return f"{{{session_id[:1]}}}:" if self.cluster else ""
 
     def session(self, session_id: str) -> str:
-        return f"{self.prefix}session:{self._tagged(session_id)}"
+        return f"{self.prefix}session:{self._tag(session_id)}{session_id}"
 
     def lock(self, session_id: str) -> str:
-        return f"{self.prefix}lock:{self._tagged(session_id)}"
+        return f"{self.prefix}lock:{self._tag(session_id)}{session_id}"
+
+    def index_of(self, session_id: str) -> str:
+        """The index listing ``session_id``."""
+        return f"{self.prefix}index:{{{session_id[:1]}}}" if self.cluster else self.index
 
     def documents(self, session_id: str) -> list[str]:
-        """The keys a document script touches: the document, and (single Redis only) the
-        index. A cluster has no index: Redis' own expiry is the purge."""
-        if self.cluster:
-            return [self.session(session_id)]
-        return [self.session(session_id), self.index]
+        """The keys a document script touches: the document and its index."""
+        return [self.session(session_id), self.index_of(session_id)]
+
+    def shards(self) -> list[Shard]:
+        """Every index with its session-key prefix (one on a single Redis)."""
+        if not self.cluster:
+            return [Shard(self.index, f"{self.prefix}session:")]
+        return [
+            Shard(self.index_of(c), f"{self.prefix}session:{self._tag(c)}") for c in BUCKETS
+        ]
 
     @property
     def index(self) -> str:
