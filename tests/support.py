@@ -276,5 +276,61 @@ def _wait_until(condition: Callable[[], bool], within: float = 30) -> None:
     deadline = time.monotonic() + within
     while not condition():
         if time.monotonic() > deadline:
-            raise RuntimeError("the Redis cluster did not come up")
+            raise RuntimeError("Redis did not come up")
         time.sleep(0.1)
+
+
+@dataclass
+class RedisSentinelServers:
+    """A primary, one replica and one Sentinel watching them as service ``mymaster``."""
+
+    primary: RedisServer
+    replica_port: int
+    sentinel_port: int
+
+    @property
+    def url(self) -> str:
+        return f"redis+sentinel://127.0.0.1:{self.sentinel_port}/mymaster/0"
+
+
+@contextmanager
+def running_sentinel() -> Iterator[RedisSentinelServers]:
+    """A Sentinel-managed primary with one replica on free loopback ports."""
+    binary = redis_server_binary()
+    if binary is None or shutil.which("redis-cli") is None:
+        raise FileNotFoundError("redis-server and redis-cli are needed for Sentinel")
+    with tempfile.TemporaryDirectory() as workdir, running_redis() as primary:
+        replica_port, sentinel_port = free_port(), free_port()
+        config = Path(workdir) / "sentinel.conf"
+        config.write_text(
+            f"port {sentinel_port}\nbind 127.0.0.1\ndir {workdir}\n"
+            f"sentinel monitor mymaster 127.0.0.1 {primary.port} 1\n"
+            "sentinel down-after-milliseconds mymaster 1000\n"
+        )
+        processes = [
+            subprocess.Popen(
+                [binary, "--port", str(replica_port), "--bind", "127.0.0.1", "--save", "",
+                 "--appendonly", "no", "--dir", workdir,
+                 "--replicaof", "127.0.0.1", str(primary.port)],
+                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            ),
+            subprocess.Popen(
+                [binary, str(config), "--sentinel"],
+                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            ),
+        ]
+        try:
+            _wait_until(
+                lambda: "master_link_status:up" in _cli(replica_port, "info", "replication")
+            )
+            _wait_until(lambda: str(primary.port) in _cli(
+                sentinel_port, "sentinel", "get-master-addr-by-name", "mymaster"
+            ))
+            _wait_until(lambda: str(replica_port) in _cli(
+                sentinel_port, "sentinel", "replicas", "mymaster"
+            ))
+            yield RedisSentinelServers(primary, replica_port, sentinel_port)
+        finally:
+            for process in processes:
+                process.kill()
+                process.wait(timeout=10)

@@ -22,7 +22,9 @@ from pydantic_settings import (
 from wayfarer.errors import ConfigError
 
 ENV_PREFIX = "WAYFARER_"
-REDIS_SCHEMES = ("redis", "rediss", "unix", "redis+cluster", "rediss+cluster")
+REDIS_SCHEMES = (
+    "redis", "rediss", "unix", "redis+cluster", "rediss+cluster", "redis+sentinel"
+)
 
 
 def default_config_dir() -> Path:
@@ -82,8 +84,8 @@ class Settings(BaseSettings):
     def _redis_scheme(cls, value: str) -> str:
         if urlparse(value).scheme not in REDIS_SCHEMES:
             raise ValueError(
-                "must start with redis://, rediss://, unix:// or redis+cluster:// "
-                "(rediss+cluster://)"
+                "must start with redis://, rediss://, unix://, redis+cluster:// "
+                "(rediss+cluster://) or redis+sentinel://"
             )
         return value
 

@@ -1,9 +1,9 @@
 """Fixtures for the session-store suites: stores of each backend, built directly.
 
 ``make_store`` builds stores of the test's backend (``backend`` is parametrised over memory,
-a real Redis and a real 3-master Redis Cluster) and closes them afterwards; Redis stores
-share the test's unique prefix, so two stores in one test see the same sessions like two
-replicas.
+a real Redis, a real 3-master Redis Cluster and a Sentinel-managed primary) and closes them
+afterwards; Redis stores share the test's unique prefix, so two stores in one test see the
+same sessions like two replicas.
 """
 
 from collections.abc import AsyncIterator, Iterator
@@ -12,7 +12,13 @@ from typing import Any, Protocol
 import pytest
 from redis.asyncio import Redis
 
-from tests.support import RedisClusterServers, in_ci, running_cluster
+from tests.support import (
+    RedisClusterServers,
+    RedisSentinelServers,
+    in_ci,
+    running_cluster,
+    running_sentinel,
+)
 from wayfarer.observability import Metrics
 from wayfarer.sessions import MemorySessionStore, RedisSessionStore
 
@@ -43,15 +49,29 @@ def redis_cluster() -> Iterator[RedisClusterServers]:
         pytest.skip(f"no Redis Cluster available: {exc}")
 
 
+@pytest.fixture(scope="session")
+def redis_sentinel() -> Iterator[RedisSentinelServers]:
+    """A Sentinel-managed primary with a replica for the whole test session."""
+    try:
+        with running_sentinel() as servers:
+            yield servers
+    except FileNotFoundError as exc:
+        if in_ci():
+            pytest.fail(f"CI needs redis-server and redis-cli: {exc}")
+        pytest.skip(f"no Redis Sentinel available: {exc}")
+
+
 @pytest.fixture(
     params=[
         "memory",
         pytest.param("redis", marks=pytest.mark.redis),
         pytest.param("cluster", marks=pytest.mark.redis),
+        pytest.param("sentinel", marks=pytest.mark.redis),
     ]
 )
 def backend(request: pytest.FixtureRequest) -> str:
-    """Each session backend in turn (a Redis Cluster is the Redis store on a cluster URL)."""
+    """Each session backend in turn (a Redis Cluster and a Sentinel-managed primary are the
+    Redis store on their URLs)."""
     return str(request.param)
 
 
@@ -63,8 +83,8 @@ async def make_store(
     url = ""
     if backend == "redis":
         url = request.getfixturevalue("redis_url")
-    elif backend == "cluster":
-        url = request.getfixturevalue("redis_cluster").url
+    elif backend in ("cluster", "sentinel"):
+        url = request.getfixturevalue(f"redis_{backend}").url
     prefix = request.getfixturevalue("redis_prefix") if url else ""
     built: list[Store] = []
 

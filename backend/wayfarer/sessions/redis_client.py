@@ -4,17 +4,21 @@ words operators read when Redis fails.
 A single Redis gets a *blocking* pool of ``pool_size`` connections: a request waits up to
 ``pool_timeout`` seconds for a free connection instead of failing when many are in flight.
 A ``redis+cluster://`` (or ``rediss+cluster://``) URL selects Redis Cluster: redis-py's
-cluster client, one pool of ``pool_size`` connections per node. Secrets in URLs are never
-logged: use :func:`redacted_url`.
+cluster client, one pool of ``pool_size`` connections per node. A
+``redis+sentinel://[:password@]host:port[,host:port…]/<service>[/db]`` URL asks those
+Sentinels for the primary of ``<service>`` and follows fail-overs (redis-py's Sentinel
+client; the password is the primary's). Secrets in URLs are never logged: use
+:func:`redacted_url`.
 """
 
 from dataclasses import dataclass
 from typing import TypeAlias
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import SplitResult, unquote, urlsplit, urlunsplit
 
 from redis.asyncio import BlockingConnectionPool, Redis
 from redis.asyncio.cluster import RedisCluster
 from redis.asyncio.retry import Retry
+from redis.asyncio.sentinel import Sentinel
 from redis.backoff import ExponentialBackoff
 from redis.exceptions import (
     AuthenticationError,
@@ -31,6 +35,7 @@ from wayfarer.errors import ConfigError
 Client: TypeAlias = "Redis | RedisCluster"
 
 CLUSTER_SCHEMES = {"redis+cluster": "redis", "rediss+cluster": "rediss"}
+SENTINEL_SCHEME = "redis+sentinel"
 
 
 @dataclass(frozen=True)
@@ -46,12 +51,11 @@ class ClientOptions:
 def redacted_url(url: str) -> str:
     """``url`` without its password, safe to log or print."""
     parts = urlsplit(url)
-    if parts.password is None:
+    userinfo, at, hosts = parts.netloc.rpartition("@")
+    if not at or ":" not in userinfo:
         return url
-    user = f"{parts.username}:***@" if parts.username else ":***@"
-    host = parts.hostname or ""
-    netloc = f"{user}{host}" + (f":{parts.port}" if parts.port else "")
-    return urlunsplit(parts._replace(netloc=netloc))
+    user = userinfo.partition(":")[0]
+    return urlunsplit(parts._replace(netloc=f"{user}:***@{hosts}"))
 
 
 def is_cluster_url(url: str) -> bool:
@@ -65,6 +69,8 @@ def redis_client(url: str, options: ClientOptions | None = None) -> Client:
     options = options or ClientOptions()
     retry = Retry(ExponentialBackoff(cap=0.1, base=0.01), retries=1)
     parts = urlsplit(url)
+    if parts.scheme == SENTINEL_SCHEME:
+        return _sentinel_client(parts, options, retry)
     if parts.scheme in CLUSTER_SCHEMES:
         plain = urlunsplit(parts._replace(scheme=CLUSTER_SCHEMES[parts.scheme]))
         return RedisCluster.from_url(
@@ -83,6 +89,50 @@ def redis_client(url: str, options: ClientOptions | None = None) -> Client:
         retry=retry,
     )
     return Redis.from_pool(pool)  # the client owns the pool: aclose() closes it
+
+
+class SentinelPrimary(Redis):
+    """The primary's client; closing it also closes the connections to its Sentinels."""
+
+    watchers: Sentinel | None = None
+
+    async def aclose(self, close_connection_pool: bool | None = None) -> None:
+        await super().aclose(close_connection_pool)
+        for watcher in self.watchers.sentinels if self.watchers else []:
+            await watcher.aclose()
+
+
+def _sentinel_client(parts: SplitResult, options: ClientOptions, retry: Retry) -> Redis:
+    """The primary of the service a ``redis+sentinel://`` URL names, through its Sentinels."""
+    userinfo, _, hosts = parts.netloc.rpartition("@")
+    password = unquote(userinfo.partition(":")[2]) or None if userinfo else None
+    sentinels = []
+    for host in hosts.split(","):
+        name, _, port = host.rpartition(":")
+        sentinels.append((name, int(port or 26379)))
+    path = [piece for piece in parts.path.split("/") if piece]
+    if not path:
+        raise ConfigError(
+            "invalid configuration: WAYFARER_REDIS_URL: a redis+sentinel:// URL needs the "
+            "service name as its path (redis+sentinel://host:26379/mymaster)"
+        )
+    sentinel = Sentinel(  # type: ignore[no-untyped-call]
+        sentinels,
+        socket_timeout=options.socket_timeout,
+        socket_connect_timeout=options.connect_timeout,
+    )
+    client: SentinelPrimary = sentinel.master_for(
+        path[0],
+        redis_class=SentinelPrimary,
+        db=int(path[1]) if len(path) > 1 else 0,
+        password=password,
+        max_connections=options.pool_size,
+        socket_timeout=options.socket_timeout,
+        socket_connect_timeout=options.connect_timeout,
+        retry=retry,
+    )
+    client.watchers = sentinel
+    return client
 
 
 def failure_cause(exc: BaseException) -> str:
