@@ -12,6 +12,7 @@ Run: ``.venv/bin/python -m bench bench_load``.
 
 import asyncio
 import signal
+import socket
 import time
 from typing import Any
 
@@ -35,6 +36,9 @@ async def _load(backend: str, redis: RedisServer | None) -> None:
     with served(_env(backend, redis)) as live:
         await travellers(live.url, 20, 1)  # warm-up
         result = await travellers(live.url, TRAVELLERS, TURNS)
+        if redis is not None:  # the pool keeps what it opened: its peak concurrent use
+            peak = int(_info(redis.port, "connected_clients")) - 1
+            print(f"redis  connections the process opened (pool peak): {peak}", flush=True)
     turns = len(result.turn_seconds)
     print(
         f"{backend:<6} {TRAVELLERS} travellers x {TURNS} turns: "
@@ -43,6 +47,13 @@ async def _load(backend: str, redis: RedisServer | None) -> None:
         f"{len(result.statuses)}",
         flush=True,
     )
+
+
+def _info(port: int, field: str) -> str:
+    with socket.create_connection(("127.0.0.1", port), timeout=5) as sock:
+        sock.sendall(b"INFO clients\r\n")
+        text = sock.recv(65536).decode()
+    return text.split(f"{field}:", 1)[1].split("\r\n", 1)[0]
 
 
 async def _seconds_until_ok(
