@@ -86,13 +86,18 @@ async def _recovery(redis: RedisServer) -> None:
         assert process is not None
         process.send_signal(signal.SIGSTOP)
         during = asyncio.create_task(http_json(live.url, "POST", path, body, timeout=60))
-        await asyncio.sleep(STALL_SECONDS)
+        await asyncio.sleep(1)
+        asked = time.perf_counter()
+        ready, _ = await http_json(live.url, "GET", "/readyz")
+        ready_seconds = time.perf_counter() - asked
+        await asyncio.sleep(STALL_SECONDS - 1 - ready_seconds)
         process.send_signal(signal.SIGCONT)
         stall = await _seconds_until_ok(live.url, "POST", path, body, 200)
         status, _ = await during
         print(
             f"{STALL_SECONDS} s Redis stall: next turn on the session answered {stall:.2f} s "
-            f"after SIGCONT (the turn sent during the stall got {status})"
+            f"after SIGCONT (the turn sent during the stall got {status}); /readyz during "
+            f"the stall answered {ready} in {ready_seconds:.2f} s"
         )
 
 
