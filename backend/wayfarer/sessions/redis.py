@@ -86,12 +86,14 @@ class RedisSessionStore:
         owns_client: bool = False,
         ping_timeout: float = 0.8,
         url: str = "",
+        probe: Client | None = None,
     ) -> None:
         self._redis = client
         self._url = url
         self._ttl_ms = max(1, int(ttl_seconds * 1000))
         self._ttl = ttl_seconds
         self._ping_timeout = ping_timeout
+        self._probe = probe or client
         self._cluster = isinstance(client, RedisCluster)
         self._keys = RedisKeys(key_prefix, cluster=self._cluster)
         self._metrics = metrics or Metrics()
@@ -111,9 +113,17 @@ class RedisSessionStore:
     def from_url(
         cls, url: str, client_options: ClientOptions | None = None, **options: Any
     ) -> "RedisSessionStore":
-        """A store with its own client for ``url`` (closed by :meth:`close`); a
-        ``redis+cluster://`` URL selects Redis Cluster."""
-        return cls(redis_client(url, client_options), owns_client=True, url=url, **options)
+        """A store with its own clients for ``url`` (closed by :meth:`close`); a
+        ``redis+cluster://`` URL selects Redis Cluster. ``ping`` gets a small client of its
+        own, so readiness is not judged by waits for the busy request pool."""
+        timeout = float(options.get("ping_timeout", 0.8))
+        probe_options = ClientOptions(
+            pool_size=2, pool_timeout=timeout, socket_timeout=timeout, connect_timeout=timeout
+        )
+        return cls(
+            redis_client(url, client_options), owns_client=True, url=url,
+            probe=redis_client(url, probe_options), **options,
+        )
 
     @property
     def keys(self) -> RedisKeys:
@@ -218,7 +228,7 @@ class RedisSessionStore:
         try:
             async with asyncio.timeout(self._ping_timeout):
                 with self._call("ping"):
-                    await self._redis.ping()
+                    await self._probe.ping()
         except TimeoutError as exc:
             raise StoreUnavailable(
                 "The session store did not answer in time.", cause="timeout"
@@ -236,6 +246,8 @@ class RedisSessionStore:
         await self._leases.settle(timeout=self._ping_timeout)
         if self._owns_client:
             await self._redis.aclose()
+            if self._probe is not self._redis:
+                await self._probe.aclose()
 
     def turn_lock(self, session_id: str) -> AbstractAsyncContextManager[None]:
         """Hold the session's lease (``SET NX PX`` with a random token) for the body.

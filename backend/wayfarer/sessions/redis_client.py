@@ -32,7 +32,7 @@ from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from wayfarer.errors import ConfigError
 
-Client: TypeAlias = "Redis | RedisCluster"
+Client: TypeAlias = Redis | RedisCluster
 
 CLUSTER_SCHEMES = {"redis+cluster": "redis", "rediss+cluster": "rediss"}
 SENTINEL_SCHEME = "redis+sentinel"
