@@ -17,7 +17,7 @@ from tests.support import RedisServer, live_server, running_redis
 from wayfarer.domain import SessionState
 from wayfarer.errors import ConfigError, StoreUnavailable, TurnInProgress
 from wayfarer.sessions import RedisSessionStore, new_session_id
-from wayfarer.sessions.redis_client import ClientOptions
+from wayfarer.sessions.redis_client import ClientOptions, redis_client
 from wayfarer.wiring import build_services
 
 pytestmark = pytest.mark.redis
@@ -160,3 +160,24 @@ async def test_a_wrong_or_missing_password_is_named_as_auth_without_the_secret(
     message = caught.value.message
     assert "WAYFARER_REDIS_URL" in message and "auth" in message and "\n" not in message
     assert "secret" not in message
+
+
+async def test_an_exhausted_pool_waits_then_names_its_cause(
+    redis_url: str, redis_prefix: str
+) -> None:
+    client = redis_client(redis_url, ClientOptions(pool_size=1, pool_timeout=0.2))
+    store = RedisSessionStore(
+        client, ttl_seconds=60, turn_wait_seconds=1, turn_lease_seconds=5,
+        key_prefix=redis_prefix, owns_client=True,
+    )
+    try:
+        created = await store.create(SessionState(session_id=new_session_id()))
+        busy = asyncio.create_task(client.blpop([f"{redis_prefix}nothing"], timeout=1))
+        await asyncio.sleep(0.05)  # the one connection is now taken by BLPOP
+        with pytest.raises(StoreUnavailable) as caught:
+            await store.get(created.session_id)
+        assert caught.value.cause == "pool_exhausted"
+        await busy
+        assert (await store.get(created.session_id)).version == 1  # free again: it works
+    finally:
+        await store.close()
