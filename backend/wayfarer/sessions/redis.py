@@ -21,7 +21,8 @@ newer save: the version is the fence. The scripts touch only keys under the pref
 
 On Redis Cluster (a ``redis+cluster://`` URL) the first character of the session id is a
 hash tag in the session's keys and there are 64 indexes, one per tag, so each script
-touches one slot; purge and count walk the 64 indexes (see RedisKeys, docs/adr/0030).
+touches one slot; purge and count walk the 64 indexes (see RedisKeys, docs/adr/0030). A
+``redis+sentinel://`` URL uses the single-Redis layout on the primary its Sentinels name.
 Redis failures become :class:`~wayfarer.errors.StoreUnavailable` carrying a one-word
 cause; the client reconnects by itself on the next command once Redis answers again.
 """
