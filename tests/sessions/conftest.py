@@ -15,8 +15,10 @@ from redis.asyncio import Redis
 from tests.support import (
     RedisClusterServers,
     RedisSentinelServers,
+    RedisServer,
     in_ci,
     running_cluster,
+    running_redis,
     running_sentinel,
 )
 from wayfarer.observability import Metrics
@@ -47,6 +49,16 @@ def redis_cluster() -> Iterator[RedisClusterServers]:
         if in_ci():
             pytest.fail(f"CI needs redis-server and redis-cli: {exc}")
         pytest.skip(f"no Redis Cluster available: {exc}")
+
+
+@pytest.fixture
+def private_redis() -> Iterator[RedisServer]:
+    """A redis-server of this test alone, so stopping or pausing it disturbs no other test."""
+    try:
+        with running_redis() as server:
+            yield server
+    except FileNotFoundError as exc:
+        pytest.skip(f"no Redis available: {exc}")
 
 
 @pytest.fixture(scope="session")

@@ -5,7 +5,6 @@ long turns, and the cause of each ``store_unavailable`` in the logs."""
 import asyncio
 import logging
 import signal
-from collections.abc import Iterator
 
 import httpx
 import pytest
@@ -21,16 +20,6 @@ from wayfarer.sessions.redis_client import ClientOptions, redis_client
 from wayfarer.wiring import build_services
 
 pytestmark = pytest.mark.redis
-
-
-@pytest.fixture
-def private_redis() -> Iterator[RedisServer]:
-    """A redis-server of this test alone, so pausing it disturbs no other test."""
-    try:
-        with running_redis() as server:
-            yield server
-    except FileNotFoundError as exc:
-        pytest.skip(f"no Redis available: {exc}")
 
 
 def pause(server: RedisServer) -> None:
