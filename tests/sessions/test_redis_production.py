@@ -12,9 +12,11 @@ from bench.load import travellers
 from redis.asyncio import Redis
 
 from tests.conftest import SettingsFactory
+from tests.sessions.conftest import sample
 from tests.support import RedisServer, live_server, running_redis
 from wayfarer.domain import SessionState
 from wayfarer.errors import ConfigError, StoreUnavailable, TurnInProgress
+from wayfarer.observability import Metrics
 from wayfarer.sessions import RedisSessionStore, new_session_id
 from wayfarer.sessions.redis_client import ClientOptions, redis_client
 from wayfarer.wiring import build_services
@@ -155,9 +157,10 @@ async def test_an_exhausted_pool_waits_then_names_its_cause(
     redis_url: str, redis_prefix: str
 ) -> None:
     client = redis_client(redis_url, ClientOptions(pool_size=1, pool_timeout=0.2))
+    metrics = Metrics()
     store = RedisSessionStore(
         client, ttl_seconds=60, turn_wait_seconds=1, turn_lease_seconds=5,
-        key_prefix=redis_prefix, owns_client=True,
+        key_prefix=redis_prefix, owns_client=True, metrics=metrics,
     )
     try:
         created = await store.create(SessionState(session_id=new_session_id()))
@@ -166,6 +169,7 @@ async def test_an_exhausted_pool_waits_then_names_its_cause(
         with pytest.raises(StoreUnavailable) as caught:
             await store.get(created.session_id)
         assert caught.value.cause == "pool_exhausted"
+        assert sample(metrics, "wayfarer_store_unavailable_total", cause="pool_exhausted") == 1
         await busy
         assert (await store.get(created.session_id)).version == 1  # free again: it works
     finally:

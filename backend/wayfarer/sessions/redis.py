@@ -292,11 +292,14 @@ class RedisSessionStore:
         try:
             yield
         except (RedisConnectionError, RedisTimeoutError, OSError) as exc:
+            cause = failure_cause(exc)
+            self._metrics.store_unavailable.labels(cause).inc()
             raise StoreUnavailable(
-                "The session store is unreachable; try again shortly.", cause=failure_cause(exc)
+                "The session store is unreachable; try again shortly.", cause=cause
             ) from exc
         except RedisError as exc:
             cause = failure_cause(exc)
+            self._metrics.store_unavailable.labels(cause).inc()
             log.error("session store error", extra={"op": op, "cause": cause,
                                                      "error": type(exc).__name__})
             raise StoreUnavailable(
