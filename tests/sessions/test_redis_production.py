@@ -106,7 +106,7 @@ async def test_a_turn_longer_than_its_lease_keeps_it(
 ) -> None:
     stores = [
         RedisSessionStore.from_url(
-            redis_url, ttl_seconds=60, turn_wait_seconds=0.1, turn_lease_seconds=0.3,
+            redis_url, ttl_seconds=60, turn_wait_seconds=0.1, turn_lease_seconds=1,
             key_prefix=redis_prefix,
         )
         for _ in range(2)
@@ -114,7 +114,7 @@ async def test_a_turn_longer_than_its_lease_keeps_it(
     try:
         created = await stores[0].create(SessionState(session_id=new_session_id()))
         async with stores[0].turn_lock(created.session_id):
-            await asyncio.sleep(0.9)  # three lease lifetimes
+            await asyncio.sleep(2.5)  # two and a half lease lifetimes
             with pytest.raises(TurnInProgress):
                 async with stores[1].turn_lock(created.session_id):
                     pass
