@@ -1,5 +1,6 @@
-"""A Sentinel-managed primary (the contract suite runs on one too): the store follows a
-fail-over to the promoted replica without a restart."""
+"""A Sentinel-managed primary (the contract suite runs on one too): a conversation through
+the configured services, and the store following a fail-over to the promoted replica
+without a restart."""
 
 import asyncio
 from collections.abc import Iterator
@@ -7,10 +8,12 @@ from collections.abc import Iterator
 import pytest
 from redis.asyncio import Redis
 
+from tests.conftest import SettingsFactory
 from tests.support import RedisSentinelServers, running_sentinel
 from wayfarer.domain import Message, SessionState
 from wayfarer.errors import SessionNotFound, StoreUnavailable
 from wayfarer.sessions import RedisSessionStore, new_session_id
+from wayfarer.wiring import build_services
 
 pytestmark = pytest.mark.redis
 
@@ -52,3 +55,19 @@ async def test_the_store_follows_a_failover(private_sentinel: RedisSentinelServe
     finally:
         await primary.aclose()
         await store.close()
+
+
+async def test_a_conversation_through_sentinel(
+    make_settings: SettingsFactory, redis_sentinel: RedisSentinelServers, redis_prefix: str
+) -> None:
+    settings = make_settings(
+        session_backend="redis", redis_url=redis_sentinel.url, redis_key_prefix=redis_prefix
+    )
+    services = await build_services(settings)
+    try:
+        state = await services.orchestrator.start()
+        result = await services.orchestrator.turn(state.session_id, "2 days in Kyoto")
+        assert result.state.preferences.city == "Kyoto"
+        assert (await services.store.get(state.session_id)).version == 2
+    finally:
+        await services.close()
