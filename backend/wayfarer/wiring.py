@@ -9,14 +9,13 @@ from dataclasses import dataclass
 import httpx
 
 from wayfarer.api.ratelimit import RateLimiter
-from wayfarer.config import Settings
+from wayfarer.config import Settings, redacted_url
 from wayfarer.conversation.orchestrator import Orchestrator
 from wayfarer.errors import ConfigError, StoreUnavailable
 from wayfarer.language import Interpreter, Narrator, OfflineInterpreter, OfflineNarrator
 from wayfarer.observability import Metrics
 from wayfarer.planner import Catalog, CatalogPlanner, Planner, load_catalog
 from wayfarer.sessions import PurgeScheduler, SessionStore, build_store
-from wayfarer.sessions.redis import redacted_url
 
 
 @dataclass
@@ -95,6 +94,6 @@ async def _open_store(settings: Settings, metrics: Metrics) -> SessionStore:
         reason = exc.__cause__ or exc
         raise ConfigError(
             f"invalid configuration: WAYFARER_REDIS_URL: cannot reach Redis at "
-            f"{redacted_url(settings.redis_url)} ({reason})"
+            f"{redacted_url(settings.redis_url)} ({redacted_url(str(reason))})"
         ) from None
     return store
