@@ -18,6 +18,7 @@ import httpx
 import uvicorn
 
 from wayfarer.api.app import create_app
+from wayfarer.api.serving import uvicorn_options
 from wayfarer.config import Settings
 
 
@@ -110,14 +111,8 @@ class LiveServer:
 def live_server(settings: Settings, web_dir: Path | None = None) -> Iterator[LiveServer]:
     """Serve ``create_app(settings)`` with uvicorn in a thread until the block ends."""
     port = free_port()
-    config = uvicorn.Config(
-        create_app(settings, web_dir=web_dir),
-        host="127.0.0.1",
-        port=port,
-        log_level="warning",
-        access_log=False,
-        lifespan="on",
-    )
+    options = {**uvicorn_options(settings), "host": "127.0.0.1", "port": port}
+    config = uvicorn.Config(create_app(settings, web_dir=web_dir), lifespan="on", **options)
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()

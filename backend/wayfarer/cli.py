@@ -36,15 +36,10 @@ def serve(settings: Settings) -> None:
     import uvicorn
 
     from wayfarer.api.app import create_app
+    from wayfarer.api.serving import uvicorn_options
 
     asyncio.run(_preflight(settings))
-    uvicorn.run(
-        create_app(settings),
-        host=settings.host,
-        port=settings.port,
-        log_level="warning",
-        access_log=False,
-    )
+    uvicorn.run(create_app(settings), **uvicorn_options(settings))
 
 
 async def purge(settings: Settings) -> int:

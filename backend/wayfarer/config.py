@@ -91,7 +91,7 @@ class Settings(BaseSettings):
     def _networks(cls, value: list[str]) -> list[str]:
         for entry in value:
             try:
-                ip_network(entry, strict=False)
+                ip_network(entry)
             except ValueError:
                 raise ValueError(f"{entry!r} is not an IP address or network") from None
         return value

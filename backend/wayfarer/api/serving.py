@@ -1,0 +1,101 @@
+"""How uvicorn serves the app: proxies, connection cap, and read timeouts.
+
+:func:`uvicorn_options` is the one source of uvicorn's keyword arguments (the CLI and the
+test servers use it), so what runs is what is tested:
+
+- forwarded headers (``X-Forwarded-For``/``-Proto``) are honoured only from the addresses
+  in ``WAYFARER_TRUSTED_PROXIES`` (none by default: the peer address is the client);
+- at most ``WAYFARER_MAX_CONNECTIONS`` requests and connections at once (uvicorn answers
+  503 past it);
+- a connection must deliver its request headers within ``WAYFARER_HEADER_TIMEOUT_SECONDS``
+  of connecting or of starting a request, else it gets 408 and is closed
+  (:class:`HeaderTimeoutProtocol`; the body timeout is the edge middleware's).
+"""
+
+import asyncio
+import json
+import secrets
+from typing import Any
+
+from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
+
+from wayfarer.config import Settings
+
+HEADER_TIMEOUT_STATE = "wayfarer.header_timeout"
+"""Key of the header timeout in the lifespan state the app's lifespan yields."""
+DEFAULT_HEADER_TIMEOUT = 10.0
+KEEP_ALIVE_SECONDS = 5
+
+
+def uvicorn_options(settings: Settings) -> dict[str, Any]:
+    """Keyword arguments for ``uvicorn.run`` / ``uvicorn.Config`` from ``settings``."""
+    trusted = settings.trusted_proxies
+    return {
+        "host": settings.host,
+        "port": settings.port,
+        "proxy_headers": bool(trusted),
+        "forwarded_allow_ips": ",".join(trusted) if trusted else "",
+        "limit_concurrency": settings.max_connections,
+        "timeout_keep_alive": KEEP_ALIVE_SECONDS,
+        "http": HeaderTimeoutProtocol,
+        "log_level": "warning",
+        "access_log": False,
+    }
+
+
+def _timeout_response() -> bytes:
+    from wayfarer.api.middleware import response_headers
+
+    body = json.dumps({"error": {"code": "request_timeout",
+                                 "message": "The request headers did not arrive in time."}})
+    headers = {
+        **response_headers("/", secrets.token_hex(8)),
+        "Content-Type": "application/json",
+        "Content-Length": str(len(body)),
+        "Connection": "close",
+    }
+    lines = ["HTTP/1.1 408 Request Timeout", *(f"{k}: {v}" for k, v in headers.items())]
+    return ("\r\n".join(lines) + "\r\n\r\n" + body).encode()
+
+
+class HeaderTimeoutProtocol(HttpToolsProtocol):
+    """uvicorn's httptools protocol with a deadline on receiving request headers.
+
+    The deadline is armed when the connection opens and whenever a new request starts,
+    and cleared when its headers are complete; the timeout comes from the app's lifespan
+    state (:data:`HEADER_TIMEOUT_STATE`), so each server uses its own settings.
+    """
+
+    _header_timer: asyncio.TimerHandle | None = None
+
+    def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+        super().connection_made(transport)
+        self._arm()
+
+    def on_message_begin(self) -> None:
+        super().on_message_begin()
+        if self._header_timer is None:
+            self._arm()
+
+    def on_headers_complete(self) -> None:
+        self._disarm()
+        super().on_headers_complete()
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        self._disarm()
+        super().connection_lost(exc)
+
+    def _arm(self) -> None:
+        seconds = float(self.app_state.get(HEADER_TIMEOUT_STATE, DEFAULT_HEADER_TIMEOUT))
+        self._header_timer = self.loop.call_later(seconds, self._expired)
+
+    def _disarm(self) -> None:
+        if self._header_timer is not None:
+            self._header_timer.cancel()
+            self._header_timer = None
+
+    def _expired(self) -> None:
+        self._header_timer = None
+        if not self.transport.is_closing():
+            self.transport.write(_timeout_response())
+            self.transport.close()
