@@ -21,9 +21,12 @@ def build_store(settings: Settings, metrics: Metrics) -> SessionStore:
             key_prefix=settings.redis_key_prefix,
             metrics=metrics,
         )
-    return MemorySessionStore(
+    store = MemorySessionStore(
         ttl_seconds=settings.session_ttl_seconds,
         max_sessions=settings.max_sessions,
         turn_wait_seconds=settings.turn_wait_seconds,
         metrics=metrics,
+        snapshot_path=settings.memory_snapshot_path,
     )
+    store.restore()  # the sessions saved by the last shutdown, if a snapshot is configured
+    return store
