@@ -6,7 +6,6 @@ Nothing is created at import time.
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Any
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
@@ -17,7 +16,7 @@ from wayfarer.api.errors import install_error_handlers
 from wayfarer.api.middleware import install_middleware
 from wayfarer.api.openapi import install_openapi
 from wayfarer.api.routes import cities, health, messages, sessions
-from wayfarer.api.serving import HEADER_TIMEOUT_STATE
+from wayfarer.api.serving import transport_bounds
 from wayfarer.config import Settings, load_settings
 from wayfarer.observability import Metrics, configure_logging
 from wayfarer.wiring import build_services
@@ -35,11 +34,11 @@ def create_app(settings: Settings | None = None, web_dir: Path | None = None) ->
     metrics = Metrics()
 
     @asynccontextmanager
-    async def lifespan(app: FastAPI) -> AsyncIterator[dict[str, Any]]:
+    async def lifespan(app: FastAPI) -> AsyncIterator[dict[str, float]]:
         services = await build_services(settings, metrics)
         app.state.services = services
         try:
-            yield {HEADER_TIMEOUT_STATE: settings.header_timeout_seconds}
+            yield transport_bounds(settings)  # read by serving.HeaderTimeoutProtocol
         finally:
             await services.close()
 

@@ -5,8 +5,8 @@ test servers use it), so what runs is what is tested:
 
 - forwarded headers (``X-Forwarded-For``/``-Proto``) are honoured only from the addresses
   in ``WAYFARER_TRUSTED_PROXIES`` (none by default: the peer address is the client);
-- at most ``WAYFARER_MAX_CONNECTIONS`` requests and connections at once (uvicorn answers
-  503 past it);
+- at most ``WAYFARER_MAX_CONNECTIONS`` open connections: one more is answered 503
+  ``server_busy`` at once and closed;
 - a connection must deliver its request headers within ``WAYFARER_HEADER_TIMEOUT_SECONDS``
   of connecting or of starting a request, else it gets 408 and is closed
   (:class:`HeaderTimeoutProtocol`; the body timeout is the edge middleware's).
@@ -22,8 +22,10 @@ from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 from wayfarer.config import Settings
 
 HEADER_TIMEOUT_STATE = "wayfarer.header_timeout"
-"""Key of the header timeout in the lifespan state the app's lifespan yields."""
+MAX_CONNECTIONS_STATE = "wayfarer.max_connections"
+"""Keys of the transport bounds in the lifespan state the app's lifespan yields."""
 DEFAULT_HEADER_TIMEOUT = 10.0
+DEFAULT_MAX_CONNECTIONS = 1000
 KEEP_ALIVE_SECONDS = 5
 
 
@@ -35,7 +37,6 @@ def uvicorn_options(settings: Settings) -> dict[str, Any]:
         "port": settings.port,
         "proxy_headers": bool(trusted),
         "forwarded_allow_ips": ",".join(trusted) if trusted else "",
-        "limit_concurrency": settings.max_connections,
         "timeout_keep_alive": KEEP_ALIVE_SECONDS,
         "http": HeaderTimeoutProtocol,
         "log_level": "warning",
@@ -43,33 +44,49 @@ def uvicorn_options(settings: Settings) -> dict[str, Any]:
     }
 
 
-def _timeout_response() -> bytes:
+def transport_bounds(settings: Settings) -> dict[str, float]:
+    """The lifespan state :class:`HeaderTimeoutProtocol` reads its bounds from."""
+    return {
+        HEADER_TIMEOUT_STATE: settings.header_timeout_seconds,
+        MAX_CONNECTIONS_STATE: settings.max_connections,
+    }
+
+
+def _raw_error(status: str, code: str, message: str) -> bytes:
+    """A complete HTTP/1.1 error response in the SPEC's shape, with the edge's headers."""
     from wayfarer.api.middleware import response_headers
 
-    body = json.dumps({"error": {"code": "request_timeout",
-                                 "message": "The request headers did not arrive in time."}})
+    body = json.dumps({"error": {"code": code, "message": message}})
     headers = {
         **response_headers("/", secrets.token_hex(8)),
         "Content-Type": "application/json",
         "Content-Length": str(len(body)),
         "Connection": "close",
     }
-    lines = ["HTTP/1.1 408 Request Timeout", *(f"{k}: {v}" for k, v in headers.items())]
+    lines = [f"HTTP/1.1 {status}", *(f"{k}: {v}" for k, v in headers.items())]
     return ("\r\n".join(lines) + "\r\n\r\n" + body).encode()
 
 
 class HeaderTimeoutProtocol(HttpToolsProtocol):
-    """uvicorn's httptools protocol with a deadline on receiving request headers.
+    """uvicorn's httptools protocol with a connection cap and a deadline on receiving
+    request headers.
 
     The deadline is armed when the connection opens and whenever a new request starts,
-    and cleared when its headers are complete; the timeout comes from the app's lifespan
-    state (:data:`HEADER_TIMEOUT_STATE`), so each server uses its own settings.
+    and cleared when its headers are complete. Both bounds come from the app's lifespan
+    state (:func:`transport_bounds`), so each server uses its own settings.
     """
 
     _header_timer: asyncio.TimerHandle | None = None
 
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
         super().connection_made(transport)
+        cap = int(self.app_state.get(MAX_CONNECTIONS_STATE, DEFAULT_MAX_CONNECTIONS))
+        if len(self.connections) > cap:
+            transport.write(_raw_error(
+                "503 Service Unavailable", "server_busy", "Too many connections; try again."
+            ))
+            transport.close()
+            return
         self._arm()
 
     def on_message_begin(self) -> None:
@@ -97,5 +114,8 @@ class HeaderTimeoutProtocol(HttpToolsProtocol):
     def _expired(self) -> None:
         self._header_timer = None
         if not self.transport.is_closing():
-            self.transport.write(_timeout_response())
+            self.transport.write(_raw_error(
+                "408 Request Timeout", "request_timeout",
+                "The request headers did not arrive in time.",
+            ))
             self.transport.close()
