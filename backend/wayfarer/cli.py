@@ -26,8 +26,9 @@ def _parser() -> argparse.ArgumentParser:
 
 
 async def _preflight(settings: Settings) -> None:
-    """Build and close every service once, so a bad set-up fails before serving."""
-    services = await build_services(settings)
+    """Build and close every service once, so a bad set-up fails before serving (without
+    the memory snapshot: that is the served store's to read and write)."""
+    services = await build_services(settings.model_copy(update={"memory_snapshot_path": None}))
     await services.close()
 
 
