@@ -17,7 +17,9 @@ def test_a_conversation_continues_after_a_restart(tmp_path: Path) -> None:
     with wayfarer_serve(env) as served, httpx.Client(base_url=served.url, timeout=30) as http:
         session_id = http.post("/api/sessions").json()["session_id"]
         url = f"/api/sessions/{session_id}"
-        planned = http.post(f"{url}/messages", json={"content": "3 days in Rome, food and history, relaxed, cheap"})
+        planned = http.post(
+            f"{url}/messages", json={"content": "3 days in Rome, food and history, relaxed, cheap"}
+        )
         before = http.get(url).json()
         served.stop()  # SIGTERM: uvicorn shuts down gracefully, then re-raises it
     assert planned.json()["session"]["itinerary"] is not None

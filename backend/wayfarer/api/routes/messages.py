@@ -38,7 +38,7 @@ class MessageIn(BaseModel):
     """One user message; ``client_message_id`` makes a retried message idempotent."""
 
     content: str
-    client_message_id: str | None = Field(default=None, max_length=128)
+    client_message_id: str | None = Field(default=None, min_length=1, max_length=128)
 
 
 class TurnOut(BaseModel):
