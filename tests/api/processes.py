@@ -67,8 +67,8 @@ def wayfarer_serve(env: dict[str, str] | None = None, port: int | None = None) -
         with log.open("wb") as sink:
             process = subprocess.Popen(
                 [sys.executable, "-m", "wayfarer.cli", "serve"],
-                env=serve_env({"WAYFARER_HOST": "127.0.0.1", "WAYFARER_PORT": str(port),
-                               **(env or {})}),
+                env=serve_env({**(env or {}), "WAYFARER_HOST": "127.0.0.1",
+                               "WAYFARER_PORT": str(port)}),
                 stdout=sink, stderr=subprocess.STDOUT,
             )
         served = Served(f"http://127.0.0.1:{port}", port, process, log)
