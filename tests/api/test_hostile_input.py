@@ -35,14 +35,14 @@ def raw_json(text_escape: str) -> bytes:
 
 @pytest.mark.parametrize("escape", ["\\ud800", "\\udfff", "\\ud800\\ud800", "\\udc00x"])
 @pytest.mark.parametrize("accept", ["application/json", "text/event-stream"])
+@pytest.mark.parametrize("media_type", ["application/json", "application/vnd.x+json", None])
 async def test_lone_surrogates_are_422_on_both_paths(
-    client: httpx.AsyncClient, escape: str, accept: str
+    client: httpx.AsyncClient, escape: str, accept: str, media_type: str | None
 ) -> None:
     session_id = await new_session(client)
+    headers = {"accept": accept} | ({"content-type": media_type} if media_type else {})
     response = await client.post(
-        f"/api/sessions/{session_id}/messages",
-        content=raw_json(escape),
-        headers={"content-type": "application/json", "accept": accept},
+        f"/api/sessions/{session_id}/messages", content=raw_json(escape), headers=headers
     )
     assert assert_error_shape(response, 422)["code"] == "invalid_request"
     history = (await client.get(f"/api/sessions/{session_id}")).json()["history"]

@@ -217,7 +217,8 @@ class EdgeMiddleware:
             if body is None:
                 status[0] = 499  # the client left before sending its request
                 return
-            if body and "json" in headers.get("content-type", ""):
+            media_type = headers.get("content-type", "")
+            if body and (not media_type or "json" in media_type):  # what FastAPI parses
                 check_json_text(body)
             await self.app(scope, _replay(body, receive), tracked)
         except Refused as refused:
