@@ -41,7 +41,7 @@ class Settings(BaseSettings):
 
     env: str | None = None
     session_backend: Literal["memory", "redis"] = "memory"
-    redis_url: str = "redis://localhost:6379/0"
+    redis_url: str = Field(default="redis://localhost:6379/0", repr=False)  # may hold a password
     redis_key_prefix: str = Field(default="wayfarer:", min_length=1)
     session_ttl_seconds: int = Field(default=3600, gt=0)
     max_sessions: int = Field(default=10000, gt=0)

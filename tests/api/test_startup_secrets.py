@@ -53,3 +53,8 @@ def test_bad_edge_settings_stop_start_up_with_one_line(variable: str, value: str
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     assert variable in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_settings_repr_hides_the_redis_url(make_settings) -> None:  # type: ignore[no-untyped-def]
+    settings = make_settings(redis_url=f"redis://:{SECRET}@127.0.0.1:6379/0")
+    assert SECRET not in repr(settings) and SECRET not in str(settings)

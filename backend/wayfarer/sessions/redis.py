@@ -31,7 +31,6 @@ from collections.abc import AsyncIterator, Iterator
 from contextlib import AbstractAsyncContextManager, asynccontextmanager, contextmanager
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
 
 from redis.asyncio import Redis
 from redis.asyncio.retry import Retry
@@ -146,17 +145,6 @@ class RedisKeys:
     @property
     def purge_lock(self) -> str:
         return f"{self.prefix}purge-lock"
-
-
-def redacted_url(url: str) -> str:
-    """``url`` without its password, safe to log or print."""
-    parts = urlsplit(url)
-    if parts.password is None:
-        return url
-    user = f"{parts.username}:***@" if parts.username else ":***@"
-    host = parts.hostname or ""
-    netloc = f"{user}{host}" + (f":{parts.port}" if parts.port else "")
-    return urlunsplit(parts._replace(netloc=netloc))
 
 
 def redis_client(url: str) -> "Redis":
