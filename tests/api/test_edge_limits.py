@@ -103,3 +103,23 @@ def test_connections_past_the_cap_get_503_then_service_resumes(served: Served) -
             return
         time.sleep(0.1)
     raise AssertionError("the server did not serve again after the held connections closed")
+
+
+def test_a_slow_second_request_on_a_kept_alive_connection_is_cut_off(served: Served) -> None:
+    with socket.create_connection(("127.0.0.1", served.port), timeout=10) as slow:
+        slow.sendall(b"GET /healthz HTTP/1.1\r\nHost: t\r\n\r\nGET /healthz HTTP/1.1\r\n")
+        raw = read_until_closed(slow)
+    first, _, second = raw.partition(b"HTTP/1.1 408")
+    assert first.startswith(b"HTTP/1.1 200")
+    assert_edge_error(b"HTTP/1.1 408" + second, 408, "request_timeout")
+
+
+def test_oversized_headers_are_431(served: Served) -> None:
+    padding = b"X-Pad: " + b"a" * 8000 + b"\r\n"
+    raw = raw_exchange(served.port, b"GET /healthz HTTP/1.1\r\nHost: t\r\n" + padding * 12)
+    assert_edge_error(raw, 431, "request_too_large")
+
+
+def test_bytes_that_are_not_http_get_the_error_shape(served: Served) -> None:
+    raw = raw_exchange(served.port, b"\x16\x03\x01 definitely not HTTP\r\n\r\n")
+    assert_edge_error(raw, 422, "invalid_request")

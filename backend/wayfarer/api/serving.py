@@ -8,8 +8,11 @@ test servers use it), so what runs is what is tested:
 - at most ``WAYFARER_MAX_CONNECTIONS`` open connections: one more is answered 503
   ``server_busy`` at once and closed;
 - a connection must deliver its request headers within ``WAYFARER_HEADER_TIMEOUT_SECONDS``
-  of connecting or of starting a request, else it gets 408 and is closed
-  (:class:`HeaderTimeoutProtocol`; the body timeout is the edge middleware's).
+  of connecting or of starting a request, else it gets 408 and is closed, and they may be
+  at most :data:`MAX_HEADER_BYTES` long (431) (:class:`HeaderTimeoutProtocol`; the body
+  timeout is the edge middleware's);
+- bytes that are not HTTP get 422 ``invalid_request`` in the error shape, not uvicorn's
+  plain-text 400.
 """
 
 import asyncio
@@ -26,6 +29,8 @@ MAX_CONNECTIONS_STATE = "wayfarer.max_connections"
 """Keys of the transport bounds in the lifespan state the app's lifespan yields."""
 DEFAULT_HEADER_TIMEOUT = 10.0
 DEFAULT_MAX_CONNECTIONS = 1000
+MAX_HEADER_BYTES = 65536
+"""Request line and headers larger than this are refused with 431 (httptools sets none)."""
 KEEP_ALIVE_SECONDS = 5
 
 
@@ -77,22 +82,33 @@ class HeaderTimeoutProtocol(HttpToolsProtocol):
     """
 
     _header_timer: asyncio.TimerHandle | None = None
+    _header_bytes = 0
 
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
         super().connection_made(transport)
         cap = int(self.app_state.get(MAX_CONNECTIONS_STATE, DEFAULT_MAX_CONNECTIONS))
-        if len(self.connections) > cap:
-            transport.write(_raw_error(
-                "503 Service Unavailable", "server_busy", "Too many connections; try again."
-            ))
-            transport.close()
-            return
         self._arm()
+        if len(self.connections) > cap:
+            self._refuse("503 Service Unavailable", "server_busy",
+                         "Too many connections; try again.")
+
+    def data_received(self, data: bytes) -> None:
+        reading_headers = self._header_timer is not None
+        super().data_received(data)
+        if reading_headers and self._header_timer is not None:  # still no end of headers
+            self._header_bytes += len(data)
+            if self._header_bytes > MAX_HEADER_BYTES:
+                self._refuse("431 Request Header Fields Too Large", "request_too_large",
+                             f"The request headers are over {MAX_HEADER_BYTES} bytes.")
 
     def on_message_begin(self) -> None:
         super().on_message_begin()
         if self._header_timer is None:
             self._arm()
+
+    def send_400_response(self, msg: str) -> None:
+        self._refuse("422 Unprocessable Content", "invalid_request",
+                     "The request is not valid HTTP.")
 
     def on_headers_complete(self) -> None:
         self._disarm()
@@ -103,6 +119,7 @@ class HeaderTimeoutProtocol(HttpToolsProtocol):
         super().connection_lost(exc)
 
     def _arm(self) -> None:
+        self._header_bytes = 0
         seconds = float(self.app_state.get(HEADER_TIMEOUT_STATE, DEFAULT_HEADER_TIMEOUT))
         self._header_timer = self.loop.call_later(seconds, self._expired)
 
@@ -113,9 +130,12 @@ class HeaderTimeoutProtocol(HttpToolsProtocol):
 
     def _expired(self) -> None:
         self._header_timer = None
+        self._refuse("408 Request Timeout", "request_timeout",
+                     "The request headers did not arrive in time.")
+
+    def _refuse(self, status: str, code: str, message: str) -> None:
+        """Answer with an error in the SPEC's shape and close the connection."""
+        self._disarm()
         if not self.transport.is_closing():
-            self.transport.write(_raw_error(
-                "408 Request Timeout", "request_timeout",
-                "The request headers did not arrive in time.",
-            ))
+            self.transport.write(_raw_error(status, code, message))
             self.transport.close()
