@@ -8,6 +8,7 @@ import re
 import pytest
 
 from tests.api.deploy_files import compose, dockerfile, redis_args, seconds, service_env
+from wayfarer.api.serving import shutdown_grace_seconds
 from wayfarer.config import Settings, load_settings
 
 
@@ -84,4 +85,4 @@ def test_api_image_is_unprivileged_and_stops_gracefully(staging: Settings) -> No
     assert user not in {"root", "0"}
     assert dockerfile()["CMD"][-1] == '["wayfarer", "serve"]'
     grace = seconds(compose()["services"]["api"]["stop_grace_period"])
-    assert grace >= 2 * staging.llm_timeout_seconds + 1  # interpret + narrate in flight
+    assert grace >= shutdown_grace_seconds(staging) + 5  # then the lifespan closes the store

@@ -11,6 +11,9 @@ test servers use it), so what runs is what is tested:
   of connecting or of starting a request, else it gets 408 and is closed, and they may be
   at most :data:`MAX_HEADER_BYTES` long (431) (:class:`HeaderTimeoutProtocol`; the body
   timeout is the edge middleware's);
+- a graceful shutdown (SIGTERM) waits at most :func:`shutdown_grace_seconds` for requests
+  in flight, so the lifespan (closing the store, writing the memory snapshot) always runs
+  within a container's stop grace period;
 - bytes that are not HTTP get 422 ``invalid_request`` in the error shape, not uvicorn's
   plain-text 400.
 """
@@ -44,9 +47,17 @@ def uvicorn_options(settings: Settings) -> dict[str, Any]:
         "forwarded_allow_ips": ",".join(trusted) if trusted else "",
         "timeout_keep_alive": KEEP_ALIVE_SECONDS,
         "http": HeaderTimeoutProtocol,
+        "timeout_graceful_shutdown": shutdown_grace_seconds(settings),
         "log_level": "warning",
         "access_log": False,
     }
+
+
+def shutdown_grace_seconds(settings: Settings) -> float:
+    """How long a graceful shutdown waits for requests in flight before closing them: the
+    longest turn (two model calls of ``WAYFARER_LLM_TIMEOUT_SECONDS``). A container's stop
+    grace period must exceed it, leaving time to close the store (docker-compose.yml)."""
+    return 2 * settings.llm_timeout_seconds
 
 
 def transport_bounds(settings: Settings) -> dict[str, float]:
