@@ -12,7 +12,14 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
 
-from pydantic import AliasChoices, Field, SecretStr, ValidationError, field_validator
+from pydantic import (
+    AliasChoices,
+    Field,
+    SecretStr,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+)
 from pydantic_settings import (
     BaseSettings,
     NoDecode,
@@ -88,8 +95,10 @@ class Settings(BaseSettings):
 
     @field_validator("trusted_proxies", "metrics_allow")
     @classmethod
-    def _networks(cls, value: list[str]) -> list[str]:
+    def _networks(cls, value: list[str], info: ValidationInfo) -> list[str]:
         for entry in value:
+            if entry == "*" and info.field_name == "trusted_proxies":
+                continue  # every peer: only when nothing but the proxy can reach the app
             try:
                 ip_network(entry)
             except ValueError:

@@ -5,6 +5,7 @@ import httpx
 
 from tests.api.processes import wayfarer_serve
 from tests.support import live_server
+from wayfarer.api.serving import uvicorn_options
 
 LIMITS = {
     "WAYFARER_RATE_LIMIT_CREATE_PER_MINUTE": "5",
@@ -84,3 +85,13 @@ def test_a_flood_of_new_sessions_evicts_untouched_ones_before_trips(
             http.post(f"/api/sessions/{newer}/messages", json={"content": "a trip to Paris"})
         assert http.get(f"/api/sessions/{talking}").status_code == 404
         assert http.get(f"/api/sessions/{planned}").status_code == 200
+
+
+def test_uvicorn_is_told_exactly_which_proxies_to_trust(
+    make_settings,  # type: ignore[no-untyped-def]
+) -> None:
+    assert uvicorn_options(make_settings())["proxy_headers"] is False
+    some = uvicorn_options(make_settings(trusted_proxies="10.0.0.1, 10.1.0.0/16"))
+    assert some["proxy_headers"] is True
+    assert some["forwarded_allow_ips"] == "10.0.0.1,10.1.0.0/16"
+    assert uvicorn_options(make_settings(trusted_proxies="*"))["forwarded_allow_ips"] == "*"

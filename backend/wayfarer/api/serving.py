@@ -44,7 +44,7 @@ def uvicorn_options(settings: Settings) -> dict[str, Any]:
         "host": settings.host,
         "port": settings.port,
         "proxy_headers": bool(trusted),
-        "forwarded_allow_ips": ",".join(trusted) if trusted else "",
+        "forwarded_allow_ips": "*" if "*" in trusted else ",".join(trusted),
         "timeout_keep_alive": KEEP_ALIVE_SECONDS,
         "http": HeaderTimeoutProtocol,
         "timeout_graceful_shutdown": shutdown_grace_seconds(settings),
