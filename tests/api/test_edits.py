@@ -247,3 +247,19 @@ async def test_edits_and_shares_are_503_while_redis_is_down(
                     assert again.json()["error"]["code"] == "session_not_found"
     except FileNotFoundError as exc:
         pytest.skip(f"no Redis available: {exc}")
+
+
+async def test_clicks_count_against_the_turn_limit(make_settings: SettingsFactory) -> None:
+    with live_server(make_settings(rate_limit_per_minute=2)) as live:
+        async with httpx.AsyncClient(base_url=live.url) as http:
+            session_id = (await http.post("/api/sessions")).json()["session_id"]
+            base = f"/api/sessions/{session_id}"
+            planned = await http.post(f"{base}/messages",
+                                      json={"content": "2 days in Rome, history, relaxed, cheap"})
+            assert planned.status_code == 200
+            first = await http.post(f"{base}/edits", json={"op": "add_day"})
+            assert first.status_code == 200  # the second turn of the minute
+            edit = await http.post(f"{base}/edits", json={"op": "add_day"})
+            assert edit.status_code == 429
+            assert edit.json()["error"]["code"] == "rate_limited"
+            assert "retry-after" in edit.headers

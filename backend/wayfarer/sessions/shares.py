@@ -18,9 +18,8 @@ from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from redis.asyncio import Redis
-
-    from wayfarer.sessions.redis import RedisKeys
+    from wayfarer.sessions.redis_client import Client
+    from wayfarer.sessions.redis_scripts import RedisKeys
 
 SHARE_TOKEN_BYTES = 16
 """128 random bits (the issue asks for at least 122)."""
@@ -71,7 +70,7 @@ class RedisShares:
     """Share index of :class:`~wayfarer.sessions.RedisSessionStore`: one string key per
     token under the store's prefix (``<prefix>share:<token>``), expiring natively."""
 
-    _redis: "Redis"
+    _redis: "Client"
     _keys: "RedisKeys"
 
     def _call(self, op: str) -> AbstractContextManager[None]:

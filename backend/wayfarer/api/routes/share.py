@@ -11,7 +11,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request, Response
 from fastapi.responses import FileResponse
 
-from wayfarer.api.deps import RateLimitDep, SharingDep
+from wayfarer.api.deps import RateLimitDep, ReadLimitDep, SharingDep
 from wayfarer.api.routes.messages import file_response
 from wayfarer.domain import ExportFormat
 from wayfarer.errors import ShareNotFound, StoreUnavailable
@@ -38,13 +38,15 @@ async def create_share(session_id: str, sharing: SharingDep, _: RateLimitDep) ->
 
 
 @router.delete("/api/sessions/{session_id}/share", responses=_OWNER_ERRORS)
-async def revoke_share(session_id: str, sharing: SharingDep) -> Any:
+async def revoke_share(session_id: str, sharing: SharingDep, _: ReadLimitDep) -> Any:
     """Turn the link off (no error when there is none); returns the SessionView."""
     return (await sharing.revoke(session_id)).view()
 
 
 @router.get("/api/shared/{token}", responses=_SHARED_ERRORS)
-async def read_shared(token: str, sharing: SharingDep, response: Response) -> Any:
+async def read_shared(
+    token: str, sharing: SharingDep, response: Response, _: ReadLimitDep
+) -> Any:
     """The shared trip: ``{itinerary, preferences, details, expires_at}`` (nothing else)."""
     response.headers.update(_NO_STORE)
     return await sharing.view(token)
@@ -59,14 +61,19 @@ async def read_shared(token: str, sharing: SharingDep, response: Response) -> An
     },
 )
 async def export_shared(
-    token: str, sharing: SharingDep, format: Annotated[ExportFormat, Query()] = "json"
+    token: str,
+    sharing: SharingDep,
+    _: ReadLimitDep,
+    format: Annotated[ExportFormat, Query()] = "json",
 ) -> Response:
     """The shared itinerary as a file, as the owner's export gives it."""
     return file_response(await sharing.export(token, format))
 
 
 @router.get("/share/{token}", response_class=FileResponse, include_in_schema=False)
-async def share_page(token: str, sharing: SharingDep, request: Request) -> FileResponse:
+async def share_page(
+    token: str, sharing: SharingDep, request: Request, _: ReadLimitDep
+) -> FileResponse:
     """The read-only page (``web/share.html``); 404 with the same page when the link no
     longer opens a trip (503 when the store is down), whose script then says so plainly."""
     web: Path = request.app.state.web_dir
