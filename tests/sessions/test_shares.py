@@ -2,9 +2,12 @@
 its session for at most the given time, and not once dropped."""
 
 import asyncio
+from datetime import timedelta
+from pathlib import Path
 
 from tests.sessions.conftest import Store
-from wayfarer.sessions import new_session_id
+from wayfarer.domain import SessionState, ShareLink, utcnow
+from wayfarer.sessions import MemorySessionStore, new_session_id
 from wayfarer.sessions.shares import is_share_token, new_share_token
 
 
@@ -34,3 +37,23 @@ def test_tokens_are_unguessable_and_distinct() -> None:
     tokens = {new_share_token() for _ in range(1000)}
     assert len(tokens) == 1000
     assert all(is_share_token(t) and len(t) == 22 for t in tokens)  # 128 random bits
+
+
+async def test_memory_snapshot_keeps_share_links_across_a_restart(tmp_path: Path) -> None:
+    path = tmp_path / "sessions.json"
+
+    def memory() -> MemorySessionStore:
+        return MemorySessionStore(ttl_seconds=60, max_sessions=10, turn_wait_seconds=1,
+                                  snapshot_path=path)
+
+    first = memory()
+    created = await first.create(SessionState(session_id=new_session_id()))
+    token = new_share_token()
+    created.share = ShareLink(token=token, expires_at=utcnow() + timedelta(hours=1))
+    await first.save(created, expected_version=created.version)
+    await first.put_share(token, created.session_id, 3600)
+    await first.close()  # writes the snapshot
+    second = memory()
+    second.restore()
+    assert await second.share_target(token) == created.session_id
+    await second.close()

@@ -223,6 +223,7 @@ class MemorySessionStore(MemoryShares):
         restored = snapshot.read(self._snapshot_path, self._metrics)
         for session_id, document, seconds_left in restored.sessions:
             self._insert_document(session_id, document, seconds_left)
+            self.reindex_share(session_id, document)
         return restored
 
     async def acquire_purge_lease(self, seconds: float) -> bool:

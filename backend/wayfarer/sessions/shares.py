@@ -11,11 +11,15 @@ Each backend gets its part as a small mixin, kept apart from the store modules:
 stored) and :class:`RedisShares` (one key per token with a native expiry).
 """
 
+import json
 import re
 import secrets
 from collections.abc import Callable
 from contextlib import AbstractContextManager
+from datetime import datetime
 from typing import TYPE_CHECKING
+
+from wayfarer.domain import utcnow
 
 if TYPE_CHECKING:
     from wayfarer.sessions.redis_client import Client
@@ -64,6 +68,18 @@ class MemoryShares:
     async def drop_share(self, token: str) -> None:
         """Forget ``token`` (no error when unknown)."""
         self._shares.pop(token, None)
+
+    def reindex_share(self, session_id: str, document: bytes) -> None:
+        """Index the share link recorded in a stored session ``document`` (a session
+        restored from the memory snapshot), for the time its link has left."""
+        try:
+            share = json.loads(document).get("share")
+            left = (datetime.fromisoformat(share["expires_at"]) - utcnow()).total_seconds()
+            token = str(share["token"])
+        except (ValueError, TypeError, KeyError, AttributeError):
+            return  # no link (or not readable): nothing to index
+        if left > 0 and is_share_token(token):
+            self._shares[token] = (session_id, self._share_clock() + left)
 
 
 class RedisShares:
