@@ -33,6 +33,7 @@ import secrets
 import time
 from collections.abc import AsyncIterator, Iterator
 from contextlib import AbstractAsyncContextManager, asynccontextmanager, contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 from redis.asyncio.cluster import RedisCluster
@@ -53,7 +54,7 @@ from wayfarer.sessions.redis_client import (
     failure_cause,
     redis_client,
 )
-from wayfarer.sessions.redis_lease import TurnLeases
+from wayfarer.sessions.redis_lease import Lease, TurnLeases
 from wayfarer.sessions.redis_scripts import (
     COUNT,
     CREATE,
@@ -62,6 +63,7 @@ from wayfarer.sessions.redis_scripts import (
     PURGE_CHUNK,
     PUT,
     SAVE,
+    SAVE_RELEASE,
     RedisKeys,
 )
 
@@ -102,6 +104,11 @@ class RedisSessionStore:
         self._create = client.register_script(CREATE)
         self._put = client.register_script(PUT)
         self._save = client.register_script(SAVE)
+        self._save_release = client.register_script(SAVE_RELEASE)
+        # the lease of the turn the current task is in (per store: tests run several)
+        self._turn_lease: ContextVar[tuple[str, Lease] | None] = ContextVar(
+            f"wayfarer-turn-{id(self)}", default=None
+        )
         self._delete = client.register_script(DELETE)
         self._purge = client.register_script(PURGE)
         self._count = client.register_script(COUNT)
@@ -157,8 +164,11 @@ class RedisSessionStore:
         """Load the session and refresh its TTL (one ``GETEX``). Raises SessionNotFound."""
         if not is_session_id(session_id):
             raise SessionNotFound("No such session (it may have expired).")
-        with self._call("get"):
-            raw = await self._redis.getex(self._keys.session(session_id), px=self._ttl_ms)
+        lease = self._lease_of(session_id)
+        raw: bytes | str | None = lease.take_document() if lease is not None else None
+        if raw is None:
+            with self._call("get"):
+                raw = await self._redis.getex(self._keys.session(session_id), px=self._ttl_ms)
         if raw is None:
             raise SessionNotFound("No such session (it may have expired).")
         return schema.refreshed(
@@ -174,12 +184,21 @@ class RedisSessionStore:
         stored = schema.stamped(
             state, now=utcnow(), ttl_seconds=self._ttl, version=expected_version + 1
         )
+        keys = self._keys.documents(state.session_id)
+        args: list[int | str | bytes] = [
+            expected_version, schema.encode(stored), self._ttl_ms, state.session_id
+        ]
+        lease = self._lease_of(state.session_id)
         with self._call("save"):
-            outcome = await self._save(
-                keys=self._keys.documents(state.session_id),
-                args=[expected_version, schema.encode(stored), self._ttl_ms, state.session_id],
-            )
+            if lease is None or lease.released:
+                outcome = await self._save(keys=keys, args=args)
+            else:  # in its turn: the same script releases the lease once saved
+                outcome = await self._save_release(
+                    keys=[*keys, lease.key], args=[*args, lease.token]
+                )
         if outcome == 1:
+            if lease is not None:
+                lease.saved_and_released()
             return stored
         if outcome == 0:
             self._metrics.turn_lock_conflicts.inc()
@@ -315,5 +334,17 @@ class RedisSessionStore:
     async def _turn(self, session_id: str) -> AsyncIterator[None]:
         if not is_session_id(session_id):
             raise SessionNotFound("No such session (it may have expired).")
-        async with self._leases.hold(self._keys.lock(session_id)):
-            yield
+        hold = self._leases.hold(
+            self._keys.lock(session_id), self._keys.session(session_id), self._ttl_ms
+        )
+        async with hold as lease:
+            entered = self._turn_lease.set((session_id, lease))
+            try:
+                yield
+            finally:
+                self._turn_lease.reset(entered)
+
+    def _lease_of(self, session_id: str) -> Lease | None:
+        """The lease of the turn this task holds on ``session_id`` through this store."""
+        held = self._turn_lease.get()
+        return held[1] if held is not None and held[0] == session_id else None

@@ -73,10 +73,14 @@ def upgrade(doc: Document) -> Document:
 
 
 def encode(state: SessionState) -> bytes:
-    """The stored form of ``state``: compact UTF-8 JSON, ``schema_version`` first."""
-    return state.model_dump_json().encode()
+    """The stored form of ``state``: compact UTF-8 JSON, ``schema_version`` first.
+
+    The same bytes as ``model_dump_json().encode()``, serialized straight to bytes (no
+    intermediate ``str``)."""
+    return _SERIALIZER.to_json(state)
 
 
+_SERIALIZER = SessionState.__pydantic_serializer__
 _CURRENT_PREFIX = b'{"schema_version":%d,' % SCHEMA_VERSION
 
 
