@@ -101,6 +101,7 @@ class RedisSessionStore:
         self._keys = RedisKeys(key_prefix, cluster=self._cluster)
         self._metrics = metrics or Metrics()
         self._owns_client = owns_client
+        self._latency: dict[str, Any] = {}  # metric children by op, looked up once
         self._create = client.register_script(CREATE)
         self._put = client.register_script(PUT)
         self._save = client.register_script(SAVE)
@@ -325,7 +326,10 @@ class RedisSessionStore:
                 "The session store failed; try again shortly.", cause=cause
             ) from exc
         finally:
-            self._metrics.store_latency.labels(op).observe(time.perf_counter() - started)
+            latency = self._latency.get(op)
+            if latency is None:
+                latency = self._latency[op] = self._metrics.store_latency.labels(op)
+            latency.observe(time.perf_counter() - started)
 
     def _decode(self, session_id: str, raw: bytes | str) -> SessionState:
         return schema.decode_or_not_found(session_id, raw, self._metrics)

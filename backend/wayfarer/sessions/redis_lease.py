@@ -51,6 +51,9 @@ class Lease:
     token: str
     document: bytes | None = None
     released: bool = False
+    # renewal: a timer for the first renewal, which starts the renewing task (most turns
+    # end before it fires, so they never pay for a task)
+    timer: asyncio.TimerHandle | None = None
     renewer: "asyncio.Task[None] | None" = None
 
     def take_document(self) -> bytes | None:
@@ -61,6 +64,11 @@ class Lease:
     def saved_and_released(self) -> None:
         """The save script released the lease: stop renewing, skip the release."""
         self.released = True
+        self.stop_renewing()
+
+    def stop_renewing(self) -> None:
+        if self.timer is not None:
+            self.timer.cancel()
         if self.renewer is not None:
             self.renewer.cancel()
 
@@ -100,11 +108,13 @@ class TurnLeases:
         except BaseException:
             self._release_later(key, token)
             raise
-        renewer = lease.renewer = asyncio.create_task(self._keep(key, token))
+        lease.timer = asyncio.get_running_loop().call_later(
+            self._lease / 3, self._start_renewing, lease
+        )
         try:
             yield lease
         finally:
-            renewer.cancel()
+            lease.stop_renewing()
             if not lease.released:
                 await self._release_now(key, token)
 
@@ -155,18 +165,22 @@ class TurnLeases:
             await asyncio.sleep(min(delay * random.uniform(0.5, 1.5), remaining))
             delay = min(delay * 2, 0.05)
 
+    def _start_renewing(self, lease: Lease) -> None:
+        if not lease.released:
+            lease.renewer = asyncio.create_task(self._keep(lease.key, lease.token))
+
     async def _keep(self, key: str, token: str) -> None:
-        """Renew the lease every third of its life while the turn runs."""
+        """Renew the lease now and then every third of its life while the turn runs."""
         while True:
-            await asyncio.sleep(self._lease / 3)
             try:
                 with self._guard("renew"):
                     held = await self._renew(keys=[key], args=[token, self._lease_ms])
             except StoreUnavailable:
-                continue
+                held = True  # not known: try again next period
             if not held:
                 log.warning("turn lease lost while the turn ran", extra={"key": key})
                 return
+            await asyncio.sleep(self._lease / 3)
 
     def _release_later(self, key: str, token: str) -> None:
         task = asyncio.create_task(self._release_until_answered(key, token))
