@@ -13,9 +13,12 @@ Keys (``P`` is ``WAYFARER_REDIS_KEY_PREFIX``):
   while the turn runs, deleted only by its holder (see sessions/redis_lease.py);
 - ``P purge-lock``    the purge lease, so N replicas purge once per interval.
 
-Every operation is one round trip: reads a native ``GETEX``, writes one Lua script. ``save``
+Every operation is one round trip: reads a native ``GETEX``, writes one Lua script; a turn
+is two (taking the lease returns the document, the save releases the lease: redis_lease.py
+and :meth:`RedisSessionStore.turn_lock`). ``save``
 is a compare-and-set on the document's ``version``, read from its first 128 bytes (this code
-always writes ``{"schema_version":N,"session_id":"…","version":V`` first), else from a JSON
+always writes ``{"schema_version":N,"session_id":"…","version":V`` first; a compressed
+document, with ``compression_level``, is ``Z`` + that head + ``}`` + zlib), else from a JSON
 decode of the whole document; so a turn whose lease expired mid-turn can never overwrite a
 newer save: the version is the fence. The scripts touch only keys under the prefix.
 
@@ -90,6 +93,7 @@ class RedisSessionStore:
         ping_timeout: float = 0.8,
         url: str = "",
         probe: Client | None = None,
+        compression_level: int = 0,
     ) -> None:
         self._redis = client
         self._url = url
@@ -101,6 +105,7 @@ class RedisSessionStore:
         self._keys = RedisKeys(key_prefix, cluster=self._cluster)
         self._metrics = metrics or Metrics()
         self._owns_client = owns_client
+        self._compression = compression_level  # 0: plain JSON; 1-9: zlib level
         self._latency: dict[str, Any] = {}  # metric children by op, looked up once
         self._create = client.register_script(CREATE)
         self._put = client.register_script(PUT)
@@ -135,6 +140,11 @@ class RedisSessionStore:
         )
 
     @property
+    def compression_level(self) -> int:
+        """The zlib level documents are written with; 0 writes plain JSON."""
+        return self._compression
+
+    @property
     def keys(self) -> RedisKeys:
         """The key builder (operators and tests read keys through it)."""
         return self._keys
@@ -154,7 +164,7 @@ class RedisSessionStore:
         with self._call("create"):
             created = await self._create(
                 keys=self._keys.documents(stored.session_id),
-                args=[schema.encode(stored), self._ttl_ms, stored.session_id],
+                args=[self._encode(stored), self._ttl_ms, stored.session_id],
             )
         if not created:
             raise VersionConflict("A session with this id already exists.")
@@ -187,7 +197,7 @@ class RedisSessionStore:
         )
         keys = self._keys.documents(state.session_id)
         args: list[int | str | bytes] = [
-            expected_version, schema.encode(stored), self._ttl_ms, state.session_id
+            expected_version, self._encode(stored), self._ttl_ms, state.session_id
         ]
         lease = self._lease_of(state.session_id)
         with self._call("save"):
@@ -330,6 +340,11 @@ class RedisSessionStore:
             if latency is None:
                 latency = self._latency[op] = self._metrics.store_latency.labels(op)
             latency.observe(time.perf_counter() - started)
+
+    def _encode(self, state: SessionState) -> bytes:
+        if self._compression:
+            return schema.encode_compressed(state, self._compression)
+        return schema.encode(state)
 
     def _decode(self, session_id: str, raw: bytes | str) -> SessionState:
         return schema.decode_or_not_found(session_id, raw, self._metrics)

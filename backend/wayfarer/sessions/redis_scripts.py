@@ -31,7 +31,7 @@ return 1
 _COMPARE_AND_SET = NOW_MS + """
 local head = redis.call('GETRANGE', KEYS[1], 0, 127)
 if head == '' then return -1 end
-local version = string.match(head, '^{"schema_version":%d+,"session_id":"[^"]*","version":(%d+)')
+local version = string.match(head, '^Z?{"schema_version":%d+,"session_id":"[^"]*","version":(%d+)')
 if not version then
   local ok, decoded = pcall(cjson.decode, redis.call('GET', KEYS[1]))
   if not ok or type(decoded) ~= 'table' then return -2 end
