@@ -157,9 +157,12 @@ def memory_bytes_per_session(count: int = 5_000) -> float:
     return grown / count
 
 
-async def redis_bytes_per_session(url: str, prefix: str, count: int = 1_000) -> float:
+async def redis_bytes_per_session(
+    url: str, prefix: str, count: int = 1_000, compression_level: int = 0
+) -> float:
     store = RedisSessionStore.from_url(
-        url, ttl_seconds=60, turn_wait_seconds=1, turn_lease_seconds=1, key_prefix=prefix
+        url, ttl_seconds=60, turn_wait_seconds=1, turn_lease_seconds=1, key_prefix=prefix,
+        compression_level=compression_level,
     )
     client = redis_client(url)
     try:
@@ -263,8 +266,12 @@ async def redis_figures(url: str) -> None:
             return
         purge = await redis_purge_seconds(url, prefix + "purge:")
         print(f"purge {PURGED:,} expired, redis index:  {purge:.3f} s")
-        per_session = await redis_bytes_per_session(url, prefix + "size:")
-        print(f"bytes per planned session, redis:    {per_session:,.0f} B")
+        for level in (0, 1, 6):
+            per_session = await redis_bytes_per_session(
+                url, f"{prefix}size{level}:", compression_level=level
+            )
+            print(f"bytes per planned session, redis, compression level {level}: "
+                  f"{per_session:,.0f} B")
     finally:
         await cleanup(url, prefix)
 

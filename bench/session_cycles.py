@@ -11,7 +11,9 @@ Baselines on the same server and the same bytes, measured in the same rounds:
 - ``raw GET+SET``: redis-py GET then SET, no decoding, no version check;
 - ``raw GET+CAS``: GET then the store's own compare-and-set script, no pydantic;
 - ``raw lease+GET+CAS+release``: the store's four round trips (before issue 14) without
-  pydantic.
+  pydantic;
+
+and the Redis store writing zlib level 1 documents (``WAYFARER_REDIS_COMPRESSION_LEVEL``).
 
 Rounds are interleaved (every case runs once per round, in turn); figures are the median
 cycles/s over rounds with the spread (min-max) and ratios to the Wayfarer store of the same
@@ -155,6 +157,10 @@ async def cycle_figures(url: str, prefix: str) -> dict[str, dict[str, float]]:
     store = RedisSessionStore.from_url(
         url, ttl_seconds=3600, turn_wait_seconds=1, turn_lease_seconds=5, key_prefix=prefix
     )
+    zlib = RedisSessionStore.from_url(
+        url, ttl_seconds=3600, turn_wait_seconds=1, turn_lease_seconds=5,
+        key_prefix=prefix + "zlib:", compression_level=1,
+    )
     client = redis_client(url)
     medians: dict[str, dict[str, float]] = {}
     try:
@@ -163,6 +169,7 @@ async def cycle_figures(url: str, prefix: str) -> dict[str, dict[str, float]]:
             copy = partial(built.model_copy, deep=True)
             in_memory = (await memory.create(copy(update={"session_id": new_session_id()})))
             in_redis = (await store.create(copy(update={"session_id": new_session_id()})))
+            in_zlib = (await zlib.create(copy(update={"session_id": new_session_id()})))
             raw = RawRedis(client, store, copy(update={"session_id": new_session_id()}))
             await raw.reset()
             await store_cycle(memory, in_memory.session_id, keep)
@@ -170,16 +177,19 @@ async def cycle_figures(url: str, prefix: str) -> dict[str, dict[str, float]]:
             cases: dict[str, Cycle] = {
                 "memory store": partial(store_cycle, memory, in_memory.session_id, keep),
                 "redis store": partial(store_cycle, store, in_redis.session_id, keep),
+                "redis store, zlib level 1": partial(store_cycle, zlib, in_zlib.session_id, keep),
                 "raw lease+GET+CAS+release": raw.leased_cas,
                 "raw GET+CAS": raw.get_cas,
                 "raw GET+SET": raw.get_set,
             }
             rates = await interleaved(cases)
-            to_redis = {name: "redis store" for name in cases if name.startswith("raw")}
+            to_redis = {name: "redis store" for name in cases if name[:4] in ("raw ", "redi")}
+            to_redis.pop("redis store")
             report(label, size, rates, to_redis)
             medians[label] = {name: statistics.median(v) for name, v in rates.items()}
         return medians
     finally:
         await store.close()
+        await zlib.close()
         await client.aclose()
 
