@@ -29,7 +29,7 @@ import uvicorn
 from redis.asyncio import Redis
 from tests.support import free_port, running_redis
 
-from bench.session_cycles import cycle_figures
+from bench.session_cycles import built_documents, cycle_figures
 from wayfarer.api.app import create_app
 from wayfarer.config import load_settings
 from wayfarer.domain import (
@@ -158,15 +158,20 @@ def memory_bytes_per_session(count: int = 5_000) -> float:
 
 
 async def redis_bytes_per_session(
-    url: str, prefix: str, count: int = 1_000, compression_level: int = 0
+    url: str, prefix: str, planned: SessionState, compression_level: int = 0, count: int = 1_000
 ) -> float:
+    """``MEMORY USAGE`` per copy of ``planned`` (plus the index's share)."""
     store = RedisSessionStore.from_url(
         url, ttl_seconds=60, turn_wait_seconds=1, turn_lease_seconds=1, key_prefix=prefix,
         compression_level=compression_level,
     )
     client = redis_client(url)
     try:
-        ids = [(await store.create(planned_session())).session_id for _ in range(count)]
+        ids = [
+            (await store.create(planned.model_copy(update={"session_id": new_session_id()})))
+            .session_id
+            for _ in range(count)
+        ]
         usage = [await client.memory_usage(store.keys.session(i)) or 0 for i in ids]
         index = await client.memory_usage(store.keys.index) or 0
         return statistics.mean(usage) + index / count
@@ -266,12 +271,17 @@ async def redis_figures(url: str) -> None:
             return
         purge = await redis_purge_seconds(url, prefix + "purge:")
         print(f"purge {PURGED:,} expired, redis index:  {purge:.3f} s")
-        for level in (0, 1, 6):
-            per_session = await redis_bytes_per_session(
-                url, f"{prefix}size{level}:", compression_level=level
-            )
-            print(f"bytes per planned session, redis, compression level {level}: "
-                  f"{per_session:,.0f} B")
+        planned = {
+            "synthetic 3-day trip": planned_session(),
+            "planned by a real turn": (await built_documents())["planned"],
+        }
+        for name, state in planned.items():
+            for level in (0, 1, 6):
+                per_session = await redis_bytes_per_session(
+                    url, f"{prefix}size{level}:", state, compression_level=level
+                )
+                print(f"bytes per session, redis, {name}, compression level {level}: "
+                      f"{per_session:,.0f} B")
     finally:
         await cleanup(url, prefix)
 
