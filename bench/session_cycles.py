@@ -27,6 +27,7 @@ import time
 from collections.abc import Awaitable, Callable
 from functools import partial
 
+from bench import peers as peers_module
 from wayfarer.config import load_settings
 from wayfarer.domain import Message, SessionState
 from wayfarer.sessions import MemorySessionStore, RedisSessionStore, new_session_id
@@ -163,6 +164,8 @@ async def cycle_figures(url: str, prefix: str) -> dict[str, dict[str, float]]:
     )
     client = redis_client(url)
     medians: dict[str, dict[str, float]] = {}
+    if not peers_module.available():
+        print(peers_module.MISSING)
     try:
         for label, built in documents.items():
             keep = len(built.history)
@@ -182,10 +185,29 @@ async def cycle_figures(url: str, prefix: str) -> dict[str, dict[str, float]]:
                 "raw GET+CAS": raw.get_cas,
                 "raw GET+SET": raw.get_set,
             }
-            rates = await interleaved(cases)
-            to_redis = {name: "redis store" for name in cases if name[:4] in ("raw ", "redi")}
-            to_redis.pop("redis store")
-            report(label, size, rates, to_redis)
+            reference = {name: "redis store" for name in cases if name != "memory store"}
+            reference.pop("redis store")
+            peers: list[peers_module.StarsessionsPeer | peers_module.LangGraphPeer] = []
+            if peers_module.available():
+                star = peers_module.StarsessionsPeer(
+                    url, prefix + "star:", copy(update={"session_id": new_session_id()}), keep
+                )
+                graph = peers_module.LangGraphPeer(
+                    copy(update={"session_id": new_session_id()}), keep, appended
+                )
+                peers = [star, graph]
+                cases["starsessions RedisStore"] = star.cycle
+                cases["LangGraph InMemorySaver"] = graph.cycle
+                reference["starsessions RedisStore"] = "redis store"
+                reference["LangGraph InMemorySaver"] = "memory store"
+            try:
+                for peer in peers:
+                    await peer.start()
+                rates = await interleaved(cases)
+            finally:
+                for peer in peers:
+                    await peer.close()
+            report(label, size, rates, reference)
             medians[label] = {name: statistics.median(v) for name, v in rates.items()}
         return medians
     finally:
