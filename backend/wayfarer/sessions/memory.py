@@ -44,6 +44,9 @@ UNREADABLE = -1
 """The version recorded for a stored document that is not a JSON object."""
 
 
+OPERATIONS = ("create", "get", "save", "delete", "purge")
+"""The ``op`` labels of this store's latency histogram."""
+
 UNTOUCHED, TALKING, PLANNED = 0, 1, 2
 """Eviction ranks, evicted lowest first: greeting only, a conversation, an itinerary."""
 
@@ -93,6 +96,8 @@ class MemorySessionStore(MemoryShares):
         )
         self._turn_locks: dict[str, _TurnLock] = {}
         self._shares: dict[str, tuple[str, float]] = {}
+        # metric children looked up once, not per operation
+        self._latency = {op: self._metrics.store_latency.labels(op) for op in OPERATIONS}
 
     # -- protocol --------------------------------------------------------------------
 
@@ -101,7 +106,7 @@ class MemorySessionStore(MemoryShares):
 
         Raises ValueError for a malformed id and VersionConflict if the id is taken.
         """
-        with self._metrics.store_latency.labels("create").time():
+        with self._latency["create"].time():
             if not is_session_id(state.session_id):
                 raise ValueError(f"malformed session id {state.session_id!r}: use new_session_id()")
             now_mono = self._clock()
@@ -120,7 +125,7 @@ class MemorySessionStore(MemoryShares):
 
     async def get(self, session_id: str) -> SessionState:
         """A private copy of the session; refreshes its TTL. Raises SessionNotFound."""
-        with self._metrics.store_latency.labels("get").time():
+        with self._latency["get"].time():
             now_mono = self._clock()
             entry = self._live(session_id, now_mono)
             if entry is None:
@@ -134,7 +139,7 @@ class MemorySessionStore(MemoryShares):
     async def save(self, state: SessionState, expected_version: int) -> SessionState:
         """Store ``state`` at ``expected_version + 1`` if the stored version is still
         ``expected_version``; raises VersionConflict (nothing changed) or SessionNotFound."""
-        with self._metrics.store_latency.labels("save").time():
+        with self._latency["save"].time():
             now_mono = self._clock()
             entry = self._live(state.session_id, now_mono)
             if entry is None:
@@ -152,7 +157,7 @@ class MemorySessionStore(MemoryShares):
 
     async def delete(self, session_id: str) -> bool:
         """Forget the session; True when a live one existed."""
-        with self._metrics.store_latency.labels("delete").time():
+        with self._latency["delete"].time():
             existed = self._live(session_id, self._clock()) is not None
             self._remove(session_id)
             self._set_active()
@@ -161,7 +166,7 @@ class MemorySessionStore(MemoryShares):
     async def purge_expired(self) -> int:
         """Remove every expired session, oldest first, yielding to the loop every
         :data:`PURGE_CHUNK` removals; returns how many were removed."""
-        with self._metrics.store_latency.labels("purge").time():
+        with self._latency["purge"].time():
             removed = 0
             while True:
                 chunk = self._purge_chunk(self._clock(), PURGE_CHUNK)
@@ -318,16 +323,10 @@ class MemorySessionStore(MemoryShares):
         slot = self._turn_locks.setdefault(session_id, _TurnLock())
         slot.users += 1
         try:
-            if slot.lock.locked():
-                self._metrics.turn_lock_waits.inc()
-            try:
-                async with asyncio.timeout(self._turn_wait):
-                    await slot.lock.acquire()
-            except TimeoutError:
-                self._metrics.turn_lock_conflicts.inc()
-                raise TurnInProgress(
-                    "Another message on this conversation is still being answered."
-                ) from None
+            if slot.users == 1:  # nobody holds or waits: taken at once, no timeout to arm
+                await slot.lock.acquire()
+            else:
+                await self._wait_for(slot.lock)
             try:
                 yield
             finally:
@@ -336,6 +335,18 @@ class MemorySessionStore(MemoryShares):
             slot.users -= 1
             if slot.users == 0:
                 self._turn_locks.pop(session_id, None)
+
+    async def _wait_for(self, lock: asyncio.Lock) -> None:
+        """Queue for a held lock (FIFO) up to ``turn_wait_seconds``; TurnInProgress after."""
+        self._metrics.turn_lock_waits.inc()
+        try:
+            async with asyncio.timeout(self._turn_wait):
+                await lock.acquire()
+        except TimeoutError:
+            self._metrics.turn_lock_conflicts.inc()
+            raise TurnInProgress(
+                "Another message on this conversation is still being answered."
+            ) from None
 
 
 def _rank(state: SessionState) -> int:
