@@ -23,8 +23,10 @@ import gc
 import statistics
 import time
 
+from bench.realism import Realism, raw_places
 from wayfarer.domain import BUDGETS, PACES, Itinerary, Preferences
 from wayfarer.planner import CatalogPlanner, load_catalog
+from wayfarer.planner.catalog import data_dir
 from wayfarer.planner.route import path_length, shortest_path_length
 from wayfarer.planner.tighten import span_km
 
@@ -87,6 +89,7 @@ def main() -> None:
     meal_ratios: list[float] = []
     spans: list[float] = []
     core_spans: list[float] = []
+    realism, raw = Realism(), raw_places(data_dir())
     passed = short = days_total = no_lunch = no_dinner = no_meal = cafe_dinner = 0
     for prefs in requests:
         times = []
@@ -105,6 +108,7 @@ def main() -> None:
         cold.append(times[0])
         median.append(statistics.median(times))
         itinerary = result.itinerary
+        realism.add(itinerary, prefs.pace or "moderate", prefs.budget or "moderate", raw)
         if not planner.verify(itinerary, prefs):
             passed += 1
         if len(itinerary.days) < (prefs.days or 3):
@@ -141,6 +145,8 @@ def main() -> None:
           f"without dinner: {no_dinner}/{days_total}, without any meal: {no_meal}/{days_total}, "
           f"dinner at a cafe or bakery: "
           f"{cafe_dinner}/{days_total}")
+    for line in realism.lines():
+        print(line)
     print(f"plan time, cold run: {_percentiles(cold)}")
     print(f"plan CPU time (this process only), cold run: {_percentiles(cold_cpu)}")
     print(f"plan time, median of {REPEATS} runs (cold + repeats): {_percentiles(median)}")

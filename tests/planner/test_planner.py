@@ -25,7 +25,7 @@ from wayfarer.domain import (
 from wayfarer.errors import InvalidRequest
 from wayfarer.planner import Catalog, CatalogPlanner, load_catalog
 from wayfarer.planner.catalog import data_dir
-from wayfarer.planner.clock import DAY_START, LUNCH_EARLIEST, LUNCH_LATEST, minutes_of
+from wayfarer.planner.clock import DAY_START, minutes_of
 
 
 def _check(itinerary: Itinerary, preferences: Preferences, requested: int) -> None:
@@ -45,8 +45,9 @@ def _check(itinerary: Itinerary, preferences: Preferences, requested: int) -> No
         assert starts == sorted(starts) and starts[0] >= DAY_START
         for item in day.items:
             assert item.place.cost_level <= BUDGET_MAX_COST_LEVEL[budget]
-            if item.kind == "meal" and minutes_of(item.start) < 16 * 60:
-                assert LUNCH_EARLIEST <= minutes_of(item.start) <= LUNCH_LATEST
+            if item.kind == "meal":
+                assert item.meal is not None and item.place.serves is not None
+                assert item.meal in item.place.serves
         if preferences.start_date is None:
             assert day.date is None
         else:

