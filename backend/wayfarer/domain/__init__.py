@@ -15,6 +15,9 @@ from wayfarer.domain.edits import (
 )
 from wayfarer.domain.interpretation import ExportFormat, Intent, Interpretation, PreferenceUpdate
 from wayfarer.domain.itinerary import (
+    BudgetCheck,
+    CostBreakdown,
+    DayCost,
     EstimatedCost,
     Itinerary,
     ItineraryDay,
@@ -53,8 +56,11 @@ __all__ = [
     "AddDay",
     "AddPlace",
     "Budget",
+    "BudgetCheck",
     "ChangeBudget",
     "ChangePace",
+    "CostBreakdown",
+    "DayCost",
     "DropDay",
     "Edit",
     "EditSummary",

@@ -22,10 +22,11 @@ from wayfarer.domain import (
 from wayfarer.errors import InvalidRequest
 from wayfarer.planner.base import CitySummary, EditResult, Export, PlanResult, Violation
 from wayfarer.planner.catalog import Catalog
+from wayfarer.planner.document import budget_notes, itinerary_for
 from wayfarer.planner.edits import apply_edit
 from wayfarer.planner.exports import to_ics, to_json, to_markdown, trip_start
 from wayfarer.planner.index import CityIndex
-from wayfarer.planner.request import itinerary_for, resolve
+from wayfarer.planner.request import resolve
 from wayfarer.planner.trip import plan_trip
 from wayfarer.planner.verify import verify_itinerary
 
@@ -96,7 +97,8 @@ class CatalogPlanner:
         trip = plan_trip(request)
         itinerary = itinerary_for(request, trip.days)
         itinerary = self._guard(itinerary, preferences, index, trip.notes)
-        return PlanResult(itinerary=itinerary, defaults=list(request.defaults), notes=trip.notes)
+        notes = trip.notes + budget_notes(request, itinerary)
+        return PlanResult(itinerary=itinerary, defaults=list(request.defaults), notes=notes)
 
     def _guard(
         self, itinerary: Itinerary, preferences: Preferences, index: CityIndex, notes: list[str]

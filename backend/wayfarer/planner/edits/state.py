@@ -31,6 +31,7 @@ from wayfarer.planner.days import (
     spread_cost,
     weekday,
 )
+from wayfarer.planner.document import budget_notes, itinerary_for
 from wayfarer.planner.index import CityIndex
 from wayfarer.planner.match import (
     NAME_CUTOFF,
@@ -39,7 +40,7 @@ from wayfarer.planner.match import (
     name_score,
     place_matches,
 )
-from wayfarer.planner.request import TripRequest, itinerary_for, resolve
+from wayfarer.planner.request import TripRequest, resolve
 from wayfarer.planner.schedule import item_slot
 from wayfarer.planner.select import is_avoided, score
 from wayfarer.planner.verify import verify_itinerary
@@ -290,7 +291,7 @@ class EditState:
             summary=EditSummary(
                 description=self.description, days=changed, place_ids=list(self.added)
             ),
-            notes=self.notes,
+            notes=self.notes + budget_notes(resolve(self.preferences, index), itinerary),
         )
 
     def _itinerary(self) -> Itinerary:
