@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from wayfarer.domain import Itinerary
+from wayfarer.domain import Itinerary, ItineraryItem
 
 IDLE_LIMIT = 180
 EARLY_END = 15 * 60
@@ -28,6 +28,15 @@ INFERRED_SERVES = {
 def _minutes(text: str) -> int:
     hours, _, mins = text.partition(":")
     return int(hours) * 60 + int(mins)
+
+
+def meal_of(item: ItineraryItem) -> str:
+    """The meal an item is: its typed slot when the planner sets one (schema 3), else by
+    start time as older planners meant it (lunch before 16:00)."""
+    typed = getattr(item, "meal", None)
+    if isinstance(typed, str):
+        return typed
+    return "lunch" if _minutes(item.start) < 16 * 60 else "dinner"
 
 
 def raw_places(folder: Path) -> dict[str, dict[str, object]]:
@@ -83,7 +92,7 @@ class Realism:
                 raw = places[item.place.id]
                 start, end = _minutes(item.start), _minutes(item.end)
                 if item.kind == "meal":
-                    slot = "lunch" if start < 16 * 60 else "dinner"
+                    slot = meal_of(item)
                     self.meals += 1
                     self.meals_served += slot in serves(raw)
                     if budget == "luxury":

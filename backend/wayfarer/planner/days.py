@@ -70,15 +70,18 @@ def rebuild(
 ) -> ItineraryDay | None:
     """Schedule ``activities`` as trip day ``day`` using restaurants not in ``taken``
     (one meal only when ``meals`` is 1)."""
+    foods = foods_for(request, taken)
+    index = request.index
     return build_day(
-        request.index,
+        index,
         day,
         date_of(day, request.start_date),
         weekday(request, day),
         activities,
-        foods_for(request, taken),
+        foods,
         fixed,
         meals,
+        frozenset(f.id for f in foods if index.prefers(f, request.budget)),
     )
 
 

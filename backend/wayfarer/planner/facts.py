@@ -116,6 +116,6 @@ class MealWindows(BaseModel):
         if hhmm_minutes(self.lunch[1]) >= hhmm_minutes(self.dinner[0]):
             raise ValueError("lunch must end before dinner starts")
         lunch_from, dinner_to = hhmm_minutes(self.lunch[0]), hhmm_minutes(self.dinner[1])
-        if lunch_from < 10 * 60 or dinner_to > 22 * 60 + 30:
-            raise ValueError("meal windows must lie between 10:00 and 22:30")
+        if lunch_from < 10 * 60 or dinner_to > 23 * 60:
+            raise ValueError("meal windows must lie between 10:00 and 23:00")
         return self

@@ -20,8 +20,12 @@ from wayfarer.planner.route import ranked_orders, shortest_path, shortest_path_l
 DEFAULT_INTEREST_COUNT = 3
 MEMO_SIZE = 4096
 EVENING_CATEGORIES = frozenset({"nightlife", "show"})
-#: Cost levels of the places a trip's meals are booked at, per budget level.
-DINING_LEVELS = {"budget": (0, 1), "moderate": (0, 3), "luxury": (2, 4)}
+#: Cost levels a trip's meals may be booked at, per budget level (a rule the verifier
+#: checks: no street-food stall on a luxury trip) ...
+DINING_LEVELS = {"budget": (0, 2), "moderate": (0, 3), "luxury": (1, 4)}
+#: ... and the levels the planner prefers (budget trips eat cheap, luxury trips upscale);
+#: it leaves them only when no preferred place fits the day (docs/planner.md).
+PREFERRED_DINING = {"budget": (0, 1), "moderate": (0, 3), "luxury": (2, 4)}
 
 
 def is_evening_place(place: CatalogPlace) -> bool:
@@ -269,10 +273,22 @@ class CityIndex:
 
     @staticmethod
     def dines(place: CatalogPlace, budget: str) -> bool:
-        """True when ``place``'s cost level suits meals on a ``budget`` trip
-        (:data:`DINING_LEVELS`: budget trips eat cheap, luxury trips upscale)."""
+        """True when a ``budget`` trip may book a meal at ``place`` (:data:`DINING_LEVELS`)."""
         low, high = DINING_LEVELS[budget]
         return low <= place.cost_level <= high
+
+    @staticmethod
+    def prefers(place: CatalogPlace, budget: str) -> bool:
+        """True when ``place`` is at the dining level a ``budget`` trip prefers
+        (:data:`PREFERRED_DINING`)."""
+        low, high = PREFERRED_DINING[budget]
+        return low <= place.cost_level <= high
+
+    def detour_km(self, here: str | None, after: str | None, food: str) -> float:
+        """Kilometres added by eating at ``food`` between ``here`` and ``after``."""
+        km = self._km
+        extra = (km[here, food] if here else 0.0) + (km[food, after] if after else 0.0)
+        return extra - km[here, after] if here and after else extra
 
     def centroid_km(self, place_id: str, others: Iterable[str]) -> float:
         """Mean distance from ``place_id`` to ``others`` (0 when there are none)."""

@@ -17,7 +17,6 @@ import datetime as dt
 import itertools
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
 
 from wayfarer.domain import ItineraryDay, ItineraryItem
 from wayfarer.planner.catalog import CatalogPlace
@@ -28,6 +27,7 @@ from wayfarer.planner.clock import (
     hhmm,
     round_up,
 )
+from wayfarer.planner.gaps import IDLE_LIMIT, Stop, close_gaps
 from wayfarer.planner.index import CityIndex, end_limit, is_evening_place
 
 #: Each day's walking order stays within this factor of the shortest order (SPEC §6).
@@ -42,16 +42,11 @@ AREA_CATEGORIES = ("neighbourhood", "street", "square", "market")
 TRIM_FROM = 90
 THEME_MAX = 48
 LAST_MINUTE = 24 * 60 - 1
-
-
-@dataclass(frozen=True)
-class Stop:
-    """A scheduled visit in minutes after midnight; ``slot`` names a meal."""
-
-    place: CatalogPlace
-    start: int
-    end: int
-    slot: str | None = None
+#: Cost added for each wait of gaps.IDLE_LIMIT minutes or more in an arrangement.
+IDLE_PENALTY = 600.0
+#: Extra kilometres a meal place outside the trip's preferred dining level counts as
+#: (so a preferred place up to this much further away is chosen first).
+OFF_LEVEL_KM = 6.0
 
 
 def meal_minutes(place: CatalogPlace, slot: MealSlot) -> int:
@@ -94,12 +89,14 @@ class _Day:
         foods: Sequence[CatalogPlace],
         fixed: Mapping[str, CatalogPlace],
         trim: bool = False,
+        prefer: frozenset[str] | None = None,
     ) -> None:
         self.index = index
         self.weekday = weekday
         self.foods = foods
         self.fixed = fixed
         self.trim = trim
+        self.prefer = prefer
         self._meals: dict[tuple[str, int, str, str, str], Stop | None] = {}
         self._visits: dict[tuple[str, int, str], Stop | None] = {}
         self._bare: dict[tuple[str, ...], list[Stop] | None] = {}
@@ -172,9 +169,17 @@ class _Day:
         forced = self.fixed.get(slot.name)
         if forced is not None:
             return [forced] if forced.serves_meal(slot.name) else []
-        ranked = self.index.by_detour(here.id if here else None, after.id if after else None)
+        start, end = (here.id if here else None), (after.id if after else None)
+        ranked = self.index.by_detour(start, end)
         allowed = self.serving[slot.name]
-        return [food for food in ranked if food.id in allowed]
+        foods = [food for food in ranked if food.id in allowed]
+        prefer = self.prefer
+        if prefer is None or all(f.id in prefer for f in foods):
+            return foods
+        detour = self.index.detour_km
+        return sorted(foods, key=lambda f: round(
+            detour(start, end, f.id) + (0.0 if f.id in prefer else OFF_LEVEL_KM), 6
+        ))
 
     def visit(self, place: CatalogPlace, now: int, here: CatalogPlace | None) -> Stop | None:
         key = (place.id, now, here.id if here else "")
@@ -239,6 +244,28 @@ class _Day:
                 return stops
         return None
 
+    def fits(self, stop: Stop, start: int, end: int) -> bool:
+        """True when ``stop`` may run [start, end]: inside a visit window of the day (its
+        opening hours cut to its best time), by its end limit, a meal in its window."""
+        place = stop.place
+        if stop.slot is not None:
+            slot = self.index.slots[stop.slot]
+            if not slot.earliest <= start <= slot.latest or end > LAST_MINUTE:
+                return False
+        elif end > end_limit(place):
+            return False
+        windows = self.index.windows(place.id, self.weekday)
+        return any(o <= start and end <= c for o, c in windows)
+
+    def reshaped(self, stops: list[Stop]) -> list[Stop]:
+        """``stops`` with long waits shortened (``gaps.close_gaps``)."""
+        index = self.index
+        travel = {
+            k: index.minutes(a.place.id, b.place.id)
+            for k, (a, b) in enumerate(itertools.pairwise(stops))
+        }
+        return close_gaps(stops, self.fits, travel)
+
     @staticmethod
     def _spots(slot: MealSlot, ends: list[int] | None, first: int, n: int) -> list[int]:
         spots = list(range(first, n + 1))
@@ -284,12 +311,16 @@ class _Day:
 
 def _cost(stops: Sequence[Stop], slots: Mapping[str, MealSlot]) -> float:
     """Lower is better: waiting (half price before dinner, which is free evening time,
-    full price anywhere else), meals away from their ideal times, a late finish."""
+    full price anywhere else; a wait of IDLE_LIMIT or more costs IDLE_PENALTY on top, as
+    the day cannot be reshaped around it), meals away from their ideal times, a late
+    finish."""
     waiting = float(stops[0].start - DAY_START)
     deviation = 0
     for previous, stop in itertools.pairwise(stops):
         gap = stop.start - previous.end
         waiting += gap * (0.5 if stop.slot == "dinner" else 1.0)
+        if gap >= IDLE_LIMIT:
+            waiting += IDLE_PENALTY
     for stop in stops:
         if stop.slot is not None:
             deviation += abs(stop.start - slots[stop.slot].ideal)
@@ -316,10 +347,12 @@ def schedule(
     fixed: Mapping[str, CatalogPlace] | None = None,
     max_orders: int = MAX_ORDERS,
     meals: int = 2,
+    prefer: frozenset[str] | None = None,
 ) -> list[Stop] | None:
     """Timed stops for ``activities`` on ``weekday`` with lunch and dinner when possible.
 
-    ``foods`` are the restaurants allowed (unused elsewhere, affordable); ``fixed`` forces
+    ``foods`` are the restaurants allowed (unused elsewhere, affordable), ``prefer`` those
+    at the trip's preferred dining level (chosen unless much further); ``fixed`` forces
     a restaurant for "lunch" or "dinner"; ``meals`` = 1 books one meal only (dinner if it
     can), to leave restaurants for later days when they are scarce. A meal is left out
     only when no allowed restaurant can serve it on any order. None when the activities
@@ -327,7 +360,7 @@ def schedule(
     """
     if not activities:
         return None
-    day = _Day(index, weekday, foods, fixed or {})
+    day = _Day(index, weekday, foods, fixed or {}, prefer=prefer)
     orders = _Orders(index, activities, max_orders)
     lunch_ok, dinner_ok = day.meal_possible(day.lunch), day.meal_possible(day.dinner)
     needs = [(lunch_ok, dinner_ok)] if meals >= 2 else []
@@ -336,15 +369,16 @@ def schedule(
     ):
         if need not in needs and need != (False, False):
             needs.append(need)
-    trimmed = _Day(index, weekday, foods, fixed or {}, trim=True)
+    trimmed = _Day(index, weekday, foods, fixed or {}, trim=True, prefer=prefer)
     for lunch, dinner in needs:
         if not (lunch or dinner):
             continue
         for context in (day, trimmed) if lunch else (day,):
             stops = context.first(orders, lunch, dinner)
             if stops is not None:
-                return stops
-    return next((stops for order in orders if (stops := day.plain(order)) is not None), None)
+                return day.reshaped(stops)
+    plain = next((stops for order in orders if (stops := day.plain(order)) is not None), None)
+    return None if plain is None else day.reshaped(plain)
 
 
 class _Orders:
@@ -477,10 +511,11 @@ def build_day(
     foods: Sequence[CatalogPlace],
     fixed: Mapping[str, CatalogPlace] | None = None,
     meals: int = 2,
+    prefer: frozenset[str] | None = None,
 ) -> ItineraryDay | None:
     """A complete itinerary day for ``activities``, or None when they cannot be scheduled
-    (``meals`` as in :func:`schedule`)."""
-    stops = schedule(index, activities, weekday, foods, fixed, meals=meals)
+    (``meals`` and ``prefer`` as in :func:`schedule`)."""
+    stops = schedule(index, activities, weekday, foods, fixed, meals=meals, prefer=prefer)
     if stops is None:
         return None
     return ItineraryDay(day=day, date=date, theme=theme(index, activities), items=to_items(stops))

@@ -1,0 +1,84 @@
+"""Idle time inside a day: finding it, and closing it by reshaping the day.
+
+A moderate or packed day must not wait :data:`IDLE_LIMIT` minutes or more between two
+stops (the verifier's ``idle_gap`` rule). :func:`close_gaps` reshapes a scheduled day
+without changing its places: it first lets the visit before a long wait run longer (up
+to half its usual length, at most :data:`STRETCH_MAX` minutes, inside its opening
+hours), then starts everything before the wait later (the day begins later, lunch stays
+in its window). Filling a wait with another place is the trip builder's job.
+"""
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
+
+from wayfarer.planner.catalog import CatalogPlace
+from wayfarer.planner.clock import STEP
+
+IDLE_LIMIT = 180
+#: The longest a visit is stretched to shorten a wait after it.
+STRETCH_MAX = 60
+#: A reshaped wait is aimed at this length (anything under IDLE_LIMIT passes).
+TARGET_GAP = 90
+
+
+@dataclass(frozen=True)
+class Stop:
+    """A scheduled visit in minutes after midnight; ``slot`` names a meal."""
+
+    place: CatalogPlace
+    start: int
+    end: int
+    slot: str | None = None
+
+
+#: Whether a stop may take place at [start, end] (opening hours, best time, meal window).
+Fits = Callable[[Stop, int, int], bool]
+
+
+def idle_gaps(spans: Sequence[tuple[int, int]], limit: int = IDLE_LIMIT) -> list[int]:
+    """Positions ``k`` where the wait between span ``k`` and span ``k + 1`` is at least
+    ``limit`` minutes (spans are (start, end) in time order)."""
+    return [
+        k for k in range(len(spans) - 1) if spans[k + 1][0] - spans[k][1] >= limit
+    ]
+
+
+def close_gaps(stops: Sequence[Stop], fits: Fits, travel: Mapping[int, int]) -> list[Stop]:
+    """``stops`` with each wait of :data:`IDLE_LIMIT`+ shortened where ``fits`` allows.
+
+    ``travel[k]`` is the travel time from stop ``k`` to stop ``k + 1``; only times
+    change.
+    """
+    out = list(stops)
+    for k in reversed(idle_gaps([(s.start, s.end) for s in out])):
+        out = _stretch(out, k, fits, travel)
+        if out[k + 1].start - out[k].end - travel.get(k, 0) >= IDLE_LIMIT:
+            out = _shift(out, k, fits, travel)
+    return out
+
+
+def _stretch(stops: list[Stop], k: int, fits: Fits, travel: Mapping[int, int]) -> list[Stop]:
+    stop = stops[k]
+    if stop.slot is not None:
+        return stops
+    length = stop.end - stop.start
+    room = stops[k + 1].start - travel.get(k, 0) - stop.end - TARGET_GAP
+    extra = min(room, STRETCH_MAX, length // 2) // STEP * STEP
+    while extra > 0 and not fits(stop, stop.start, stop.end + extra):
+        extra -= STEP
+    if extra <= 0:
+        return stops
+    return [*stops[:k], replace(stop, end=stop.end + extra), *stops[k + 1 :]]
+
+
+def _shift(stops: list[Stop], k: int, fits: Fits, travel: Mapping[int, int]) -> list[Stop]:
+    """Move stops 0..k later together, as far as every one still fits."""
+    gap = stops[k + 1].start - travel.get(k, 0) - stops[k].end
+    delta = (gap - TARGET_GAP) // STEP * STEP
+    while delta > 0:
+        if all(fits(s, s.start + delta, s.end + delta) for s in stops[: k + 1]):
+            moved = [replace(s, start=s.start + delta, end=s.end + delta)
+                     for s in stops[: k + 1]]
+            return [*moved, *stops[k + 1 :]]
+        delta -= STEP
+    return stops
