@@ -72,13 +72,34 @@ def _stretch(stops: list[Stop], k: int, fits: Fits, travel: Mapping[int, int]) -
 
 
 def _shift(stops: list[Stop], k: int, fits: Fits, travel: Mapping[int, int]) -> list[Stop]:
-    """Move stops 0..k later together, as far as every one still fits."""
+    """Move a run of stops ending at ``k`` later together so the wait after ``k`` drops
+    under IDLE_LIMIT without the wait before the run reaching it: the shortest run that
+    can, else everything before the wait as far as it fits."""
     gap = stops[k + 1].start - travel.get(k, 0) - stops[k].end
-    delta = (gap - TARGET_GAP) // STEP * STEP
-    while delta > 0:
-        if all(fits(s, s.start + delta, s.end + delta) for s in stops[: k + 1]):
-            moved = [replace(s, start=s.start + delta, end=s.end + delta)
-                     for s in stops[: k + 1]]
-            return [*moved, *stops[k + 1 :]]
+    need = gap - IDLE_LIMIT + STEP
+    for first in range(k, -1, -1):
+        if first == 0:
+            cap = gap - TARGET_GAP
+        else:
+            before = stops[first].start - travel.get(first - 1, 0) - stops[first - 1].end
+            cap = min(gap - TARGET_GAP, (before + gap) // 2 - before, IDLE_LIMIT - STEP - before)
+        moved = _moved(stops, first, k, cap // STEP * STEP, max(need, STEP), fits)
+        if moved is not None:
+            return moved
+    partial = _moved(stops, 0, k, (gap - TARGET_GAP) // STEP * STEP, STEP, fits)
+    return stops if partial is None else partial
+
+
+def _moved(
+    stops: list[Stop], first: int, last: int, most: int, least: int, fits: Fits
+) -> list[Stop] | None:
+    """Stops ``first..last`` moved later by the largest delta in [least, most] (5-minute
+    steps) at which each still fits; None when none does."""
+    delta = most
+    block = stops[first : last + 1]
+    while delta >= least:
+        if all(fits(s, s.start + delta, s.end + delta) for s in block):
+            moved = [replace(s, start=s.start + delta, end=s.end + delta) for s in block]
+            return [*stops[:first], *moved, *stops[last + 1 :]]
         delta -= STEP
-    return stops
+    return None

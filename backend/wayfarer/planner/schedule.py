@@ -27,7 +27,7 @@ from wayfarer.planner.clock import (
     hhmm,
     round_up,
 )
-from wayfarer.planner.gaps import IDLE_LIMIT, Stop, close_gaps
+from wayfarer.planner.gaps import IDLE_LIMIT, Stop, close_gaps, idle_gaps
 from wayfarer.planner.index import CityIndex, end_limit, is_evening_place
 
 #: Each day's walking order stays within this factor of the shortest order (SPEC §6).
@@ -218,6 +218,8 @@ class _Day:
                 stops = self._simulate(order, li, di)
                 if stops is None:
                     continue
+                if idle_gaps([(stop.start, stop.end) for stop in stops]):
+                    stops = self.reshaped(stops)
                 cost = _cost(stops, self.index.slots)
                 if best is None or cost < best[0]:
                     best = (cost, stops)
@@ -376,7 +378,7 @@ def schedule(
         for context in (day, trimmed) if lunch else (day,):
             stops = context.first(orders, lunch, dinner)
             if stops is not None:
-                return day.reshaped(stops)
+                return stops
     plain = next((stops for order in orders if (stops := day.plain(order)) is not None), None)
     return None if plain is None else day.reshaped(plain)
 

@@ -24,6 +24,7 @@ from wayfarer.planner.days import (
     spread_cost,
     weekday,
 )
+from wayfarer.planner.fill import fill_idle
 from wayfarer.planner.notes import shortfall_notes
 from wayfarer.planner.request import TripRequest
 from wayfarer.planner.schedule import fits_in_day
@@ -75,6 +76,7 @@ def plan_trip(request: TripRequest) -> Trip:
             result = _steal(request, number, len(group), days, groups, taken_food, meals)
         if result is None:
             break
+        result = fill_idle(request, number, *result, used, taken_food, meals)
         built, groups[number - 1] = result
         days.append(built)
         taken_food |= {i.place.id for i in built.items if i.kind == "meal"}

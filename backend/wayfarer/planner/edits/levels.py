@@ -97,7 +97,11 @@ def change_budget(state: EditState, edit: ChangeBudget) -> None:
         day = state.days[position]
         pricey = [i.place.id for i in day.items if not index.affordable(index.by_id[i.place.id],
                                                                          edit.budget)]
-        if not pricey:
+        off_level = any(
+            i.kind == "meal" and not index.prefers(index.by_id[i.place.id], edit.budget)
+            for i in day.items
+        )
+        if not pricey and not off_level:
             continue
         acts = activities_of(index, day)
         used = place_ids(state.days)

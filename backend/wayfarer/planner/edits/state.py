@@ -32,6 +32,7 @@ from wayfarer.planner.days import (
     weekday,
 )
 from wayfarer.planner.document import budget_notes, itinerary_for
+from wayfarer.planner.fill import fill_idle, has_idle_gap
 from wayfarer.planner.index import CityIndex
 from wayfarer.planner.match import (
     NAME_CUTOFF,
@@ -268,6 +269,7 @@ class EditState:
         """Check interests and every rule; the edited itinerary, or EditRejected."""
         index = self.index
         request = self.request
+        self._fill_waits(request)
         shown = shown_interests(index, place_ids(self.days))
         missing = [i for i in request.required if i not in shown]
         if missing and self.keep_interests:
@@ -293,6 +295,22 @@ class EditState:
             ),
             notes=self.notes + budget_notes(resolve(self.preferences, index), itinerary),
         )
+
+    def _fill_waits(self, request: TripRequest) -> None:
+        """Give each touched day with a long wait a place that fills it (``fill``)."""
+        for number in sorted(self.touched):
+            position = number - 1
+            if position >= len(self.days) or not has_idle_gap(self.days[position]):
+                continue
+            day = self.days[position]
+            group = activities_of(self.index, day)
+            built, _ = fill_idle(
+                request, number, day, group, place_ids(self.days), self.others(position)
+            )
+            if built is not day:
+                self.set_day(position, built)
+                present = place_ids(self.days)
+                self.added[:] = [i for i in self.added if i in present]
 
     def _itinerary(self) -> Itinerary:
         return itinerary_for(resolve(self.preferences, self.index), self.days)

@@ -1,0 +1,81 @@
+"""Filling a long wait in a moderate or packed day with another place.
+
+``schedule`` already reshapes a day around a wait (``gaps``); when a wait of
+``gaps.IDLE_LIMIT`` minutes or more is left, :func:`fill_idle` tries the day with one more
+nearby place (below the pace maximum) or with one place swapped for a nearby one, and
+keeps the first version without such a wait that books as many meals. As a last resort
+a meal booked only after the wait is left out.
+"""
+
+from collections.abc import Sequence
+
+from wayfarer.domain import ItineraryDay
+from wayfarer.planner.catalog import CatalogPlace
+from wayfarer.planner.clock import minutes_of
+from wayfarer.planner.days import candidates, rebuild, replacement_options, weekday
+from wayfarer.planner.gaps import idle_gaps
+from wayfarer.planner.request import TripRequest
+from wayfarer.planner.schedule import fits_in_day
+
+#: Places tried as an extra stop, and swaps tried, per day with a long wait.
+FILL_CANDIDATES = 6
+SWAP_TRIES = 8
+
+
+def has_idle_gap(day: ItineraryDay) -> bool:
+    """True when ``day`` waits ``gaps.IDLE_LIMIT`` minutes or more between two stops."""
+    spans = [(minutes_of(i.start), minutes_of(i.end)) for i in day.items]
+    return bool(idle_gaps(spans))
+
+
+def _meals(day: ItineraryDay) -> int:
+    return sum(i.kind == "meal" for i in day.items)
+
+
+def fill_idle(
+    request: TripRequest,
+    number: int,
+    built: ItineraryDay,
+    group: Sequence[CatalogPlace],
+    used: set[str],
+    taken_food: set[str],
+    meals: int = 2,
+) -> tuple[ItineraryDay, list[CatalogPlace]]:
+    """Day ``number`` without a long wait when one more or one other place gives it (see
+    the module); else ``built`` unchanged. ``used`` (every place id of the trip) is
+    updated."""
+    if request.pace == "relaxed" or not has_idle_gap(built):
+        return built, list(group)
+    _, high = request.bounds
+    tries: list[list[CatalogPlace]] = []
+    if len(group) < high:
+        tries += [[*group, new] for new in candidates(request, group, number, used)[
+            :FILL_CANDIDATES
+        ]]
+    for change in replacement_options(request, group, number, used, per_place=2)[:SWAP_TRIES]:
+        swapped = list(group)
+        swapped[change.position] = change.new
+        tries.append(swapped)
+    index = request.index
+    wd = weekday(request, number)
+    for option in tries:
+        if not fits_in_day(index, option, wd):
+            continue
+        day = rebuild(request, number, option, taken_food, meals=meals)
+        if day is None or has_idle_gap(day) or _meals(day) < _meals(built):
+            continue
+        used -= {p.id for p in group}
+        used |= {p.id for p in option}
+        return day, option
+    return _without_late_meal(built), list(group)
+
+
+def _without_late_meal(day: ItineraryDay) -> ItineraryDay:
+    """Last resort: when only meals follow the last long wait, leave them out (the trip's
+    notes then say that day has no dinner booked); else ``day`` as it is."""
+    spans = [(minutes_of(i.start), minutes_of(i.end)) for i in day.items]
+    waits = idle_gaps(spans)
+    if not waits or any(i.kind != "meal" for i in day.items[waits[-1] + 1 :]):
+        return day
+    kept = day.items[: waits[-1] + 1]
+    return day.model_copy(update={"items": kept})
