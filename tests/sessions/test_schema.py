@@ -64,3 +64,37 @@ def test_new_ids_are_unguessable_and_well_shaped() -> None:
     assert is_session_id("3f2b8c1e-4a5d-4e6f-9a7b-1c2d3e4f5a6b")  # uuid4 text still fits
     for bad in ["", "short", "x" * 65, "a/b" * 8, "a b" * 8, "é" * 20, "abc\n" * 5]:
         assert not is_session_id(bad)
+
+
+def _old_itinerary() -> dict[str, object]:
+    """An itinerary as schema 1 and 2 stored it: the meal only in the note text, the
+    estimate with the level (and a stated amount) only."""
+    place = {"id": "lisbon-x", "name": "X", "category": "restaurant", "interests": ["food"],
+             "lat": 38.7, "lon": -9.1, "cost_level": 1}
+    return {
+        "city": "Lisbon", "country": "Portugal", "assumptions": [],
+        "estimated_cost": {"level": "moderate", "amount": 900.0, "currency": "EUR"},
+        "days": [{"day": 1, "date": None, "theme": "t", "items": [
+            {"start": "13:00", "end": "14:00", "kind": "meal", "place": place,
+             "note": "Lunch: grilled fish"},
+            {"start": "15:00", "end": "16:00", "kind": "meal",
+             "place": {**place, "id": "lisbon-y"}, "note": "Dinner: early"},
+            {"start": "19:00", "end": "20:00", "kind": "meal",
+             "place": {**place, "id": "lisbon-z"}, "note": "no prefix"},
+        ]}],
+    }
+
+
+@pytest.mark.parametrize("version", [1, 2])
+def test_an_old_itinerary_gets_typed_meals_and_keeps_its_estimate(version: int) -> None:
+    doc = {"schema_version": version, "session_id": new_session_id(), "stage": "planned",
+           "itinerary": _old_itinerary(),
+           "undo_stack": [{"itinerary": _old_itinerary(), "preferences": {}}]}
+    state = decode(json.dumps(doc))
+    assert state.schema_version == SCHEMA_VERSION == 3
+    for itinerary in (state.itinerary, state.undo_stack[0].itinerary):
+        assert itinerary is not None
+        assert [i.meal for i in itinerary.days[0].items] == ["lunch", "dinner", "dinner"]
+        cost = itinerary.estimated_cost
+        assert (cost.level, cost.amount, cost.currency) == ("moderate", 900.0, "EUR")
+        assert cost.breakdown is None and cost.per_person is None

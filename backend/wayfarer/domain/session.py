@@ -8,7 +8,7 @@ from pydantic import BaseModel, Field
 from wayfarer.domain.itinerary import Itinerary
 from wayfarer.domain.preferences import Preferences
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 3
 
 Stage = Literal["gathering", "planned"]
 Role = Literal["user", "assistant"]
