@@ -9,7 +9,7 @@ from typing import NamedTuple
 from wayfarer.domain import ItineraryDay
 from wayfarer.planner.catalog import CatalogPlace
 from wayfarer.planner.clock import date_of, weekday_of
-from wayfarer.planner.index import CityIndex
+from wayfarer.planner.index import DINING_LEVELS, CityIndex
 from wayfarer.planner.request import TripRequest
 from wayfarer.planner.schedule import build_day, fits_in_day
 from wayfarer.planner.select import is_avoided, ranked, score
@@ -82,6 +82,7 @@ def rebuild(
         fixed,
         meals,
         frozenset(f.id for f in foods if index.prefers(f, request.budget)),
+        DINING_LEVELS[request.budget],
     )
 
 

@@ -40,19 +40,21 @@ def fill_idle(
     used: set[str],
     taken_food: set[str],
     meals: int = 2,
+    effort: int = 1,
 ) -> tuple[ItineraryDay, list[CatalogPlace]]:
     """Day ``number`` without a long wait when one more or one other place gives it (see
-    the module); else ``built`` unchanged. ``used`` (every place id of the trip) is
-    updated."""
+    the module), trying ``effort`` times the usual number of options; else ``built``
+    unchanged. ``used`` (every place id of the trip) is updated."""
     if request.pace == "relaxed" or not has_idle_gap(built):
         return built, list(group)
     _, high = request.bounds
     tries: list[list[CatalogPlace]] = []
     if len(group) < high:
         tries += [[*group, new] for new in candidates(request, group, number, used)[
-            :FILL_CANDIDATES
+            : FILL_CANDIDATES * effort
         ]]
-    for change in replacement_options(request, group, number, used, per_place=2)[:SWAP_TRIES]:
+    swaps = replacement_options(request, group, number, used, per_place=2 * effort)
+    for change in swaps[: SWAP_TRIES * effort]:
         swapped = list(group)
         swapped[change.position] = change.new
         tries.append(swapped)
@@ -67,15 +69,32 @@ def fill_idle(
         used -= {p.id for p in group}
         used |= {p.id for p in option}
         return day, option
-    return _without_late_meal(built), list(group)
+    return _without_late_meal(built, request.bounds[0]), list(group)
 
 
-def _without_late_meal(day: ItineraryDay) -> ItineraryDay:
-    """Last resort: when only meals follow the last long wait, leave them out (the trip's
-    notes then say that day has no dinner booked); else ``day`` as it is."""
+def _without_late_meal(day: ItineraryDay, low: int) -> ItineraryDay:
+    """Last resort: leave out what follows the last long wait, when that is only meals or
+    leaves at least ``low`` activities (the trip's notes then say what the day misses);
+    else ``day`` as it is."""
     spans = [(minutes_of(i.start), minutes_of(i.end)) for i in day.items]
     waits = idle_gaps(spans)
-    if not waits or any(i.kind != "meal" for i in day.items[waits[-1] + 1 :]):
+    if not waits:
         return day
     kept = day.items[: waits[-1] + 1]
+    if sum(i.kind == "activity" for i in kept) < low and any(
+        i.kind == "activity" for i in day.items[waits[-1] + 1 :]
+    ):
+        return day
     return day.model_copy(update={"items": kept})
+
+
+def settle_waits(request: TripRequest, days: list[ItineraryDay]) -> None:
+    """Make every moderate or packed day of a built trip free of long waits (in place),
+    after later steps (interests) may have changed days: :func:`fill_idle` on each."""
+    for position, day in enumerate(days):
+        if request.pace == "relaxed" or not has_idle_gap(day):
+            continue
+        used = {i.place.id for d in days for i in d.items}
+        taken = {i.place.id for k, d in enumerate(days) if k != position for i in d.items}
+        group = [request.index.by_id[i.place.id] for i in day.items if i.kind == "activity"]
+        days[position], _ = fill_idle(request, day.day, day, group, used, taken, effort=4)

@@ -20,9 +20,14 @@ from wayfarer.planner.route import ranked_orders, shortest_path, shortest_path_l
 DEFAULT_INTEREST_COUNT = 3
 MEMO_SIZE = 4096
 EVENING_CATEGORIES = frozenset({"nightlife", "show"})
-#: Cost levels a trip's meals may be booked at, per budget level (a rule the verifier
-#: checks: no street-food stall on a luxury trip) ...
-DINING_LEVELS = {"budget": (0, 2), "moderate": (0, 3), "luxury": (1, 4)}
+#: Cost levels a trip's meals may be booked at, per budget level and meal (a rule the
+#: verifier checks: a luxury trip's dinners are upscale, its lunches at least not the
+#: cheapest) ...
+DINING_LEVELS = {
+    "budget": {"lunch": (0, 2), "dinner": (0, 2)},
+    "moderate": {"lunch": (0, 3), "dinner": (0, 3)},
+    "luxury": {"lunch": (1, 4), "dinner": (2, 4)},
+}
 #: ... and the levels the planner prefers (budget trips eat cheap, luxury trips upscale);
 #: it leaves them only when no preferred place fits the day (docs/planner.md).
 PREFERRED_DINING = {"budget": (0, 1), "moderate": (0, 3), "luxury": (2, 4)}
@@ -272,9 +277,10 @@ class CityIndex:
         return place.cost_level <= BUDGET_MAX_COST_LEVEL[budget]
 
     @staticmethod
-    def dines(place: CatalogPlace, budget: str) -> bool:
-        """True when a ``budget`` trip may book a meal at ``place`` (:data:`DINING_LEVELS`)."""
-        low, high = DINING_LEVELS[budget]
+    def dines(place: CatalogPlace, budget: str, meal: str = "lunch") -> bool:
+        """True when a ``budget`` trip may book ``meal`` at ``place`` (:data:`DINING_LEVELS`;
+        lunch has the wider band)."""
+        low, high = DINING_LEVELS[budget][meal]
         return low <= place.cost_level <= high
 
     @staticmethod

@@ -80,7 +80,10 @@ def _meal_notes(request: TripRequest, days: list[ItineraryDay], slot: str) -> li
     index = request.index
     city = index.city.name
     meal = index.slots[slot]
-    free = [f for f in foods_for(request, place_ids(days)) if f.serves_meal(slot)]
+    free = [
+        f for f in foods_for(request, place_ids(days))
+        if f.serves_meal(slot) and index.dines(f, request.budget, slot)
+    ]
     window = f"{hhmm(meal.earliest)}-{hhmm(meal.latest)}"
     causes: dict[str, list[int]] = {}
     for day in days:

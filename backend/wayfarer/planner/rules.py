@@ -4,8 +4,8 @@ Rule codes (``Violation.rule``):
 
     meal_served     a lunch or dinner at a place that does not serve that meal (``serves``)
     meal_window     a lunch or dinner starting outside the city's local window (``meals``)
-    dining_level    a meal at a cost level outside the trip's dining levels
-                    (``index.DINING_LEVELS``: no street stall on a luxury trip)
+    dining_level    a meal at a cost level outside the trip's dining levels for that
+                    meal (``index.DINING_LEVELS``: a luxury trip dines upscale)
     best_time       a visit outside its place's best time of day (``best_time``)
     fixed_time      a show or ceremony not starting at one of its ``fixed_times``
     idle_gap        a moderate or packed day waiting ``gaps.IDLE_LIMIT`` minutes or more
@@ -60,12 +60,12 @@ def _item_rules(
                 message=f"{slot.capitalize()} at {item.start} is outside {index.city.name}'s "
                 f"{slot} time ({hhmm(window.earliest)}-{hhmm(window.latest)}).",
             ))
-        low, high = DINING_LEVELS[budget]
+        low, high = DINING_LEVELS[budget][slot]
         if not low <= place.cost_level <= high:
             out.append(Violation(
                 rule="dining_level", day=day,
                 message=f"{place.name} (cost level {place.cost_level}) doesn't suit a "
-                f"{budget} trip's meals.",
+                f"{budget} trip's {slot}.",
             ))
     if place.best_time is not None and not _inside(place, start, end):
         out.append(Violation(

@@ -42,6 +42,8 @@ AREA_CATEGORIES = ("neighbourhood", "street", "square", "market")
 TRIM_FROM = 90
 THEME_MAX = 48
 LAST_MINUTE = 24 * 60 - 1
+#: Every cost level, for both meals (``schedule``'s default dining levels).
+ANY_LEVEL = {"lunch": (0, 4), "dinner": (0, 4)}
 #: Cost added for each wait of gaps.IDLE_LIMIT minutes or more in an arrangement.
 IDLE_PENALTY = 600.0
 #: Extra kilometres a meal place outside the trip's preferred dining level counts as
@@ -90,6 +92,7 @@ class _Day:
         fixed: Mapping[str, CatalogPlace],
         trim: bool = False,
         prefer: frozenset[str] | None = None,
+        levels: Mapping[str, tuple[int, int]] = ANY_LEVEL,
     ) -> None:
         self.index = index
         self.weekday = weekday
@@ -97,20 +100,23 @@ class _Day:
         self.fixed = fixed
         self.trim = trim
         self.prefer = prefer
+        self.allowed = {
+            name: {
+                food.id for food in (*foods, *fixed.values())
+                if food.serves_meal(name) and levels[name][0] <= food.cost_level <= levels[name][1]
+            }
+            for name in ("lunch", "dinner")
+        }
         self._meals: dict[tuple[str, int, str, str, str], Stop | None] = {}
         self._visits: dict[tuple[str, int, str], Stop | None] = {}
         self._bare: dict[tuple[str, ...], list[Stop] | None] = {}
         self.lunch, self.dinner = index.slots["lunch"], index.slots["dinner"]
-        self.serving = {
-            name: {food.id for food in foods if food.serves_meal(name)}
-            for name in ("lunch", "dinner")
-        }
 
     def candidates(self, slot: MealSlot) -> Sequence[CatalogPlace]:
         forced = self.fixed.get(slot.name)
         if forced is not None:
-            return [forced] if forced.serves_meal(slot.name) else []
-        return [f for f in self.foods if f.id in self.serving[slot.name]]
+            return [forced] if forced.id in self.allowed[slot.name] else []
+        return [f for f in self.foods if f.id in self.allowed[slot.name]]
 
     def meal_possible(self, slot: MealSlot) -> bool:
         for food in self.candidates(slot):
@@ -168,10 +174,10 @@ class _Day:
         (then catalog order)."""
         forced = self.fixed.get(slot.name)
         if forced is not None:
-            return [forced] if forced.serves_meal(slot.name) else []
+            return [forced] if forced.id in self.allowed[slot.name] else []
         start, end = (here.id if here else None), (after.id if after else None)
         ranked = self.index.by_detour(start, end)
-        allowed = self.serving[slot.name]
+        allowed = self.allowed[slot.name]
         foods = [food for food in ranked if food.id in allowed]
         prefer = self.prefer
         if prefer is None or all(f.id in prefer for f in foods):
@@ -350,11 +356,13 @@ def schedule(
     max_orders: int = MAX_ORDERS,
     meals: int = 2,
     prefer: frozenset[str] | None = None,
+    levels: Mapping[str, tuple[int, int]] = ANY_LEVEL,
 ) -> list[Stop] | None:
     """Timed stops for ``activities`` on ``weekday`` with lunch and dinner when possible.
 
     ``foods`` are the restaurants allowed (unused elsewhere, affordable), ``prefer`` those
-    at the trip's preferred dining level (chosen unless much further); ``fixed`` forces
+    at the trip's preferred dining level (chosen unless much further), ``levels`` the cost
+    levels allowed per meal (``index.DINING_LEVELS``); ``fixed`` forces
     a restaurant for "lunch" or "dinner"; ``meals`` = 1 books one meal only (dinner if it
     can), to leave restaurants for later days when they are scarce. A meal is left out
     only when no allowed restaurant can serve it on any order. None when the activities
@@ -362,7 +370,7 @@ def schedule(
     """
     if not activities:
         return None
-    day = _Day(index, weekday, foods, fixed or {}, prefer=prefer)
+    day = _Day(index, weekday, foods, fixed or {}, prefer=prefer, levels=levels)
     orders = _Orders(index, activities, max_orders)
     lunch_ok, dinner_ok = day.meal_possible(day.lunch), day.meal_possible(day.dinner)
     needs = [(lunch_ok, dinner_ok)] if meals >= 2 else []
@@ -371,7 +379,7 @@ def schedule(
     ):
         if need not in needs and need != (False, False):
             needs.append(need)
-    trimmed = _Day(index, weekday, foods, fixed or {}, trim=True, prefer=prefer)
+    trimmed = _Day(index, weekday, foods, fixed or {}, trim=True, prefer=prefer, levels=levels)
     for lunch, dinner in needs:
         if not (lunch or dinner):
             continue
@@ -514,10 +522,13 @@ def build_day(
     fixed: Mapping[str, CatalogPlace] | None = None,
     meals: int = 2,
     prefer: frozenset[str] | None = None,
+    levels: Mapping[str, tuple[int, int]] = ANY_LEVEL,
 ) -> ItineraryDay | None:
     """A complete itinerary day for ``activities``, or None when they cannot be scheduled
-    (``meals`` and ``prefer`` as in :func:`schedule`)."""
-    stops = schedule(index, activities, weekday, foods, fixed, meals=meals, prefer=prefer)
+    (``meals``, ``prefer`` and ``levels`` as in :func:`schedule`)."""
+    stops = schedule(
+        index, activities, weekday, foods, fixed, meals=meals, prefer=prefer, levels=levels
+    )
     if stops is None:
         return None
     return ItineraryDay(day=day, date=date, theme=theme(index, activities), items=to_items(stops))

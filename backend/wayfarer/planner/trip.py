@@ -24,7 +24,7 @@ from wayfarer.planner.days import (
     spread_cost,
     weekday,
 )
-from wayfarer.planner.fill import fill_idle
+from wayfarer.planner.fill import fill_idle, has_idle_gap, settle_waits
 from wayfarer.planner.notes import shortfall_notes
 from wayfarer.planner.request import TripRequest
 from wayfarer.planner.schedule import fits_in_day
@@ -77,10 +77,15 @@ def plan_trip(request: TripRequest) -> Trip:
         if result is None:
             break
         result = fill_idle(request, number, *result, used, taken_food, meals)
+        if request.pace != "relaxed" and has_idle_gap(result[0]):
+            result = _without_waits(request, number, len(group), days, groups, taken_food, meals)
+        if result is None:
+            break
         built, groups[number - 1] = result
         days.append(built)
         taken_food |= {i.place.id for i in built.items if i.kind == "meal"}
     ensure_interests(request, days)
+    settle_waits(request, days)
     return Trip(request=request, days=days, notes=shortfall_notes(request, days, len(pool)))
 
 
@@ -109,6 +114,25 @@ def _top_up(
         ):
             group.append(new)
             used.add(new.id)
+
+
+def _without_waits(
+    request: TripRequest,
+    number: int,
+    count: int,
+    days: list[ItineraryDay],
+    groups: list[list[CatalogPlace]],
+    taken_food: set[str],
+    meals: int,
+) -> tuple[ItineraryDay, list[CatalogPlace]] | None:
+    """Day ``number`` built from scratch when its own places leave a long wait; None
+    (the trip ends before it, and the notes say so) when that has one too."""
+    fresh = _steal(request, number, count, days, groups, taken_food, meals)
+    if fresh is None:
+        return None
+    used = {p.id for g in groups for p in g} | place_ids(days) | {p.id for p in fresh[1]}
+    fresh = fill_idle(request, number, *fresh, used, taken_food, meals)
+    return None if has_idle_gap(fresh[0]) else fresh
 
 
 def _steal(

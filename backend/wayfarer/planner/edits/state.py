@@ -108,7 +108,7 @@ class EditState:
             meals = {
                 slot: place
                 for slot, place in self.meals(self.days[position]).items()
-                if place.id not in taken and self.index.dines(place, request.budget)
+                if place.id not in taken and self.index.dines(place, request.budget, slot)
             }
         if meals:
             built = rebuild(request, position + 1, activities, taken, meals)
