@@ -2,6 +2,7 @@
 and the cost estimate's arithmetic."""
 
 import datetime as dt
+from itertools import pairwise
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -20,7 +21,7 @@ def _check_realism(index: CityIndex, itinerary: Itinerary, prefs: Preferences) -
     for day in itinerary.days:
         spans = [(minutes_of(i.start), minutes_of(i.end)) for i in day.items]
         if pace != "relaxed":
-            waits = [b[0] - a[1] for a, b in zip(spans, spans[1:], strict=False)]
+            waits = [b[0] - a[1] for a, b in pairwise(spans)]
             assert all(w < 180 for w in waits), (day.day, waits)
         for item, (start, end) in zip(day.items, spans, strict=True):
             place = index.by_id[item.place.id]
