@@ -2,7 +2,9 @@
 and the cost estimate's arithmetic."""
 
 import datetime as dt
+import json
 from itertools import pairwise
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -10,6 +12,7 @@ from hypothesis import strategies as st
 
 from wayfarer.domain import BUDGETS, INTERESTS, PACES, Itinerary, Preferences
 from wayfarer.planner import CatalogPlanner, load_catalog
+from wayfarer.planner.catalog import data_dir
 from wayfarer.planner.clock import minutes_of
 from wayfarer.planner.index import CityIndex
 
@@ -81,7 +84,7 @@ def test_any_plan_keeps_the_realism_rules(
         "travelers": travelers, "currency": currency, "start_date": start,
     })
     itinerary = planner.plan(prefs).itinerary
-    index = planner.index(city)
+    index = planner.index(city, start)
     assert index is not None
     _check_realism(index, itinerary, prefs)
     if currency is not None:
@@ -145,3 +148,23 @@ def test_luxury_dines_upscale_and_budget_cheap(planner: CatalogPlanner) -> None:
             found += [i.place.cost_level for d in plan.days for i in d.items if i.kind == "meal"]
     assert sum(level <= 1 for level in levels["luxury"]) <= 0.15 * len(levels["luxury"])
     assert sum(level <= 1 for level in levels["budget"]) >= 0.6 * len(levels["budget"])
+
+
+def test_seasonal_hours_apply_when_the_dates_are_known(tmp_path: Path) -> None:
+    city = load_catalog().cities[0]
+    data = json.loads((data_dir() / f"{city.slug}.json").read_text(encoding="utf-8"))
+    top = next(p for p in data["places"] if p["kind"] == "activity")
+    top["seasonal_hours"] = [{"months": [12, 1], "hours": ["10:00-11:00"] * 7}]
+    (tmp_path / f"{city.slug}.json").write_text(json.dumps(data), encoding="utf-8")
+    planner = CatalogPlanner(load_catalog(tmp_path))
+
+    def visit(start: dt.date | None) -> tuple[str, str] | None:
+        prefs = Preferences(city=city.name, days=2, start_date=start)
+        itinerary = planner.plan(prefs).itinerary
+        assert planner.verify(itinerary, prefs) == []
+        return next(((i.start, i.end) for d in itinerary.days for i in d.items
+                     if i.place.id == top["id"]), None)
+
+    assert top["visit_minutes"] > 60  # cannot fit the one winter hour
+    assert visit(dt.date(2026, 12, 7)) is None
+    assert visit(dt.date(2026, 6, 8)) is not None

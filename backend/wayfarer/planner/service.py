@@ -50,28 +50,33 @@ class CatalogPlanner:
     ) -> None:
         self._catalog = catalog
         self._clock = clock
-        self._indexes: dict[str, CityIndex] = {}
+        self._indexes: dict[tuple[str, int | None], CityIndex] = {}
         self._lock = threading.Lock()
 
-    def index(self, city: str) -> CityIndex | None:
-        """Lookup tables for ``city`` (any case), or None when it is not covered."""
-        key = city.casefold()
-        found = self._indexes.get(key)
-        if found is not None:
-            return found
+    def index(self, city: str, start_date: dt.date | None = None) -> CityIndex | None:
+        """Lookup tables for ``city`` (any case), or None when it is not covered. With a
+        ``start_date``, a city with seasonal hours gets the tables of that month (the
+        trip's first month)."""
         covered = self._catalog.get(city)
         if covered is None:
             return None
+        month = None
+        if start_date is not None and any(p.seasonal_hours for p in covered.places):
+            month = start_date.month
+        key = (city.casefold(), month)
+        found = self._indexes.get(key)
+        if found is not None:
+            return found
         with self._lock:
             found = self._indexes.get(key)
             if found is None:
-                found = self._indexes[key] = CityIndex.build(covered)
+                found = self._indexes[key] = CityIndex.build(covered, month)
         return found
 
-    def _require(self, city: str | None) -> CityIndex:
+    def _require(self, city: str | None, start_date: dt.date | None = None) -> CityIndex:
         if not city:
             raise InvalidRequest("Which city would you like to visit?")
-        index = self.index(city)
+        index = self.index(city, start_date)
         if index is None:
             raise InvalidRequest(f"{city} isn't one of the cities I can plan yet.")
         return index
@@ -92,7 +97,7 @@ class CatalogPlanner:
     def plan(self, preferences: Preferences) -> PlanResult:
         """A verified itinerary for ``preferences`` (defaults named, shortfalls
         explained); InvalidRequest when the city is missing or not covered."""
-        index = self._require(preferences.city)
+        index = self._require(preferences.city, preferences.start_date)
         request = resolve(preferences, index)
         trip = plan_trip(request)
         itinerary = itinerary_for(request, trip.days)
@@ -127,7 +132,7 @@ class CatalogPlanner:
         self, itinerary: Itinerary, preferences: Preferences, edit: Edit
     ) -> EditResult:
         """Apply one edit with locality; EditRejected (a plain reason) when it can't."""
-        index = self._require(itinerary.city)
+        index = self._require(itinerary.city, preferences.start_date)
         outcome = apply_edit(index, itinerary, preferences, edit)
         return EditResult(
             itinerary=outcome.itinerary,
@@ -138,7 +143,9 @@ class CatalogPlanner:
 
     def verify(self, itinerary: Itinerary, preferences: Preferences) -> list[Violation]:
         """Every broken SPEC §6 rule; empty when the itinerary is valid."""
-        return verify_itinerary(itinerary, preferences, self.index(itinerary.city))
+        return verify_itinerary(
+            itinerary, preferences, self.index(itinerary.city, preferences.start_date)
+        )
 
     def export(
         self, itinerary: Itinerary, preferences: Preferences, fmt: ExportFormat
