@@ -26,7 +26,7 @@ from wayfarer.planner.document import budget_notes, itinerary_for
 from wayfarer.planner.edits import apply_edit
 from wayfarer.planner.exports import to_ics, to_json, to_markdown, trip_start
 from wayfarer.planner.index import CityIndex
-from wayfarer.planner.request import resolve
+from wayfarer.planner.request import TripRequest, resolve
 from wayfarer.planner.trip import plan_trip
 from wayfarer.planner.verify import verify_itinerary
 
@@ -101,22 +101,24 @@ class CatalogPlanner:
         request = resolve(preferences, index)
         trip = plan_trip(request)
         itinerary = itinerary_for(request, trip.days)
-        itinerary = self._guard(itinerary, preferences, index, trip.notes)
+        itinerary = self._guard(itinerary, preferences, request, trip.notes)
         notes = trip.notes + budget_notes(request, itinerary)
         return PlanResult(itinerary=itinerary, defaults=list(request.defaults), notes=notes)
 
     def _guard(
-        self, itinerary: Itinerary, preferences: Preferences, index: CityIndex, notes: list[str]
+        self, itinerary: Itinerary, preferences: Preferences, request: TripRequest,
+        notes: list[str],
     ) -> Itinerary:
         """Last line of defence: cut the trip before the first day that breaks a rule.
         The pipeline builds valid days, so this only fires on a planner bug."""
+        index = request.index
         problems = verify_itinerary(itinerary, preferences, index)
         if not problems:
             return itinerary
         bad = [p.day for p in problems if p.day is not None]
         if bad and len(problems) == len(bad) and min(bad) > 1:
             kept: list[ItineraryDay] = itinerary.days[: min(bad) - 1]
-            trimmed = itinerary.model_copy(update={"days": kept})
+            trimmed = itinerary_for(request, kept)
             if not verify_itinerary(trimmed, preferences, index):
                 notes.append(
                     f"I could only plan {len(kept)} days that keep every rule, so the trip "
