@@ -108,7 +108,8 @@ def main() -> None:
         cold.append(times[0])
         median.append(statistics.median(times))
         itinerary = result.itinerary
-        realism.add(itinerary, prefs.pace or "moderate", prefs.budget or "moderate", raw)
+        realism.add(itinerary, prefs.pace or "moderate", prefs.budget or "moderate", raw,
+                    [p.id for p in index.city.places])
         if not planner.verify(itinerary, prefs):
             passed += 1
         if len(itinerary.days) < (prefs.days or 3):

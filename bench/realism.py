@@ -48,6 +48,11 @@ def raw_places(folder: Path) -> dict[str, dict[str, object]]:
     return out
 
 
+def _rank(place: dict[str, object]) -> int:
+    rank = place.get("must_see")
+    return rank if isinstance(rank, int) else 99
+
+
 def serves(place: dict[str, object]) -> tuple[str, ...]:
     """The meals a raw place serves (its own list, else inferred from the category)."""
     listed = place.get("serves")
@@ -82,11 +87,19 @@ class Realism:
     timed_visits: int = 0
     best_time_bad: int = 0
     fixed_bad: int = 0
+    must_wanted: int = 0
+    must_found: int = 0
     examples: list[str] = field(default_factory=list)
 
     def add(self, itinerary: Itinerary, pace: str, budget: str,
-            places: dict[str, dict[str, object]]) -> None:
-        """Count one itinerary planned at ``pace`` and ``budget``."""
+            places: dict[str, dict[str, object]], city_ids: list[str]) -> None:
+        """Count one itinerary planned at ``pace`` and ``budget``; ``city_ids`` are the
+        ids of its city's places."""
+        if len(itinerary.days) >= 3:
+            top = [i for i in city_ids if _rank(places[i]) <= 3]
+            shown = {item.place.id for day in itinerary.days for item in day.items}
+            self.must_wanted += len(top)
+            self.must_found += len(shown & set(top))
         for day in itinerary.days:
             for item in day.items:
                 raw = places[item.place.id]
@@ -136,4 +149,6 @@ class Realism:
             f"best-time violations: {pct(self.best_time_bad, self.timed_visits)} "
             f"(e.g. {'; '.join(self.examples[:3]) or '-'}); fixed-time violations: "
             f"{self.fixed_bad}",
+            f"must-sees ranked 1-3 in plans of 3+ days (no interests stated): "
+            f"{pct(self.must_found, self.must_wanted)}",
         ]

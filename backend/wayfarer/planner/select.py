@@ -15,6 +15,8 @@ CATEGORY_PENALTY = 0.4
 #: Penalty per kilometre beyond FAR_KM from the centre (outskirts only when they earn it).
 FAR_KM, FAR_PENALTY = 5.0, 0.04
 AVOIDED_PENALTY = 10.0
+#: Score added to a city's must-see (rank 1) that fits the trip; less down the ranks.
+MUST_SEE_BONUS = 1.0
 
 
 def score(request: TripRequest, place: CatalogPlace) -> float:
@@ -43,9 +45,20 @@ def _score(request: TripRequest, place: CatalogPlace) -> float:
     far = haversine_km(city.lat, city.lon, place.lat, place.lon) - FAR_KM
     if far > 0:
         value -= FAR_PENALTY * far
+    if is_must_see(request, place):
+        assert place.must_see is not None
+        value += MUST_SEE_BONUS * (1.0 - (place.must_see - 1) / 20)
     if request.avoid & set(place.interests):
         value -= AVOIDED_PENALTY
     return value
+
+
+def is_must_see(request: TripRequest, place: CatalogPlace) -> bool:
+    """True when ``place`` is one of the city's must-sees and fits the trip: it shares a
+    stated interest (any must-see when none were stated) and none the traveller avoids."""
+    if place.must_see is None or request.avoid & set(place.interests):
+        return False
+    return not request.stated or bool(set(place.interests) & set(request.interests))
 
 
 def is_avoided(request: TripRequest, place: CatalogPlace) -> bool:
@@ -76,9 +89,10 @@ def select_activities(
 ) -> list[CatalogPlace]:
     """Choose ``count`` activities from ``pool`` (fewer if the pool is smaller).
 
-    First one place per required interest (the best carrying it), then the best of the
-    rest with a penalty per category already chosen. Places with avoided interests are
-    used only when the others run out.
+    First one place per required interest (the best carrying it), then the must-sees that
+    fit the trip (``is_must_see``, by their rank), then the best of the rest with a
+    penalty per category already chosen. Places with avoided interests are used only when
+    the others run out.
     """
     rank = request.index.rank
     base = {p.id: score(request, p) for p in pool}
@@ -94,6 +108,13 @@ def select_activities(
         if carrier is not None:
             chosen.append(carrier)
             taken.add(carrier.id)
+    musts = sorted((p for p in pool if is_must_see(request, p)), key=lambda p: p.must_see or 0)
+    for place in musts:
+        if len(chosen) >= count:
+            break
+        if place.id not in taken:
+            chosen.append(place)
+            taken.add(place.id)
     categories = Counter(p.category for p in chosen)
     while len(chosen) < count:
         best: CatalogPlace | None = None
