@@ -193,10 +193,11 @@ def test_replace_with_a_kind_picks_the_nearest_that_fits(planner: CatalogPlanner
             trial = ReplacePlace(target=PlaceSelector(name=old.name, day=day.day),
                                  replacement=PlaceSelector(name=place.name))
             try:
-                planner.apply_edit(itinerary, prefs, trial)
+                placed = planner.apply_edit(itinerary, prefs, trial).summary.place_ids
             except EditRejected:
                 continue
-            pytest.fail(f"{place.name} is nearer day {day.day} than the pick and fits")
+            if place.id in placed:  # a name edit may settle for a similar name that fits
+                pytest.fail(f"{place.name} is nearer day {day.day} than the pick and fits")
         assert _near_km(planner, "Lisbon", new, rest) < 5.0
 
 

@@ -12,7 +12,7 @@ from wayfarer.planner.clock import date_of, weekday_of
 from wayfarer.planner.index import DINING_LEVELS, CityIndex
 from wayfarer.planner.request import TripRequest
 from wayfarer.planner.schedule import build_day, fits_in_day
-from wayfarer.planner.select import is_avoided, ranked, score
+from wayfarer.planner.select import in_plan_pool, is_avoided, ranked, score
 from wayfarer.planner.tighten import HARD_KM, span_km, span_penalty, span_with
 
 #: Score lost per kilometre between a candidate and the day's other places.
@@ -110,6 +110,7 @@ def candidates(
         if p.id not in used
         and index.affordable(p, request.budget)
         and (not need or need <= set(p.interests))
+        and (need or in_plan_pool(request, p))
         and (accept is None or accept(p))
         and index.fits_weekday(p, wd)
     ]
@@ -333,13 +334,30 @@ def fresh_day(
     meals: int = 2,
 ) -> tuple[ItineraryDay, list[CatalogPlace]] | None:
     """A new day of ``count`` unused places around a good seed, all within ``HARD_KM`` of
-    each other, or None. ``used`` gains the new day's places on success."""
+    each other (without places of avoided interests when that is possible), or None.
+    ``used`` gains the new day's places on success."""
+    for accept in (lambda p: not is_avoided(request, p), None):
+        found = _fresh(request, day, count, used, taken_food, meals, accept)
+        if found is not None:
+            return found
+    return None
+
+
+def _fresh(
+    request: TripRequest,
+    day: int,
+    count: int,
+    used: set[str],
+    taken_food: set[str],
+    meals: int,
+    accept: Callable[[CatalogPlace], bool] | None,
+) -> tuple[ItineraryDay, list[CatalogPlace]] | None:
     index = request.index
     wd = weekday(request, day)
-    for seed in candidates(request, [], day, used)[:FRESH_SEEDS]:
+    for seed in candidates(request, [], day, used, accept=accept)[:FRESH_SEEDS]:
         group = [seed]
         taken = used | {seed.id}
-        for new in candidates(request, group, day, taken):
+        for new in candidates(request, group, day, taken, accept=accept):
             if len(group) >= count:
                 break
             ids = [*(p.id for p in group), new.id]

@@ -2,7 +2,8 @@
 
 ``schedule`` already reshapes a day around a wait (``gaps``); when a wait of
 ``gaps.IDLE_LIMIT`` minutes or more is left, :func:`fill_idle` tries the day with one more
-nearby place (below the pace maximum) or with one place swapped for a nearby one, and
+nearby place (below the pace maximum) or with one place swapped for a nearby one (never
+stretching the day past ``tighten.HARD_KM`` or its current span), and
 keeps the first version without such a wait that books as many meals. As a last resort
 a meal booked only after the wait is left out.
 """
@@ -16,6 +17,8 @@ from wayfarer.planner.days import candidates, rebuild, replacement_options, week
 from wayfarer.planner.gaps import idle_gaps
 from wayfarer.planner.request import TripRequest
 from wayfarer.planner.schedule import fits_in_day
+from wayfarer.planner.select import is_avoided
+from wayfarer.planner.tighten import HARD_KM, span_km
 
 #: Places tried as an extra stop, and swaps tried, per day with a long wait.
 FILL_CANDIDATES = 6
@@ -41,27 +44,32 @@ def fill_idle(
     taken_food: set[str],
     meals: int = 2,
     effort: int = 1,
+    keep: frozenset[str] = frozenset(),
 ) -> tuple[ItineraryDay, list[CatalogPlace]]:
     """Day ``number`` without a long wait when one more or one other place gives it (see
-    the module), trying ``effort`` times the usual number of options; else ``built``
-    unchanged. ``used`` (every place id of the trip) is updated."""
+    the module), trying ``effort`` times the usual number of options and never swapping
+    out a place in ``keep`` (one the traveller just asked for); else ``built`` unchanged.
+    ``used`` (every place id of the trip) is updated."""
     if request.pace == "relaxed" or not has_idle_gap(built):
         return built, list(group)
     _, high = request.bounds
     tries: list[list[CatalogPlace]] = []
     if len(group) < high:
-        tries += [[*group, new] for new in candidates(request, group, number, used)[
-            : FILL_CANDIDATES * effort
-        ]]
+        extra = [p for p in candidates(request, group, number, used) if not is_avoided(request, p)]
+        tries += [[*group, new] for new in extra[: FILL_CANDIDATES * effort]]
     swaps = replacement_options(request, group, number, used, per_place=2 * effort)
+    swaps = [
+        c for c in swaps if group[c.position].id not in keep and not is_avoided(request, c.new)
+    ]
     for change in swaps[: SWAP_TRIES * effort]:
         swapped = list(group)
         swapped[change.position] = change.new
         tries.append(swapped)
     index = request.index
     wd = weekday(request, number)
+    widest = max(span_km(index, [p.id for p in group]), HARD_KM)
     for option in tries:
-        if not fits_in_day(index, option, wd):
+        if span_km(index, [p.id for p in option]) > widest or not fits_in_day(index, option, wd):
             continue
         day = rebuild(request, number, option, taken_food, meals=meals)
         if day is None or has_idle_gap(day) or _meals(day) < _meals(built):

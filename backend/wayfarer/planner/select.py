@@ -15,8 +15,6 @@ CATEGORY_PENALTY = 0.4
 #: Penalty per kilometre beyond FAR_KM from the centre (outskirts only when they earn it).
 FAR_KM, FAR_PENALTY = 5.0, 0.04
 AVOIDED_PENALTY = 10.0
-#: Score added to a city's must-see (rank 1) that fits the trip; less down the ranks.
-MUST_SEE_BONUS = 1.0
 
 
 def score(request: TripRequest, place: CatalogPlace) -> float:
@@ -45,9 +43,6 @@ def _score(request: TripRequest, place: CatalogPlace) -> float:
     far = haversine_km(city.lat, city.lon, place.lat, place.lon) - FAR_KM
     if far > 0:
         value -= FAR_PENALTY * far
-    if is_must_see(request, place):
-        assert place.must_see is not None
-        value += MUST_SEE_BONUS * (1.0 - (place.must_see - 1) / 20)
     if request.avoid & set(place.interests):
         value -= AVOIDED_PENALTY
     return value
@@ -66,16 +61,29 @@ def is_avoided(request: TripRequest, place: CatalogPlace) -> bool:
     return bool(request.avoid & set(place.interests))
 
 
+def in_plan_pool(request: TripRequest, place: CatalogPlace) -> bool:
+    """True unless ``place`` is a day trip (``excursion``) the trip has no reason for: a
+    day trip is planned when it is a must-see that fits the trip and the trip has a day
+    to spare for it (two or more days), or, elsewhere, when only it shows a stated
+    interest."""
+    return place.excursion is None or (request.days >= 2 and is_must_see(request, place))
+
+
 def activity_pool(request: TripRequest, weekdays: Iterable[int]) -> list[CatalogPlace]:
-    """Activities the budget allows that fit at least one of the trip's weekdays."""
+    """Activities the budget allows that fit at least one of the trip's weekdays; day
+    trips only as :func:`in_plan_pool` says, or when the rest cannot fill the trip."""
     days = sorted(set(weekdays))
     index = request.index
-    return [
+    fitting = [
         place
         for place in index.activities
         if index.affordable(place, request.budget)
         and any(index.fits_weekday(place, day) for day in days)
     ]
+    pool = [p for p in fitting if in_plan_pool(request, p)]
+    if sum(not is_avoided(request, p) for p in pool) >= request.days * request.target:
+        return pool
+    return fitting
 
 
 def ranked(request: TripRequest, places: Iterable[CatalogPlace]) -> list[CatalogPlace]:

@@ -43,7 +43,7 @@ from wayfarer.planner.match import (
 )
 from wayfarer.planner.request import TripRequest, resolve
 from wayfarer.planner.schedule import item_slot
-from wayfarer.planner.select import is_avoided, score
+from wayfarer.planner.select import in_plan_pool, is_avoided, score
 from wayfarer.planner.verify import verify_itinerary
 
 
@@ -227,6 +227,7 @@ class EditState:
             for p in index.activities
             if p.id not in trip
             and index.affordable(p, request.budget)
+            and (need or in_plan_pool(request, p))
             and index.fits_weekday(p, wd)
             and place_matches(selector.model_copy(update={"day": None}), p)
             and (exclude is None or not exclude(p))
@@ -304,8 +305,10 @@ class EditState:
                 continue
             day = self.days[position]
             group = activities_of(self.index, day)
+            before = place_ids(self.itinerary.days)  # never bring back what was removed
             built, _ = fill_idle(
-                request, number, day, group, place_ids(self.days), self.others(position)
+                request, number, day, group, place_ids(self.days) | before,
+                self.others(position), keep=frozenset(self.added),
             )
             if built is not day:
                 self.set_day(position, built)
