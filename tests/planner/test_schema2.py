@@ -98,19 +98,13 @@ def test_a_bad_realism_field_fails_loudly(
     assert "lisbon" in str(caught.value)
 
 
-@pytest.mark.parametrize(
-    ("category", "serves"),
-    [("restaurant", ["lunch", "dinner"]), ("street food", ["lunch", "dinner"]),
-     ("food market", ["lunch", "dinner"]), ("cafe", ["breakfast", "snack"]),
-     ("bakery", ["breakfast", "snack"]), ("bar", ["snack"])],
-)
-def test_serves_is_inferred_from_the_category_while_files_lack_it(
-    tmp_path: Path, category: str, serves: list[str]
-) -> None:
-    food = _place("t-f", kind="food", category=category, interests=["food"])
+def test_a_food_place_must_say_which_meals_it_serves(tmp_path: Path) -> None:
+    food = _place("t-f", kind="food", category="cafe", interests=["food"])
+    with pytest.raises(CatalogError, match="serves"):
+        load_city_file(_write(tmp_path, [food]))
+    food["serves"] = ["breakfast", "snack"]
     city = load_city_file(_write(tmp_path, [food]))
-    assert city.places[0].serves == serves
-    assert city.places[0].ref().serves == serves
+    assert city.places[0].ref().serves == ["breakfast", "snack"]
 
 
 def test_best_time_and_fixed_times_shape_the_schedule(tmp_path: Path) -> None:

@@ -33,7 +33,6 @@ from pydantic import BaseModel, Field, ValidationError, field_validator, model_v
 
 from wayfarer.domain import Interest, PlaceRef
 from wayfarer.errors import CatalogError
-from wayfarer.planner import facts
 from wayfarer.planner.facts import (
     HHMM_PATTERN,
     BestTime,
@@ -144,9 +143,7 @@ class CatalogPlace(BaseModel):
         if self.kind == "activity" and (self.serves or self.diet):
             raise ValueError("serves and diet apply to food places only")
         if self.kind == "food" and self.serves is None:
-            if facts.SERVES_REQUIRED:
-                raise ValueError("a food place must list the meals it serves (serves)")
-            self.serves = list(facts.INFERRED_SERVES.get(self.category, ("lunch", "dinner")))
+            raise ValueError("a food place must list the meals it serves (serves)")
         if self.serves is not None and len(set(self.serves)) != len(self.serves):
             raise ValueError("serves lists a meal twice")
         return self

@@ -99,18 +99,20 @@ def candidates(
     Best = score minus :data:`DISTANCE_WEIGHT` per km of mean distance to ``near`` and
     of the span penalty the candidate adds to ``near`` (``tighten.span_penalty``);
     places with avoided interests come last; ``need`` lists interests a candidate must
-    carry.
+    carry. Day-trip places only as ``select.in_plan_pool`` allows, or next to another
+    day-trip place.
     """
     index = request.index
     wd = weekday(request, day)
     anchor = [p.id for p in near]
+    day_trip = any(p.excursion is not None for p in near)
     pool = [
         p
         for p in index.activities
         if p.id not in used
         and index.affordable(p, request.budget)
         and (not need or need <= set(p.interests))
-        and (need or in_plan_pool(request, p))
+        and (need or day_trip or in_plan_pool(request, p))
         and (accept is None or accept(p))
         and index.fits_weekday(p, wd)
     ]

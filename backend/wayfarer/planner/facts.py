@@ -5,9 +5,9 @@ Per place: ``serves`` (food: which meals), ``diet``, ``best_time``, ``fixed_time
 ``seasonal_hours``, ``must_see`` and ``excursion``. Per city: ``prices`` (typical prices
 per cost level in the local currency) and ``meals`` (local lunch and dinner windows).
 
-While some city files still lack ``serves``, a food place without it is read as serving
-what its category usually does (:data:`INFERRED_SERVES`); :data:`SERVES_REQUIRED` turns
-that into a load error once every bundled file lists it.
+A food place must list ``serves`` (every bundled file does since 2026-12-02); before
+that, a file without it was read as serving what the category usually does, the table
+the benchmark still uses to judge older planners (``bench/realism.py``).
 """
 
 from typing import Literal
@@ -19,17 +19,6 @@ Diet = Literal["vegetarian", "vegan", "halal", "kosher"]
 TravelMode = Literal["train", "bus", "car", "boat", "metro"]
 HHMM_PATTERN = r"^([01]\d|2[0-3]):[0-5]\d$"
 
-#: Meals a food place serves when its file does not say (schema 1 files).
-INFERRED_SERVES: dict[str, tuple[Meal, ...]] = {
-    "restaurant": ("lunch", "dinner"),
-    "street food": ("lunch", "dinner"),
-    "food market": ("lunch", "dinner"),
-    "cafe": ("breakfast", "snack"),
-    "bakery": ("breakfast", "snack"),
-    "bar": ("snack",),
-}
-#: When True a food place without ``serves`` fails to load.
-SERVES_REQUIRED = False
 #: Default local meal windows (when lunch and dinner may start) for a city without ``meals``.
 DEFAULT_LUNCH = ("11:30", "15:00")
 DEFAULT_DINNER = ("18:30", "20:30")

@@ -64,26 +64,37 @@ def is_avoided(request: TripRequest, place: CatalogPlace) -> bool:
 def in_plan_pool(request: TripRequest, place: CatalogPlace) -> bool:
     """True unless ``place`` is a day trip (``excursion``) the trip has no reason for: a
     day trip is planned when it is a must-see that fits the trip and the trip has a day
-    to spare for it (two or more days), or, elsewhere, when only it shows a stated
-    interest."""
-    return place.excursion is None or (request.days >= 2 and is_must_see(request, place))
+    to spare for it (two or more days), when the other places cannot fill the trip
+    (:func:`needs_day_trips`), or, elsewhere, when only it shows a stated interest."""
+    if place.excursion is None:
+        return True
+    return (request.days >= 2 and is_must_see(request, place)) or needs_day_trips(request)
+
+
+def needs_day_trips(request: TripRequest) -> bool:
+    """True when the affordable, not avoided places that are not day trips are fewer than
+    the trip's days at its pace target."""
+    index = request.index
+    within = sum(
+        1 for p in index.activities
+        if p.excursion is None and index.affordable(p, request.budget)
+        and not is_avoided(request, p)
+    )
+    return within < request.days * request.target
 
 
 def activity_pool(request: TripRequest, weekdays: Iterable[int]) -> list[CatalogPlace]:
-    """Activities the budget allows that fit at least one of the trip's weekdays; day
-    trips only as :func:`in_plan_pool` says, or when the rest cannot fill the trip."""
+    """Activities the budget allows that fit at least one of the trip's weekdays (day
+    trips only as :func:`in_plan_pool` says)."""
     days = sorted(set(weekdays))
     index = request.index
-    fitting = [
+    return [
         place
         for place in index.activities
         if index.affordable(place, request.budget)
+        and in_plan_pool(request, place)
         and any(index.fits_weekday(place, day) for day in days)
     ]
-    pool = [p for p in fitting if in_plan_pool(request, p)]
-    if sum(not is_avoided(request, p) for p in pool) >= request.days * request.target:
-        return pool
-    return fitting
 
 
 def ranked(request: TripRequest, places: Iterable[CatalogPlace]) -> list[CatalogPlace]:
