@@ -168,3 +168,26 @@ def test_seasonal_hours_apply_when_the_dates_are_known(tmp_path: Path) -> None:
     assert top["visit_minutes"] > 60  # cannot fit the one winter hour
     assert visit(dt.date(2026, 12, 7)) is None
     assert visit(dt.date(2026, 6, 8)) is not None
+
+
+def test_an_undated_trip_names_a_must_see_closed_on_its_assumed_day(
+    planner: CatalogPlanner,
+) -> None:
+    catalog = load_catalog()
+    found = 0
+    for city in catalog.cities:
+        result = planner.plan(Preferences(city=city.name, days=1))
+        planned = {i.place.id for d in result.itinerary.days for i in d.items}
+        for place in city.activities:
+            if place.must_see is not None and place.must_see <= 2 and place.excursion is None \
+                    and place.hours[0] == "closed" and place.id not in planned:
+                found += 1
+                assert any(place.name in n and "closed on Mondays" in n for n in result.notes)
+        dated = planner.plan(Preferences(city=city.name, days=1, start_date=dt.date(2026, 6, 2)))
+        assert not any("closed on Mondays" in n for n in dated.notes)
+        for day in result.itinerary.days:
+            for item in day.items:
+                place = city.places[[p.id for p in city.places].index(item.place.id)]
+                if item.kind == "activity" and "closed" in place.hours:
+                    assert "Closed on" in item.note
+    assert found >= 1

@@ -4,8 +4,8 @@ from wayfarer.domain import BUDGET_MAX_COST_LEVEL, BUDGETS, PACE_ACTIVITY_BOUNDS
 from wayfarer.planner.clock import hhmm
 from wayfarer.planner.days import foods_for, place_ids, shown_interests, weekday
 from wayfarer.planner.request import TripRequest, join_words
-from wayfarer.planner.schedule import item_slot
-from wayfarer.planner.select import is_avoided
+from wayfarer.planner.schedule import closed_days_note, item_slot
+from wayfarer.planner.select import in_plan_pool, is_avoided, is_must_see
 
 
 def shortfall_notes(request: TripRequest, days: list[ItineraryDay], pool_size: int) -> list[str]:
@@ -71,6 +71,35 @@ def shortfall_notes(request: TripRequest, days: list[ItineraryDay], pool_size: i
         )
     for slot in ("lunch", "dinner"):
         notes += _meal_notes(request, days, slot)
+    notes += _closed_must_sees(request, days)
+    return notes
+
+
+def _closed_must_sees(request: TripRequest, days: list[ItineraryDay]) -> list[str]:
+    """Without dates: must-sees that fit the trip but are closed on every weekday the plan
+    assumes, named with their closing days instead of left out silently."""
+    if request.start_date is not None or not days:
+        return []
+    index = request.index
+    planned = place_ids(days)
+    weekdays = {weekday(request, d.day) for d in days}
+    notes = []
+    for place in index.activities:
+        if (
+            place.id not in planned
+            and is_must_see(request, place)
+            and in_plan_pool(request, place)
+            and (place.must_see or 0) <= len(days) * request.target
+            and index.affordable(place, request.budget)
+            and not any(index.fits_weekday(place, wd) for wd in weekdays)
+        ):
+            closed = closed_days_note(place).removesuffix(" if this day falls on one.")
+            if closed:
+                notes.append(
+                    f"{place.name} is not in the plan: {closed[0].lower()}{closed[1:]} "
+                    "(without dates, day 1 is taken to be a Monday; tell me your dates and I "
+                    "will fit it in)."
+                )
     return notes
 
 

@@ -489,16 +489,33 @@ def _short(name: str) -> str:
     return re.sub(r"\s*\([^)]*\)", "", name).strip()
 
 
-def to_items(stops: Sequence[Stop]) -> list[ItineraryItem]:
-    """Itinerary items for scheduled stops."""
+WEEKDAY_NAMES = ("Mondays", "Tuesdays", "Wednesdays", "Thursdays", "Fridays", "Saturdays",
+                 "Sundays")
+
+
+def closed_days_note(place: CatalogPlace) -> str:
+    """"Closed on Mondays — go another day." for a place closed on some weekdays (usual
+    hours), else ""."""
+    closed = [WEEKDAY_NAMES[d] for d, hours in enumerate(place.hours) if hours == "closed"]
+    if not closed or len(closed) == 7:
+        return ""
+    days = closed[0] if len(closed) == 1 else ", ".join(closed[:-1]) + " and " + closed[-1]
+    return f"Closed on {days} — go another day if this day falls on one."
+
+
+def to_items(stops: Sequence[Stop], dated: bool = True) -> list[ItineraryItem]:
+    """Itinerary items for scheduled stops. Without dates (``dated`` False) a sight closed
+    on some weekdays says so in its note, since the trip's weekdays are only assumed."""
     items = []
     for stop in stops:
         place = stop.place
         if stop.slot is None:
+            note = place.description
+            closed = "" if dated else closed_days_note(place)
             items.append(
                 ItineraryItem(
                     start=hhmm(stop.start), end=hhmm(stop.end), kind="activity",
-                    place=place.ref(), note=place.description,
+                    place=place.ref(), note=f"{note} {closed}".strip(),
                 )
             )
         else:
@@ -531,4 +548,6 @@ def build_day(
     )
     if stops is None:
         return None
-    return ItineraryDay(day=day, date=date, theme=theme(index, activities), items=to_items(stops))
+    return ItineraryDay(
+        day=day, date=date, theme=theme(index, activities), items=to_items(stops, date is not None)
+    )
