@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from wayfarer.domain import BUDGETS, INTERESTS, PACES, Itinerary, Preferences
+from wayfarer.domain import BUDGETS, INTERESTS, PACES, ChangeBudget, Itinerary, Preferences
 from wayfarer.planner import CatalogPlanner, load_catalog
 from wayfarer.planner.catalog import data_dir
 from wayfarer.planner.clock import minutes_of
@@ -191,3 +191,18 @@ def test_an_undated_trip_names_a_must_see_closed_on_its_assumed_day(
                 if item.kind == "activity" and "closed" in place.hours:
                     assert "Closed on" in item.note
     assert found >= 1
+
+
+def test_relaxed_days_name_their_free_time(planner: CatalogPlanner) -> None:
+    named = 0
+    for city in _CITIES:
+        prefs = Preferences(city=city, days=2, pace="relaxed")
+        itinerary = planner.plan(prefs).itinerary
+        for day in itinerary.days:
+            for item, after in pairwise(day.items):
+                if minutes_of(after.start) - minutes_of(item.end) >= 90:
+                    assert f"free time until {after.start}" in item.note
+                    named += 1
+        again = planner.apply_edit(itinerary, prefs, ChangeBudget(budget="luxury")).itinerary
+        assert all(i.note.count("free time until") <= 1 for d in again.days for i in d.items)
+    assert named > 0

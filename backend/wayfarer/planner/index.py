@@ -99,7 +99,7 @@ class CityIndex:
             index._minutes[a.id, a.id] = 0
             for b in places[i + 1 :]:
                 km = haversine_km(a.lat, a.lon, b.lat, b.lon)
-                minutes = travel_minutes_km(km)
+                minutes = max(travel_minutes_km(km), _trip_out(a, km), _trip_out(b, km))
                 index._km[a.id, b.id] = index._km[b.id, a.id] = km
                 index._minutes[a.id, b.id] = index._minutes[b.id, a.id] = minutes
         for place in places:
@@ -302,6 +302,18 @@ class CityIndex:
         if not ids:
             return 0.0
         return sum(self._km[place_id, o] for o in ids) / len(ids)
+
+
+#: A day-trip place this close to another place is in the same area (no trip out between).
+EXCURSION_AREA_KM = 5.0
+
+
+def _trip_out(place: CatalogPlace, km: float) -> int:
+    """The catalog's travel time to a day-trip ``place`` from a place ``km`` away outside
+    its area (0 when it is not a day trip, or the other place is in its area)."""
+    if place.excursion is None or km <= EXCURSION_AREA_KM:
+        return 0
+    return place.excursion.travel_minutes
 
 
 def opening_table(place: CatalogPlace, month: int | None) -> tuple[tuple[Minutes, ...], ...]:
