@@ -9,9 +9,10 @@ from typing import NamedTuple
 from wayfarer.domain import ItineraryDay
 from wayfarer.planner.catalog import CatalogPlace
 from wayfarer.planner.clock import date_of, weekday_of
+from wayfarer.planner.fit import fits_in_day
 from wayfarer.planner.index import DINING_LEVELS, CityIndex
 from wayfarer.planner.request import TripRequest
-from wayfarer.planner.schedule import build_day, fits_in_day
+from wayfarer.planner.schedule import build_day
 from wayfarer.planner.select import in_plan_pool, is_avoided, ranked, score
 from wayfarer.planner.tighten import HARD_KM, span_km, span_penalty, span_with
 
@@ -19,8 +20,6 @@ from wayfarer.planner.tighten import HARD_KM, span_km, span_penalty, span_with
 DISTANCE_WEIGHT = 0.25
 #: Candidates tried per place being swapped out while repairing a day.
 REPAIR_CANDIDATES = 4
-#: Seeds tried when building a day from scratch.
-FRESH_SEEDS = 5
 #: Schedules tried while repairing one day.
 MAX_REPAIRS = 8
 #: Schedules tried to make room for a meal in a day that can be scheduled without it.
@@ -325,55 +324,6 @@ def _try_changes(
 
 def _meal_count(day: ItineraryDay) -> int:
     return sum(item.kind == "meal" for item in day.items)
-
-
-def fresh_day(
-    request: TripRequest,
-    day: int,
-    count: int,
-    used: set[str],
-    taken_food: set[str],
-    meals: int = 2,
-) -> tuple[ItineraryDay, list[CatalogPlace]] | None:
-    """A new day of ``count`` unused places around a good seed, all within ``HARD_KM`` of
-    each other (without places of avoided interests when that is possible), or None.
-    ``used`` gains the new day's places on success."""
-    for accept in (lambda p: not is_avoided(request, p), None):
-        found = _fresh(request, day, count, used, taken_food, meals, accept)
-        if found is not None:
-            return found
-    return None
-
-
-def _fresh(
-    request: TripRequest,
-    day: int,
-    count: int,
-    used: set[str],
-    taken_food: set[str],
-    meals: int,
-    accept: Callable[[CatalogPlace], bool] | None,
-) -> tuple[ItineraryDay, list[CatalogPlace]] | None:
-    index = request.index
-    wd = weekday(request, day)
-    for seed in candidates(request, [], day, used, accept=accept)[:FRESH_SEEDS]:
-        group = [seed]
-        taken = used | {seed.id}
-        for new in candidates(request, group, day, taken, accept=accept):
-            if len(group) >= count:
-                break
-            ids = [*(p.id for p in group), new.id]
-            if span_km(index, ids) <= HARD_KM and fits_in_day(index, [*group, new], wd):
-                group.append(new)
-                taken.add(new.id)
-        if len(group) < request.bounds[0]:
-            continue
-        trial_used = used | {p.id for p in group}
-        result = fit_day(request, day, group, trial_used, taken_food, meals=meals)
-        if result is not None:
-            used |= {p.id for p in result[1]}
-            return result
-    return None
 
 
 def ensure_interests(

@@ -14,9 +14,9 @@ from wayfarer.domain import ItineraryDay
 from wayfarer.planner.catalog import CatalogPlace
 from wayfarer.planner.clock import minutes_of
 from wayfarer.planner.days import candidates, rebuild, replacement_options, weekday
+from wayfarer.planner.fit import fits_in_day
 from wayfarer.planner.gaps import idle_gaps
 from wayfarer.planner.request import TripRequest
-from wayfarer.planner.schedule import fits_in_day
 from wayfarer.planner.select import is_avoided
 from wayfarer.planner.tighten import HARD_KM, span_km
 

@@ -3,8 +3,8 @@
 from wayfarer.domain import BUDGET_MAX_COST_LEVEL, BUDGETS, PACE_ACTIVITY_BOUNDS, ItineraryDay
 from wayfarer.planner.clock import hhmm
 from wayfarer.planner.days import foods_for, place_ids, shown_interests, weekday
+from wayfarer.planner.items import closed_days_note, item_slot
 from wayfarer.planner.request import TripRequest, join_words
-from wayfarer.planner.schedule import closed_days_note, item_slot
 from wayfarer.planner.select import in_plan_pool, is_avoided, is_must_see
 
 

@@ -19,7 +19,7 @@ from wayfarer.planner.catalog import CatalogPlace
 from wayfarer.planner.clock import hhmm, minutes_of
 from wayfarer.planner.gaps import IDLE_LIMIT, idle_gaps
 from wayfarer.planner.index import DINING_LEVELS, CityIndex
-from wayfarer.planner.schedule import item_slot
+from wayfarer.planner.items import item_slot
 
 #: Minutes a visit may run past the end of its best-time window.
 BEST_TIME_GRACE = 0

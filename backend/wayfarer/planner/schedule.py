@@ -1,7 +1,7 @@
 """Turning a day's activities into a timed day: walking order, visit times, lunch, dinner.
 
 For a given set of activities, :func:`build_day` tries walking orders shortest first (all
-within :data:`ROUTE_SLACK` of the best, so the day passes the route rule by construction)
+within ``orders.ROUTE_SLACK`` of the best, so the day passes the route rule by construction)
 and, for each order, every placement of lunch and dinner between the visits. A placement
 is feasible when every visit fits an opening window of the weekday, travel time is
 allowed between consecutive stops, lunch starts in the lunch window and dinner in the
@@ -15,32 +15,28 @@ those that serve that meal (``serves``); meal windows are the city's local ones
 
 import datetime as dt
 import itertools
-import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
-from wayfarer.domain import ItineraryDay, ItineraryItem
+from wayfarer.domain import ItineraryDay
 from wayfarer.planner.catalog import CatalogPlace
 from wayfarer.planner.clock import (
     DAY_START,
     STEP,
     MealSlot,
-    hhmm,
     round_up,
 )
 from wayfarer.planner.gaps import IDLE_LIMIT, Stop, close_gaps, idle_gaps
-from wayfarer.planner.index import CityIndex, end_limit, is_evening_place
+from wayfarer.planner.index import CityIndex, end_limit
+from wayfarer.planner.items import theme, to_items
+from wayfarer.planner.orders import Orders
 
-#: Each day's walking order stays within this factor of the shortest order (SPEC §6).
-ROUTE_SLACK = 1.10
 #: Orders tried per meal arrangement before giving up on a set of activities.
 MAX_ORDERS = 12
 #: A meal is not placed before a visit that would still end this long before the meal
 #: window opens (the visit goes first instead).
 EARLY_MEAL = 60
-AREA_CATEGORIES = ("neighbourhood", "street", "square", "market")
 #: Visits this long or longer may be cut by a quarter when that is what makes lunch fit.
 TRIM_FROM = 90
-THEME_MAX = 48
 LAST_MINUTE = 24 * 60 - 1
 #: Every cost level, for both meals (``schedule``'s default dining levels).
 ANY_LEVEL = {"lunch": (0, 4), "dinner": (0, 4)}
@@ -65,20 +61,6 @@ def visit_length(place: CatalogPlace, trim: bool = False) -> int:
     if not trim or minutes < TRIM_FROM or place.fixed_times:
         return minutes
     return minutes - (minutes // 4) // STEP * STEP
-
-
-def slot_of(stop_start: int) -> str:
-    """Which meal a meal item starting at ``stop_start`` is (lunch before 16:00); for
-    items without a typed ``meal`` (documents older than schema 3)."""
-    return "lunch" if stop_start < 16 * 60 else "dinner"
-
-
-def item_slot(item: ItineraryItem) -> str:
-    """The meal an itinerary meal item is: its typed ``meal``, else by its start time."""
-    if item.meal is not None:
-        return item.meal
-    hours, _, minutes = item.start.partition(":")
-    return slot_of(int(hours) * 60 + int(minutes))
 
 
 class _Day:
@@ -335,18 +317,6 @@ def _cost(stops: Sequence[Stop], slots: Mapping[str, MealSlot]) -> float:
     return waiting + 0.5 * deviation + 0.01 * stops[-1].end
 
 
-def _evening_misplaced(order: Sequence[CatalogPlace]) -> int:
-    """Evening places (nightlife, shows) that are not at the end of the order."""
-    seen_day = 0
-    misplaced = 0
-    for place in reversed(order):
-        if is_evening_place(place):
-            misplaced += seen_day
-        else:
-            seen_day = 1
-    return misplaced
-
-
 def schedule(
     index: CityIndex,
     activities: Sequence[CatalogPlace],
@@ -371,7 +341,7 @@ def schedule(
     if not activities:
         return None
     day = _Day(index, weekday, foods, fixed or {}, prefer=prefer, levels=levels)
-    orders = _Orders(index, activities, max_orders)
+    orders = Orders(index, activities, max_orders)
     lunch_ok, dinner_ok = day.meal_possible(day.lunch), day.meal_possible(day.dinner)
     needs = [(lunch_ok, dinner_ok)] if meals >= 2 else []
     for need in ((False, dinner_ok), (lunch_ok, False)) if meals < 2 else (
@@ -389,144 +359,6 @@ def schedule(
                 return stops
     plain = next((stops for order in orders if (stops := day.plain(order)) is not None), None)
     return None if plain is None else day.reshaped(plain)
-
-
-class _Orders:
-    """Walking orders to try, shortest first: the best order and its reverse (cheap, from
-    Held-Karp), then, only if iteration goes on, every other order within ROUTE_SLACK.
-    Orders that leave an evening place before a daytime one go last within each tier."""
-
-    def __init__(self, index: CityIndex, activities: Sequence[CatalogPlace], limit: int) -> None:
-        self.index = index
-        self.activities = activities
-        self.limit = limit
-        best = index.best_order(activities)
-        first = [best] if len(best) < 2 else [best, best[::-1]]
-        self.items = sorted(
-            ([activities[i] for i in order] for order in first), key=_evening_misplaced
-        )
-        self.expanded = False
-
-    def __iter__(self) -> Iterator[list[CatalogPlace]]:
-        k = 0
-        while True:
-            if k >= len(self.items) and not self.expanded:
-                self._expand()
-            if k >= len(self.items) or k >= self.limit:
-                return
-            yield self.items[k]
-            k += 1
-
-    def _expand(self) -> None:
-        self.expanded = True
-        seen = {tuple(p.id for p in order) for order in self.items}
-        rest = [
-            [self.activities[i] for i in order]
-            for order in self.index.orders(self.activities, ROUTE_SLACK)
-        ]
-        rest = [o for o in rest if tuple(p.id for p in o) not in seen]
-        rest.sort(key=_evening_misplaced)  # stable: keeps length order within each group
-        self.items.extend(rest)
-
-
-LUNCH_ALLOWANCE = 60
-
-
-def fits_in_day(index: CityIndex, places: Sequence[CatalogPlace], weekday: int) -> bool:
-    """Quick necessary test that ``places`` can share one day on ``weekday``.
-
-    Every place must be open that day. Daytime places, taken in order of closing time,
-    must each be reachable by their closing time counting all earlier-closing visits, the
-    shortest hop into each and lunch; evening-only places must fit after dinner. A day
-    that passes may still fail to schedule; one that fails is never tried.
-    """
-    day: list[tuple[int, CatalogPlace]] = []
-    night: list[CatalogPlace] = []
-    for place in places:
-        if not index.fits_weekday(place, weekday):
-            return False
-        if index.evening_only(place, weekday):
-            night.append(place)
-        else:
-            day.append((index.latest_end(place, weekday), place))
-    ids = [p.id for p in places]
-    hop = {
-        p.id: min((index.minutes(p.id, o) for o in ids if o != p.id), default=0) for p in places
-    }
-    day.sort(key=lambda pair: (pair[0], pair[1].id))
-    needed = DAY_START
-    for position, (close, place) in enumerate(day):
-        needed += place.visit_minutes + (hop[place.id] if position else 0)
-        lunch = LUNCH_ALLOWANCE if close > index.slots["lunch"].latest else 0
-        if needed + lunch > close:
-            return False
-    if night:
-        needed = index.slots["dinner"].ideal + sum(p.visit_minutes + hop[p.id] for p in night)
-        if needed > max(end_limit(p) for p in night):
-            return False
-    return True
-
-
-def theme(index: CityIndex, activities: Sequence[CatalogPlace]) -> str:
-    """A short day title from its headline place and its area ("Plaka & Acropolis")."""
-    if not activities:
-        return ""
-    ordered = sorted(activities, key=lambda p: index.rank[p.id])
-    top = ordered[0]
-    area = next((p for p in ordered if p.category in AREA_CATEGORIES), None)
-    if area is not None and area is not top:
-        title = f"{_short(area.name)} & {_short(top.name)}"
-    elif len(ordered) > 1:
-        title = f"{_short(top.name)} & {_short(ordered[1].name)}"
-    else:
-        title = _short(top.name)
-    if len(title) > THEME_MAX:
-        title = f"{_short(top.name)} and around"
-    return title
-
-
-def _short(name: str) -> str:
-    return re.sub(r"\s*\([^)]*\)", "", name).strip()
-
-
-WEEKDAY_NAMES = ("Mondays", "Tuesdays", "Wednesdays", "Thursdays", "Fridays", "Saturdays",
-                 "Sundays")
-
-
-def closed_days_note(place: CatalogPlace) -> str:
-    """"Closed on Mondays — go another day." for a place closed on some weekdays (usual
-    hours), else ""."""
-    closed = [WEEKDAY_NAMES[d] for d, hours in enumerate(place.hours) if hours == "closed"]
-    if not closed or len(closed) == 7:
-        return ""
-    days = closed[0] if len(closed) == 1 else ", ".join(closed[:-1]) + " and " + closed[-1]
-    return f"Closed on {days} — go another day if this day falls on one."
-
-
-def to_items(stops: Sequence[Stop], dated: bool = True) -> list[ItineraryItem]:
-    """Itinerary items for scheduled stops. Without dates (``dated`` False) a sight closed
-    on some weekdays says so in its note, since the trip's weekdays are only assumed."""
-    items = []
-    for stop in stops:
-        place = stop.place
-        if stop.slot is None:
-            note = place.description
-            closed = "" if dated else closed_days_note(place)
-            items.append(
-                ItineraryItem(
-                    start=hhmm(stop.start), end=hhmm(stop.end), kind="activity",
-                    place=place.ref(), note=f"{note} {closed}".strip(),
-                )
-            )
-        else:
-            items.append(
-                ItineraryItem(
-                    start=hhmm(stop.start), end=hhmm(stop.end), kind="meal", place=place.ref(),
-                    note=f"{stop.slot.capitalize()}: {place.description}",
-                    meal="lunch" if stop.slot == "lunch" else "dinner",
-                )
-            )
-    return items
 
 
 def build_day(

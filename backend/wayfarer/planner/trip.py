@@ -19,15 +19,15 @@ from wayfarer.planner.days import (
     ensure_interests,
     fit_day,
     foods_for,
-    fresh_day,
     place_ids,
     spread_cost,
     weekday,
 )
 from wayfarer.planner.fill import fill_idle, has_idle_gap, settle_waits
+from wayfarer.planner.fit import fits_in_day
+from wayfarer.planner.fresh import fresh_day
 from wayfarer.planner.notes import shortfall_notes
 from wayfarer.planner.request import TripRequest
-from wayfarer.planner.schedule import fits_in_day
 from wayfarer.planner.select import activity_pool, ranked, select_activities
 from wayfarer.planner.tighten import tighten
 

@@ -21,13 +21,13 @@ from wayfarer.planner.clock import date_of, minutes_of
 from wayfarer.planner.days import (
     activities_of,
     fit_day,
-    fresh_day,
     place_ids,
     sole_interests,
     weekday,
 )
 from wayfarer.planner.edits.state import EditState
 from wayfarer.planner.fill import fill_idle
+from wayfarer.planner.fresh import fresh_day
 from wayfarer.planner.index import CityIndex
 from wayfarer.planner.request import join_words
 

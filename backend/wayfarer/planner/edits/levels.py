@@ -23,8 +23,8 @@ from wayfarer.planner.days import (
     weekday,
 )
 from wayfarer.planner.edits.state import EditState
+from wayfarer.planner.fit import fits_in_day
 from wayfarer.planner.request import join_words, pace_level
-from wayfarer.planner.schedule import fits_in_day
 from wayfarer.planner.select import score
 
 #: How a budget level reads in a sentence ("changed the budget to mid-range").

@@ -25,6 +25,8 @@ from wayfarer.planner.days import (
     weekday,
 )
 from wayfarer.planner.edits.state import EditState, wants_kind
+from wayfarer.planner.fit import fits_in_day
+from wayfarer.planner.items import item_slot
 from wayfarer.planner.match import (
     NAME_CUTOFF,
     describe,
@@ -34,7 +36,6 @@ from wayfarer.planner.match import (
     place_matches,
 )
 from wayfarer.planner.request import join_words
-from wayfarer.planner.schedule import fits_in_day, item_slot
 from wayfarer.planner.select import score
 
 #: Candidates tried per replaced or added place.

@@ -34,6 +34,7 @@ from wayfarer.planner.days import (
 from wayfarer.planner.document import budget_notes, itinerary_for
 from wayfarer.planner.fill import fill_idle, has_idle_gap
 from wayfarer.planner.index import CityIndex
+from wayfarer.planner.items import item_slot
 from wayfarer.planner.match import (
     NAME_CUTOFF,
     is_meal_selector,
@@ -42,7 +43,6 @@ from wayfarer.planner.match import (
     place_matches,
 )
 from wayfarer.planner.request import TripRequest, resolve
-from wayfarer.planner.schedule import item_slot
 from wayfarer.planner.select import in_plan_pool, is_avoided, score
 from wayfarer.planner.verify import verify_itinerary
 
