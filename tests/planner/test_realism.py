@@ -206,3 +206,15 @@ def test_relaxed_days_name_their_free_time(planner: CatalogPlanner) -> None:
         again = planner.apply_edit(itinerary, prefs, ChangeBudget(budget="luxury")).itinerary
         assert all(i.note.count("free time until") <= 1 for d in again.days for i in d.items)
     assert named > 0
+
+
+def test_a_budget_per_day_is_compared_with_the_average_day(planner: CatalogPlanner) -> None:
+    prefs = Preferences(city="Barcelona", days=3, budget="luxury", budget_amount=40,
+                        budget_per="day", currency="EUR")
+    result = planner.plan(prefs)
+    cost = result.itinerary.estimated_cost
+    assert cost.budget is not None and cost.budget.per == "day"
+    assert cost.amount is not None
+    assert cost.budget.over_by == pytest.approx(cost.amount / 3 - 40, abs=0.01)
+    note = next(n for n in result.notes if "over your budget" in n)
+    assert "a day" in note and "40 EUR" in note

@@ -139,15 +139,17 @@ def estimate(
 def _budget(
     request: TripRequest, total: float, day_count: int, currency: str
 ) -> BudgetCheck | None:
-    """The stated budget (for the group, the whole trip) against the estimate."""
+    """The stated budget (for the group; for the whole trip, or a day when ``budget_per``
+    is "day", then compared with the average day) against the estimate."""
     if request.budget_amount is None:
         return None
     stated = convert(request.budget_amount, request.currency or currency, currency)
     if stated is None:
         return None
+    per = "day" if request.budget_per == "day" else "trip"
+    spent = total / max(day_count, 1) if per == "day" else total
     return BudgetCheck(
-        amount=money(stated, currency), per="trip", over_by=money(max(0.0, total - stated),
-                                                                 currency)
+        amount=money(stated, currency), per=per, over_by=money(max(0.0, spent - stated), currency)
     )
 
 
@@ -186,7 +188,7 @@ def over_budget_note(request: TripRequest, cost: EstimatedCost,
     ) * group
     options: list[str] = []
     if dining > 0:
-        options.append(f"eating at simpler places (saves about {_show(dining, currency)})")
+        options.append(f"eating at simpler places (saves about {_show(dining, currency)} in all)")
     tickets = sorted(
         ((pricer.item(i) * group, i.place.name) for d in days for i in d.items
          if i.kind == "activity" and pricer.item(i) > 0),
@@ -199,15 +201,21 @@ def over_budget_note(request: TripRequest, cost: EstimatedCost,
         saved, names = saved + price, [*names, name]
     if names:
         options.append(
-            f"skipping {' and '.join(names)} (saves about {_show(saved, currency)})"
+            f"skipping {' and '.join(names)} (saves about {_show(saved, currency)} in all)"
         )
     if len(cost.per_day) > 1:
         dearest = max(d.amount for d in cost.per_day)
         options.append(f"one day fewer (up to {_show(dearest, currency)} a day)")
     who = "" if group == 1 else f" for {group} people"
+    per = " a day" if check.per == "day" else ""
+    if check.per == "day" and cost.per_day:
+        spent = _show(cost.amount / len(cost.per_day), currency)
+        head = f"The estimate, about {spent} a day{who}, is"
+    else:
+        head = f"The estimate, about {_show(cost.amount, currency)}{who}, is"
     return (
-        f"The estimate, about {_show(cost.amount, currency)}{who}, is "
-        f"{_show(check.over_by, currency)} over your budget of {_show(check.amount, currency)}. "
+        f"{head} {_show(check.over_by, currency)}{per} over your budget of "
+        f"{_show(check.amount, currency)}{per}. "
         f"To bring it under, consider {'; or '.join(options) or 'a cheaper budget level'}."
     )
 

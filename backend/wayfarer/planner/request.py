@@ -47,6 +47,7 @@ class TripRequest:
     defaults: tuple[str, ...]
     assumptions: tuple[str, ...]
     budget_amount: float | None = None
+    budget_per: str = "trip"
     currency: str | None = None
     travelers: int = 1
     scores: dict[str, float] = field(default_factory=dict, compare=False, repr=False)
@@ -165,6 +166,7 @@ def resolve(preferences: Preferences, index: CityIndex) -> TripRequest:
         defaults=tuple(defaults),
         assumptions=tuple(assumptions),
         budget_amount=preferences.budget_amount,
+        budget_per=preferences.budget_per or "trip",
         currency=preferences.currency,
         travelers=preferences.travelers or 1,
     )
