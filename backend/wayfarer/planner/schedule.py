@@ -44,7 +44,7 @@ ANY_LEVEL = {"lunch": (0, 4), "dinner": (0, 4)}
 IDLE_PENALTY = 600.0
 #: Extra kilometres a meal place outside the trip's preferred dining level counts as
 #: (so a preferred place up to this much further away is chosen first).
-OFF_LEVEL_KM = 6.0
+OFF_LEVEL_KM = 2.0
 
 
 def meal_minutes(place: CatalogPlace, slot: MealSlot) -> int:
