@@ -77,8 +77,12 @@ def plan_trip(request: TripRequest) -> Trip:
         if result is None:
             break
         result = fill_idle(request, number, *result, used, taken_food, meals)
-        if request.pace != "relaxed" and has_idle_gap(result[0]):
-            result = _without_waits(request, number, len(group), days, groups, taken_food, meals)
+        if _activities(result[0]) < low or (
+            request.pace != "relaxed" and has_idle_gap(result[0])
+        ):
+            result = _without_waits(
+                request, number, max(len(group), low), days, groups, taken_food, meals
+            )
         if result is None:
             break
         built, groups[number - 1] = result
@@ -116,6 +120,10 @@ def _top_up(
             used.add(new.id)
 
 
+def _activities(day: ItineraryDay) -> int:
+    return sum(item.kind == "activity" for item in day.items)
+
+
 def _without_waits(
     request: TripRequest,
     number: int,
@@ -125,8 +133,9 @@ def _without_waits(
     taken_food: set[str],
     meals: int,
 ) -> tuple[ItineraryDay, list[CatalogPlace]] | None:
-    """Day ``number`` built from scratch when its own places leave a long wait; None
-    (the trip ends before it, and the notes say so) when that has one too."""
+    """Day ``number`` built from scratch when its own places leave a long wait or fall
+    short of the pace minimum; None (the trip ends before it, and the notes say so) when
+    the fresh day has a long wait too."""
     fresh = _steal(request, number, count, days, groups, taken_food, meals)
     if fresh is None:
         return None
