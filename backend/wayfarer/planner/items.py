@@ -54,13 +54,20 @@ WEEKDAY_NAMES = ("Mondays", "Tuesdays", "Wednesdays", "Thursdays", "Fridays", "S
 
 
 def closed_days_note(place: CatalogPlace) -> str:
-    """"Closed on Mondays — go another day." for a place closed on some weekdays (usual
-    hours), else ""."""
-    closed = [WEEKDAY_NAMES[d] for d, hours in enumerate(place.hours) if hours == "closed"]
+    """"Closed on Mondays — go another day …" for a place closed on some weekdays (usual
+    hours; "Open only on …" when it is closed on most), else ""."""
+    closed = [d for d, hours in enumerate(place.hours) if hours == "closed"]
     if not closed or len(closed) == 7:
         return ""
-    days = closed[0] if len(closed) == 1 else ", ".join(closed[:-1]) + " and " + closed[-1]
-    return f"Closed on {days} — go another day if this day falls on one."
+    if len(closed) >= 4:
+        open_days = [WEEKDAY_NAMES[d] for d in range(7) if d not in closed]
+        return f"Open only on {_and(open_days)} — go another day if this day falls on none."
+    names = _and([WEEKDAY_NAMES[d] for d in closed])
+    return f"Closed on {names} — go another day if this day falls on one."
+
+
+def _and(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
 
 
 def to_items(stops: Sequence[Stop], dated: bool = True) -> list[ItineraryItem]:

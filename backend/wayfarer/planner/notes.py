@@ -93,12 +93,12 @@ def _closed_must_sees(request: TripRequest, days: list[ItineraryDay]) -> list[st
             and index.affordable(place, request.budget)
             and not any(index.fits_weekday(place, wd) for wd in weekdays)
         ):
-            closed = closed_days_note(place).removesuffix(" if this day falls on one.")
+            closed = closed_days_note(place).split(" — ")[0]
             if closed:
                 notes.append(
-                    f"{place.name} is not in the plan: {closed[0].lower()}{closed[1:]} "
-                    "(without dates, day 1 is taken to be a Monday; tell me your dates and I "
-                    "will fit it in)."
+                    f"{place.name} is not in the plan: {closed[0].lower()}{closed[1:]} — go "
+                    "another day (without dates, day 1 is taken to be a Monday; tell me your "
+                    "dates and I will fit it in)."
                 )
     return notes
 
