@@ -4,8 +4,10 @@ A moderate or packed day must not wait :data:`IDLE_LIMIT` minutes or more betwee
 stops (the verifier's ``idle_gap`` rule). :func:`close_gaps` reshapes a scheduled day
 without changing its places: it first lets the visit before a long wait run longer (up
 to half its usual length, at most :data:`STRETCH_MAX` minutes, inside its opening
-hours), then starts everything before the wait later (the day begins later, lunch stays
-in its window). Filling a wait with another place is the trip builder's job.
+hours), then starts a run of stops before the wait later together (the shortest run that
+works without making the wait before it too long; else the whole morning, so the day
+begins later; meals stay in their windows). Filling a wait with another place is the trip
+builder's job (``fill``).
 """
 
 from collections.abc import Callable, Mapping, Sequence
@@ -52,7 +54,7 @@ def close_gaps(stops: Sequence[Stop], fits: Fits, travel: Mapping[int, int]) -> 
     out = list(stops)
     for k in reversed(idle_gaps([(s.start, s.end) for s in out])):
         out = _stretch(out, k, fits, travel)
-        if out[k + 1].start - out[k].end - travel.get(k, 0) >= IDLE_LIMIT:
+        if out[k + 1].start - out[k].end >= IDLE_LIMIT:
             out = _shift(out, k, fits, travel)
     return out
 
@@ -73,20 +75,22 @@ def _stretch(stops: list[Stop], k: int, fits: Fits, travel: Mapping[int, int]) -
 
 def _shift(stops: list[Stop], k: int, fits: Fits, travel: Mapping[int, int]) -> list[Stop]:
     """Move a run of stops ending at ``k`` later together so the wait after ``k`` drops
-    under IDLE_LIMIT without the wait before the run reaching it: the shortest run that
-    can, else everything before the wait as far as it fits."""
-    gap = stops[k + 1].start - travel.get(k, 0) - stops[k].end
-    need = gap - IDLE_LIMIT + STEP
+    under IDLE_LIMIT without the wait before the run reaching it (the two waits evened
+    out): the shortest run that can, else everything before the wait as far as it fits.
+    Travel time to the stop after the wait is always kept."""
+    wait = stops[k + 1].start - stops[k].end
+    slack = wait - travel.get(k, 0)
+    need = max(wait - IDLE_LIMIT + STEP, STEP)
     for first in range(k, -1, -1):
         if first == 0:
-            cap = gap - TARGET_GAP
+            most = min(slack, wait - TARGET_GAP)
         else:
-            before = stops[first].start - travel.get(first - 1, 0) - stops[first - 1].end
-            cap = min(gap - TARGET_GAP, (before + gap) // 2 - before, IDLE_LIMIT - STEP - before)
-        moved = _moved(stops, first, k, cap // STEP * STEP, max(need, STEP), fits)
+            before = stops[first].start - stops[first - 1].end
+            most = min(slack, (before + wait) // 2 - before, IDLE_LIMIT - STEP - before)
+        moved = _moved(stops, first, k, most // STEP * STEP, need, fits)
         if moved is not None:
             return moved
-    partial = _moved(stops, 0, k, (gap - TARGET_GAP) // STEP * STEP, STEP, fits)
+    partial = _moved(stops, 0, k, min(slack, wait - TARGET_GAP) // STEP * STEP, STEP, fits)
     return stops if partial is None else partial
 
 
