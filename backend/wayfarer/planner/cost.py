@@ -25,7 +25,7 @@ from wayfarer.domain import (
 from wayfarer.planner.catalog import City
 from wayfarer.planner.facts import CityPrices
 from wayfarer.planner.rates import RATES_DATE, UNITS_PER_USD, convert, rate_text
-from wayfarer.planner.request import TripRequest, budget_level
+from wayfarer.planner.request import TripRequest, budget_level, join_words
 
 #: Rough world-average prices per person, used only for a city without its own table.
 GENERIC_PRICES = CityPrices(
@@ -201,7 +201,7 @@ def over_budget_note(request: TripRequest, cost: EstimatedCost,
         saved, names = saved + price, [*names, name]
     if names:
         options.append(
-            f"skipping {' and '.join(names)} (saves about {_show(saved, currency)} in all)"
+            f"skipping {join_words(names)} (saves about {_show(saved, currency)} in all)"
         )
     if len(cost.per_day) > 1:
         dearest = max(d.amount for d in cost.per_day)
@@ -216,7 +216,7 @@ def over_budget_note(request: TripRequest, cost: EstimatedCost,
     return (
         f"{head} {_show(check.over_by, currency)}{per} over your budget of "
         f"{_show(check.amount, currency)}{per}. "
-        f"To bring it under, consider {'; or '.join(options) or 'a cheaper budget level'}."
+        f"What would bring it down: {'; '.join(options) or 'a cheaper budget level'}."
     )
 
 

@@ -79,34 +79,35 @@ def to_markdown(itinerary: Itinerary, start: dt.date | None, assumed: bool) -> s
     return "\n".join(lines)
 
 
-def _amount(value: float, currency: str | None) -> str:
-    return f"{value:,.2f}".removesuffix(".00") + (f" {currency}" if currency else "")
+def _amount(value: float, currency: str | None, whole: bool = False) -> str:
+    text = f"{value:,.0f}" if whole else f"{value:,.2f}".removesuffix(".00")
+    return text + (f" {currency}" if currency else "")
 
 
 def cost_summary(cost: EstimatedCost) -> str:
     """One sentence: the estimate for the group and per person, or "" when absent."""
     if cost.amount is None:
         return ""
-    text = f"Estimated cost: about {_amount(cost.amount, cost.currency)}"
+    text = f"Estimated cost: about {_amount(cost.amount, cost.currency, True)}"
     if cost.travelers > 1 and cost.per_person is not None:
         text += (
-            f" for {cost.travelers} travellers ({_amount(cost.per_person, cost.currency)} "
+            f" for {cost.travelers} travellers ({_amount(cost.per_person, cost.currency, True)} "
             "per person)"
         )
     if cost.breakdown is not None:
         b = cost.breakdown
         text += (
-            f": entries {_amount(b.entries, cost.currency)}, meals "
-            f"{_amount(b.meals, cost.currency)}, local transport "
-            f"{_amount(b.transport, cost.currency)}"
+            f": entries {_amount(b.entries, cost.currency, True)}, meals "
+            f"{_amount(b.meals, cost.currency, True)}, local transport "
+            f"{_amount(b.transport, cost.currency, True)}"
         )
     text += "."
     if cost.budget is not None:
         per = "a day" if cost.budget.per == "day" else "for the trip"
-        stated = _amount(cost.budget.amount, cost.currency)
+        stated = _amount(cost.budget.amount, cost.currency, True)
         if cost.budget.over_by > 0:
             text += (
-                f" That is {_amount(cost.budget.over_by, cost.currency)} over your budget of "
+                f" That is {_amount(cost.budget.over_by, cost.currency, True)} over your budget of "
                 f"{stated} {per}."
             )
         else:
@@ -121,7 +122,9 @@ def cost_lines(cost: EstimatedCost) -> list[str]:
         return []
     lines = [summary, ""]
     if cost.per_day:
-        per_day = ", ".join(f"day {d.day} {_amount(d.amount, cost.currency)}" for d in cost.per_day)
+        per_day = ", ".join(
+            f"day {d.day} {_amount(d.amount, cost.currency, True)}" for d in cost.per_day
+        )
         lines += [f"Per day: {per_day}.", ""]
     if cost.basis:
         lines += [f"_{cost.basis}_", ""]
