@@ -87,6 +87,7 @@ class Realism:
     timed_visits: int = 0
     best_time_bad: int = 0
     fixed_bad: int = 0
+    beach_days: int = 0
     must_wanted: int = 0
     must_found: int = 0
     examples: list[str] = field(default_factory=list)
@@ -124,6 +125,7 @@ class Realism:
                 fixed = raw.get("fixed_times")
                 if isinstance(fixed, list) and fixed and item.start not in fixed:
                     self.fixed_bad += 1
+            self.beach_days += sum(i.place.category == "beach" for i in day.items) >= 3
             if pace == "relaxed" or not day.items:
                 continue
             self.busy_days += 1
@@ -149,6 +151,7 @@ class Realism:
             f"best-time violations: {pct(self.best_time_bad, self.timed_visits)} "
             f"(e.g. {'; '.join(self.examples[:3]) or '-'}); fixed-time violations: "
             f"{self.fixed_bad}",
+            f"days with 3+ beaches: {self.beach_days}",
             f"must-sees ranked 1-3 in plans of 3+ days (no interests stated): "
             f"{pct(self.must_found, self.must_wanted)}",
         ]

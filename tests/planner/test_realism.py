@@ -218,3 +218,15 @@ def test_a_budget_per_day_is_compared_with_the_average_day(planner: CatalogPlann
     assert cost.budget.over_by == pytest.approx(cost.amount / 3 - 40, abs=0.01)
     note = next(n for n in result.notes if "over your budget" in n)
     assert "a day" in note and "40 EUR" in note
+
+
+def test_a_beach_day_does_not_stack_three_beaches(planner: CatalogPlanner) -> None:
+    catalog = load_catalog()
+    for city in catalog.cities:
+        if sum(p.category == "beach" for p in city.activities) < 3:
+            continue
+        for pace in PACES:
+            prefs = Preferences(city=city.name, days=3, pace=pace, interests=["beaches"])
+            itinerary = planner.plan(prefs).itinerary
+            for day in itinerary.days:
+                assert sum(i.place.category == "beach" for i in day.items) <= 2, city.name

@@ -7,6 +7,9 @@ from wayfarer.planner.clock import DAY_START
 from wayfarer.planner.index import CityIndex, end_limit
 
 LUNCH_ALLOWANCE = 60
+#: At most this many places of these categories share a day (a local spends a beach day
+#: at one or two beaches, not three adjoining ones).
+SAME_DAY_MAX = {"beach": 2}
 
 
 def fits_in_day(index: CityIndex, places: Sequence[CatalogPlace], weekday: int) -> bool:
@@ -14,9 +17,13 @@ def fits_in_day(index: CityIndex, places: Sequence[CatalogPlace], weekday: int) 
 
     Every place must be open that day. Daytime places, taken in order of closing time,
     must each be reachable by their closing time counting all earlier-closing visits, the
-    shortest hop into each and lunch; evening-only places must fit after dinner. A day
-    that passes may still fail to schedule; one that fails is never tried.
+    shortest hop into each and lunch; evening-only places must fit after dinner; no more
+    places of one category than :data:`SAME_DAY_MAX` allows. A day that passes may still
+    fail to schedule; one that fails is never tried.
     """
+    for category, most in SAME_DAY_MAX.items():
+        if sum(p.category == category for p in places) > most:
+            return False
     day: list[tuple[int, CatalogPlace]] = []
     night: list[CatalogPlace] = []
     for place in places:
