@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from wayfarer.errors import CatalogError
-from wayfarer.planner.catalog import load_city_file
+from wayfarer.planner.catalog import data_dir, load_city_file
 from wayfarer.planner.index import CityIndex
 from wayfarer.planner.schedule import schedule
 
@@ -122,3 +122,12 @@ def test_best_time_and_fixed_times_shape_the_schedule(tmp_path: Path) -> None:
     times = {s.place.id: (s.start, s.end) for s in stops}
     assert times["t-show"][0] == 16 * 60 + 30
     assert times["t-night"][0] >= 19 * 60 and times["t-night"][1] <= 23 * 60
+
+
+def test_every_bundled_city_has_schema_2_facts() -> None:
+    for path in sorted(data_dir().glob("*.json")):
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        assert "prices" in raw and "meals" in raw, path.name
+        city = load_city_file(path)
+        assert all(p.serves for p in city.food), city.name
+        assert any(p.must_see for p in city.activities), city.name
