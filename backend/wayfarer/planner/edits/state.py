@@ -248,7 +248,8 @@ class EditState:
         return sorted(pool, key=key)
 
     def food_options(self, selector: PlaceSelector, position: int) -> list[CatalogPlace]:
-        """Unused affordable food places matching ``selector`` (named ones by name)."""
+        """Unused food places at the trip's dining level matching ``selector`` (named ones
+        by name), those at the budget's preferred level first, then nearest the day."""
         if selector.name:
             return self.named(selector, "food")
         request = self.request
@@ -261,7 +262,11 @@ class EditState:
                 for f in foods_for(request, trip)
                 if place_matches(general, f)
             ),
-            key=lambda f: (self.index.centroid_km(f.id, anchor), self.index.rank[f.id]),
+            key=lambda f: (
+                not self.index.prefers(f, request.budget),
+                self.index.centroid_km(f.id, anchor),
+                self.index.rank[f.id],
+            ),
         )
 
     # --- result -------------------------------------------------------------------
