@@ -291,3 +291,20 @@ def test_any_edit_is_local_and_verified_or_rejected(
         _assert_local(planner, itinerary, result)
     again = planner.apply_edit(itinerary, prefs, edit)
     assert again == result
+
+
+def test_replacing_a_luxury_dinner_stays_upscale(planner: CatalogPlanner, cities: list[str]
+                                                 ) -> None:
+    for city in cities[:10]:
+        itinerary, prefs = _plan(planner, city, budget="luxury", days=2)
+        dinners = [i for i in itinerary.days[0].items if i.meal == "dinner"]
+        if not dinners:
+            continue
+        try:
+            result = planner.apply_edit(
+                itinerary, prefs, ReplacePlace(target=PlaceSelector(category="dinner", day=1)))
+        except EditRejected:
+            continue
+        new = [i for i in result.itinerary.days[0].items if i.meal == "dinner"]
+        assert new and new[0].place.id != dinners[0].place.id
+        assert new[0].place.cost_level >= 2, (city, new[0].place.name)
