@@ -108,3 +108,23 @@ def test_best_time_and_fixed_time(planner: CatalogPlanner, catalog: Catalog) -> 
             broken = planned.model_copy(update={"days": [day]})
             rules = _rules(planner, broken, prefs)
             assert ("best_time" if place.best_time else "fixed_time") in rules, place.name
+
+
+def test_a_named_meal_place_must_serve_it_at_the_trips_level(
+    planner: CatalogPlanner, catalog: Catalog
+) -> None:
+    from wayfarer.domain import AddPlace, PlaceSelector
+    from wayfarer.errors import EditRejected
+
+    city = catalog.get("Rome")
+    assert city is not None
+    prefs = Preferences(city="Rome", days=2, budget="luxury")
+    itinerary = planner.plan(prefs).itinerary
+    bar = next(p for p in city.food if not p.serves_meal("dinner") and p.cost_level >= 1)
+    with pytest.raises(EditRejected, match="doesn't serve dinner"):
+        planner.apply_edit(itinerary, prefs, AddPlace(query=PlaceSelector(
+            name=bar.name, category="dinner")))
+    cheap = next(p for p in city.food if p.serves_meal("dinner") and p.cost_level == 1)
+    with pytest.raises(EditRejected, match="change the budget"):
+        planner.apply_edit(itinerary, prefs, AddPlace(query=PlaceSelector(
+            name=cheap.name, category="dinner")))

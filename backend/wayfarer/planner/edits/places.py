@@ -81,7 +81,7 @@ def _replace_meal(
     fixed = state.meals(day)
     slot = item_slot(item)
     options = state.food_options(wanted, position)
-    _require_serving(options, slot, wanted)
+    _require_serving(state, options, slot, wanted)
     for new in options[:EDIT_CANDIDATES]:
         if new.id == old.id or not new.serves_meal(slot):
             continue
@@ -243,13 +243,25 @@ def add_place(state: EditState, edit: AddPlace) -> None:
     )
 
 
-def _require_serving(options: list[CatalogPlace], slot: str, query: PlaceSelector) -> None:
-    """A place asked for by name that does not serve ``slot`` is refused with the reason."""
-    if query.name and options and not options[0].serves_meal(slot):
-        served = join_words(list(options[0].serves or []))
+def _require_serving(
+    state: EditState, options: list[CatalogPlace], slot: str, query: PlaceSelector
+) -> None:
+    """A place asked for by name that does not serve ``slot``, or not at the trip's
+    dining level for it, is refused with the reason."""
+    if not query.name or not options:
+        return
+    place = options[0]
+    if not place.serves_meal(slot):
+        served = join_words(list(place.serves or []))
         raise EditRejected(
-            f"{options[0].name} doesn't serve {slot} (it serves {served or 'no meals'}); "
+            f"{place.name} doesn't serve {slot} (it serves {served or 'no meals'}); "
             "name another place or ask me to pick one."
+        )
+    budget = state.request.budget
+    if not state.index.dines(place, budget, slot):
+        raise EditRejected(
+            f"{place.name} (cost level {place.cost_level} of 4) is simpler than a {budget} "
+            f"trip's {slot}; book it for lunch, or change the budget first."
         )
 
 
@@ -267,7 +279,7 @@ def _add_meal(state: EditState, query: PlaceSelector, positions: list[int]) -> N
     for position in positions:
         options = state.food_options(query, position)
         if slot_wanted:
-            _require_serving(options, slot_wanted, query)
+            _require_serving(state, options, slot_wanted, query)
         for new in options[:EDIT_CANDIDATES]:
             day = state.days[position]
             acts = activities_of(index, day)
