@@ -23,8 +23,10 @@ import gc
 import statistics
 import time
 
+from bench.realism import Realism, meal_of, raw_places
 from wayfarer.domain import BUDGETS, PACES, Itinerary, Preferences
 from wayfarer.planner import CatalogPlanner, load_catalog
+from wayfarer.planner.catalog import data_dir
 from wayfarer.planner.route import path_length, shortest_path_length
 from wayfarer.planner.tighten import span_km
 
@@ -87,7 +89,8 @@ def main() -> None:
     meal_ratios: list[float] = []
     spans: list[float] = []
     core_spans: list[float] = []
-    passed = short = days_total = no_lunch = no_dinner = no_meal = cafe_dinner = 0
+    realism, raw = Realism(), raw_places(data_dir())
+    passed = short = days_total = no_lunch = no_dinner = no_meal = 0
     for prefs in requests:
         times = []
         result = None
@@ -105,6 +108,8 @@ def main() -> None:
         cold.append(times[0])
         median.append(statistics.median(times))
         itinerary = result.itinerary
+        realism.add(itinerary, prefs.pace or "moderate", prefs.budget or "moderate", raw,
+                    [p.id for p in index.city.places])
         if not planner.verify(itinerary, prefs):
             passed += 1
         if len(itinerary.days) < (prefs.days or 3):
@@ -118,12 +123,10 @@ def main() -> None:
                 core_spans.append(spans[-1])
             meal_ratios.append(_ratio(planner, itinerary, [i.place.id for i in day.items]))
             meals = [i for i in day.items if i.kind == "meal"]
-            no_lunch += not any(i.start < "16:00" for i in meals)
-            no_dinner += not any(i.start >= "16:00" for i in meals)
+            slots = [meal_of(i) for i in meals]
+            no_lunch += "lunch" not in slots
+            no_dinner += "dinner" not in slots
             no_meal += not meals
-            cafe_dinner += any(
-                i.start >= "16:00" and i.place.category in ("cafe", "bakery") for i in meals
-            )
     n = len(requests)
     print(f"itineraries: {n} ({len(catalog.cities)} cities x {len(PACES)} paces x "
           f"{len(BUDGETS)} budgets x days {DAYS.start}-{DAYS.stop - 1}); days planned: "
@@ -138,9 +141,9 @@ def main() -> None:
     print(_spans("3 and 5 days, moderate budget", core_spans))
     print(f"verifier pass rate: {passed}/{n} ({100 * passed / n:.1f}%)")
     print(f"fewer days than asked: {short}/{n}; days without lunch: {no_lunch}/{days_total}, "
-          f"without dinner: {no_dinner}/{days_total}, without any meal: {no_meal}/{days_total}, "
-          f"dinner at a cafe or bakery: "
-          f"{cafe_dinner}/{days_total}")
+          f"without dinner: {no_dinner}/{days_total}, without any meal: {no_meal}/{days_total}")
+    for line in realism.lines():
+        print(line)
     print(f"plan time, cold run: {_percentiles(cold)}")
     print(f"plan CPU time (this process only), cold run: {_percentiles(cold_cpu)}")
     print(f"plan time, median of {REPEATS} runs (cold + repeats): {_percentiles(median)}")

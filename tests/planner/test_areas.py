@@ -16,10 +16,10 @@ from wayfarer.domain import (
 from wayfarer.errors import EditRejected
 from wayfarer.planner import Catalog, CatalogPlanner
 from wayfarer.planner.catalog import haversine_km
-from wayfarer.planner.clock import LUNCH_EARLIEST, LUNCH_LATEST, minutes_of
+from wayfarer.planner.clock import minutes_of
 from wayfarer.planner.notes import shortfall_notes
 from wayfarer.planner.request import resolve
-from wayfarer.planner.schedule import DINNER_CATEGORIES, visit_length
+from wayfarer.planner.schedule import visit_length
 from wayfarer.planner.tighten import HARD_KM, span_km, span_penalty, tighten
 
 #: Property bound on a day's span for trips of up to five days.
@@ -108,23 +108,25 @@ def test_tighten_keeps_sizes_within_the_pace_and_required_interests(
             assert min(low, len(group)) <= len(group) <= high
 
 
-def test_dinner_is_at_a_dinner_place_and_lunch_is_rarely_missed(
+def test_meals_are_served_in_the_local_window_and_lunch_is_rarely_missed(
     planner: CatalogPlanner, catalog: Catalog
 ) -> None:
     days = missing = 0
     for city in catalog.cities:
+        index = planner.index(city.name)
+        assert index is not None
         for pace in PACES:
             for count in (3, 5):
                 plan = planner.plan(Preferences(city=city.name, days=count, pace=pace))
                 for day in plan.itinerary.days:
                     days += 1
                     meals = [i for i in day.items if i.kind == "meal"]
-                    lunches = [i for i in meals if i.start < "16:00"]
-                    missing += not lunches
-                    for lunch in lunches:
-                        assert LUNCH_EARLIEST <= minutes_of(lunch.start) <= LUNCH_LATEST
-                    for dinner in (i for i in meals if i.start >= "16:00"):
-                        assert dinner.place.category in DINNER_CATEGORIES
+                    missing += not any(i.meal == "lunch" for i in meals)
+                    for meal in meals:
+                        assert meal.meal is not None and meal.place.serves is not None
+                        assert meal.meal in meal.place.serves, (city.name, meal.place.name)
+                        slot = index.slots[meal.meal]
+                        assert slot.earliest <= minutes_of(meal.start) <= slot.latest
     assert missing <= days // 50
 
 
@@ -191,10 +193,11 @@ def test_replace_with_a_kind_picks_the_nearest_that_fits(planner: CatalogPlanner
             trial = ReplacePlace(target=PlaceSelector(name=old.name, day=day.day),
                                  replacement=PlaceSelector(name=place.name))
             try:
-                planner.apply_edit(itinerary, prefs, trial)
+                placed = planner.apply_edit(itinerary, prefs, trial).summary.place_ids
             except EditRejected:
                 continue
-            pytest.fail(f"{place.name} is nearer day {day.day} than the pick and fits")
+            if place.id in placed:  # a name edit may settle for a similar name that fits
+                pytest.fail(f"{place.name} is nearer day {day.day} than the pick and fits")
         assert _near_km(planner, "Lisbon", new, rest) < 5.0
 
 

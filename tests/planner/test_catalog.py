@@ -9,7 +9,13 @@ import pytest
 from wayfarer.domain import INTERESTS
 from wayfarer.errors import CatalogError
 from wayfarer.planner import Catalog
-from wayfarer.planner.catalog import MAX_DISTANCE_KM, haversine_km, load_catalog, load_city_file
+from wayfarer.planner.catalog import (
+    MAX_DISTANCE_KM,
+    MAX_EXCURSION_KM,
+    haversine_km,
+    load_catalog,
+    load_city_file,
+)
 
 LISBON = (38.7167, -9.1333)
 
@@ -107,7 +113,8 @@ def test_the_bundled_catalog_meets_the_issue(catalog: Catalog) -> None:
         assert city.timezone and city.country
         for place in city.places:
             assert set(place.interests) <= set(INTERESTS)
-            assert haversine_km(city.lat, city.lon, place.lat, place.lon) <= MAX_DISTANCE_KM
+            limit = MAX_EXCURSION_KM if place.excursion else MAX_DISTANCE_KM
+            assert haversine_km(city.lat, city.lon, place.lat, place.lon) <= limit
     ids = [p.id for c in cities for p in c.places]
     assert len(ids) == len(set(ids))
 

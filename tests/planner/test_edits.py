@@ -215,8 +215,23 @@ def test_change_budget_replaces_what_it_no_longer_allows(
         assert result.itinerary.estimated_cost.level == "budget"
         assert all(i.place.cost_level <= 2 for d in result.itinerary.days for i in d.items)
         for day in itinerary.days:
-            if all(i.place.cost_level <= 2 for i in day.items):
+            if all(i.place.cost_level <= (2 if i.kind == "activity" else 1) for i in day.items):
                 assert day.day not in result.summary.days
+
+
+def test_going_luxury_moves_meals_upscale(planner: CatalogPlanner, cities: list[str]) -> None:
+    cheap = meals = 0
+    for city in cities:
+        itinerary, prefs = _plan(planner, city, budget="budget", days=3)
+        result = planner.apply_edit(itinerary, prefs, ChangeBudget(budget="luxury"))
+        _assert_local(planner, itinerary, result)
+        for day in result.itinerary.days:
+            for item in day.items:
+                if item.kind == "meal":
+                    meals += 1
+                    cheap += item.place.cost_level <= 1
+                    assert item.place.cost_level >= 1
+    assert cheap <= meals * 0.2
 
 
 def test_impossible_edits_are_rejected_with_a_reason(planner: CatalogPlanner,
@@ -276,3 +291,23 @@ def test_any_edit_is_local_and_verified_or_rejected(
         _assert_local(planner, itinerary, result)
     again = planner.apply_edit(itinerary, prefs, edit)
     assert again == result
+
+
+def test_replacing_a_luxury_dinner_stays_upscale(planner: CatalogPlanner, cities: list[str]
+                                                 ) -> None:
+    replaced = 0
+    for city in cities[:10]:
+        itinerary, prefs = _plan(planner, city, budget="luxury", days=2)
+        dinners = [i for i in itinerary.days[0].items if i.meal == "dinner"]
+        if not dinners:
+            continue
+        try:
+            result = planner.apply_edit(
+                itinerary, prefs, ReplacePlace(target=PlaceSelector(category="dinner", day=1)))
+        except EditRejected:
+            continue
+        new = [i for i in result.itinerary.days[0].items if i.meal == "dinner"]
+        assert new and new[0].place.id != dinners[0].place.id
+        assert new[0].place.cost_level >= 2, (city, new[0].place.name)
+        replaced += 1
+    assert replaced >= 5

@@ -7,6 +7,7 @@ import pytest
 
 from wayfarer.domain import (
     INTERESTS,
+    CostBreakdown,
     EstimatedCost,
     Itinerary,
     ItineraryDay,
@@ -59,9 +60,12 @@ def _best_order(index: CityIndex, places: list[CatalogPlace]) -> list[CatalogPla
     return [places[i] for i in best]
 
 
+ESTIMATE = EstimatedCost(level="moderate", amount=100.0, currency="EUR", per_person=100.0,
+                         breakdown=CostBreakdown(entries=40.0, meals=50.0, transport=10.0))
+
+
 def _itinerary(city: City, days: list[ItineraryDay]) -> Itinerary:
-    return Itinerary(city=city.name, country=city.country, days=days,
-                     estimated_cost=EstimatedCost(level="moderate"))
+    return Itinerary(city=city.name, country=city.country, days=days, estimated_cost=ESTIMATE)
 
 
 @pytest.fixture(scope="module")

@@ -79,3 +79,37 @@ def test_a_schema_1_document_still_upgrades() -> None:
     current = json.loads(encode(SessionState(session_id=new_session_id())))
     old = {k: v for k, v in current.items() if k != "share"} | {"schema_version": 1}
     assert decode(json.dumps(old)).schema_version == SCHEMA_VERSION
+
+
+def _old_itinerary() -> dict[str, object]:
+    """An itinerary as schema 1 and 2 stored it: the meal only in the note text, the
+    estimate with the level (and a stated amount) only."""
+    place = {"id": "lisbon-x", "name": "X", "category": "restaurant", "interests": ["food"],
+             "lat": 38.7, "lon": -9.1, "cost_level": 1}
+    return {
+        "city": "Lisbon", "country": "Portugal", "assumptions": [],
+        "estimated_cost": {"level": "moderate", "amount": 900.0, "currency": "EUR"},
+        "days": [{"day": 1, "date": None, "theme": "t", "items": [
+            {"start": "13:00", "end": "14:00", "kind": "meal", "place": place,
+             "note": "Lunch: grilled fish"},
+            {"start": "15:00", "end": "16:00", "kind": "meal",
+             "place": {**place, "id": "lisbon-y"}, "note": "Dinner: early"},
+            {"start": "19:00", "end": "20:00", "kind": "meal",
+             "place": {**place, "id": "lisbon-z"}, "note": "no prefix"},
+        ]}],
+    }
+
+
+@pytest.mark.parametrize("version", [1, 2])
+def test_an_old_itinerary_gets_typed_meals_and_keeps_its_estimate(version: int) -> None:
+    doc = {"schema_version": version, "session_id": new_session_id(), "stage": "planned",
+           "itinerary": _old_itinerary(),
+           "undo_stack": [{"itinerary": _old_itinerary(), "preferences": {}}]}
+    state = decode(json.dumps(doc))
+    assert state.schema_version == SCHEMA_VERSION
+    for itinerary in (state.itinerary, state.undo_stack[0].itinerary):
+        assert itinerary is not None
+        assert [i.meal for i in itinerary.days[0].items] == ["lunch", "dinner", "dinner"]
+        cost = itinerary.estimated_cost
+        assert (cost.level, cost.amount, cost.currency) == ("moderate", 900.0, "EUR")
+        assert cost.breakdown is None and cost.per_person is None

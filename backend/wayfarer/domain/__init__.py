@@ -16,6 +16,9 @@ from wayfarer.domain.edits import (
 )
 from wayfarer.domain.interpretation import ExportFormat, Intent, Interpretation, PreferenceUpdate
 from wayfarer.domain.itinerary import (
+    BudgetCheck,
+    CostBreakdown,
+    DayCost,
     EstimatedCost,
     Itinerary,
     ItineraryDay,
@@ -55,8 +58,11 @@ __all__ = [
     "AddDay",
     "AddPlace",
     "Budget",
+    "BudgetCheck",
     "ChangeBudget",
     "ChangePace",
+    "CostBreakdown",
+    "DayCost",
     "DropDay",
     "Edit",
     "EditSummary",

@@ -8,6 +8,7 @@ from pydantic import BaseModel, Field
 from wayfarer.domain.vocabulary import Budget, Interest
 
 HHMM = r"^([01]\d|2[0-3]):[0-5]\d$"
+MealSlot = Literal["lunch", "dinner"]
 
 
 class PlaceRef(BaseModel):
@@ -20,6 +21,7 @@ class PlaceRef(BaseModel):
     lat: float = Field(ge=-90, le=90)
     lon: float = Field(ge=-180, le=180)
     cost_level: int = Field(ge=0, le=4)
+    serves: list[Literal["breakfast", "lunch", "dinner", "snack"]] | None = None
 
 
 class ItineraryItem(BaseModel):
@@ -30,6 +32,8 @@ class ItineraryItem(BaseModel):
     kind: Literal["activity", "meal"]
     place: PlaceRef
     note: str = ""
+    meal: MealSlot | None = None
+    cost: float | None = Field(default=None, ge=0)
 
 
 class ItineraryDay(BaseModel):
@@ -41,12 +45,48 @@ class ItineraryDay(BaseModel):
     items: list[ItineraryItem] = Field(default_factory=list)
 
 
+class CostBreakdown(BaseModel):
+    """Where the money goes, for the whole group over the whole trip."""
+
+    entries: float = Field(ge=0)
+    meals: float = Field(ge=0)
+    transport: float = Field(ge=0)
+
+
+class DayCost(BaseModel):
+    """One day's estimated spend for the whole group."""
+
+    day: int = Field(ge=1)
+    amount: float = Field(ge=0)
+
+
+class BudgetCheck(BaseModel):
+    """The traveller's stated budget amount (per trip or per day, for the group) and how
+    far the estimate goes over it (0 when it fits)."""
+
+    amount: float = Field(ge=0)
+    per: Literal["trip", "day"]
+    over_by: float = Field(ge=0)
+
+
 class EstimatedCost(BaseModel):
-    """Budget level of the plan, with an amount when the traveller gave one."""
+    """The plan's budget level and its estimated cost (docs/spec.md §6).
+
+    ``amount`` and ``breakdown`` are for the group over the whole trip, ``per_person`` for
+    one traveller over the whole trip, ``per_day`` for the group per day, all in
+    ``currency``. ``basis`` says what the figures rest on (price table and year, exchange
+    rate). Documents written before estimates existed carry only ``level``.
+    """
 
     level: Budget
     amount: float | None = None
     currency: str | None = None
+    per_person: float | None = None
+    travelers: int = Field(default=1, ge=1)
+    breakdown: CostBreakdown | None = None
+    per_day: list[DayCost] = Field(default_factory=list)
+    budget: BudgetCheck | None = None
+    basis: str = ""
 
 
 class Itinerary(BaseModel):

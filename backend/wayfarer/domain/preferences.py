@@ -1,6 +1,7 @@
 """What the traveller wants: the preferences kept in a session (SPEC §3)."""
 
 from datetime import date
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -27,5 +28,6 @@ class Preferences(BaseModel):
     pace: Pace | None = None
     budget: Budget | None = None
     budget_amount: float | None = Field(default=None, ge=0)
+    budget_per: Literal["trip", "day"] | None = None
     currency: str | None = Field(default=None, pattern=r"^[A-Z]{3}$")
     travelers: int | None = Field(default=None, ge=1, le=50)

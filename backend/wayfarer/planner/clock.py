@@ -6,6 +6,7 @@ the verifier makes uses these constants, so they agree by construction.
 
 import datetime as dt
 import math
+from dataclasses import dataclass
 
 DAY_START = 9 * 60
 #: Lunch may start anywhere from 11:30 to 15:00 (ideally 12:30), dinner 18:30-20:30.
@@ -55,3 +56,31 @@ def date_of(day: int, start_date: dt.date | None) -> dt.date | None:
 def next_monday(today: dt.date) -> dt.date:
     """The first Monday strictly after ``today``."""
     return today + dt.timedelta(days=7 - today.weekday())
+
+
+@dataclass(frozen=True)
+class MealSlot:
+    """A meal's start window (``earliest``-``latest``), duration bounds and ideal start."""
+
+    name: str
+    earliest: int
+    latest: int
+    minutes: tuple[int, int]
+    ideal: int
+
+
+def meal_slots(lunch: tuple[int, int], dinner: tuple[int, int]) -> dict[str, MealSlot]:
+    """A city's lunch and dinner slots from its local start windows (minutes): the ideal
+    start is an hour into the window (12:30 and 19:30 for the default windows)."""
+
+    def slot(name: str, window: tuple[int, int], minutes: tuple[int, int]) -> MealSlot:
+        low, high = window
+        return MealSlot(name, low, high, minutes, min(high, low + 60))
+
+    return {
+        "lunch": slot("lunch", lunch, LUNCH_MINUTES),
+        "dinner": slot("dinner", dinner, DINNER_MINUTES),
+    }
+
+
+DEFAULT_SLOTS = meal_slots((LUNCH_EARLIEST, LUNCH_LATEST), (DINNER_EARLIEST, DINNER_LATEST))

@@ -9,18 +9,17 @@ from typing import NamedTuple
 from wayfarer.domain import ItineraryDay
 from wayfarer.planner.catalog import CatalogPlace
 from wayfarer.planner.clock import date_of, weekday_of
-from wayfarer.planner.index import CityIndex
+from wayfarer.planner.fit import fits_in_day
+from wayfarer.planner.index import DINING_LEVELS, CityIndex
 from wayfarer.planner.request import TripRequest
-from wayfarer.planner.schedule import build_day, fits_in_day
-from wayfarer.planner.select import is_avoided, ranked, score
+from wayfarer.planner.schedule import build_day
+from wayfarer.planner.select import in_plan_pool, is_avoided, ranked, score
 from wayfarer.planner.tighten import HARD_KM, span_km, span_penalty, span_with
 
 #: Score lost per kilometre between a candidate and the day's other places.
 DISTANCE_WEIGHT = 0.25
 #: Candidates tried per place being swapped out while repairing a day.
 REPAIR_CANDIDATES = 4
-#: Seeds tried when building a day from scratch.
-FRESH_SEEDS = 5
 #: Schedules tried while repairing one day.
 MAX_REPAIRS = 8
 #: Schedules tried to make room for a meal in a day that can be scheduled without it.
@@ -33,9 +32,10 @@ def weekday(request: TripRequest, day: int) -> int:
 
 
 def foods_for(request: TripRequest, taken: set[str]) -> list[CatalogPlace]:
-    """Affordable food places not used anywhere in ``taken``, in catalog order."""
+    """Food places at the trip's dining level (``CityIndex.dines``) not used anywhere in
+    ``taken``, in catalog order."""
     index = request.index
-    return [f for f in index.food if f.id not in taken and index.affordable(f, request.budget)]
+    return [f for f in index.food if f.id not in taken and index.dines(f, request.budget)]
 
 
 def place_ids(days: Iterable[ItineraryDay]) -> set[str]:
@@ -69,15 +69,19 @@ def rebuild(
 ) -> ItineraryDay | None:
     """Schedule ``activities`` as trip day ``day`` using restaurants not in ``taken``
     (one meal only when ``meals`` is 1)."""
+    foods = foods_for(request, taken)
+    index = request.index
     return build_day(
-        request.index,
+        index,
         day,
         date_of(day, request.start_date),
         weekday(request, day),
         activities,
-        foods_for(request, taken),
+        foods,
         fixed,
         meals,
+        frozenset(f.id for f in foods if index.prefers(f, request.budget)),
+        DINING_LEVELS[request.budget],
     )
 
 
@@ -94,17 +98,20 @@ def candidates(
     Best = score minus :data:`DISTANCE_WEIGHT` per km of mean distance to ``near`` and
     of the span penalty the candidate adds to ``near`` (``tighten.span_penalty``);
     places with avoided interests come last; ``need`` lists interests a candidate must
-    carry.
+    carry. Day-trip places only as ``select.in_plan_pool`` allows, or next to another
+    day-trip place.
     """
     index = request.index
     wd = weekday(request, day)
     anchor = [p.id for p in near]
+    day_trip = any(p.excursion is not None for p in near)
     pool = [
         p
         for p in index.activities
         if p.id not in used
         and index.affordable(p, request.budget)
         and (not need or need <= set(p.interests))
+        and (need or day_trip or in_plan_pool(request, p))
         and (accept is None or accept(p))
         and index.fits_weekday(p, wd)
     ]
@@ -317,38 +324,6 @@ def _try_changes(
 
 def _meal_count(day: ItineraryDay) -> int:
     return sum(item.kind == "meal" for item in day.items)
-
-
-def fresh_day(
-    request: TripRequest,
-    day: int,
-    count: int,
-    used: set[str],
-    taken_food: set[str],
-    meals: int = 2,
-) -> tuple[ItineraryDay, list[CatalogPlace]] | None:
-    """A new day of ``count`` unused places around a good seed, all within ``HARD_KM`` of
-    each other, or None. ``used`` gains the new day's places on success."""
-    index = request.index
-    wd = weekday(request, day)
-    for seed in candidates(request, [], day, used)[:FRESH_SEEDS]:
-        group = [seed]
-        taken = used | {seed.id}
-        for new in candidates(request, group, day, taken):
-            if len(group) >= count:
-                break
-            ids = [*(p.id for p in group), new.id]
-            if span_km(index, ids) <= HARD_KM and fits_in_day(index, [*group, new], wd):
-                group.append(new)
-                taken.add(new.id)
-        if len(group) < request.bounds[0]:
-            continue
-        trial_used = used | {p.id for p in group}
-        result = fit_day(request, day, group, trial_used, taken_food, meals=meals)
-        if result is not None:
-            used |= {p.id for p in result[1]}
-            return result
-    return None
 
 
 def ensure_interests(

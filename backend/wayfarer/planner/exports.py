@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event
 
-from wayfarer.domain import Itinerary
+from wayfarer.domain import EstimatedCost, Itinerary
 from wayfarer.planner.clock import minutes_of, next_monday
 
 PRODID = "-//Wayfarer//Itinerary//EN"
@@ -58,11 +58,8 @@ def to_markdown(itinerary: Itinerary, start: dt.date | None, assumed: bool) -> s
         lines += [f"From {long_date(start)} to {long_date(day_date(start, n))}.", ""]
     else:
         lines += ["No dates set yet: opening hours assume day 1 is a Monday.", ""]
-    cost = itinerary.estimated_cost
-    budget = f"Budget: {cost.level}"
-    if cost.amount is not None:
-        budget += f" ({cost.amount:g} {cost.currency or ''})".replace(" )", ")")
-    lines += [budget + ".", ""]
+    lines += [f"Budget: {itinerary.estimated_cost.level}.", ""]
+    lines += cost_lines(itinerary.estimated_cost)
     if itinerary.assumptions:
         lines += ["Assumptions:", ""] + [f"- {a}" for a in itinerary.assumptions] + [""]
     for day in itinerary.days:
@@ -71,13 +68,67 @@ def to_markdown(itinerary: Itinerary, start: dt.date | None, assumed: bool) -> s
             heading += f" · {long_date(day_date(start, day.day))}"
         if day.theme:
             heading += f": {day.theme}"
-        lines += [heading, "", "| Time | Place | Notes |", "|---|---|---|"]
+        lines += [heading, "", "| Time | Place | Notes | Cost pp |", "|---|---|---|---|"]
+        currency = itinerary.estimated_cost.currency or ""
         for item in day.items:
             place = item.place
             what = f"**{_cell(place.name)}** ({_cell(place.category)})"
-            lines.append(f"| {item.start}-{item.end} | {what} | {_cell(item.note)} |")
+            price = "" if item.cost is None else _amount(item.cost, currency)
+            lines.append(f"| {item.start}-{item.end} | {what} | {_cell(item.note)} | {price} |")
         lines.append("")
     return "\n".join(lines)
+
+
+def _amount(value: float, currency: str | None, whole: bool = False) -> str:
+    text = f"{value:,.0f}" if whole else f"{value:,.2f}".removesuffix(".00")
+    return text + (f" {currency}" if currency else "")
+
+
+def cost_summary(cost: EstimatedCost) -> str:
+    """One sentence: the estimate for the group and per person, or "" when absent."""
+    if cost.amount is None:
+        return ""
+    text = f"Estimated cost: about {_amount(cost.amount, cost.currency, True)}"
+    if cost.travelers > 1 and cost.per_person is not None:
+        text += (
+            f" for {cost.travelers} travellers ({_amount(cost.per_person, cost.currency, True)} "
+            "per person)"
+        )
+    if cost.breakdown is not None:
+        b = cost.breakdown
+        text += (
+            f": entries {_amount(b.entries, cost.currency, True)}, meals "
+            f"{_amount(b.meals, cost.currency, True)}, local transport "
+            f"{_amount(b.transport, cost.currency, True)}"
+        )
+    text += "."
+    if cost.budget is not None:
+        per = "a day" if cost.budget.per == "day" else "for the trip"
+        stated = _amount(cost.budget.amount, cost.currency, True)
+        if cost.budget.over_by > 0:
+            text += (
+                f" That is {_amount(cost.budget.over_by, cost.currency, True)} over your budget of "
+                f"{stated} {per}."
+            )
+        else:
+            text += f" That fits your budget of {stated} {per}."
+    return text
+
+
+def cost_lines(cost: EstimatedCost) -> list[str]:
+    """The Markdown lines of the estimate: summary, per day, basis."""
+    summary = cost_summary(cost)
+    if not summary:
+        return []
+    lines = [summary, ""]
+    if cost.per_day:
+        per_day = ", ".join(
+            f"day {d.day} {_amount(d.amount, cost.currency, True)}" for d in cost.per_day
+        )
+        lines += [f"Per day: {per_day}.", ""]
+    if cost.basis:
+        lines += [f"_{cost.basis}_", ""]
+    return lines
 
 
 def to_ics(
@@ -103,7 +154,7 @@ def to_ics(
         prodid=PRODID,
         name=f"{itinerary.city} trip",
         description=f"{n} day{'s' if n != 1 else ''} in {itinerary.city}, "
-        f"{itinerary.country}. {note}",
+        f"{itinerary.country}. {note} {cost_summary(itinerary.estimated_cost)}".rstrip(),
         uid=f"wayfarer-{slug}-{start.isoformat()}",
     )
     calendar.add("x-wr-timezone", timezone)
@@ -115,10 +166,14 @@ def to_ics(
             end = dt.datetime.combine(date, _time(item.end), tzinfo=zone)
             summary = place.name
             if item.kind == "meal":
-                summary = f"{'Lunch' if begin.hour < 16 else 'Dinner'} at {place.name}"
+                meal = item.meal or ("lunch" if begin.hour < 16 else "dinner")
+                summary = f"{meal.capitalize()} at {place.name}"
             description = f"Day {day.day}" + (f": {day.theme}" if day.theme else "")
             if item.note:
                 description += f"\n{item.note}"
+            if item.cost is not None:
+                currency = itinerary.estimated_cost.currency
+                description += f"\nAbout {_amount(item.cost, currency)} per person."
             if assumed:
                 description += f"\n{note}"
             event = Event.new(

@@ -12,13 +12,25 @@ from typing import Any
 
 from wayfarer.domain import BUDGET_MAX_COST_LEVEL, INTERESTS
 from wayfarer.planner.catalog import CatalogPlace, City, Minutes, haversine_km
-from wayfarer.planner.clock import DAY_END, DAY_START, DINNER_EARLIEST, NIGHT_END
+from wayfarer.planner.clock import DAY_END, DAY_START, NIGHT_END, MealSlot, meal_slots
+from wayfarer.planner.facts import hhmm_minutes
 from wayfarer.planner.geo import travel_minutes_km
 from wayfarer.planner.route import ranked_orders, shortest_path, shortest_path_length
 
 DEFAULT_INTEREST_COUNT = 3
 MEMO_SIZE = 4096
 EVENING_CATEGORIES = frozenset({"nightlife", "show"})
+#: Cost levels a trip's meals may be booked at, per budget level and meal (a rule the
+#: verifier checks: a luxury trip's dinners are upscale, its lunches at least not the
+#: cheapest) ...
+DINING_LEVELS = {
+    "budget": {"lunch": (0, 2), "dinner": (0, 2)},
+    "moderate": {"lunch": (0, 3), "dinner": (0, 3)},
+    "luxury": {"lunch": (1, 4), "dinner": (2, 4)},
+}
+#: ... and the levels the planner prefers (budget trips eat cheap, luxury trips upscale);
+#: it leaves them only when no preferred place fits the day (docs/planner.md).
+PREFERRED_DINING = {"budget": (0, 1), "moderate": (0, 3), "luxury": (2, 4)}
 
 
 def is_evening_place(place: CatalogPlace) -> bool:
@@ -43,6 +55,8 @@ class CityIndex:
     default_interests: tuple[str, ...] = ()
     activities: list[CatalogPlace] = field(default_factory=list)
     food: list[CatalogPlace] = field(default_factory=list)
+    slots: dict[str, MealSlot] = field(default_factory=dict)
+    _open: dict[str, tuple[tuple[Minutes, ...], ...]] = field(default_factory=dict)
     _fits: dict[tuple[str, int], bool] = field(default_factory=dict)
     _evening: dict[tuple[str, int], bool] = field(default_factory=dict)
     _latest: dict[tuple[str, int], int] = field(default_factory=dict)
@@ -61,21 +75,23 @@ class CityIndex:
     _minutes: dict[tuple[str, str], int] = field(default_factory=dict)
 
     @classmethod
-    def build(cls, city: City) -> "CityIndex":
-        """Precompute every table for ``city``."""
+    def build(cls, city: City, month: int | None = None) -> "CityIndex":
+        """Precompute every table for ``city`` (opening hours of ``month`` when given:
+        seasonal hours replace the usual ones)."""
         index = cls(city=city)
+        meals = city.meals
+        index.slots = meal_slots(
+            (hhmm_minutes(meals.lunch[0]), hhmm_minutes(meals.lunch[1])),
+            (hhmm_minutes(meals.dinner[0]), hhmm_minutes(meals.dinner[1])),
+        )
         counters = {"activity": 0, "food": 0}
         for place in city.places:
             index.by_id[place.id] = place
             index.rank[place.id] = counters[place.kind]
             counters[place.kind] += 1
-            own = [tuple(place.opening_windows(day)) for day in range(7)]
+            index._open[place.id] = opening_table(place, month)
             index._windows[place.id] = tuple(
-                own[day]
-                + tuple(
-                    (start - 1440, end - 1440) for start, end in own[(day - 1) % 7] if end > 1440
-                )
-                for day in range(7)
+                visit_windows(place, day_windows) for day_windows in index._open[place.id]
             )
         places = city.places
         for i, a in enumerate(places):
@@ -83,7 +99,7 @@ class CityIndex:
             index._minutes[a.id, a.id] = 0
             for b in places[i + 1 :]:
                 km = haversine_km(a.lat, a.lon, b.lat, b.lon)
-                minutes = travel_minutes_km(km)
+                minutes = max(travel_minutes_km(km), _trip_out(a, km), _trip_out(b, km))
                 index._km[a.id, b.id] = index._km[b.id, a.id] = km
                 index._minutes[a.id, b.id] = index._minutes[b.id, a.id] = minutes
         for place in places:
@@ -92,7 +108,8 @@ class CityIndex:
                 index._latest[place.id, day] = min(max(closes), end_limit(place)) if closes else 0
                 index._evening[place.id, day] = (
                     index.earliest_start(
-                        place.id, day, DAY_START, place.visit_minutes, DINNER_EARLIEST
+                        place.id, day, DAY_START, place.visit_minutes,
+                        index.slots["dinner"].earliest,
                     )
                     is None
                 )
@@ -118,12 +135,14 @@ class CityIndex:
         return self._minutes[a, b]
 
     def windows(self, place_id: str, weekday: int) -> tuple[Minutes, ...]:
-        """Opening windows on ``weekday``, including the previous night's spill-over."""
+        """When a visit may happen on ``weekday``: the opening windows (with the previous
+        night's spill-over) cut to the place's best time of day, or to its fixed start
+        times (a window of exactly one visit from each)."""
         return self._windows[place_id][weekday]
 
     def is_open(self, place_id: str, weekday: int, start: int, end: int) -> bool:
         """True when one opening window on ``weekday`` covers ``[start, end]``."""
-        return any(o <= start and end <= c for o, c in self.windows(place_id, weekday))
+        return any(o <= start and end <= c for o, c in self._open[place_id][weekday])
 
     def earliest_start(
         self, place_id: str, weekday: int, not_before: int, duration: int, latest_end: int
@@ -257,12 +276,74 @@ class CityIndex:
         """True when ``place`` is within the budget's highest cost level."""
         return place.cost_level <= BUDGET_MAX_COST_LEVEL[budget]
 
+    @staticmethod
+    def dines(place: CatalogPlace, budget: str, meal: str = "lunch") -> bool:
+        """True when a ``budget`` trip may book ``meal`` at ``place`` (:data:`DINING_LEVELS`;
+        lunch has the wider band)."""
+        low, high = DINING_LEVELS[budget][meal]
+        return low <= place.cost_level <= high
+
+    @staticmethod
+    def prefers(place: CatalogPlace, budget: str) -> bool:
+        """True when ``place`` is at the dining level a ``budget`` trip prefers
+        (:data:`PREFERRED_DINING`)."""
+        low, high = PREFERRED_DINING[budget]
+        return low <= place.cost_level <= high
+
+    def detour_km(self, here: str | None, after: str | None, food: str) -> float:
+        """Kilometres added by eating at ``food`` between ``here`` and ``after``."""
+        km = self._km
+        extra = (km[here, food] if here else 0.0) + (km[food, after] if after else 0.0)
+        return extra - km[here, after] if here and after else extra
+
     def centroid_km(self, place_id: str, others: Iterable[str]) -> float:
         """Mean distance from ``place_id`` to ``others`` (0 when there are none)."""
         ids = list(others)
         if not ids:
             return 0.0
         return sum(self._km[place_id, o] for o in ids) / len(ids)
+
+
+#: A day-trip place this close to another place is in the same area (no trip out between).
+EXCURSION_AREA_KM = 5.0
+
+
+def _trip_out(place: CatalogPlace, km: float) -> int:
+    """The catalog's travel time to a day-trip ``place`` from a place ``km`` away outside
+    its area (0 when it is not a day trip, or the other place is in its area)."""
+    if place.excursion is None or km <= EXCURSION_AREA_KM:
+        return 0
+    return place.excursion.travel_minutes
+
+
+def opening_table(place: CatalogPlace, month: int | None) -> tuple[tuple[Minutes, ...], ...]:
+    """Opening windows per weekday (``month``'s seasonal hours when given), each day with
+    the previous night's windows that run past midnight (shifted by -1440)."""
+    own = [tuple(place.opening_windows(day, month)) for day in range(7)]
+    return tuple(
+        own[day]
+        + tuple((start - 1440, end - 1440) for start, end in own[(day - 1) % 7] if end > 1440)
+        for day in range(7)
+    )
+
+
+def visit_windows(place: CatalogPlace, opening: tuple[Minutes, ...]) -> tuple[Minutes, ...]:
+    """The parts of ``opening`` a visit may use: cut to ``best_time`` (and the same window
+    a day earlier, for nights past midnight), or one visit long from each fixed time."""
+    if place.fixed_times:
+        starts = [hhmm_minutes(t) for t in place.fixed_times]
+        fits = [(s, s + place.visit_minutes) for s in sorted(starts)]
+        return tuple(w for w in fits if any(o <= w[0] and w[1] <= c for o, c in opening))
+    if place.best_time is None:
+        return opening
+    low, high = place.best_time.minutes()
+    out: list[Minutes] = []
+    for shift in (-1440, 0):
+        for opens, closes in opening:
+            start, end = max(opens, low + shift), min(closes, high + shift)
+            if end > start:
+                out.append((start, end))
+    return tuple(sorted(out))
 
 
 def _most_common_interests(places: list[CatalogPlace]) -> tuple[str, ...]:

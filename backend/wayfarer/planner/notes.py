@@ -3,9 +3,9 @@
 from wayfarer.domain import BUDGET_MAX_COST_LEVEL, BUDGETS, PACE_ACTIVITY_BOUNDS, ItineraryDay
 from wayfarer.planner.clock import hhmm
 from wayfarer.planner.days import foods_for, place_ids, shown_interests, weekday
+from wayfarer.planner.items import closed_days_note, item_slot
 from wayfarer.planner.request import TripRequest, join_words
-from wayfarer.planner.schedule import SLOTS, serves_dinner
-from wayfarer.planner.select import is_avoided
+from wayfarer.planner.select import in_plan_pool, is_avoided, is_must_see
 
 
 def shortfall_notes(request: TripRequest, days: list[ItineraryDay], pool_size: int) -> list[str]:
@@ -71,6 +71,35 @@ def shortfall_notes(request: TripRequest, days: list[ItineraryDay], pool_size: i
         )
     for slot in ("lunch", "dinner"):
         notes += _meal_notes(request, days, slot)
+    notes += _closed_must_sees(request, days)
+    return notes
+
+
+def _closed_must_sees(request: TripRequest, days: list[ItineraryDay]) -> list[str]:
+    """Without dates: must-sees that fit the trip but are closed on every weekday the plan
+    assumes, named with their closing days instead of left out silently."""
+    if request.start_date is not None or not days:
+        return []
+    index = request.index
+    planned = place_ids(days)
+    weekdays = {weekday(request, d.day) for d in days}
+    notes = []
+    for place in index.activities:
+        if (
+            place.id not in planned
+            and is_must_see(request, place)
+            and in_plan_pool(request, place)
+            and (place.must_see or 0) <= len(days) * request.target
+            and index.affordable(place, request.budget)
+            and not any(index.fits_weekday(place, wd) for wd in weekdays)
+        ):
+            closed = closed_days_note(place).split(" — ")[0]
+            if closed:
+                notes.append(
+                    f"{place.name} is not in the plan: {closed[0].lower()}{closed[1:]} — go "
+                    "another day (without dates, day 1 is taken to be a Monday; tell me your "
+                    "dates and I will fit it in)."
+                )
     return notes
 
 
@@ -79,8 +108,11 @@ def _meal_notes(request: TripRequest, days: list[ItineraryDay], slot: str) -> li
     another day, none of the free ones open at that time, or no gap in the day's visits."""
     index = request.index
     city = index.city.name
-    meal = SLOTS[slot]
-    free = [f for f in foods_for(request, place_ids(days)) if slot == "lunch" or serves_dinner(f)]
+    meal = index.slots[slot]
+    free = [
+        f for f in foods_for(request, place_ids(days))
+        if f.serves_meal(slot) and index.dines(f, request.budget, slot)
+    ]
     window = f"{hhmm(meal.earliest)}-{hhmm(meal.latest)}"
     causes: dict[str, list[int]] = {}
     for day in days:
@@ -99,7 +131,9 @@ def _meal_notes(request: TripRequest, days: list[ItineraryDay], slot: str) -> li
         else:
             cause = "timing"
         causes.setdefault(cause, []).append(day.day)
-    kind = "restaurant" if slot == "lunch" else "restaurant, food market or bar"
+    kind = {"budget": "inexpensive place", "luxury": "upscale restaurant"}.get(
+        request.budget, "restaurant"
+    ) + f" serving {slot}"
     notes = []
     for cause, numbers in causes.items():
         when = _days_phrase(numbers)
@@ -120,9 +154,7 @@ def _meal_notes(request: TripRequest, days: list[ItineraryDay], slot: str) -> li
 
 
 def _has_meal(day: ItineraryDay, slot: str) -> bool:
-    return any(
-        i.kind == "meal" and (i.start < "16:00") == (slot == "lunch") for i in day.items
-    )
+    return any(i.kind == "meal" and item_slot(i) == slot for i in day.items)
 
 
 def _days_phrase(days: list[int]) -> str:

@@ -13,9 +13,6 @@ from wayfarer.domain import (
     INTERESTS,
     PACE_ACTIVITY_BOUNDS,
     Budget,
-    EstimatedCost,
-    Itinerary,
-    ItineraryDay,
     Pace,
     Preferences,
 )
@@ -50,7 +47,9 @@ class TripRequest:
     defaults: tuple[str, ...]
     assumptions: tuple[str, ...]
     budget_amount: float | None = None
+    budget_per: str = "trip"
     currency: str | None = None
+    travelers: int = 1
     scores: dict[str, float] = field(default_factory=dict, compare=False, repr=False)
 
     @property
@@ -167,7 +166,9 @@ def resolve(preferences: Preferences, index: CityIndex) -> TripRequest:
         defaults=tuple(defaults),
         assumptions=tuple(assumptions),
         budget_amount=preferences.budget_amount,
+        budget_per=preferences.budget_per or "trip",
         currency=preferences.currency,
+        travelers=preferences.travelers or 1,
     )
 
 
@@ -188,18 +189,3 @@ def _implied_avoid(preferences: Preferences) -> frozenset[str]:
     if "family" in preferences.interests and "nightlife" not in preferences.interests:
         return frozenset({"nightlife"})
     return frozenset()
-
-
-def itinerary_for(request: TripRequest, days: list[ItineraryDay]) -> Itinerary:
-    """The itinerary document for ``request`` with ``days``: city, assumptions, cost."""
-    return Itinerary(
-        city=request.index.city.name,
-        country=request.index.city.country,
-        days=days,
-        assumptions=list(request.assumptions),
-        estimated_cost=EstimatedCost(
-            level=budget_level(request.budget),
-            amount=request.budget_amount,
-            currency=request.currency,
-        ),
-    )

@@ -48,19 +48,51 @@ def _score(request: TripRequest, place: CatalogPlace) -> float:
     return value
 
 
+def is_must_see(request: TripRequest, place: CatalogPlace) -> bool:
+    """True when ``place`` is one of the city's must-sees and fits the trip: it shares a
+    stated interest (any must-see when none were stated) and none the traveller avoids."""
+    if place.must_see is None or request.avoid & set(place.interests):
+        return False
+    return not request.stated or bool(set(place.interests) & set(request.interests))
+
+
 def is_avoided(request: TripRequest, place: CatalogPlace) -> bool:
     """True when ``place`` has an interest the traveller ruled out."""
     return bool(request.avoid & set(place.interests))
 
 
+def in_plan_pool(request: TripRequest, place: CatalogPlace) -> bool:
+    """True unless ``place`` is a day trip (``excursion``) the trip has no reason for: a
+    day trip is planned when it is a must-see that fits the trip and the trip has a day
+    to spare for it (two or more days), when the other places cannot fill the trip
+    (:func:`needs_day_trips`), or, elsewhere, when only it shows a stated interest."""
+    if place.excursion is None:
+        return True
+    return (request.days >= 2 and is_must_see(request, place)) or needs_day_trips(request)
+
+
+def needs_day_trips(request: TripRequest) -> bool:
+    """True when the affordable, not avoided places that are not day trips are fewer than
+    the trip's days at its pace target."""
+    index = request.index
+    within = sum(
+        1 for p in index.activities
+        if p.excursion is None and index.affordable(p, request.budget)
+        and not is_avoided(request, p)
+    )
+    return within < request.days * request.target
+
+
 def activity_pool(request: TripRequest, weekdays: Iterable[int]) -> list[CatalogPlace]:
-    """Activities the budget allows that fit at least one of the trip's weekdays."""
+    """Activities the budget allows that fit at least one of the trip's weekdays (day
+    trips only as :func:`in_plan_pool` says)."""
     days = sorted(set(weekdays))
     index = request.index
     return [
         place
         for place in index.activities
         if index.affordable(place, request.budget)
+        and in_plan_pool(request, place)
         and any(index.fits_weekday(place, day) for day in days)
     ]
 
@@ -76,9 +108,10 @@ def select_activities(
 ) -> list[CatalogPlace]:
     """Choose ``count`` activities from ``pool`` (fewer if the pool is smaller).
 
-    First one place per required interest (the best carrying it), then the best of the
-    rest with a penalty per category already chosen. Places with avoided interests are
-    used only when the others run out.
+    First one place per required interest (the best carrying it), then the must-sees that
+    fit the trip (``is_must_see``, by their rank), then the best of the rest with a
+    penalty per category already chosen. Places with avoided interests are used only when
+    the others run out.
     """
     rank = request.index.rank
     base = {p.id: score(request, p) for p in pool}
@@ -94,6 +127,13 @@ def select_activities(
         if carrier is not None:
             chosen.append(carrier)
             taken.add(carrier.id)
+    musts = sorted((p for p in pool if is_must_see(request, p)), key=lambda p: p.must_see or 0)
+    for place in musts:
+        if len(chosen) >= count:
+            break
+        if place.id not in taken:
+            chosen.append(place)
+            taken.add(place.id)
     categories = Counter(p.category for p in chosen)
     while len(chosen) < count:
         best: CatalogPlace | None = None

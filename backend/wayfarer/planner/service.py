@@ -23,10 +23,11 @@ from wayfarer.errors import InvalidRequest
 from wayfarer.planner.base import CitySummary, EditResult, Export, PlanResult, Violation
 from wayfarer.planner.catalog import Catalog
 from wayfarer.planner.details import StopDetails, stop_details
+from wayfarer.planner.document import budget_notes, itinerary_for
 from wayfarer.planner.edits import apply_edit
 from wayfarer.planner.exports import to_ics, to_json, to_markdown, trip_start
 from wayfarer.planner.index import CityIndex
-from wayfarer.planner.request import itinerary_for, resolve
+from wayfarer.planner.request import TripRequest, resolve
 from wayfarer.planner.trip import plan_trip
 from wayfarer.planner.verify import verify_itinerary
 
@@ -50,28 +51,33 @@ class CatalogPlanner:
     ) -> None:
         self._catalog = catalog
         self._clock = clock
-        self._indexes: dict[str, CityIndex] = {}
+        self._indexes: dict[tuple[str, int | None], CityIndex] = {}
         self._lock = threading.Lock()
 
-    def index(self, city: str) -> CityIndex | None:
-        """Lookup tables for ``city`` (any case), or None when it is not covered."""
-        key = city.casefold()
-        found = self._indexes.get(key)
-        if found is not None:
-            return found
+    def index(self, city: str, start_date: dt.date | None = None) -> CityIndex | None:
+        """Lookup tables for ``city`` (any case), or None when it is not covered. With a
+        ``start_date``, a city with seasonal hours gets the tables of that month (the
+        trip's first month)."""
         covered = self._catalog.get(city)
         if covered is None:
             return None
+        month = None
+        if start_date is not None and any(p.seasonal_hours for p in covered.places):
+            month = start_date.month
+        key = (city.casefold(), month)
+        found = self._indexes.get(key)
+        if found is not None:
+            return found
         with self._lock:
             found = self._indexes.get(key)
             if found is None:
-                found = self._indexes[key] = CityIndex.build(covered)
+                found = self._indexes[key] = CityIndex.build(covered, month)
         return found
 
-    def _require(self, city: str | None) -> CityIndex:
+    def _require(self, city: str | None, start_date: dt.date | None = None) -> CityIndex:
         if not city:
             raise InvalidRequest("Which city would you like to visit?")
-        index = self.index(city)
+        index = self.index(city, start_date)
         if index is None:
             raise InvalidRequest(f"{city} isn't one of the cities I can plan yet.")
         return index
@@ -92,25 +98,28 @@ class CatalogPlanner:
     def plan(self, preferences: Preferences) -> PlanResult:
         """A verified itinerary for ``preferences`` (defaults named, shortfalls
         explained); InvalidRequest when the city is missing or not covered."""
-        index = self._require(preferences.city)
+        index = self._require(preferences.city, preferences.start_date)
         request = resolve(preferences, index)
         trip = plan_trip(request)
         itinerary = itinerary_for(request, trip.days)
-        itinerary = self._guard(itinerary, preferences, index, trip.notes)
-        return PlanResult(itinerary=itinerary, defaults=list(request.defaults), notes=trip.notes)
+        itinerary = self._guard(itinerary, preferences, request, trip.notes)
+        notes = trip.notes + budget_notes(request, itinerary)
+        return PlanResult(itinerary=itinerary, defaults=list(request.defaults), notes=notes)
 
     def _guard(
-        self, itinerary: Itinerary, preferences: Preferences, index: CityIndex, notes: list[str]
+        self, itinerary: Itinerary, preferences: Preferences, request: TripRequest,
+        notes: list[str],
     ) -> Itinerary:
         """Last line of defence: cut the trip before the first day that breaks a rule.
         The pipeline builds valid days, so this only fires on a planner bug."""
+        index = request.index
         problems = verify_itinerary(itinerary, preferences, index)
         if not problems:
             return itinerary
         bad = [p.day for p in problems if p.day is not None]
         if bad and len(problems) == len(bad) and min(bad) > 1:
             kept: list[ItineraryDay] = itinerary.days[: min(bad) - 1]
-            trimmed = itinerary.model_copy(update={"days": kept})
+            trimmed = itinerary_for(request, kept)
             if not verify_itinerary(trimmed, preferences, index):
                 notes.append(
                     f"I could only plan {len(kept)} days that keep every rule, so the trip "
@@ -126,7 +135,7 @@ class CatalogPlanner:
         self, itinerary: Itinerary, preferences: Preferences, edit: Edit
     ) -> EditResult:
         """Apply one edit with locality; EditRejected (a plain reason) when it can't."""
-        index = self._require(itinerary.city)
+        index = self._require(itinerary.city, preferences.start_date)
         outcome = apply_edit(index, itinerary, preferences, edit)
         return EditResult(
             itinerary=outcome.itinerary,
@@ -137,7 +146,9 @@ class CatalogPlanner:
 
     def verify(self, itinerary: Itinerary, preferences: Preferences) -> list[Violation]:
         """Every broken SPEC §6 rule; empty when the itinerary is valid."""
-        return verify_itinerary(itinerary, preferences, self.index(itinerary.city))
+        return verify_itinerary(
+            itinerary, preferences, self.index(itinerary.city, preferences.start_date)
+        )
 
     def details(self, itinerary: Itinerary, preferences: Preferences) -> list[StopDetails]:
         """Per-stop details (hours that day, why chosen, travel to the next stop)."""

@@ -19,14 +19,15 @@ from wayfarer.planner.days import (
     ensure_interests,
     fit_day,
     foods_for,
-    fresh_day,
     place_ids,
     spread_cost,
     weekday,
 )
+from wayfarer.planner.fill import fill_idle, has_idle_gap, settle_waits
+from wayfarer.planner.fit import fits_in_day
+from wayfarer.planner.fresh import fresh_day
 from wayfarer.planner.notes import shortfall_notes
 from wayfarer.planner.request import TripRequest
-from wayfarer.planner.schedule import fits_in_day
 from wayfarer.planner.select import activity_pool, ranked, select_activities
 from wayfarer.planner.tighten import tighten
 
@@ -75,10 +76,20 @@ def plan_trip(request: TripRequest) -> Trip:
             result = _steal(request, number, len(group), days, groups, taken_food, meals)
         if result is None:
             break
+        result = fill_idle(request, number, *result, used, taken_food, meals)
+        if _activities(result[0]) < low or (
+            request.pace != "relaxed" and has_idle_gap(result[0])
+        ):
+            result = _without_waits(
+                request, number, max(len(group), low), days, groups, taken_food, meals
+            )
+        if result is None:
+            break
         built, groups[number - 1] = result
         days.append(built)
         taken_food |= {i.place.id for i in built.items if i.kind == "meal"}
     ensure_interests(request, days)
+    settle_waits(request, days)
     return Trip(request=request, days=days, notes=shortfall_notes(request, days, len(pool)))
 
 
@@ -107,6 +118,30 @@ def _top_up(
         ):
             group.append(new)
             used.add(new.id)
+
+
+def _activities(day: ItineraryDay) -> int:
+    return sum(item.kind == "activity" for item in day.items)
+
+
+def _without_waits(
+    request: TripRequest,
+    number: int,
+    count: int,
+    days: list[ItineraryDay],
+    groups: list[list[CatalogPlace]],
+    taken_food: set[str],
+    meals: int,
+) -> tuple[ItineraryDay, list[CatalogPlace]] | None:
+    """Day ``number`` built from scratch when its own places leave a long wait or fall
+    short of the pace minimum; None (the trip ends before it, and the notes say so) when
+    the fresh day has a long wait too."""
+    fresh = _steal(request, number, count, days, groups, taken_food, meals)
+    if fresh is None:
+        return None
+    used = {p.id for g in groups for p in g} | place_ids(days) | {p.id for p in fresh[1]}
+    fresh = fill_idle(request, number, *fresh, used, taken_food, meals)
+    return None if has_idle_gap(fresh[0]) else fresh
 
 
 def _steal(

@@ -17,6 +17,9 @@ Rule codes (``Violation.rule``), stable for clients and tests:
     budget            a place above the budget's highest cost level
     route             a day's walking order longer than 1.10 x the best order
 
+plus the realism rules of ``planner.rules`` (meal served, meal window, dining level, best
+time, fixed time, idle gap, estimate present).
+
 "Weekday-aware": a day's weekday is its date's when dated, else the start date's plus
 the day offset, else the planner's assumption that day 1 is a Monday. "Walking order" is
 the order of the day's activities (meals are placed at meal times near the route and are
@@ -30,6 +33,7 @@ from wayfarer.planner.clock import date_of, minutes_of, weekday_of
 from wayfarer.planner.index import CityIndex
 from wayfarer.planner.request import effective_budget, effective_pace, required_interests
 from wayfarer.planner.route import path_length, shortest_path_length
+from wayfarer.planner.rules import realism_violations
 
 ROUTE_FACTOR = 1.10
 ROUTE_TOLERANCE = 1e-6
@@ -118,6 +122,7 @@ def verify_itinerary(
     if missing:
         out.append(Violation(rule="interests",
                              message=f"No place for {', '.join(missing)} in the itinerary."))
+    out += realism_violations(itinerary, index, pace, budget)
     return out
 
 

@@ -10,9 +10,12 @@ Schema history:
 
 - 0: the prototype's documents, written before ``schema_version`` existed: the history was
   called ``messages`` and the clarifying-question counter ``questions_asked``.
-- 1: SPEC §3 as it stands.
-- 2, 3: reserved for the dialogue and realism changes of this wave (``_renumber_only``
-  here; replaced by their real steps when those branches merge).
+- 1: SPEC §3 as first built.
+- 2: reserved for the dialogue work (here a renumbering step only).
+- 3: itinerary items carry a typed ``meal`` ("lunch" / "dinner") and a per-person
+  ``cost``; ``estimated_cost`` gains amount, per-person, breakdown, per-day, budget and
+  basis. Old meal items get ``meal`` from their "Lunch:"/"Dinner:" note (else
+  their start time); old estimates keep only what they had (the new fields are optional).
 - 4: ``share`` (the read-only share link, null until the traveller shares) (current).
 """
 
@@ -51,8 +54,49 @@ def _upgrade_0_to_1(doc: Document) -> Document:
 
 
 def _renumber_only(doc: Document) -> Document:
-    """A step whose document change lives in another branch: only the number moves."""
+    """A step that only bumps ``schema_version`` (a number reserved by another branch)."""
     return {**doc, "schema_version": doc["schema_version"] + 1}
+
+
+def _meal_of(item: dict[str, Any]) -> str:
+    note = str(item.get("note") or "")
+    for meal in ("lunch", "dinner"):
+        if note.lower().startswith(meal + ":"):
+            return meal
+    return "lunch" if str(item.get("start", "00:00")) < "16:00" else "dinner"
+
+
+def _typed_meals(itinerary: Any) -> Any:
+    """An itinerary document with each meal item's ``meal`` filled in."""
+    if not isinstance(itinerary, dict):
+        return itinerary
+    days = []
+    for day in itinerary.get("days") or []:
+        if isinstance(day, dict):
+            items = [
+                {**item, "meal": _meal_of(item)}
+                if isinstance(item, dict) and item.get("kind") == "meal" and not item.get("meal")
+                else item
+                for item in day.get("items") or []
+            ]
+            day = {**day, "items": items}
+        days.append(day)
+    return {**itinerary, "days": days}
+
+
+def _upgrade_2_to_3(doc: Document) -> Document:
+    """Typed meal slots in the current itinerary and in every undo snapshot."""
+    upgraded = dict(doc)
+    if "itinerary" in doc:
+        upgraded["itinerary"] = _typed_meals(doc["itinerary"])
+    if isinstance(doc.get("undo_stack"), list):
+        upgraded["undo_stack"] = [
+            {**snap, "itinerary": _typed_meals(snap.get("itinerary"))}
+            if isinstance(snap, dict) else snap
+            for snap in doc["undo_stack"]
+        ]
+    upgraded["schema_version"] = 3
+    return upgraded
 
 
 def _upgrade_3_to_4(doc: Document) -> Document:
@@ -64,7 +108,7 @@ def _upgrade_3_to_4(doc: Document) -> Document:
 UPGRADES: dict[int, Upgrade] = {
     0: _upgrade_0_to_1,
     1: _renumber_only,
-    2: _renumber_only,
+    2: _upgrade_2_to_3,
     3: _upgrade_3_to_4,
 }
 """``UPGRADES[n]`` turns a version-``n`` document into a version-``n + 1`` one (pure)."""

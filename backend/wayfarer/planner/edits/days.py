@@ -21,12 +21,13 @@ from wayfarer.planner.clock import date_of, minutes_of
 from wayfarer.planner.days import (
     activities_of,
     fit_day,
-    fresh_day,
     place_ids,
     sole_interests,
     weekday,
 )
 from wayfarer.planner.edits.state import EditState
+from wayfarer.planner.fill import fill_idle
+from wayfarer.planner.fresh import fresh_day
 from wayfarer.planner.index import CityIndex
 from wayfarer.planner.request import join_words
 
@@ -141,7 +142,8 @@ def add_day(state: EditState, edit: AddDay) -> None:
             f" so another {request.pace} day would repeat places; a more relaxed pace would "
             "spread them over more days."
         )
-    built, places = result
+    built, places = fill_idle(request, number, *result, used | {p.id for p in result[1]},
+                              set(used))
     state.days.append(built)
     state.touched.add(number)
     state.note_added(p.id for p in places)

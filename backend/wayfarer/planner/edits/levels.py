@@ -23,8 +23,8 @@ from wayfarer.planner.days import (
     weekday,
 )
 from wayfarer.planner.edits.state import EditState
+from wayfarer.planner.fit import fits_in_day
 from wayfarer.planner.request import join_words, pace_level
-from wayfarer.planner.schedule import fits_in_day
 from wayfarer.planner.select import score
 
 #: How a budget level reads in a sentence ("changed the budget to mid-range").
@@ -137,7 +137,11 @@ def change_budget(state: EditState, edit: ChangeBudget) -> None:
         day = state.days[position]
         pricey = [i.place.id for i in day.items if not index.affordable(index.by_id[i.place.id],
                                                                          edit.budget)]
-        if not pricey:
+        off_level = any(
+            i.kind == "meal" and not index.prefers(index.by_id[i.place.id], edit.budget)
+            for i in day.items
+        )
+        if not pricey and not off_level:
             continue
         acts = activities_of(index, day)
         used = place_ids(state.days)

@@ -15,8 +15,8 @@ from wayfarer.planner.catalog import CatalogPlace
 from wayfarer.planner.days import activities_of, weekday
 from wayfarer.planner.edits.places import EDIT_CANDIDATES, drop_from_day
 from wayfarer.planner.edits.state import EditState
+from wayfarer.planner.fit import fits_in_day
 from wayfarer.planner.match import describe
-from wayfarer.planner.schedule import fits_in_day
 
 
 def move_place(state: EditState, edit: MovePlace) -> None:

@@ -18,7 +18,6 @@ from wayfarer.domain import (
 )
 from wayfarer.errors import EditRejected
 from wayfarer.planner.catalog import CatalogPlace
-from wayfarer.planner.clock import minutes_of
 from wayfarer.planner.days import (
     activities_of,
     place_ids,
@@ -26,6 +25,8 @@ from wayfarer.planner.days import (
     weekday,
 )
 from wayfarer.planner.edits.state import EditState, wants_kind
+from wayfarer.planner.fit import fits_in_day
+from wayfarer.planner.items import item_slot
 from wayfarer.planner.match import (
     NAME_CUTOFF,
     describe,
@@ -35,7 +36,6 @@ from wayfarer.planner.match import (
     place_matches,
 )
 from wayfarer.planner.request import join_words
-from wayfarer.planner.schedule import fits_in_day, slot_of
 from wayfarer.planner.select import score
 
 #: Candidates tried per replaced or added place.
@@ -79,9 +79,11 @@ def _replace_meal(
     day = state.days[position]
     acts = activities_of(state.index, day)
     fixed = state.meals(day)
-    slot = slot_of(minutes_of(item.start))
-    for new in state.food_options(wanted, position)[:EDIT_CANDIDATES]:
-        if new.id == old.id:
+    slot = item_slot(item)
+    options = state.food_options(wanted, position)
+    _require_serving(state, options, slot, wanted)
+    for new in options[:EDIT_CANDIDATES]:
+        if new.id == old.id or not new.serves_meal(slot):
             continue
         built = state.rebuild_day(position, acts, {**fixed, slot: new})
         if built is not None and new.id in {i.place.id for i in built.items}:
@@ -255,6 +257,28 @@ def add_place(state: EditState, edit: AddPlace) -> None:
     )
 
 
+def _require_serving(
+    state: EditState, options: list[CatalogPlace], slot: str, query: PlaceSelector
+) -> None:
+    """A place asked for by name that does not serve ``slot``, or not at the trip's
+    dining level for it, is refused with the reason."""
+    if not query.name or not options:
+        return
+    place = options[0]
+    if not place.serves_meal(slot):
+        served = join_words(list(place.serves or []))
+        raise EditRejected(
+            f"{place.name} doesn't serve {slot} (it serves {served or 'no meals'}); "
+            "name another place or ask me to pick one."
+        )
+    budget = state.request.budget
+    if not state.index.dines(place, budget, slot):
+        raise EditRejected(
+            f"{place.name} (cost level {place.cost_level} of 4) is simpler than a {budget} "
+            f"trip's {slot}; book it for lunch, or change the budget first."
+        )
+
+
 def _names_activity(state: EditState, query: PlaceSelector) -> bool:
     assert query.name is not None
     best_activity = max((name_score(query.name, p.name) for p in state.index.activities),
@@ -267,11 +291,16 @@ def _add_meal(state: EditState, query: PlaceSelector, positions: list[int]) -> N
     index = state.index
     slot_wanted = meal_slot(query)
     for position in positions:
-        for new in state.food_options(query, position)[:EDIT_CANDIDATES]:
+        options = state.food_options(query, position)
+        if slot_wanted:
+            _require_serving(state, options, slot_wanted, query)
+        for new in options[:EDIT_CANDIDATES]:
             day = state.days[position]
             acts = activities_of(index, day)
             fixed = state.meals(day)
             for slot in [slot_wanted] if slot_wanted else ["dinner", "lunch"]:
+                if not new.serves_meal(slot):
+                    continue
                 built = state.rebuild_day(position, acts, {**fixed, slot: new})
                 if built is not None and new.id in {i.place.id for i in built.items}:
                     state.set_day(position, built)

@@ -20,7 +20,6 @@ from wayfarer.domain import (
 )
 from wayfarer.errors import EditRejected
 from wayfarer.planner.catalog import CatalogPlace
-from wayfarer.planner.clock import minutes_of
 from wayfarer.planner.days import (
     DISTANCE_WEIGHT,
     activities_of,
@@ -32,7 +31,10 @@ from wayfarer.planner.days import (
     spread_cost,
     weekday,
 )
+from wayfarer.planner.document import budget_notes, itinerary_for
+from wayfarer.planner.fill import fill_idle, has_idle_gap
 from wayfarer.planner.index import CityIndex
+from wayfarer.planner.items import item_slot
 from wayfarer.planner.match import (
     NAME_CUTOFF,
     is_meal_selector,
@@ -40,9 +42,8 @@ from wayfarer.planner.match import (
     name_score,
     place_matches,
 )
-from wayfarer.planner.request import TripRequest, itinerary_for, resolve
-from wayfarer.planner.schedule import slot_of
-from wayfarer.planner.select import is_avoided, score
+from wayfarer.planner.request import TripRequest, resolve
+from wayfarer.planner.select import in_plan_pool, is_avoided, score
 from wayfarer.planner.verify import verify_itinerary
 
 
@@ -86,7 +87,7 @@ class EditState:
     def meals(self, day: ItineraryDay) -> dict[str, CatalogPlace]:
         """The day's restaurants by slot ("lunch", "dinner")."""
         return {
-            slot_of(minutes_of(i.start)): self.index.by_id[i.place.id]
+            item_slot(i): self.index.by_id[i.place.id]
             for i in day.items
             if i.kind == "meal" and i.place.id in self.index.by_id
         }
@@ -107,7 +108,7 @@ class EditState:
             meals = {
                 slot: place
                 for slot, place in self.meals(self.days[position]).items()
-                if place.id not in taken and self.index.affordable(place, request.budget)
+                if place.id not in taken and self.index.dines(place, request.budget, slot)
             }
         if meals:
             built = rebuild(request, position + 1, activities, taken, meals)
@@ -157,7 +158,7 @@ class EditState:
                 if selector.name is None:
                     if (item.kind == "meal") != meals_only:
                         continue
-                    if slot and slot_of(minutes_of(item.start)) != slot:
+                    if slot and item_slot(item) != slot:
                         continue
                     if slot is None and not place_matches(selector, place):
                         continue
@@ -194,6 +195,11 @@ class EditState:
                 f"{best.name} is above a {request.budget} budget (cost level "
                 f"{best.cost_level} of 4); change the budget first if you'd like it."
             )
+        if kind == "food" and not self.index.dines(best, request.budget):
+            raise EditRejected(
+                f"{best.name} (cost level {best.cost_level} of 4) doesn't match the dining of "
+                f"a {request.budget} trip; change the budget first if you'd like it."
+            )
         return [p for _, p in scored if p.id not in trip]
 
     def activity_options(
@@ -221,6 +227,7 @@ class EditState:
             for p in index.activities
             if p.id not in trip
             and index.affordable(p, request.budget)
+            and (need or in_plan_pool(request, p))
             and index.fits_weekday(p, wd)
             and place_matches(selector.model_copy(update={"day": None}), p)
             and (exclude is None or not exclude(p))
@@ -241,7 +248,8 @@ class EditState:
         return sorted(pool, key=key)
 
     def food_options(self, selector: PlaceSelector, position: int) -> list[CatalogPlace]:
-        """Unused affordable food places matching ``selector`` (named ones by name)."""
+        """Unused food places at the trip's dining level matching ``selector`` (named ones
+        by name), those at the budget's preferred level first, then nearest the day."""
         if selector.name:
             return self.named(selector, "food")
         request = self.request
@@ -254,7 +262,11 @@ class EditState:
                 for f in foods_for(request, trip)
                 if place_matches(general, f)
             ),
-            key=lambda f: (self.index.centroid_km(f.id, anchor), self.index.rank[f.id]),
+            key=lambda f: (
+                not self.index.prefers(f, request.budget),
+                self.index.centroid_km(f.id, anchor),
+                self.index.rank[f.id],
+            ),
         )
 
     # --- result -------------------------------------------------------------------
@@ -263,6 +275,7 @@ class EditState:
         """Check interests and every rule; the edited itinerary, or EditRejected."""
         index = self.index
         request = self.request
+        self._fill_waits(request)
         shown = shown_interests(index, place_ids(self.days))
         missing = [i for i in request.required if i not in shown]
         if missing and self.keep_interests:
@@ -286,8 +299,26 @@ class EditState:
             summary=EditSummary(
                 description=self.description, days=changed, place_ids=list(self.added)
             ),
-            notes=self.notes,
+            notes=self.notes + budget_notes(resolve(self.preferences, index), itinerary),
         )
+
+    def _fill_waits(self, request: TripRequest) -> None:
+        """Give each touched day with a long wait a place that fills it (``fill``)."""
+        for number in sorted(self.touched):
+            position = number - 1
+            if position >= len(self.days) or not has_idle_gap(self.days[position]):
+                continue
+            day = self.days[position]
+            group = activities_of(self.index, day)
+            before = place_ids(self.itinerary.days)  # never bring back what was removed
+            built, _ = fill_idle(
+                request, number, day, group, place_ids(self.days) | before,
+                self.others(position), keep=frozenset(self.added),
+            )
+            if built is not day:
+                self.set_day(position, built)
+                present = place_ids(self.days)
+                self.added[:] = [i for i in self.added if i in present]
 
     def _itinerary(self) -> Itinerary:
         return itinerary_for(resolve(self.preferences, self.index), self.days)

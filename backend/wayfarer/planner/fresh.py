@@ -1,0 +1,64 @@
+"""Building a day from scratch out of unused places (when a day cannot be repaired, or for
+an added day)."""
+
+from collections.abc import Callable
+
+from wayfarer.domain import ItineraryDay
+from wayfarer.planner.catalog import CatalogPlace
+from wayfarer.planner.days import candidates, fit_day, weekday
+from wayfarer.planner.fit import fits_in_day
+from wayfarer.planner.request import TripRequest
+from wayfarer.planner.select import is_avoided
+from wayfarer.planner.tighten import HARD_KM, span_km
+
+#: Seeds tried when building a day from scratch.
+FRESH_SEEDS = 5
+
+
+def fresh_day(
+    request: TripRequest,
+    day: int,
+    count: int,
+    used: set[str],
+    taken_food: set[str],
+    meals: int = 2,
+) -> tuple[ItineraryDay, list[CatalogPlace]] | None:
+    """A new day of ``count`` unused places around a good seed, all within ``HARD_KM`` of
+    each other (without places of avoided interests when that is possible), or None.
+    ``used`` gains the new day's places on success."""
+    for accept in (lambda p: not is_avoided(request, p), None):
+        found = _fresh(request, day, count, used, taken_food, meals, accept)
+        if found is not None:
+            return found
+    return None
+
+
+def _fresh(
+    request: TripRequest,
+    day: int,
+    count: int,
+    used: set[str],
+    taken_food: set[str],
+    meals: int,
+    accept: Callable[[CatalogPlace], bool] | None,
+) -> tuple[ItineraryDay, list[CatalogPlace]] | None:
+    index = request.index
+    wd = weekday(request, day)
+    for seed in candidates(request, [], day, used, accept=accept)[:FRESH_SEEDS]:
+        group = [seed]
+        taken = used | {seed.id}
+        for new in candidates(request, group, day, taken, accept=accept):
+            if len(group) >= count:
+                break
+            ids = [*(p.id for p in group), new.id]
+            if span_km(index, ids) <= HARD_KM and fits_in_day(index, [*group, new], wd):
+                group.append(new)
+                taken.add(new.id)
+        if len(group) < request.bounds[0]:
+            continue
+        trial_used = used | {p.id for p in group}
+        result = fit_day(request, day, group, trial_used, taken_food, meals=meals)
+        if result is not None:
+            used |= {p.id for p in result[1]}
+            return result
+    return None
