@@ -14,7 +14,7 @@ async def test_cities_lists_the_catalog(client: httpx.AsyncClient) -> None:
         {"name": c.name, "country": c.country, "places": len(c.places)} for c in catalog.cities
     ]
     assert [c["name"] for c in body] == sorted(c["name"] for c in body)
-    assert len(body) == 30
+    assert len(body) >= 30
 
 
 async def test_cities_is_in_the_openapi_document(client: httpx.AsyncClient) -> None:

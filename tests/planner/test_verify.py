@@ -24,6 +24,7 @@ def _always_open(city: City) -> list[CatalogPlace]:
     return [
         p for p in city.activities
         if all(h == "24h" for h in p.hours) and p.cost_level <= 2
+        and p.best_time is None and not p.fixed_times and p.excursion is None
     ]
 
 
