@@ -15,16 +15,19 @@ from wayfarer.domain import (
     DropDay,
     Edit,
     Itinerary,
+    MealWish,
+    PinPlace,
     Preferences,
     RemovePlace,
     ReplacePlace,
+    SetDayStart,
     SwapDays,
     Undo,
 )
 from wayfarer.errors import EditRejected
 from wayfarer.planner.edits.days import add_day, drop_day, swap_days
 from wayfarer.planner.edits.levels import change_budget, change_pace
-from wayfarer.planner.edits.places import add_place, remove_place, replace_place
+from wayfarer.planner.edits.places import add_place, pin_place, remove_place, replace_place
 from wayfarer.planner.edits.state import EditState, Outcome
 from wayfarer.planner.index import CityIndex
 
@@ -36,6 +39,8 @@ def apply_edit(
     cannot be done. Undo is not an itinerary operation: the conversation keeps versions."""
     if isinstance(edit, Undo):
         raise EditRejected("Undo is handled by the conversation, which keeps earlier versions.")
+    if isinstance(edit, SetDayStart | MealWish):
+        raise EditRejected("Start times and meal wishes are trip constraints: re-plan with them.")
     state = EditState(index, itinerary, preferences)
     if not state.days:
         raise EditRejected("There is no itinerary day to change yet.")
@@ -43,6 +48,7 @@ def apply_edit(
         ReplacePlace: replace_place,  # type: ignore[dict-item]
         RemovePlace: remove_place,  # type: ignore[dict-item]
         AddPlace: add_place,  # type: ignore[dict-item]
+        PinPlace: pin_place,  # type: ignore[dict-item]
         SwapDays: swap_days,  # type: ignore[dict-item]
         AddDay: add_day,  # type: ignore[dict-item]
         DropDay: drop_day,  # type: ignore[dict-item]
