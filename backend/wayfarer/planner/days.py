@@ -35,7 +35,11 @@ def weekday(request: TripRequest, day: int) -> int:
 def foods_for(request: TripRequest, taken: set[str]) -> list[CatalogPlace]:
     """Affordable food places not used anywhere in ``taken``, in catalog order."""
     index = request.index
-    return [f for f in index.food if f.id not in taken and index.affordable(f, request.budget)]
+    return [
+        f for f in index.food
+        if f.id not in taken and f.id not in request.excluded
+        and index.affordable(f, request.budget)
+    ]
 
 
 def place_ids(days: Iterable[ItineraryDay]) -> set[str]:
@@ -103,6 +107,7 @@ def candidates(
         p
         for p in index.activities
         if p.id not in used
+        and p.id not in request.excluded
         and index.affordable(p, request.budget)
         and (not need or need <= set(p.interests))
         and (accept is None or accept(p))
@@ -384,7 +389,8 @@ def _cover(
     carriers = [
         p
         for p in ranked(request, index.activities)
-        if interest in p.interests and p.id not in used and index.affordable(p, request.budget)
+        if interest in p.interests and p.id not in used and p.id not in request.excluded
+        and index.affordable(p, request.budget)
     ]
     for new in carriers[:6]:
         by_distance = sorted(

@@ -51,6 +51,8 @@ class TripRequest:
     assumptions: tuple[str, ...]
     budget_amount: float | None = None
     currency: str | None = None
+    #: Place ids the traveller removed: never chosen again (trip constraints, issue 9).
+    excluded: frozenset[str] = frozenset()
     scores: dict[str, float] = field(default_factory=dict, compare=False, repr=False)
 
     @property
@@ -110,10 +112,13 @@ def required_interests(
     return tuple(seen)
 
 
-def resolve(preferences: Preferences, index: CityIndex) -> TripRequest:
+def resolve(
+    preferences: Preferences, index: CityIndex, excluded: frozenset[str] = frozenset()
+) -> TripRequest:
     """Fill every missing preference with its default and say so in plain sentences.
 
-    A family trip avoids nightlife (bars, clubs) unless the traveller asked for it."""
+    A family trip avoids nightlife (bars, clubs) unless the traveller asked for it.
+    ``excluded`` place ids are never chosen."""
     defaults: list[str] = []
     assumptions: list[str] = []
     city = index.city.name
@@ -168,6 +173,7 @@ def resolve(preferences: Preferences, index: CityIndex) -> TripRequest:
         assumptions=tuple(assumptions),
         budget_amount=preferences.budget_amount,
         currency=preferences.currency,
+        excluded=excluded,
     )
 
 

@@ -61,6 +61,7 @@ def activity_pool(request: TripRequest, weekdays: Iterable[int]) -> list[Catalog
         place
         for place in index.activities
         if index.affordable(place, request.budget)
+        and place.id not in request.excluded
         and any(index.fits_weekday(place, day) for day in days)
     ]
 

@@ -29,19 +29,25 @@ from wayfarer.planner.edits.days import add_day, drop_day, swap_days
 from wayfarer.planner.edits.levels import change_budget, change_pace
 from wayfarer.planner.edits.places import add_place, pin_place, remove_place, replace_place
 from wayfarer.planner.edits.state import EditState, Outcome
+from wayfarer.planner.edits.times import set_day_start
 from wayfarer.planner.index import CityIndex
 
 
 def apply_edit(
-    index: CityIndex, itinerary: Itinerary, preferences: Preferences, edit: Edit
+    index: CityIndex,
+    itinerary: Itinerary,
+    preferences: Preferences,
+    edit: Edit,
+    excluded: frozenset[str] = frozenset(),
 ) -> Outcome:
     """Apply ``edit``; raises EditRejected (with a reason for the traveller) when it
-    cannot be done. Undo is not an itinerary operation: the conversation keeps versions."""
+    cannot be done. Undo is not an itinerary operation: the conversation keeps versions.
+    ``excluded`` place ids (removed by the traveller) are never brought in."""
     if isinstance(edit, Undo):
         raise EditRejected("Undo is handled by the conversation, which keeps earlier versions.")
-    if isinstance(edit, SetDayStart | MealWish):
-        raise EditRejected("Start times and meal wishes are trip constraints: re-plan with them.")
-    state = EditState(index, itinerary, preferences)
+    if isinstance(edit, MealWish):
+        raise EditRejected("Meal wishes are kept as trip constraints, not itinerary edits.")
+    state = EditState(index, itinerary, preferences, excluded)
     if not state.days:
         raise EditRejected("There is no itinerary day to change yet.")
     handlers: dict[type, Callable[[EditState, object], None]] = {
@@ -54,6 +60,7 @@ def apply_edit(
         DropDay: drop_day,  # type: ignore[dict-item]
         ChangePace: change_pace,  # type: ignore[dict-item]
         ChangeBudget: change_budget,  # type: ignore[dict-item]
+        SetDayStart: set_day_start,  # type: ignore[dict-item]
     }
     handlers[type(edit)](state, edit)
     return state.finish()

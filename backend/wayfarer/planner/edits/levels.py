@@ -36,6 +36,9 @@ BUDGET_WORDS: dict[str, str] = {
 
 
 def change_pace(state: EditState, edit: ChangePace) -> None:
+    if edit.day is not None:
+        change_day_pace(state, edit, edit.day)
+        return
     index = state.index
     current = state.request.pace
     pace: str
@@ -85,6 +88,43 @@ def change_pace(state: EditState, edit: ChangePace) -> None:
         built, _ = result
         state.set_day(position, built)
     state.description = f"Changed the pace to {pace}."
+
+
+def change_day_pace(state: EditState, edit: ChangePace, day: int) -> None:
+    """Lighten or fill one day within the trip pace's bounds (the verifier holds every
+    day to them): "more relaxed" keeps the fewest sights the trip's pace allows, "more
+    packed" the most. Other days are untouched."""
+    index, request = state.index, state.request
+    position = state.position_of(day)
+    low, high = request.bounds
+    lighter = edit.step == "more_relaxed" or (
+        edit.pace is not None and PACES.index(edit.pace) < PACES.index(request.pace))
+    target = low if lighter else high
+    acts = activities_of(index, state.days[position])
+    if len(acts) == target:
+        word = "fewest" if lighter else "most"
+        raise EditRejected(
+            f"Day {day} already has {len(acts)} sights, the {word} a {request.pace} trip "
+            "allows; change the whole trip's pace to go further."
+        )
+    used = place_ids(state.days)
+    while len(acts) > target:
+        keep = [p for p in acts if not sole_interests(request, p, used)] or acts
+        out = min(keep, key=lambda p: (score(request, p), -index.rank[p.id]))
+        acts = [p for p in acts if p.id != out.id]
+    wd = weekday(request, day)
+    for new in state.activity_options(PlaceSelector(), position, acts):
+        if len(acts) >= target:
+            break
+        if fits_in_day(index, [*acts, new], wd):
+            acts.append(new)
+    built = state.rebuild_day(position, acts)
+    if built is None:
+        raise EditRejected(f"I couldn't fit a new schedule into day {day}.")
+    state.set_day(position, built)
+    state.description = (
+        f"Made day {day} {'lighter' if lighter else 'fuller'} ({len(acts)} sights)."
+    )
 
 
 def change_budget(state: EditState, edit: ChangeBudget) -> None:
