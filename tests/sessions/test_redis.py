@@ -9,7 +9,7 @@ from redis.asyncio import Redis
 
 from tests.sessions.conftest import sample
 from tests.support import RedisServer, running_redis
-from wayfarer.domain import Message, SessionState
+from wayfarer.domain import SCHEMA_VERSION, Message, SessionState
 from wayfarer.errors import SessionNotFound, StoreUnavailable, TurnInProgress, VersionConflict
 from wayfarer.observability import Metrics
 from wayfarer.sessions import RedisSessionStore, new_session_id, purge_once
@@ -39,7 +39,7 @@ async def test_one_json_document_per_session_with_native_ttl(
     created = await store.create(SessionState(session_id=new_session_id()))
     key = store.keys.session(created.session_id)
     raw = await raw_redis.get(key)
-    assert raw is not None and raw.startswith(b'{"schema_version":1,')
+    assert raw is not None and raw.startswith(b'{"schema_version":%d,' % SCHEMA_VERSION)
     assert 29_000 < await raw_redis.pttl(key) <= 30_000
     await raw_redis.pexpire(key, 5_000)
     await store.get(created.session_id)

@@ -25,7 +25,7 @@ schema fails validation and is dropped by the adapter, never guessed at.
 """
 
 import datetime as dt
-from typing import Annotated, Literal
+from typing import Annotated, Literal, TypeGuard
 
 from pydantic import BaseModel, Field
 
@@ -49,11 +49,14 @@ class ChangePreferences(BaseModel):
     """The traveller stated or changed trip preferences.
 
     ``proceed`` means "just plan it / up to you": plan now on defaults for what is missing.
+    ``hedged`` means the change was said tentatively or mixed with a question ("what about
+    Venice?", "maybe just 2 days?"): the policy confirms before it discards work.
     """
 
     act: Literal["change_preferences"] = "change_preferences"
     changes: PreferenceUpdate = Field(default_factory=PreferenceUpdate)
     proceed: bool = False
+    hedged: bool = False
 
 
 class EditScope(BaseModel):
@@ -223,6 +226,6 @@ class MessageActs(BaseModel):
     acts: list[DialogueAct] = Field(default_factory=list)
 
 
-def is_question(act: BaseModel) -> bool:
+def is_question(act: BaseModel) -> TypeGuard[Question]:
     """True for the question acts (which never change the trip)."""
     return isinstance(act, QUESTION_TYPES)

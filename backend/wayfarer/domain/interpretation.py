@@ -57,7 +57,7 @@ class Interpretation(BaseModel):
             return list(self.acts)
         found: list[DialogueAct] = []
         if self.intent == "start_over":
-            return [StartOver()]
+            found.append(StartOver())
         if not self.changes.is_empty() or self.proceed:
             found.append(ChangePreferences(changes=self.changes, proceed=self.proceed))
         for edit in self.edits:

@@ -10,7 +10,10 @@ Schema history:
 
 - 0: the prototype's documents, written before ``schema_version`` existed: the history was
   called ``messages`` and the clarifying-question counter ``questions_asked``.
-- 1: SPEC §3 as it stands (current).
+- 1: SPEC §3 as it stands.
+- 2: dialogue state and trip constraints as data (issue 9): ``dialogue`` (what the
+  assistant waits for, a turn counter that only grows) and ``constraints`` (pins,
+  exclusions, per-day pace, day start, meal wishes), also inside undo snapshots (current).
 """
 
 import json
@@ -46,7 +49,22 @@ def _upgrade_0_to_1(doc: Document) -> Document:
     return upgraded
 
 
-UPGRADES: dict[int, Upgrade] = {0: _upgrade_0_to_1}
+def _upgrade_1_to_2(doc: Document) -> Document:
+    """Add the dialogue state and empty constraints. The turn counter starts at the number
+    of user messages still in the history; while gathering, the detail asked last (the
+    last entry of ``asked``) is what the conversation waits for."""
+    upgraded = dict(doc)
+    history = upgraded.get("history") or []
+    turn = sum(1 for m in history if isinstance(m, dict) and m.get("role") == "user")
+    asked = upgraded.get("asked") or []
+    awaiting = asked[-1] if upgraded.get("stage", "gathering") == "gathering" and asked else None
+    upgraded["dialogue"] = {"turn": turn, "awaiting": awaiting}
+    upgraded.setdefault("constraints", {})
+    upgraded["schema_version"] = 2
+    return upgraded
+
+
+UPGRADES: dict[int, Upgrade] = {0: _upgrade_0_to_1, 1: _upgrade_1_to_2}
 """``UPGRADES[n]`` turns a version-``n`` document into a version-``n + 1`` one (pure)."""
 
 

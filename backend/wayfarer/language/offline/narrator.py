@@ -16,7 +16,10 @@ from collections.abc import AsyncIterator, Iterable, Mapping
 from wayfarer.domain import Itinerary, Preferences
 from wayfarer.language.events import (
     Answer,
+    Answered,
     AskQuestion,
+    Confirm,
+    Declined,
     Edited,
     EditFailed,
     ExportReady,
@@ -26,9 +29,11 @@ from wayfarer.language.events import (
     Planned,
     SmallTalk,
     StartedOver,
+    Unchanged,
     Undone,
     UnsupportedCity,
 )
+from wayfarer.language.offline import replies
 from wayfarer.language.offline.phrasing import (
     DASH,
     acknowledgement,
@@ -99,6 +104,14 @@ class OfflineNarrator:
                 return self._not_understood(event)
             case SmallTalk():
                 return self._small_talk(event)
+            case Answered():
+                return replies.answered(event)
+            case Confirm():
+                return replies.confirm(event)
+            case Declined():
+                return replies.declined(event)
+            case Unchanged():
+                return replies.unchanged(event)
 
     # --- helpers --------------------------------------------------------------------------
 

@@ -262,7 +262,7 @@ def _add_meal(state: EditState, query: PlaceSelector, positions: list[int]) -> N
                 built = state.rebuild_day(position, acts, {**fixed, slot: new})
                 if built is not None and new.id in {i.place.id for i in built.items}:
                     state.set_day(position, built)
-                    state.description = f"Booked {slot} at {new.name} on day {position + 1}."
+                    state.description = f"Added {slot} at {new.name} on day {position + 1}."
                     return
     raise EditRejected(
         f"I couldn't fit {describe(query)} into the plan: no matching restaurant is free, "

@@ -1,0 +1,207 @@
+"""From the offline readers' findings to typed dialogue acts (issue 9).
+
+:func:`dialogue_acts` runs after the slot readers and decides what the message *does*:
+
+1. a yes / no while a confirming question is pending is a :class:`ConfirmationAnswer`;
+2. a typed question (:mod:`questions`) is only that question: nothing else in the message
+   (a city, a date, a price named in it) becomes a change;
+3. otherwise the readers' changes and edits become acts, with their scope (a day named
+   with a pace change scopes it to that day), hedges marked ("what about Venice?"), a
+   price said about a place dropped from the trip budget, and the edits the slot readers
+   do not know: a later day start, "keep X" (pin), meal wishes.
+"""
+
+import re
+
+from wayfarer.domain import (
+    AskCoveredCities,
+    AskOpeningHours,
+    AskPlaceFact,
+    AskSchedule,
+    AskTravelToCity,
+    AskUnknowable,
+    ChangePace,
+    ChangePreferences,
+    ConfirmationAnswer,
+    DialogueAct,
+    EditScope,
+    EditTrip,
+    Interpretation,
+    MealWish,
+    PinPlace,
+    PlaceSelector,
+    PreferenceUpdate,
+    SessionState,
+    SetDayStart,
+    Unclear,
+)
+from wayfarer.language.offline import commands
+from wayfarer.language.offline.cities import CityResolver
+from wayfarer.language.offline.questions import read_question
+from wayfarer.language.offline.text import Text, fold
+
+_NO = re.compile(
+    r"^\W*(?:no|nope|nah|not really|no thanks|no thank you|cancel|never ?mind|don't|"
+    r"do not|leave it|keep (?:it|the plan|everything|it as it is)|stay|n)\b[\s\w,!.']*$"
+)
+_HEDGE = re.compile(
+    r"\?|\b(?:maybe|perhaps|what about|how about|thinking (?:of|about)|not sure|might|"
+    r"possibly|or|wondering|considering)\b"
+)
+_DAY = re.compile(r"\bday (?P<n>\d{1,2})\b")
+_WHOLE_TRIP = re.compile(r"\b(?:every day|each day|all (?:the )?days|whole trip|entire trip|"
+                         r"overall|in general)\b")
+_BUSY = re.compile(r"\b(?:too (?:busy|much|packed|full|hectic|rushed|tiring|intense)|"
+                   r"exhausting|overloaded|lighter|less (?:busy|packed|rushed|hectic)|"
+                   r"more (?:relaxed|chill|laid back))\b")
+_LATER_START = re.compile(
+    r"\b(?:start(?:ing)? (?:each |every |the |our )?(?:days? )?later|later starts?|"
+    r"late starts?|not (?:a |big )?morning (?:people|persons?|types?)|sleep in|lie in|"
+    r"no early (?:mornings|starts)|hate early mornings)\b"
+)
+_START_AT = re.compile(r"\bstart (?:(?:each|every|the) days? )?(?:at|around|from|no earlier "
+                       r"than) (?P<h>\d{1,2})(?::(?P<m>\d{2}))? ?(?:am|h)?\b")
+_PIN = re.compile(
+    r"^\W*(?:please |pls |but |and )?(?:keep|don't (?:remove|drop|lose|cut)|do not (?:remove|"
+    r"drop|cut)|make sure (?:we |to )?(?:keep|see|visit)|we must see|must see) "
+    r"(?:the )?(?P<name>[a-z0-9' -]+?)(?: (?:on|in|for) day (?P<day>\d{1,2}))?"
+    r"(?: (?:please|pls|no matter what|whatever happens|in the plan|in there))?\W*$"
+)
+_NOT_A_PLACE = frozenset({"it", "everything", "the plan", "this", "that", "going", "them",
+                          "it all", "all", "the rest", "the same", "it as it is", "things"})
+_LATER_DINNER = re.compile(r"\b(?:later dinners?|dinners? later|late dinners?|eat later|"
+                           r"dinner (?:at|around) (?:9|21|nine))\b")
+_VEGETARIAN = re.compile(r"\b(?:vegetarian|vegan|veggie|no meat|plant based)\b")
+_BUDGET_CUE = re.compile(r"\b(?:budget|per day|a day|each day|per night|total|spend|under|"
+                         r"less than|max(?:imum)?|at most|no more than|up to|tops|for the "
+                         r"(?:trip|week|whole))\b")
+
+
+def dialogue_acts(
+    text: Text, state: SessionState, interp: Interpretation, cities: CityResolver
+) -> Interpretation:
+    """``interp`` with its ``acts`` set (see the module docstring)."""
+    folded = text.folded
+    planned = state.stage == "planned" and state.itinerary is not None
+    if state.dialogue.confirmation is not None:
+        answer = read_confirmation(text)
+        if answer is not None:
+            return interp.model_copy(update={"acts": [ConfirmationAnswer(accept=answer)]})
+    question = _question(folded, state, planned, cities)
+    if isinstance(question, AskSchedule) and interp.question_day is not None:
+        question = question.model_copy(update={"day": interp.question_day})
+    if question is None and planned and interp.intent == "question":
+        question = AskSchedule(day=interp.question_day)
+    if question is not None and interp.intent not in ("start_over", "export"):
+        day = question.day if isinstance(question, AskSchedule) else None
+        return Interpretation(intent="question", question_day=day, acts=[question])
+    acts = interp.dialogue_acts()
+    if planned:
+        acts = _scoped(acts, folded) + _extra_edits(folded, acts)
+    hedged = _HEDGE.search(folded) is not None
+    acts = [_adjusted(a, folded, hedged, acts) for a in acts]
+    acts = [a for a in acts if not (isinstance(a, ChangePreferences) and a.changes.is_empty()
+                                    and not a.proceed)] or [Unclear()]
+    intent = interp.intent
+    if planned and intent == "unknown" and any(isinstance(a, EditTrip) for a in acts):
+        intent = "edit"
+    return interp.model_copy(update={"acts": acts, "intent": intent})
+
+
+def read_confirmation(text: Text) -> bool | None:
+    """True for a short yes, False for a short no, None otherwise."""
+    if len(text.tokens) > 6:
+        return None
+    if _NO.match(text.folded):
+        return False
+    if commands.is_affirmation(text):
+        return True
+    return None
+
+
+def _question(
+    folded: str, state: SessionState, planned: bool, cities: CityResolver
+) -> DialogueAct | None:
+    def is_city(phrase: str) -> str | None:
+        return cities.resolve(phrase).city if phrase.strip() else None
+
+    countries = {fold(c): c for c in {cities.country_of(n) for n in cities.covered} if c}
+    days = len(state.itinerary.days) if state.itinerary is not None else 0
+    question = read_question(folded, days, is_city, countries)
+    if question is None:
+        return None
+    if isinstance(question, AskOpeningHours | AskPlaceFact) and is_city(question.place):
+        return None  # "is Rome good for kids?" is about the destination, not a place
+    if not planned and not isinstance(
+        question, AskCoveredCities | AskUnknowable | AskTravelToCity | AskOpeningHours
+        | AskPlaceFact
+    ):
+        return None
+    if not planned and state.preferences.city is None and isinstance(
+        question, AskOpeningHours | AskPlaceFact
+    ):
+        return None
+    return question
+
+
+def _scoped(acts: list[DialogueAct], folded: str) -> list[DialogueAct]:
+    """A pace change said about one day ("make day 2 more relaxed") scoped to that day."""
+    day = _DAY.search(folded)
+    if day is None or _WHOLE_TRIP.search(folded):
+        return acts
+    number = int(day["n"])
+    scoped: list[DialogueAct] = []
+    for act in acts:
+        if isinstance(act, EditTrip) and isinstance(act.edit, ChangePace):
+            act = EditTrip(edit=act.edit.model_copy(update={"day": number}),
+                           scope=EditScope(kind="day", day=number))
+        scoped.append(act)
+    if _BUSY.search(folded) and not any(
+        isinstance(a, EditTrip) and isinstance(a.edit, ChangePace) for a in scoped
+    ):
+        edit = ChangePace(step="more_relaxed", day=number)
+        scoped = [a for a in scoped if not _only_kids(a)]
+        scoped.append(EditTrip(edit=edit, scope=EditScope(kind="day", day=number)))
+    return scoped
+
+
+def _only_kids(act: DialogueAct) -> bool:
+    """A preference change that only adds "family" (the kids named as a reason)."""
+    return isinstance(act, ChangePreferences) and act.changes == PreferenceUpdate(
+        add_interests=["family"])
+
+
+def _extra_edits(folded: str, acts: list[DialogueAct]) -> list[DialogueAct]:
+    """Edits the slot readers do not know: later starts, pins, meal wishes."""
+    found: list[DialogueAct] = []
+    start = _START_AT.search(folded)
+    if start is not None and 7 <= int(start["h"]) <= 13:
+        earliest = f"{int(start['h']):02d}:{int(start['m'] or 0):02d}"
+        found.append(EditTrip(edit=SetDayStart(earliest=earliest)))
+    elif _LATER_START.search(folded):
+        found.append(EditTrip(edit=SetDayStart(earliest="10:00")))
+    has_edits = any(isinstance(a, EditTrip) for a in acts)
+    pin = _PIN.match(folded)
+    if pin is not None and not has_edits and pin["name"].strip() not in _NOT_A_PLACE:
+        day = int(pin["day"]) if pin["day"] else None
+        name = pin["name"].strip()
+        found.append(EditTrip(edit=PinPlace(target=PlaceSelector(name=name, day=day)),
+                              scope=EditScope(kind="place", place=name, day=day)))
+    if _LATER_DINNER.search(folded):
+        found.append(EditTrip(edit=MealWish(wish="later_dinner")))
+    if _VEGETARIAN.search(folded) and not has_edits:
+        found.append(EditTrip(edit=MealWish(wish="vegetarian")))
+    return found
+
+
+def _adjusted(
+    act: DialogueAct, folded: str, hedged: bool, acts: list[DialogueAct]
+) -> DialogueAct:
+    """Hedges marked; a price said about a place ("it's like 500 baht") is not a budget."""
+    if not isinstance(act, ChangePreferences):
+        return act
+    changes = act.changes
+    about_place = any(isinstance(a, EditTrip) and a.scope.kind == "place" for a in acts)
+    if changes.budget_amount is not None and about_place and not _BUDGET_CUE.search(folded):
+        changes = changes.model_copy(update={"budget_amount": None, "currency": None})
+    return act.model_copy(update={"changes": changes, "hedged": hedged})
