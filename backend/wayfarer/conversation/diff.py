@@ -36,6 +36,8 @@ def trip_diff(
     """Places added, removed and moved between ``before`` and ``after`` (by id, named);
     preference fields changed ("pace: relaxed"); constraints added."""
     old, new = _where(before), _where(after)
+    if before is not None and after is not None and before.city != after.city:
+        old, new = {}, {}  # a new city: every place is new, so listing them says nothing
     added = [name for pid, (name, _) in new.items() if pid not in old]
     removed = [name for pid, (name, _) in old.items() if pid not in new]
     moved = [f"{name} to day {day}" for pid, (name, day) in new.items()

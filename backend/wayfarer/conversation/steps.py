@@ -324,8 +324,11 @@ def _unsupported(state: SessionState, changes: PreferenceUpdate, ctx: PolicyCont
     if state.stage == "gathering":
         # keep what else the message said ("Florence, 4 days, art") for the city chosen next
         state.preferences = merge_preferences(state.preferences, changes)
-    suggestions = changes.city_suggestions or [c.name for c in ctx.planner.cities()][:5]
-    state.dialogue.offered_cities = list(suggestions)
+    current = state.preferences.city if state.stage == "planned" else None
+    suggestions = [c for c in changes.city_suggestions if c != current] or [
+        c.name for c in ctx.planner.cities() if c.name != current][:5]
+    if current is None:
+        state.dialogue.offered_cities = list(suggestions)
     event = _event(UnsupportedCity, state, city=changes.unsupported_city,
                    suggestions=suggestions)
     return Step(state, event)

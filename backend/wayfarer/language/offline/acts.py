@@ -14,18 +14,20 @@
 import re
 
 from wayfarer.domain import (
-    AskCoveredCities,
+    AddDay,
     AskOpeningHours,
     AskPlaceFact,
+    AskRoute,
     AskSchedule,
-    AskTravelToCity,
-    AskUnknowable,
+    AskWhy,
     ChangePace,
     ChangePreferences,
     ConfirmationAnswer,
     DialogueAct,
+    DropDay,
     EditScope,
     EditTrip,
+    Interest,
     Interpretation,
     MealWish,
     PinPlace,
@@ -35,6 +37,7 @@ from wayfarer.domain import (
     SetDayStart,
     Unclear,
 )
+from wayfarer.domain.acts import SmallTalk
 from wayfarer.language.offline import commands
 from wayfarer.language.offline.cities import CityResolver
 from wayfarer.language.offline.questions import read_question
@@ -96,8 +99,12 @@ def dialogue_acts(
         day = question.day if isinstance(question, AskSchedule) else None
         return Interpretation(intent="question", question_day=day, acts=[question])
     acts = interp.dialogue_acts()
+    if len(acts) > 1:  # "start later" is not "see you later"
+        acts = [a for a in acts if not isinstance(a, SmallTalk)]
     if planned:
         acts = _scoped(acts, folded) + _extra_edits(folded, acts)
+        if any(isinstance(a, EditTrip) and isinstance(a.edit, MealWish) for a in acts):
+            acts = [a for a in acts if not _only_adds(a, "food")]
     hedged = _HEDGE.search(folded) is not None
     acts = [_adjusted(a, folded, hedged, acts) for a in acts]
     acts = [a for a in acts if not (isinstance(a, ChangePreferences) and a.changes.is_empty()
@@ -132,11 +139,8 @@ def _question(
         return None
     if isinstance(question, AskOpeningHours | AskPlaceFact) and is_city(question.place):
         return None  # "is Rome good for kids?" is about the destination, not a place
-    if not planned and not isinstance(
-        question, AskCoveredCities | AskUnknowable | AskTravelToCity | AskOpeningHours
-        | AskPlaceFact
-    ):
-        return None
+    if not planned and isinstance(question, AskSchedule | AskWhy | AskRoute):
+        return None  # about a plan that does not exist yet: read the message as details
     if not planned and state.preferences.city is None and isinstance(
         question, AskOpeningHours | AskPlaceFact
     ):
@@ -160,15 +164,16 @@ def _scoped(acts: list[DialogueAct], folded: str) -> list[DialogueAct]:
         isinstance(a, EditTrip) and isinstance(a.edit, ChangePace) for a in scoped
     ):
         edit = ChangePace(step="more_relaxed", day=number)
-        scoped = [a for a in scoped if not _only_kids(a)]
+        scoped = [a for a in scoped if not _only_adds(a, "family")]
         scoped.append(EditTrip(edit=edit, scope=EditScope(kind="day", day=number)))
     return scoped
 
 
-def _only_kids(act: DialogueAct) -> bool:
-    """A preference change that only adds "family" (the kids named as a reason)."""
+def _only_adds(act: DialogueAct, interest: Interest) -> bool:
+    """A preference change that only adds ``interest`` (the kids named as a reason for a
+    lighter day, "dinners" in a meal wish)."""
     return isinstance(act, ChangePreferences) and act.changes == PreferenceUpdate(
-        add_interests=["family"])
+        add_interests=[interest])
 
 
 def _extra_edits(folded: str, acts: list[DialogueAct]) -> list[DialogueAct]:
@@ -201,6 +206,10 @@ def _adjusted(
     if not isinstance(act, ChangePreferences):
         return act
     changes = act.changes
+    if changes.days is not None and any(
+        isinstance(a, EditTrip) and isinstance(a.edit, AddDay | DropDay) for a in acts
+    ):  # "one more day" adds a day; it is not a one-day trip
+        changes = changes.model_copy(update={"days": None})
     about_place = any(isinstance(a, EditTrip) and a.scope.kind == "place" for a in acts)
     if changes.budget_amount is not None and about_place and not _BUDGET_CUE.search(folded):
         changes = changes.model_copy(update={"budget_amount": None, "currency": None})

@@ -5,10 +5,9 @@ session id and turn, so a turn always reads the same while consecutive replies d
 A new plan reads one line per day, then the defaults it assumed, then a short invitation
 to refine. Replies are plain text with simple line breaks and "—", never Markdown tables.
 
-Questions are worded so the interpreter can tell what was asked from the last question
-sentence (see :mod:`context`): the city question says "where", the days question "how
-many days" or "how long", the interests question "into", the last one "pace" and
-"budget"; an offer of a city says "instead" and names it.
+What the assistant asked is kept as dialogue state in the session, never re-read from
+these replies, so any wording works. A re-plan or an edit says exactly what changed (the
+event's computed difference), and nothing here implies a booking.
 """
 
 from collections.abc import AsyncIterator, Iterable, Mapping
@@ -256,6 +255,8 @@ class OfflineNarrator:
                 )
             )
         tail.extend(event.notes)
+        if event.diff is not None:
+            tail.insert(0, replies.diff_sentence(event.diff))
         tail.append(
             pick(
                 (
@@ -278,11 +279,13 @@ class OfflineNarrator:
         start = itinerary.days[0].date if itinerary.days else None
         when = f", starting {long_date(start)}" if start else ""
         options: tuple[str, ...]
-        if event.replanned:
+        if event.replanned and event.diff is not None and event.diff.is_empty():
+            options = (f"The plan came out the same {DASH} your {length} {city} trip{when}:",)
+        elif event.replanned:
             options = (
-                f"Done {DASH} here's your new {length} plan for {city}{when}:",
-                f"Updated! Your {length} trip to {city} now looks like this{when}:",
-                f"Here's the reworked {length} plan for {city}{when}:",
+                f"Here's your new {length} plan for {city}{when}:",
+                f"Your {length} trip to {city} now looks like this{when}:",
+                f"Here's the {length} plan for {city} with that change{when}:",
             )
         else:
             options = (
@@ -295,6 +298,13 @@ class OfflineNarrator:
 
     def _edited(self, event: Edited) -> str:
         description = capitalised(event.summary.description.strip().rstrip("."))
+        if not description and event.diff.is_empty():
+            return replies.unchanged(Unchanged(
+                reason="that's already how the plan is",
+                suggestion="Tell me another change if you'd like one."))
+        from_diff = not description
+        if from_diff:
+            description = replies.diff_sentence(event.diff).rstrip(".")
         lead = pick(
             ("Done!", "All set.", "Sure!", "There you go."),
             event.session_id, event.turn, "edited",
@@ -310,7 +320,9 @@ class OfflineNarrator:
              "Happy with that, or shall I tweak more?"),
             event.session_id, event.turn, "edited-follow",
         )
-        tail = " ".join([*event.notes, follow])
+        said = "" if from_diff else replies.diff_sentence(event.diff.model_copy(
+            update={"added": [], "removed": [], "moved": [], "retimed": False}))
+        tail = " ".join(part for part in (said, *event.notes, follow) if part)
         return "\n".join([*lines, "", tail])
 
     @staticmethod

@@ -71,6 +71,7 @@ _FROM_TO = re.compile(r"\bfrom (?P<a>[a-z0-9' .-]+?) to (?P<b>[a-z0-9' .-]+?)(?:
                       r"later|next|then|on|and)\b.*)?\W*$")
 _TO = re.compile(r"\bto (?P<b>[a-z0-9' .-]+?)(?:\s+(?:after|later|next|then|from|on|and)\b"
                  r".*)?\W*$")
+_FROM = re.compile(r"\bfrom (?P<a>[a-z0-9' .-]+?)\W*$")
 _COVERED = re.compile(
     r"\b(?:which|what) (?:other )?(?:cities|places|destinations|countries)\b|"
     r"\bdo you (?:cover|have|know|support|do|plan)\b|\bcan you (?:plan|do|cover)\b|"
@@ -209,6 +210,8 @@ def read_question(
 def _route(folded: str, is_city: Callable[[str], str | None]) -> Question | None:
     both = _FROM_TO.search(folded)
     origin = both["a"].strip() if both else None
+    if origin is None and (after := _FROM.search(folded)) is not None:
+        origin = after["a"].strip()
     match = both or _TO.search(folded)
     target = match["b"].strip() if match else _place(folded)
     if not target:
