@@ -33,6 +33,7 @@ from wayfarer.domain import (
     PinPlace,
     PlaceSelector,
     PreferenceUpdate,
+    RemovePlace,
     SessionState,
     SetDayStart,
     Unclear,
@@ -99,12 +100,12 @@ def dialogue_acts(
         day = question.day if isinstance(question, AskSchedule) else None
         return Interpretation(intent="question", question_day=day, acts=[question])
     acts = interp.dialogue_acts()
-    if len(acts) > 1:  # "start later" is not "see you later"
-        acts = [a for a in acts if not isinstance(a, SmallTalk)]
     if planned:
-        acts = _scoped(acts, folded) + _extra_edits(folded, acts)
-        if any(isinstance(a, EditTrip) and isinstance(a.edit, MealWish) for a in acts):
-            acts = [a for a in acts if not _only_adds(a, "food")]
+        acts = _extra_edits(folded, _scoped(acts, folded))
+    if len(acts) > 1:  # "start later" is not "see you later"
+        acts = [a for a in acts if not isinstance(a, SmallTalk | Unclear)]
+    if acts == [Unclear()] and commands.is_affirmation(text):
+        acts = [SmallTalk(kind="other")]
     hedged = _HEDGE.search(folded) is not None
     acts = [_adjusted(a, folded, hedged, acts) for a in acts]
     acts = [a for a in acts if not (isinstance(a, ChangePreferences) and a.changes.is_empty()
@@ -130,14 +131,19 @@ def _question(
     folded: str, state: SessionState, planned: bool, cities: CityResolver
 ) -> DialogueAct | None:
     def is_city(phrase: str) -> str | None:
-        return cities.resolve(phrase).city if phrase.strip() else None
+        if not phrase.strip():
+            return None
+        found = cities.resolve(phrase)
+        return found.city or found.unsupported_city
 
     countries = {fold(c): c for c in {cities.country_of(n) for n in cities.covered} if c}
     days = len(state.itinerary.days) if state.itinerary is not None else 0
     question = read_question(folded, days, is_city, countries)
-    if question is None:
-        return None
-    if isinstance(question, AskOpeningHours | AskPlaceFact) and is_city(question.place):
+    if question is None or (planned and (_START_AT.search(folded) or _LATER_START.search(
+            folded))):
+        return None  # "can we start at 11?" is an edit, not "what's on at 11"
+    if isinstance(question, AskOpeningHours | AskPlaceFact) and cities.resolve(
+            question.place).city:
         return None  # "is Rome good for kids?" is about the destination, not a place
     if not planned and isinstance(question, AskSchedule | AskWhy | AskRoute):
         return None  # about a plan that does not exist yet: read the message as details
@@ -164,9 +170,18 @@ def _scoped(acts: list[DialogueAct], folded: str) -> list[DialogueAct]:
         isinstance(a, EditTrip) and isinstance(a.edit, ChangePace) for a in scoped
     ):
         edit = ChangePace(step="more_relaxed", day=number)
-        scoped = [a for a in scoped if not _only_adds(a, "family")]
         scoped.append(EditTrip(edit=edit, scope=EditScope(kind="day", day=number)))
+    if any(isinstance(a, EditTrip) and isinstance(a.edit, ChangePace) and a.edit.day
+           for a in scoped):  # the pace words and the kids were said about that day
+        scoped = [_without(a, pace=None) for a in scoped]
+        scoped = [a for a in scoped if not _only_adds(a, "family")]
     return scoped
+
+
+def _without(act: DialogueAct, **unset: None) -> DialogueAct:
+    if not isinstance(act, ChangePreferences):
+        return act
+    return act.model_copy(update={"changes": act.changes.model_copy(update=unset)})
 
 
 def _only_adds(act: DialogueAct, interest: Interest) -> bool:
@@ -177,7 +192,8 @@ def _only_adds(act: DialogueAct, interest: Interest) -> bool:
 
 
 def _extra_edits(folded: str, acts: list[DialogueAct]) -> list[DialogueAct]:
-    """Edits the slot readers do not know: later starts, pins, meal wishes."""
+    """``acts`` plus the edits the slot readers do not know (later starts, pins, meal
+    wishes); a pin overrides a removal the readers saw in "don't remove X"."""
     found: list[DialogueAct] = []
     start = _START_AT.search(folded)
     if start is not None and 7 <= int(start["h"]) <= 13:
@@ -185,8 +201,12 @@ def _extra_edits(folded: str, acts: list[DialogueAct]) -> list[DialogueAct]:
         found.append(EditTrip(edit=SetDayStart(earliest=earliest)))
     elif _LATER_START.search(folded):
         found.append(EditTrip(edit=SetDayStart(earliest="10:00")))
-    has_edits = any(isinstance(a, EditTrip) for a in acts)
     pin = _PIN.match(folded)
+    if pin is not None and pin["name"].strip() not in _NOT_A_PLACE:
+        acts = [a for a in acts if not (isinstance(a, EditTrip) and isinstance(
+            a.edit, RemovePlace)) and not (isinstance(a, ChangePreferences)
+                                           and a.changes.interests_any)]
+    has_edits = any(isinstance(a, EditTrip) for a in acts)
     if pin is not None and not has_edits and pin["name"].strip() not in _NOT_A_PLACE:
         day = int(pin["day"]) if pin["day"] else None
         name = pin["name"].strip()
@@ -196,7 +216,9 @@ def _extra_edits(folded: str, acts: list[DialogueAct]) -> list[DialogueAct]:
         found.append(EditTrip(edit=MealWish(wish="later_dinner")))
     if _VEGETARIAN.search(folded) and not has_edits:
         found.append(EditTrip(edit=MealWish(wish="vegetarian")))
-    return found
+    if any(isinstance(a, EditTrip) and isinstance(a.edit, MealWish) for a in found):
+        acts = [a for a in acts if not _only_adds(a, "food")]
+    return acts + found
 
 
 def _adjusted(

@@ -45,6 +45,7 @@ _SYNONYMS: dict[Interest, tuple[str, ...]] = {
         "theme park", "theme parks", "amusement park", "playgrounds", "family fun",
     ),
     "food": (
+        "comida", "gastronomia", "essen", "nourriture", "cibo",
         "food", "foodie", "foodies", "eating", "eat", "cuisine", "local cuisine", "street food",
         "tacos", "cafes", "cafe", "coffee", "wine", "wine tasting", "wineries", "restaurants",
         "restaurant", "dining", "gastronomy", "culinary", "tapas", "sushi", "ramen",
@@ -59,6 +60,7 @@ _SYNONYMS: dict[Interest, tuple[str, ...]] = {
         "coffee houses", "coffee shops", "food courts",
     ),
     "history": (
+        "historia", "histoire", "geschichte", "storia",
         "history", "historic", "historical", "ruins", "castles", "castle", "forts", "fort",
         "fortress", "fortresses", "palaces", "palace", "monuments", "monument", "ancient",
         "old town", "old city", "medieval", "roman", "romans", "archaeology",
@@ -67,6 +69,7 @@ _SYNONYMS: dict[Interest, tuple[str, ...]] = {
         "colonial", "emperors", "imperial", "royal", "tombs", "forum", "colosseum",
     ),
     "museums": (
+        "museos", "musees", "museen", "musei",
         "museums", "museum", "exhibitions", "exhibition", "exhibits", "museum hopping",
         "science museum", "natural history",
     ),
@@ -199,7 +202,7 @@ def _negated(
         return False
     start = scope_start + negations[-1].end()
     after = text.folded[start:position]
-    if _BREAK.search(after):
+    if _BREAK.search(after) or "," in after:  # a comma ends the negated phrase
         return False
     chars = list(after)
     for s, e in spans:

@@ -41,7 +41,7 @@ for _name, _words in {
         WEEKDAY_WORDS[_word] = _name  # type: ignore[assignment]
 
 _ASKING = re.compile(
-    r"\?|^\W*(?:is|are|does|do|did|can|could|will|would|should|what|whats|what's|when|"
+    r"\?|^\W*(?:is|are|does|do|did|can|could|will|would|should|what|whats|what's|wats|when|"
     r"how|why|which|where|who|any idea|tell me|i wonder|wondering|quick question)\b"
 )
 _UNKNOWABLE: list[tuple[UnknowableTopic, re.Pattern[str]]] = [
@@ -58,12 +58,16 @@ _UNKNOWABLE: list[tuple[UnknowableTopic, re.Pattern[str]]] = [
                                r"flight prices?|hotel prices?|how much (?:is|are) (?:a )?"
                                r"(?:flights?|hotels?|taxi|uber))\b")),
 ]
-_HOURS = re.compile(r"\b(?:open|opens|opening|hours|close|closes|closed|closing)\b")
+_HOURS = re.compile(r"\b(?:open|opens|opening|hours|close|closes|closed|closing|ouvert|"
+                    r"ouverte|abierto|abierta|offen|geoffnet|aperto)\b")
+#: Asks for hours even without a question mark ("opening hours of the Louvre").
+_HOURS_ASKED = re.compile(r"\b(?:opening hours|opening times|hours of|hours for)\b")
 _COST = re.compile(r"\b(?:how much|cost|costs|price|prices|pricey|expensive|spend|total|"
                    r"budget(?: for)? it|afford)\b")
 _WHY = re.compile(r"\bwhy\b")
 _ROUTE = re.compile(
     r"\b(?:how (?:do|can|should|would|will) (?:i|we) (?:get|go|travel)|how to get|"
+    r"far (?:from|away)|"
     r"getting|get there|how far|how long (?:does it take )?to (?:get|go)|distance|"
     r"travel time|train|flight|fly)\b"
 )
@@ -82,15 +86,18 @@ _FACT: list[tuple[PlaceFact, re.Pattern[str]]] = [
     ("indoor", re.compile(r"\b(?:indoors?|inside|covered)\b")),
     ("outdoor", re.compile(r"\b(?:outdoors?|outside|open air)\b")),
     ("kids", re.compile(r"\b(?:kids?|children|child|toddlers?|family|families|"
-                        r"kid friendly|child friendly|teens?|teenagers?)\b")),
+                        r"kid friendly|child friendly|teens?|teenagers?|years? old|"
+                        r"year olds?)\b")),
 ]
-_FACT_CUE = re.compile(r"^\W*(?:is|are|will|would)\b|\bgood for\b|\bsuitable\b|\bok for\b")
+_FACT_CUE = re.compile(r"^\W*(?:is|are|will|would)\b|\b(?:good|ok|okay|fine|suitable|safe) "
+                       r"for\b|\bsuitable\b|\bis (?:[a-z' -]+ )?(?:free|indoors?|outdoors?)\b")
 _TIME = re.compile(r"\bat (?P<h>\d{1,2})(?::(?P<m>\d{2}))? ?(?P<ap>am|pm|h)?\b|"
                    r"\bat (?P<word>noon|midday|lunchtime|lunch)\b")
-_DAY = re.compile(rf"\bday (?P<n>{NUMBER})\b|\b(?P<ord>first|second|third|fourth|fifth|"
-                  r"sixth|seventh|last) day\b")
+_DAY = re.compile(rf"\b(?:day|dia|jour|tag) (?P<n>{NUMBER})\b|"
+                  r"\b(?P<ord>first|second|third|fourth|fifth|sixth|seventh|last) day\b")
 _SCHEDULE = re.compile(
-    r"\b(?:what(?:'s| is| are|s)?|whats) (?:on|planned|happening|the plan|we doing|are we "
+    r"\bque hay\b|"
+    r"\b(?:what(?:'s| is| are|s)?|whats|wats|wat) (?:on|planned|happening|the plan|we doing|are we "
     r"doing|do we do|do we have)\b|\bshow (?:me )?(?:day|the plan|the itinerary)\b|"
     r"\bwhere (?:are|will) we\b|\bplan for day\b|\bwhat (?:do|did) (?:you|we) (?:plan|have)\b"
 )
@@ -105,7 +112,8 @@ _FILLER = frozenset({
     "was", "were", "which", "kind", "good", "free", "indoors", "indoor", "inside", "outdoors",
     "outside", "kids", "kid", "children", "child", "family", "friendly", "suitable", "ok",
     "okay", "visit", "visiting", "trip", "plan", "today", "tomorrow", "still", "too",
-    "well", "again", "during", "then", "one", "have", "has", "doing", "?",
+    "well", "again", "during", "then", "one", "have", "has", "doing", "?", "le", "la", "les",
+    "est", "el", "der", "die", "das", "am", "ist", "hat", "year", "years", "old", "if",
 })
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
              "seventh": 7}
@@ -168,7 +176,7 @@ def read_question(
     city name (None when it is not one); ``countries`` maps folded country names to their
     spelling, for "which cities in Italy?".
     """
-    if not is_asking(folded):
+    if not is_asking(folded) and not _HOURS_ASKED.search(folded):
         return None
     for topic, pattern in _UNKNOWABLE:
         if pattern.search(folded):
@@ -217,6 +225,8 @@ def _route(folded: str, is_city: Callable[[str], str | None]) -> Question | None
     if not target:
         return None
     city = is_city(target)
+    if city is None and origin is None and is_city(_place(target)) is not None:
+        city = is_city(_place(target))
     if city is not None:
         from_city = is_city(origin) if origin else None
         return AskTravelToCity(city=city, origin=from_city)
