@@ -8,6 +8,8 @@ transit choice follow the planner's travel model; travel to another city is a ro
 or flight estimate and is said to be one.
 """
 
+import unicodedata
+
 from wayfarer.domain import (
     AskCost,
     AskCoveredCities,
@@ -94,11 +96,34 @@ def _find_item(itinerary: Itinerary | None, name: str) -> tuple[ItineraryDay, It
     """The planned stop whose name best contains / is contained in ``name``."""
     if itinerary is None or not name:
         return None
-    wanted = name.casefold().strip()
+    wanted = _folded(name)
     for day in itinerary.days:
         for item in day.items:
-            have = item.place.name.casefold()
+            have = _folded(item.place.name)
             if wanted in have or have in wanted:
+                return day, item
+    return None
+
+
+def _folded(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
+
+
+def _planned_place(
+    state: SessionState, planner: Planner, name: str
+) -> tuple[ItineraryDay, ItineraryItem] | None:
+    """The planned stop named ``name``: by name, else the catalog's best match if planned."""
+    found = _find_item(state.itinerary, name)
+    city = _city(state)
+    if found is not None or city is None or state.itinerary is None:
+        return found
+    place = planner.place(city, name)
+    if place is None:
+        return None
+    for day in state.itinerary.days:
+        for item in day.items:
+            if item.place.id == place.id:
                 return day, item
     return None
 
@@ -197,7 +222,7 @@ def _cost(question: AskCost, state: SessionState) -> str:
 
 
 def _why(question: AskWhy, state: SessionState, planner: Planner) -> str:
-    planned = _find_item(state.itinerary, question.place)
+    planned = _planned_place(state, planner, question.place)
     if planned is None:
         place = _lookup(state, planner, question.place)
         name = place.name if place else question.place
@@ -260,12 +285,12 @@ def _day_text(day: ItineraryDay) -> str:
 
 
 def _route(question: AskRoute, state: SessionState, planner: Planner) -> str:
-    target = _find_item(state.itinerary, question.destination)
+    target = _planned_place(state, planner, question.destination)
     if target is None:
         return f"{question.destination} isn't in the current plan, so I can't route to it."
     day, item = target
     if question.origin:
-        start = _find_item(state.itinerary, question.origin)
+        start = _planned_place(state, planner, question.origin)
         if start is None:
             return f"{question.origin} isn't in the current plan, so I can't route from it."
         origin = start[1]

@@ -76,6 +76,8 @@ _NOT_A_PLACE = frozenset({"it", "everything", "the plan", "this", "that", "going
 _LATER_DINNER = re.compile(r"\b(?:later dinners?|dinners? later|late dinners?|eat later|"
                            r"dinner (?:at|around) (?:9|21|nine))\b")
 _VEGETARIAN = re.compile(r"\b(?:vegetarian|vegan|veggie|no meat|plant based)\b")
+_EDIT_VERB = re.compile(r"\b(?:remove|drop|skip|replace|swap|take out|get rid of|cut|ditch|"
+                        r"lose)\b")
 _BUDGET_CUE = re.compile(r"\b(?:budget|per day|a day|each day|per night|total|spend|under|"
                          r"less than|max(?:imum)?|at most|no more than|up to|tops|for the "
                          r"(?:trip|week|whole))\b")
@@ -232,7 +234,8 @@ def _adjusted(
         isinstance(a, EditTrip) and isinstance(a.edit, AddDay | DropDay) for a in acts
     ):  # "one more day" adds a day; it is not a one-day trip
         changes = changes.model_copy(update={"days": None})
-    about_place = any(isinstance(a, EditTrip) and a.scope.kind == "place" for a in acts)
+    about_place = _EDIT_VERB.search(folded) is not None or any(
+        isinstance(a, EditTrip) and a.scope.kind == "place" for a in acts)
     if changes.budget_amount is not None and about_place and not _BUDGET_CUE.search(folded):
         changes = changes.model_copy(update={"budget_amount": None, "currency": None})
     return act.model_copy(update={"changes": changes, "hedged": hedged})
