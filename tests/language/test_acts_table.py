@@ -286,6 +286,14 @@ ROWS: list[tuple[str, str, str]] = [
     ("p", "remove the louvre and make it more relaxed", "edit:remove; edit:change_pace"),
     ("p", "add a day and drop the eiffel tower", "edit:add_day; edit:remove"),
     ("p", "more relaxed please, and cheaper", "edit:change_pace; edit:change_budget"),
+    ("p", "how much is the louvre?", "ask_cost place=louvre"),
+    ("p", "what's the entrance fee for orsay", "ask_cost place=orsay"),
+    ("p", "I'd rather skip the eiffel tower", "edit:remove name=eiffel"),
+    ("p", "can we drop montmartre", "edit:remove name=montmartre"),
+    ("p", "how long does it take to walk from the louvre to orsay?",
+     "ask_route origin=louvre destination=orsay"),
+    ("p", "will it be crowded at the louvre?", "ask_unknowable topic=other"),
+    ("p", "do we need to tip at restaurants?", "ask_unknowable topic=other"),
 ]
 
 FIELD_ALIASES = {"add": "add_interests", "remove": "remove_interests"}

@@ -64,7 +64,7 @@ def answer(question: Question, state: SessionState, planner: Planner) -> str:
         case AskOpeningHours():
             return _hours(question, state, planner)
         case AskCost():
-            return _cost(question, state)
+            return _cost(question, state, planner)
         case AskWhy():
             return _why(question, state, planner)
         case AskSchedule():
@@ -192,7 +192,14 @@ def _hours(question: AskOpeningHours, state: SessionState, planner: Planner) -> 
     return text
 
 
-def _cost(question: AskCost, state: SessionState) -> str:
+def _cost(question: AskCost, state: SessionState, planner: Planner) -> str:
+    if question.place:
+        place = _lookup(state, planner, question.place)
+        if place is not None:
+            if place.cost_level == 0:
+                return f"{place.name} is free."
+            return (f"{place.name} is at price level {place.cost_level} of 4 (1 is cheap, 4 "
+                    "is expensive); I don't have its live ticket price.")
     if state.itinerary is None:
         return "I'll have a cost estimate once there's a plan; tell me where you'd like to go."
     cost = state.itinerary.estimated_cost

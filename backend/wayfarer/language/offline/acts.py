@@ -29,11 +29,13 @@ from wayfarer.domain import (
     EditTrip,
     Interest,
     Interpretation,
+    Itinerary,
     MealWish,
     PinPlace,
     PlaceSelector,
     PreferenceUpdate,
     RemovePlace,
+    ReplacePlace,
     SessionState,
     SetDayStart,
     Unclear,
@@ -42,7 +44,7 @@ from wayfarer.domain.acts import SmallTalk
 from wayfarer.language.offline import commands
 from wayfarer.language.offline.cities import CityResolver
 from wayfarer.language.offline.questions import read_question
-from wayfarer.language.offline.text import Text, fold
+from wayfarer.language.offline.text import Text, fold, name_key
 
 _NO = re.compile(
     r"^\W*(?:no|nope|nah|not really|no thanks|no thank you|cancel|never ?mind|don't|"
@@ -76,6 +78,12 @@ _NOT_A_PLACE = frozenset({"it", "everything", "the plan", "this", "that", "going
 _LATER_DINNER = re.compile(r"\b(?:later dinners?|dinners? later|late dinners?|eat later|"
                            r"dinner (?:at|around) (?:9|21|nine))\b")
 _VEGETARIAN = re.compile(r"\b(?:vegetarian|vegan|veggie|no meat|plant based)\b")
+_GENERIC = frozenset({
+    "museum", "museums", "gallery", "garden", "gardens", "palace", "church", "cathedral",
+    "tower", "market", "square", "street", "park", "basilica", "temple", "shrine", "chapel",
+    "bridge", "castle", "fountain", "monument", "beach", "district", "quarter", "national",
+    "jardin", "musee", "place", "restaurant", "trattoria", "cafe", "house",
+})
 _EDIT_VERB = re.compile(r"\b(?:remove|drop|skip|replace|swap|take out|get rid of|cut|ditch|"
                         r"lose)\b")
 _BUDGET_CUE = re.compile(r"\b(?:budget|per day|a day|each day|per night|total|spend|under|"
@@ -102,8 +110,9 @@ def dialogue_acts(
         day = question.day if isinstance(question, AskSchedule) else None
         return Interpretation(intent="question", question_day=day, acts=[question])
     acts = interp.dialogue_acts()
-    if planned:
+    if planned and state.itinerary is not None:
         acts = _extra_edits(folded, _scoped(acts, folded))
+        acts = [_named_target(a, folded, state.itinerary) for a in acts]
     if len(acts) > 1:  # "start later" is not "see you later"
         acts = [a for a in acts if not isinstance(a, SmallTalk | Unclear)]
     if acts == [Unclear()] and commands.is_affirmation(text):
@@ -178,6 +187,36 @@ def _scoped(acts: list[DialogueAct], folded: str) -> list[DialogueAct]:
         scoped = [_without(a, pace=None) for a in scoped]
         scoped = [a for a in scoped if not _only_adds(a, "family")]
     return scoped
+
+
+def _named_target(act: DialogueAct, folded: str, itinerary: Itinerary) -> DialogueAct:
+    """A removal or replacement aimed at a kind of place ("skip the colosseum" read as
+    "a history place") re-aimed at the planned place the message names."""
+    if not isinstance(act, EditTrip) or not isinstance(act.edit, RemovePlace | ReplacePlace):
+        return act
+    if act.edit.target.name is not None:
+        return act
+    name = planned_name_in(folded, itinerary)
+    if name is None:
+        return act
+    target = PlaceSelector(name=name, day=act.edit.target.day)
+    return EditTrip(edit=act.edit.model_copy(update={"target": target}),
+                    scope=EditScope(kind="place", place=name, day=target.day))
+
+
+def planned_name_in(folded: str, itinerary: Itinerary) -> str | None:
+    """The planned place named in ``folded``: its whole name, else a distinctive word of it
+    ("colosseum", "pantheon"; not "museum" or "garden")."""
+    words = set(re.findall(r"[a-z0-9]+", folded))
+    names = [i.place.name for d in itinerary.days for i in d.items]
+    for name in names:
+        if f" {name_key(name)} " in f" {name_key(folded)} ":
+            return name
+    for name in names:
+        distinctive = [w for w in name_key(name).split() if len(w) >= 5 and w not in _GENERIC]
+        if distinctive and any(w in words for w in distinctive):
+            return name
+    return None
 
 
 def _without(act: DialogueAct, **unset: None) -> DialogueAct:

@@ -53,6 +53,8 @@ _UNKNOWABLE: list[tuple[UnknowableTopic, re.Pattern[str]]] = [
                          r"vaccinations?)\b")),
     ("bookings", re.compile(r"\b(?:book|booking|reserve|reservation|buy (?:the )?tickets?)\b")),
     ("opening_now", re.compile(r"\bopen (?:right )?now\b")),
+    ("other", re.compile(r"\b(?:crowds?|crowded|queues?|wait times?|lines? (?:at|for)|"
+                         r"tips?|tipping|dress code|wifi|sim cards?|plugs?|tap water)\b")),
     ("live_prices", re.compile(r"\b(?:exchange rate|current prices?|live prices?|prices? "
                                r"(?:right )?now|sold out|availability|available tickets|"
                                r"flight prices?|hotel prices?|how much (?:is|are) (?:a )?"
@@ -63,11 +65,18 @@ _HOURS = re.compile(r"\b(?:open|opens|opening|hours|close|closes|closed|closing|
 #: Asks for hours even without a question mark ("opening hours of the Louvre").
 _HOURS_ASKED = re.compile(r"\b(?:opening hours|opening times|hours of|hours for)\b")
 _COST = re.compile(r"\b(?:how much|cost|costs|price|prices|pricey|expensive|spend|total|"
-                   r"budget(?: for)? it|afford)\b")
+                   r"budget(?: for)? it|afford|fee|fees|admission|entrance|entry)\b")
 _WHY = re.compile(r"\bwhy\b")
+_COST_WORDS = re.compile(r"\b(?:how much|costs?|prices?|pricey|expensive|spend|total|afford|"
+                         r"people|persons|of us|both|all|entry|entrance|ticket|tickets|"
+                         r"admission|fee|fees|whole|roughly|about|approximately|going|"
+                         r"should|budget|we|us|for|[0-9]+|two|three|four|five|six)\b")
+_TRIP_WORDS = frozenset({"trip", "plan", "this", "it", "everything", "holiday", "vacation",
+                         "itinerary", "this trip", "this plan", "the trip"})
 _ROUTE = re.compile(
     r"\b(?:how (?:do|can|should|would|will) (?:i|we) (?:get|go|travel)|how to get|"
-    r"far (?:from|away)|"
+    r"far (?:from|away)|how long (?:does it|will it|is it|to) (?:take |be )?(?:to )?"
+    r"(?:walk|get|go|drive|travel)|walk(?:ing)? (?:from|to)|"
     r"getting|get there|how far|how long (?:does it take )?to (?:get|go)|distance|"
     r"travel time|train|flight|fly)\b"
 )
@@ -203,7 +212,9 @@ def read_question(
         count = None
         if travelers is not None:
             count = 2 if travelers["two"] else to_int(travelers["n"])
-        return AskCost(travelers=count, day=_day(folded, days))
+        place = _place(folded, _COST_WORDS)
+        return AskCost(travelers=count, day=_day(folded, days),
+                       place=place if place and place not in _TRIP_WORDS else None)
     if _FACT_CUE.search(folded):
         for fact, pattern in _FACT:
             if pattern.search(folded):

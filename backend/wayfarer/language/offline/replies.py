@@ -8,6 +8,9 @@ joins them. Nothing here implies a booking or a reservation.
 from wayfarer.language.events import Answered, Confirm, Declined, TripDiff, Unchanged
 from wayfarer.language.offline.phrasing import DASH, join_words, pick
 
+#: Above this many place changes a reply counts them instead of naming each.
+MANY = 6
+
 _SLOT_PROMPTS = {
     "city": "Where would you like to go?",
     "days": "How many days will you have?",
@@ -61,6 +64,10 @@ def diff_sentence(diff: TripDiff) -> str:
     """What changed, exactly: places added, removed and moved, preferences and
     constraints set, and constraints that could not be kept (with their reasons)."""
     parts: list[str] = []
+    if len(diff.added) + len(diff.removed) + len(diff.moved) > MANY:
+        parts.append(f"Reworked the plan: {len(diff.added)} places in, {len(diff.removed)} "
+                     f"out, {len(diff.moved)} moved to another day.")
+        diff = diff.model_copy(update={"added": [], "removed": [], "moved": []})
     if diff.added:
         parts.append(f"Added {join_words(diff.added)}.")
     if diff.removed:
