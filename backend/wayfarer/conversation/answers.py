@@ -206,6 +206,10 @@ def _cost(question: AskCost, state: SessionState, planner: Planner) -> str:
     level = _BUDGET_WORDS.get(cost.level, cost.level)
     amount = getattr(cost, "amount", None)
     currency = getattr(cost, "currency", None) or ""
+    computed = getattr(cost, "breakdown", None) is not None or getattr(cost, "per_person", None)
+    if amount is not None and not computed and amount == state.preferences.budget_amount:
+        return (f"You gave me a budget of {amount:,.0f} {currency}".rstrip() + "; I don't have "
+                f"exact prices, but the plan keeps to {level} places.")
     if amount is None:
         return (f"I don't have exact prices, only price levels: this plan is {level} "
                 "(entry fees and meals at that level). Give me a budget per day or for the "
