@@ -49,11 +49,6 @@ from wayfarer.language.offline.phrasing import (
 )
 
 _EXAMPLE_CITIES = ("Lisbon", "Tokyo", "Mexico City", "Rome", "Marrakech", "New York", "Seoul")
-_FORMAT_NAMES = {
-    "ics": "a calendar file (.ics) you can import into Google, Apple or Outlook calendars",
-    "markdown": "a Markdown document",
-    "json": "JSON",
-}
 
 
 class OfflineNarrator:
@@ -90,11 +85,11 @@ class OfflineNarrator:
             case Edited():
                 return self._edited(event)
             case EditFailed():
-                return self._edit_failed(event)
+                return replies.edit_failed(event)
             case Undone():
-                return self._undone(event)
+                return replies.undone(event)
             case ExportReady():
-                return self._export(event)
+                return replies.export(event)
             case Answer():
                 return self._answer(event)
             case StartedOver():
@@ -102,7 +97,7 @@ class OfflineNarrator:
             case NotUnderstood():
                 return self._not_understood(event)
             case SmallTalk():
-                return self._small_talk(event)
+                return replies.small_talk(event)
             case Answered():
                 return replies.answered(event)
             case Confirm():
@@ -325,47 +320,6 @@ class OfflineNarrator:
         tail = " ".join(part for part in (said, *event.notes, follow) if part)
         return "\n".join([*lines, "", tail])
 
-    @staticmethod
-    def _edit_failed(event: EditFailed) -> str:
-        reason = event.reason.strip()
-        if reason and reason[-1] not in ".!?":
-            reason += "."
-        lead = pick(
-            ("I couldn't do that.", "Hmm, that didn't work.", "Sorry, I can't make that change."),
-            event.session_id, event.turn, "edit-failed",
-        )
-        hint = pick(
-            ("Want to try something else?", "Shall we try a different change?",
-             "Tell me another way and I'll have a go."),
-            event.session_id, event.turn, "edit-failed-hint",
-        )
-        return f"{lead} {reason} {hint}"
-
-    @staticmethod
-    def _undone(event: Undone) -> str:
-        if event.itinerary is None:
-            return pick(
-                ("There's nothing to undo yet.", f"Nothing to undo {DASH} this is the first "
-                 "version of the plan."),
-                event.session_id, event.turn, "undo-none",
-            )
-        lead = pick(
-            (f"Undone {DASH} here's the previous version:",
-             "Back to how it was:", "I've put the previous plan back:"),
-            event.session_id, event.turn, "undo",
-        )
-        return "\n".join([lead, "", *(day_line(d) for d in event.itinerary.days)])
-
-    @staticmethod
-    def _export(event: ExportReady) -> str:
-        what = _FORMAT_NAMES[event.format]
-        return pick(
-            (f"Here's your plan as {what}: {event.url}",
-             f"Your itinerary is ready as {what}: {event.url}",
-             f"All packed up as {what} {DASH} download it here: {event.url}"),
-            event.session_id, event.turn, "export",
-        )
-
     def _answer(self, event: Answer) -> str:
         itinerary = event.itinerary
         day = next((d for d in itinerary.days if d.day == event.day), None)
@@ -418,35 +372,3 @@ class OfflineNarrator:
             f'{lead} Tell me a city and a few details, for example "4 days in Lisbon, food '
             f'and viewpoints".{known} Where would you like to go?'
         )
-
-    @staticmethod
-    def _small_talk(event: SmallTalk) -> str:
-        if event.topic == "bye":
-            return pick(
-                ("Have a wonderful trip! Come back any time.",
-                 "Safe travels, and enjoy every minute!"),
-                event.session_id, event.turn, "bye",
-            )
-        if event.topic == "thanks":
-            lead = pick(("You're welcome!", "My pleasure!", "Happy to help!"),
-                        event.session_id, event.turn, "thanks")
-        elif event.topic == "hello":
-            lead = pick(("Hi there!", "Hello!", "Hey!"), event.session_id, event.turn, "hello")
-        else:
-            lead = pick(("Happy to help!", "Of course!", "Sure thing!"),
-                        event.session_id, event.turn, "small-talk")
-        if event.planned:
-            follow = pick(
-                ("Anything else you'd like to change, or shall I export the plan?",
-                 "Want to tweak anything else, or export it to your calendar?",
-                 "Let me know if you'd like any changes."),
-                event.session_id, event.turn, "small-talk-planned",
-            )
-        else:
-            follow = pick(
-                ("Where would you like to go?", "Where are you thinking of going?",
-                 f"Which city shall we plan {DASH} where to?"),
-                event.session_id, event.turn, "small-talk-gathering",
-            )
-        return f"{lead} {follow}"
-

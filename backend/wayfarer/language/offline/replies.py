@@ -1,12 +1,23 @@
-"""Offline phrasing of the dialogue events of issue 9: answers, confirmations, "nothing
-changed", and the sentence that says exactly what a turn changed (:func:`diff_sentence`).
+"""Offline phrasing of the short replies: answers, confirmations, "nothing changed", failed
+edits, undo and export, and the sentence that says exactly what a turn changed
+(:func:`diff_sentence`).
 
 Answers arrive composed from data (conversation/answers.py); the offline narrator only
 joins them. Nothing here implies a booking or a reservation.
 """
 
-from wayfarer.language.events import Answered, Confirm, Declined, TripDiff, Unchanged
-from wayfarer.language.offline.phrasing import DASH, join_words, pick
+from wayfarer.language.events import (
+    Answered,
+    Confirm,
+    Declined,
+    EditFailed,
+    ExportReady,
+    SmallTalk,
+    TripDiff,
+    Unchanged,
+    Undone,
+)
+from wayfarer.language.offline.phrasing import DASH, day_line, join_words, pick
 
 #: Above this many place changes a reply counts them instead of naming each.
 MANY = 6
@@ -82,3 +93,82 @@ def diff_sentence(diff: TripDiff) -> str:
         parts.append(f"I'll keep {join_words(diff.constraints)} from now on.")
     parts += [f"I couldn't keep {reason}" for reason in diff.unkept]
     return " ".join(parts)
+
+
+_FORMAT_NAMES = {
+    "ics": "a calendar file (.ics) you can import into Google, Apple or Outlook calendars",
+    "markdown": "a Markdown document",
+    "json": "JSON",
+}
+
+
+def edit_failed(event: EditFailed) -> str:
+    reason = event.reason.strip()
+    if reason and reason[-1] not in ".!?":
+        reason += "."
+    lead = pick(
+        ("I couldn't do that.", "Hmm, that didn't work.", "Sorry, I can't make that change."),
+        event.session_id, event.turn, "edit-failed",
+    )
+    hint = pick(
+        ("Want to try something else?", "Shall we try a different change?",
+         "Tell me another way and I'll have a go."),
+        event.session_id, event.turn, "edit-failed-hint",
+    )
+    return f"{lead} {reason} {hint}"
+
+
+def undone(event: Undone) -> str:
+    if event.itinerary is None:
+        return pick(
+            ("There's nothing to undo yet.", f"Nothing to undo {DASH} this is the first "
+             "version of the plan."),
+            event.session_id, event.turn, "undo-none",
+        )
+    lead = pick(
+        (f"Undone {DASH} here's the previous version:",
+         "Back to how it was:", "I've put the previous plan back:"),
+        event.session_id, event.turn, "undo",
+    )
+    return "\n".join([lead, "", *(day_line(d) for d in event.itinerary.days)])
+
+
+def export(event: ExportReady) -> str:
+    what = _FORMAT_NAMES[event.format]
+    return pick(
+        (f"Here's your plan as {what}: {event.url}",
+         f"Your itinerary is ready as {what}: {event.url}",
+         f"All packed up as {what} {DASH} download it here: {event.url}"),
+        event.session_id, event.turn, "export",
+    )
+
+
+def small_talk(event: SmallTalk) -> str:
+    if event.topic == "bye":
+        return pick(
+            ("Have a wonderful trip! Come back any time.",
+             "Safe travels, and enjoy every minute!"),
+            event.session_id, event.turn, "bye",
+        )
+    if event.topic == "thanks":
+        lead = pick(("You're welcome!", "My pleasure!", "Happy to help!"),
+                    event.session_id, event.turn, "thanks")
+    elif event.topic == "hello":
+        lead = pick(("Hi there!", "Hello!", "Hey!"), event.session_id, event.turn, "hello")
+    else:
+        lead = pick(("Happy to help!", "Of course!", "Sure thing!"),
+                    event.session_id, event.turn, "small-talk")
+    if event.planned:
+        follow = pick(
+            ("Anything else you'd like to change, or shall I export the plan?",
+             "Want to tweak anything else, or export it to your calendar?",
+             "Let me know if you'd like any changes."),
+            event.session_id, event.turn, "small-talk-planned",
+        )
+    else:
+        follow = pick(
+            ("Where would you like to go?", "Where are you thinking of going?",
+             f"Which city shall we plan {DASH} where to?"),
+            event.session_id, event.turn, "small-talk-gathering",
+        )
+    return f"{lead} {follow}"
