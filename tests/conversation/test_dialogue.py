@@ -235,3 +235,16 @@ async def test_a_version_1_document_loads_and_continues() -> None:
         assert result.state.schema_version == 2
     finally:
         await services.close()
+
+
+async def test_kept_places_survive_a_lighter_pace_and_a_dropped_day(chat: Chat) -> None:
+    await chat.say("4 days in Paris, museums and food, packed, mid-range")
+    for place in ("the Louvre", "sainte chapelle", "the musee rodin"):
+        await chat.say(f"keep {place}")
+    kept = {p["place_id"] for p in chat.session["constraints"]["pinned"]}
+    assert len(kept) == 3
+    await chat.say("make it relaxed")
+    assert kept <= ids(chat)
+    await chat.say("drop a day")
+    assert len(chat.itinerary["days"]) == 3  # type: ignore[index]
+    assert kept <= ids(chat)

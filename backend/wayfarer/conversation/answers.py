@@ -8,8 +8,7 @@ transit choice follow the planner's travel model; travel to another city is a ro
 or flight estimate and is said to be one.
 """
 
-import unicodedata
-
+from wayfarer.conversation.constraints import name_key
 from wayfarer.domain import (
     AskCost,
     AskCoveredCities,
@@ -96,18 +95,13 @@ def _find_item(itinerary: Itinerary | None, name: str) -> tuple[ItineraryDay, It
     """The planned stop whose name best contains / is contained in ``name``."""
     if itinerary is None or not name:
         return None
-    wanted = _folded(name)
+    wanted = name_key(name)
     for day in itinerary.days:
         for item in day.items:
-            have = _folded(item.place.name)
+            have = name_key(item.place.name)
             if wanted in have or have in wanted:
                 return day, item
     return None
-
-
-def _folded(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
 
 
 def _planned_place(

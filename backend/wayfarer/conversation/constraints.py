@@ -8,6 +8,8 @@ it adds back pinned places, re-lightens or fills days with their own pace and sh
 start time, and returns, for each constraint it could not keep, the reason.
 """
 
+import re
+import unicodedata
 from collections.abc import Callable, Iterable
 
 from wayfarer.domain import (
@@ -86,12 +88,21 @@ def record(
 
 
 def _named(itinerary: Itinerary, name: str) -> str | None:
-    wanted = name.casefold()
+    wanted = name_key(name)
     for day in itinerary.days:
         for item in day.items:
-            if wanted in item.place.name.casefold() or item.place.name.casefold() in wanted:
+            have = name_key(item.place.name)
+            if wanted in have or have in wanted:
                 return item.place.id
     return None
+
+
+def name_key(text: str) -> str:
+    """``text`` for loose name matching: lower case, no accents, words only
+    ("Musée Rodin" and "musee rodin", "Sainte-Chapelle" and "sainte chapelle" agree)."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(re.findall(r"[a-z0-9]+", plain))
 
 
 def renumbered(
@@ -126,10 +137,12 @@ def shaped_days(constraints: TripConstraints, itinerary: Itinerary) -> set[int]:
 
 
 def reapply(
-    planner: Planner, itinerary: Itinerary, prefs: Preferences, constraints: TripConstraints
+    planner: Planner, itinerary: Itinerary, prefs: Preferences, constraints: TripConstraints,
+    only_pins: bool = False,
 ) -> tuple[Itinerary, Preferences, TripConstraints, list[str]]:
-    """Re-apply pins, per-day paces and the day start to a fresh plan; returns the plan,
-    the preferences, the constraints still in force and a reason per one not kept."""
+    """Re-apply pins, per-day paces and the day start to a fresh plan (``only_pins``:
+    just the pins, after an edit that may have dropped one); returns the plan, the
+    preferences, the constraints still in force and a reason per one not kept."""
     unkept: list[str] = []
     kept = constraints.model_copy(deep=True)
     days = len(itinerary.days)
@@ -146,6 +159,8 @@ def reapply(
         if reason:
             unkept.append(f"{pin.name}: {reason}")
             kept.pinned.remove(pin)
+    if only_pins:
+        return itinerary, prefs, kept, unkept
     for pace in list(kept.day_pace):
         if pace.day > days:
             kept.day_pace.remove(pace)

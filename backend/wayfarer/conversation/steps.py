@@ -286,6 +286,10 @@ def _edit(state: SessionState, edits: Iterable[EditTrip], ctx: PolicyContext,
         itinerary, prefs = result.itinerary, result.preferences
         summaries.append(result.summary)
         notes += result.notes
+    if summaries and constraints.pinned:  # a trim (pace, budget) must not drop a kept place
+        itinerary, prefs, constraints, lost = reapply(
+            ctx.planner, itinerary, prefs, constraints, only_pins=True)
+        notes += [f"I couldn't keep {reason}" for reason in lost]
     diff = trip_diff(state.itinerary, itinerary, state.preferences, prefs,
                      state.constraints, constraints)
     if snapshot:
