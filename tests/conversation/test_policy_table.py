@@ -187,3 +187,40 @@ def _with(decision: Decision) -> SessionState:
     state = planned()
     state.dialogue.confirmation = decision.confirmation
     return state
+
+
+# --- properties over any message, with the real interpreter and planner -----------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from tests.language.plans import COVERED, TODAY  # noqa: E402
+from wayfarer.conversation.policy import PolicyContext, advance  # noqa: E402
+from wayfarer.domain import is_question  # noqa: E402
+from wayfarer.language import OfflineInterpreter  # noqa: E402
+from wayfarer.planner import CatalogPlanner, load_catalog  # noqa: E402
+
+INTERPRETER = OfflineInterpreter(COVERED, today=lambda: TODAY)
+CONTEXT = PolicyContext(CatalogPlanner(load_catalog()), max_questions=3)
+WORDS = st.sampled_from(
+    ["is", "the", "Louvre", "open", "on", "Tuesday", "?", "how", "much", "why", "what", "day",
+     "2", "Rome", "to", "from", "get", "remove", "keep", "more", "relaxed", "new", "trip",
+     "yes", "no", "cost", "for", "two", "people", "weather", "free", "kids", "start",
+     "later", "drop", "a", "maybe", "Eiffel", "Tower", "500", "euros", "not", "museums"]
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(WORDS, min_size=1, max_size=12).map(" ".join), st.booleans())
+def test_any_message_gives_a_turn_and_questions_change_nothing(
+    message: str, pending_question: bool
+) -> None:
+    state = pending() if pending_question else planned()
+    interp = INTERPRETER.read(message, state)
+    step = advance(state, interp, CONTEXT)
+    assert step.state.dialogue.turn == state.dialogue.turn + 1
+    acts = interp.dialogue_acts()
+    if acts and all(is_question(a) for a in acts):
+        after = step.state
+        assert (after.itinerary, after.preferences, after.constraints) == (
+            state.itinerary, state.preferences, state.constraints)
