@@ -7,9 +7,11 @@ the yes / no / something-else answers to a pending question.
 """
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from tests.language.plans import gathering, planned
-from wayfarer.conversation.policy import Decision, decide
+from tests.language.plans import COVERED, TODAY, gathering, planned
+from wayfarer.conversation.policy import Decision, PolicyContext, advance, decide
 from wayfarer.domain import (
     AddPlace,
     AskCost,
@@ -34,8 +36,11 @@ from wayfarer.domain import (
     TripConstraints,
     Unclear,
     UndoAct,
+    is_question,
 )
 from wayfarer.domain.acts import SmallTalk
+from wayfarer.language import OfflineInterpreter
+from wayfarer.planner import CatalogPlanner, load_catalog
 
 
 def prefs(hedged: bool = False, **changes: object) -> ChangePreferences:
@@ -190,15 +195,6 @@ def _with(decision: Decision) -> SessionState:
 
 
 # --- properties over any message, with the real interpreter and planner -----------------
-
-from hypothesis import HealthCheck, given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
-
-from tests.language.plans import COVERED, TODAY  # noqa: E402
-from wayfarer.conversation.policy import PolicyContext, advance  # noqa: E402
-from wayfarer.domain import is_question  # noqa: E402
-from wayfarer.language import OfflineInterpreter  # noqa: E402
-from wayfarer.planner import CatalogPlanner, load_catalog  # noqa: E402
 
 INTERPRETER = OfflineInterpreter(COVERED, today=lambda: TODAY)
 CONTEXT = PolicyContext(CatalogPlanner(load_catalog()), max_questions=3)
