@@ -35,6 +35,8 @@ ROWS: list[tuple[str, str, str]] = [
     ("p", "Sacré-Cœur opening hours on Sunday?", "ask_hours place=sacre weekday=sunday"),
     ("p", "is montmartre open on day 3?", "ask_hours place=montmartre day=3"),
     ("p", "opening hours of the Arc de Triomphe", "ask_hours place=arc"),
+    ("p", "is the louvre open on 5 May?", "ask_hours place=louvre date=2026-05-05"),
+    ("p", "is orsay open on May 4th", "ask_hours place=orsay date=2026-05-04"),
     ("p", "is the louvre open on martes?", "ask_hours place=louvre weekday=tuesday"),
     ("p", "le Louvre est ouvert le mardi?", "ask_hours place=louvre weekday=tuesday"),
     ("p", "hat der Louvre am Dienstag open?", "ask_hours weekday=tuesday"),

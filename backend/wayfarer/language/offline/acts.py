@@ -12,6 +12,7 @@
 """
 
 import re
+from datetime import date
 
 from wayfarer.domain import (
     AddDay,
@@ -43,6 +44,7 @@ from wayfarer.domain import (
 from wayfarer.domain.acts import SmallTalk
 from wayfarer.language.offline import commands
 from wayfarer.language.offline.cities import CityResolver
+from wayfarer.language.offline.dates import read_timing
 from wayfarer.language.offline.questions import read_question
 from wayfarer.language.offline.text import Text, fold, name_key
 
@@ -92,9 +94,11 @@ _BUDGET_CUE = re.compile(r"\b(?:budget|per day|a day|each day|per night|total|sp
 
 
 def dialogue_acts(
-    text: Text, state: SessionState, interp: Interpretation, cities: CityResolver
+    text: Text, state: SessionState, interp: Interpretation, cities: CityResolver,
+    today: date | None = None,
 ) -> Interpretation:
-    """``interp`` with its ``acts`` set (see the module docstring)."""
+    """``interp`` with its ``acts`` set (see the module docstring); ``today`` anchors a
+    date named in an opening-hours question ("open on 5 May?")."""
     folded = text.folded
     planned = state.stage == "planned" and state.itinerary is not None
     if state.dialogue.confirmation is not None:
@@ -106,6 +110,10 @@ def dialogue_acts(
         question = question.model_copy(update={"day": interp.question_day})
     if question is None and planned and interp.intent == "question":
         question = AskSchedule(day=interp.question_day)
+    if (isinstance(question, AskOpeningHours) and question.weekday is None
+            and question.day is None and today is not None):
+        named = read_timing(Text.of(text.folded), today).start
+        question = question.model_copy(update={"date": named})
     if question is not None and interp.intent not in ("start_over", "export"):
         day = question.day if isinstance(question, AskSchedule) else None
         return Interpretation(intent="question", question_day=day, acts=[question])

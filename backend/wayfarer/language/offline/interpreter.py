@@ -131,7 +131,7 @@ class OfflineInterpreter:
             small_talk=reading.small_talk,
         )
         return dialogue_acts(Text.of(message[:MAX_READ_CHARS]), state, interpretation,
-                             self.cities)
+                             self.cities, self._today())
 
     # --- reading ------------------------------------------------------------------------
 

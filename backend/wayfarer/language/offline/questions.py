@@ -124,6 +124,12 @@ _FILLER = frozenset({
     "well", "again", "during", "then", "one", "have", "has", "doing", "?", "le", "la", "les",
     "est", "el", "der", "die", "das", "am", "ist", "hat", "year", "years", "old", "if",
 })
+_MONTHS = frozenset({
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec",
+})
+_DATE_NUMBER = re.compile(r"\d{1,2}(?:st|nd|rd|th)?")
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
              "seventh": 7}
 
@@ -156,7 +162,8 @@ def _place(folded: str, drop: re.Pattern[str] | None = None) -> str:
     if drop is not None:
         text = drop.sub(" ", text)
     words = [w for w in re.findall(r"[a-z0-9'-]+", text)
-             if w not in _FILLER and w not in WEEKDAY_WORDS]
+             if w not in _FILLER and w not in WEEKDAY_WORDS and w not in _MONTHS
+             and not _DATE_NUMBER.fullmatch(w)]
     return " ".join(words)
 
 
