@@ -5,6 +5,7 @@ import pytest
 from wayfarer.domain import (
     ChangePace,
     Itinerary,
+    MealWish,
     PinPlace,
     PlaceSelector,
     Preferences,
@@ -75,3 +76,19 @@ def test_pin_keeps_a_planned_place_and_adds_a_missing_one(planner: CatalogPlanne
     missing = next(name for name in catalog[:20] if name not in str(itinerary))
     added = planner.apply_edit(itinerary, prefs, PinPlace(target=PlaceSelector(name=missing)))
     assert missing in str(added.itinerary)
+
+
+@pytest.mark.parametrize("city", CITIES)
+def test_later_dinners_move_only_dinners_and_keep_rules(
+    planner: CatalogPlanner, city: str
+) -> None:
+    itinerary, prefs = _plan(planner, city)
+    try:
+        result = planner.apply_edit(itinerary, prefs, MealWish(wish="later_dinner"))
+    except EditRejected:
+        return  # every dinner already as late as its restaurant allows
+    assert planner.verify(result.itinerary, result.preferences) == []
+    for day in result.summary.days:
+        old, new = itinerary.days[day - 1].items, result.itinerary.days[day - 1].items
+        assert old[:-1] == new[:-1]
+        assert new[-1].start > old[-1].start and new[-1].place == old[-1].place

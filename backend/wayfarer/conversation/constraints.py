@@ -168,6 +168,10 @@ def reapply(
         step = "more_relaxed" if pace.pace == "relaxed" else "more_packed"
         itinerary, prefs, _ = _try(planner, itinerary, prefs,
                                    ChangePace(step=step, day=pace.day), kept)
+    for meal in kept.meals:
+        if meal.wish == "later_dinner":
+            itinerary, prefs, _ = _try(planner, itinerary, prefs,
+                                       MealWish(wish=meal.wish, day=meal.day), kept)
     if kept.day_start:
         itinerary, prefs, reason = _try(planner, itinerary, prefs,
                                         SetDayStart(earliest=kept.day_start), kept)

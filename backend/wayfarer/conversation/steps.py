@@ -274,10 +274,12 @@ def _edit(state: SessionState, edits: Iterable[EditTrip], ctx: PolicyContext,
         edit = act.edit
         if isinstance(edit, MealWish):
             constraints = record(constraints, edit, itinerary, itinerary)
-            continue
         try:
             result = ctx.planner.apply_edit(itinerary, prefs, edit, constraints.excluded_ids())
         except EditRejected as exc:
+            if isinstance(edit, MealWish):  # kept as a wish even when nothing can move yet
+                notes.append(exc.message)
+                continue
             if not summaries:
                 return Step(state, _event(EditFailed, state, reason=exc.message))
             notes.append(f"I couldn't also do the rest: {exc.message}")

@@ -29,7 +29,7 @@ from wayfarer.planner.edits.days import add_day, drop_day, swap_days
 from wayfarer.planner.edits.levels import change_budget, change_pace
 from wayfarer.planner.edits.places import add_place, pin_place, remove_place, replace_place
 from wayfarer.planner.edits.state import EditState, Outcome
-from wayfarer.planner.edits.times import set_day_start
+from wayfarer.planner.edits.times import later_dinners, set_day_start
 from wayfarer.planner.index import CityIndex
 
 
@@ -45,8 +45,8 @@ def apply_edit(
     ``excluded`` place ids (removed by the traveller) are never brought in."""
     if isinstance(edit, Undo):
         raise EditRejected("Undo is handled by the conversation, which keeps earlier versions.")
-    if isinstance(edit, MealWish):
-        raise EditRejected("Meal wishes are kept as trip constraints, not itinerary edits.")
+    if isinstance(edit, MealWish) and edit.wish != "later_dinner":
+        raise EditRejected("I can't pick restaurants by that yet; I'll remember the wish.")
     state = EditState(index, itinerary, preferences, excluded)
     if not state.days:
         raise EditRejected("There is no itinerary day to change yet.")
@@ -61,6 +61,7 @@ def apply_edit(
         ChangePace: change_pace,  # type: ignore[dict-item]
         ChangeBudget: change_budget,  # type: ignore[dict-item]
         SetDayStart: set_day_start,  # type: ignore[dict-item]
+        MealWish: later_dinners,  # type: ignore[dict-item]
     }
     handlers[type(edit)](state, edit)
     return state.finish()

@@ -1,4 +1,4 @@
-"""Time edits: start every day (or one day) no earlier than a given time.
+"""Time edits: start every day (or one day) no earlier than a given time; later dinners.
 
 A day is shifted, not re-planned: each stop keeps its order, length and the travel gap
 before it (up to :data:`TRAVEL_GAP`), and moves only as far as the later start pushes it
@@ -7,9 +7,9 @@ allows, one morning sight is dropped to make room. A day that still cannot start
 keeps its times, and the note says so.
 """
 
-from wayfarer.domain import ItineraryDay, ItineraryItem, SetDayStart
+from wayfarer.domain import ItineraryDay, ItineraryItem, MealWish, SetDayStart
 from wayfarer.errors import EditRejected
-from wayfarer.planner.clock import hhmm, minutes_of
+from wayfarer.planner.clock import DINNER_EARLIEST, DINNER_LATEST, hhmm, minutes_of
 from wayfarer.planner.edits.state import EditState
 from wayfarer.planner.request import itinerary_for, join_words
 from wayfarer.planner.verify import verify_itinerary
@@ -95,3 +95,28 @@ def _keeps_rules(state: EditState, position: int, day: ItineraryDay) -> bool:
 
 def _days(numbers: list[str]) -> str:
     return ("day " if len(numbers) == 1 else "days ") + join_words(numbers)
+
+
+def later_dinners(state: EditState, edit: MealWish) -> None:
+    """"Later dinners": each dinner (or the one of ``edit.day``) moves as late as the
+    dinner window, the restaurant's hours and the day's rules allow."""
+    positions = [state.position_of(edit.day)] if edit.day else list(range(len(state.days)))
+    moved: list[str] = []
+    for position in positions:
+        day = state.days[position]
+        dinner = next((i for i in reversed(day.items) if i.kind == "meal"
+                       and minutes_of(i.start) >= DINNER_EARLIEST - 60), None)
+        if dinner is None or dinner is not day.items[-1]:
+            continue  # an evening sight follows dinner: leave the evening as planned
+        start, end = minutes_of(dinner.start), minutes_of(dinner.end)
+        for later in range(DINNER_LATEST, start, -30):
+            item = dinner.model_copy(update={"start": hhmm(later),
+                                             "end": hhmm(later + end - start)})
+            trial = day.model_copy(update={"items": [*day.items[:-1], item]})
+            if _keeps_rules(state, position, trial):
+                state.set_day(position, trial)
+                moved.append(str(day.day))
+                break
+    if not moved:
+        raise EditRejected("Dinners are already as late as the restaurants allow.")
+    state.description = f"Moved dinner later on {_days(moved)}."
