@@ -42,8 +42,8 @@ def trip_diff(
     removed = [name for pid, (name, _) in old.items() if pid not in new]
     moved = [f"{name} to day {day}" for pid, (name, day) in new.items()
              if pid in old and old[pid][1] != day]
-    retimed = before is not None and after is not None and before != after and not (
-        added or removed or moved)
+    same_city = before is not None and after is not None and before.city == after.city
+    retimed = same_city and before != after and not (added or removed or moved)
     prefs: list[str] = []
     for field, word in _PREFERENCE_WORDS.items():
         value = getattr(prefs_after, field)

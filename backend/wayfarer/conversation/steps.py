@@ -203,9 +203,12 @@ def _topic(kind: str | None) -> str | None:
 
 
 def _plan(state: SessionState, ctx: PolicyContext, replanned: bool,
-          unkept: list[str] | None = None) -> Step:
-    before, prefs_before = state.itinerary, state.preferences
-    constraints_before = state.constraints
+          unkept: list[str] | None = None, before_turn: SessionState | None = None) -> Step:
+    """Plan from the preferences; ``before_turn`` is the state before this turn's changes
+    (for the difference a re-plan reports)."""
+    origin = before_turn or state
+    before, prefs_before = origin.itinerary, origin.preferences
+    constraints_before = origin.constraints
     planner = ctx.planner
     result = planner.plan(state.preferences, state.constraints.excluded_ids())
     itinerary, prefs, constraints, lost = reapply(
@@ -252,13 +255,14 @@ def _gather(state: SessionState, changes: PreferenceUpdate, proceed: bool,
 def _replan(state: SessionState, decision: Decision, ctx: PolicyContext) -> Step:
     assert state.itinerary is not None
     _snapshot(state)
+    before_turn = state.model_copy(deep=True)
     old_city = state.preferences.city or state.itinerary.city
     state.preferences = merge_preferences(state.preferences, decision.changes)
     unkept: list[str] = []
     city = state.preferences.city
     if city and city.casefold() != old_city.casefold():
         state.constraints, unkept = for_city(state.constraints, city)
-    step = _plan(state, ctx, replanned=True, unkept=unkept)
+    step = _plan(state, ctx, replanned=True, unkept=unkept, before_turn=before_turn)
     if not decision.edits:
         return step
     return _edit(step.state, decision.edits, ctx, snapshot=False)
@@ -301,7 +305,7 @@ def _edit(state: SessionState, edits: Iterable[EditTrip], ctx: PolicyContext,
     state.assumed = [name for name in state.assumed if name not in changed]
     state.itinerary, state.preferences, state.constraints = itinerary, prefs, constraints
     summary = EditSummary(
-        description="; ".join(s.description for s in summaries if s.description),
+        description=" ".join(s.description for s in summaries if s.description),
         days=sorted({d for s in summaries for d in s.days}),
         place_ids=[p for s in summaries for p in s.place_ids],
     )
