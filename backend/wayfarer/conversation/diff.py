@@ -7,15 +7,17 @@ did not happen ("Updated!" over an identical plan) and never hides one.
 from wayfarer.domain import Itinerary, Preferences, TripConstraints
 from wayfarer.language.events import TripDiff
 
+#: How a changed preference reads in "Now: Tokyo, 4 days and a relaxed pace."
 _PREFERENCE_WORDS = {
-    "city": "city",
-    "days": "days",
-    "start_date": "start date",
-    "pace": "pace",
-    "budget": "budget",
-    "travelers": "travellers",
-    "budget_amount": "budget amount",
+    "city": "{}",
+    "days": "{} days",
+    "start_date": "starting {}",
+    "pace": "a {} pace",
+    "budget": "a {} budget",
+    "travelers": "{} travellers",
+    "budget_amount": "a budget of {:,.0f}",
 }
+_BUDGET_WORDS = {"budget": "tight", "moderate": "mid-range", "luxury": "luxury"}
 
 
 def _where(itinerary: Itinerary | None) -> dict[str, tuple[str, int]]:
@@ -45,10 +47,11 @@ def trip_diff(
     same_city = before is not None and after is not None and before.city == after.city
     retimed = same_city and before != after and not (added or removed or moved)
     prefs: list[str] = []
-    for field, word in _PREFERENCE_WORDS.items():
+    for field, pattern in _PREFERENCE_WORDS.items():
         value = getattr(prefs_after, field)
         if value != getattr(prefs_before, field) and value is not None:
-            prefs.append(f"{word}: {value}")
+            shown = _BUDGET_WORDS.get(value, value) if field == "budget" else value
+            prefs.append(pattern.format(shown))
     gained = [i for i in prefs_after.interests if i not in prefs_before.interests]
     if gained:
         prefs.append("more " + " and ".join(gained))
