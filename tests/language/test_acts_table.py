@@ -63,6 +63,8 @@ ROWS: list[tuple[str, str, str]] = [
     ("p", "why'd you choose Le Procope?", "ask_why place=procope"),
     ("p", "why did you include the arc de triomphe", "ask_why place=arc"),
     ("p", "why sacre coeur?", "ask_why place=sacre"),
+    ("p", "tell me more about the Louvre", "ask_why place=louvre"),
+    ("p", "what's so special about sainte chapelle?", "ask_why place=sainte"),
     # --- what is on a day or at a time --------------------------------------------------
     ("p", "what's on day 2?", "ask_schedule day=2"),
     ("p", "what are we doing on day 3", "ask_schedule day=3"),

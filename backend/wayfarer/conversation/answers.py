@@ -230,8 +230,9 @@ def _why(question: AskWhy, state: SessionState, planner: Planner) -> str:
     planned = _planned_place(state, planner, question.place)
     if planned is None:
         place = _lookup(state, planner, question.place)
-        name = place.name if place else question.place
-        return f"{name} isn't in the current plan."
+        if place is None:
+            return _unknown_place(question.place, state)
+        return f"{place.name} isn't in the current plan. {place.description}"
     day, item = planned
     interests = [i for i in item.place.interests if i in state.preferences.interests]
     reasons = []
@@ -249,7 +250,9 @@ def _why(question: AskWhy, state: SessionState, planner: Planner) -> str:
         km = haversine_km(item.place.lat, item.place.lon, near.place.lat, near.place.lon)
         reasons.append(f"it's {km:.1f} km from {near.place.name}, so day {day.day} stays in "
                        "one area")
-    return f"I picked {item.place.name} because {' and '.join(reasons)}."
+    place = planner.place(state.itinerary.city, item.place.name) if state.itinerary else None
+    about = f" {place.description}" if place is not None else ""
+    return f"I picked {item.place.name} because {' and '.join(reasons)}.{about}"
 
 
 def _schedule(question: AskSchedule, state: SessionState) -> str:

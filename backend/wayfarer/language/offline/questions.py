@@ -124,6 +124,9 @@ _FILLER = frozenset({
     "well", "again", "during", "then", "one", "have", "has", "doing", "?", "le", "la", "les",
     "est", "el", "der", "die", "das", "am", "ist", "hat", "year", "years", "old", "if",
 })
+_ABOUT = re.compile(r"\btell (?:me|us) (?:more |a bit |a little )?about\b|"
+                    r"\bwhat(?:'s| is) (?:so )?special about\b|\bmore (?:info|details) on\b")
+_PLAN_WORD = re.compile(r"(?:the )?(?:plan|itinerary|trip|day \d+|it|this)")
 _MONTHS = frozenset({
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
@@ -192,7 +195,8 @@ def read_question(
     city name (None when it is not one); ``countries`` maps folded country names to their
     spelling, for "which cities in Italy?".
     """
-    if not is_asking(folded) and not _HOURS_ASKED.search(folded):
+    if not is_asking(folded) and not _HOURS_ASKED.search(folded) and not _ABOUT.search(
+            folded):
         return None
     for topic, pattern in _UNKNOWABLE:
         if pattern.search(folded):
@@ -228,6 +232,11 @@ def read_question(
                 place = _place(folded, pattern)
                 if place:
                     return AskPlaceFact(place=place, fact=fact)
+    about = _ABOUT.search(folded)
+    if about is not None:
+        place = _place(folded[about.end():])
+        if place and not _PLAN_WORD.fullmatch(place):
+            return AskWhy(place=place)
     if _SCHEDULE.search(folded) or _TIME.search(folded):
         return AskSchedule(day=_day(folded, days), time=_time(folded))
     return None
