@@ -125,6 +125,15 @@ ROWS: list[tuple[str, str, str]] = [
     ("p", "is it going to be hot?", "ask_unknowable topic=weather"),
     ("p", "can you reserve a table at le procope?", "ask_unknowable topic=bookings"),
     ("g", "what's the forecast for Tokyo next week?", "ask_unknowable topic=weather"),
+    # --- the examples of issue 9, as written ---------------------------------------------
+    ("p", "how do i get from tokyo to kyoto after?", "ask_travel_city city=Kyoto origin=Tokyo"),
+    ("p", "why did you pick Kiyomizu-dera?", "ask_why place=kiyomizu"),
+    ("g", "Prague and nothing else \u2014 5 days, architecture",
+     "prefs city=Prague days=5 add=architecture remove="),
+    ("p", "remove the grand palace, its like 500 baht lol", "edit:remove"),
+    ("p", "can i add one more day? maybe a day trip to ayutthaya", "edit:add_day"),
+    ("g", "Rome, 3 days, without the kids this time", "prefs city=Rome days=3 add="),
+    ("g", "no more than one museum a day, history", "prefs add=museums,history remove="),
     # --- a city inside a question is not a city change -----------------------------------
     ("p", "how do i get from paris to rome after?", "ask_travel_city city=Rome"),
     ("p", "is rome far from here?", "ask_travel_city city=Rome"),
