@@ -7,6 +7,7 @@ import argparse
 import asyncio
 import sys
 from collections.abc import Callable, Sequence
+from typing import Any
 
 from wayfarer.config import Settings, load_settings
 from wayfarer.domain import Itinerary
@@ -32,19 +33,27 @@ async def _preflight(settings: Settings) -> None:
 
 
 def serve(settings: Settings) -> None:
-    """Run uvicorn on the app factory with ``settings``."""
+    """Run uvicorn on the app with ``settings``: ``WAYFARER_WORKERS`` processes (each builds
+    its app from the same environment), and on SIGTERM up to ``shutdown_grace_seconds``
+    for open requests, then as long again for detached turns (see the app lifespan)."""
     import uvicorn
 
     from wayfarer.api.app import create_app
 
     asyncio.run(_preflight(settings))
-    uvicorn.run(
-        create_app(settings),
-        host=settings.host,
-        port=settings.port,
-        log_level="warning",
-        access_log=False,
-    )
+    common: dict[str, Any] = {
+        "host": settings.host,
+        "port": settings.port,
+        "log_level": "warning",
+        "access_log": False,
+        "timeout_graceful_shutdown": settings.shutdown_grace_seconds,
+    }
+    if settings.workers > 1:  # load_settings refused this for the memory backend
+        uvicorn.run(
+            "wayfarer.api.app:create_app", factory=True, workers=settings.workers, **common
+        )
+    else:
+        uvicorn.run(create_app(settings), **common)
 
 
 async def purge(settings: Settings) -> int:

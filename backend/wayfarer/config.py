@@ -22,7 +22,9 @@ from pydantic_settings import (
 from wayfarer.errors import ConfigError
 
 ENV_PREFIX = "WAYFARER_"
-REDIS_SCHEMES = ("redis", "rediss", "unix")
+REDIS_SCHEMES = (
+    "redis", "rediss", "unix", "redis+cluster", "rediss+cluster", "redis+sentinel"
+)
 
 
 def default_config_dir() -> Path:
@@ -60,6 +62,12 @@ class Settings(BaseSettings):
     turn_lease_seconds: float = Field(default=60, gt=0)
     rate_limit_per_minute: int = Field(default=120, ge=0)
     workers: int = Field(default=1, ge=1)
+    redis_pool_size: int = Field(default=64, gt=0)
+    redis_pool_timeout_seconds: float = Field(default=3, gt=0)
+    redis_socket_timeout_seconds: float = Field(default=2, gt=0)
+    ready_timeout_seconds: float = Field(default=0.8, gt=0)
+    turn_budget_seconds: float = Field(default=30, gt=0)
+    shutdown_grace_seconds: float = Field(default=20, ge=0)
     host: str = "127.0.0.1"
     port: int = Field(default=8000, ge=0, le=65535)
     log_level: Literal["debug", "info", "warning", "error"] = "info"
@@ -75,7 +83,10 @@ class Settings(BaseSettings):
     @classmethod
     def _redis_scheme(cls, value: str) -> str:
         if urlparse(value).scheme not in REDIS_SCHEMES:
-            raise ValueError("must start with redis://, rediss:// or unix://")
+            raise ValueError(
+                "must start with redis://, rediss://, unix://, redis+cluster:// "
+                "(rediss+cluster://) or redis+sentinel://"
+            )
         return value
 
     @classmethod
@@ -125,6 +136,12 @@ def load_settings(**overrides: Any) -> Settings:
         raise ConfigError(
             "invalid configuration: WAYFARER_WORKERS: the memory session store lives in one "
             "process; set WAYFARER_SESSION_BACKEND=redis to run more than one worker"
+        )
+    if settings.turn_budget_seconds >= settings.turn_lease_seconds:
+        raise ConfigError(
+            "invalid configuration: WAYFARER_TURN_BUDGET_SECONDS: must be below "
+            f"WAYFARER_TURN_LEASE_SECONDS ({settings.turn_lease_seconds:g}), so a turn always "
+            "ends while it holds its lease"
         )
     if settings.llm_provider == "openai" and settings.openai_api_key is None:
         raise ConfigError(

@@ -38,6 +38,9 @@ def create_app(settings: Settings | None = None, web_dir: Path | None = None) ->
         try:
             yield
         finally:
+            # uvicorn has stopped accepting and waited for open requests; detached
+            # (streamed) turns get the grace period to finish before the store closes.
+            await services.orchestrator.drain(settings.shutdown_grace_seconds)
             await services.close()
 
     app = FastAPI(

@@ -41,7 +41,12 @@ def _describe_validation(exc: RequestValidationError) -> str:
 async def _wayfarer_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, WayfarerError)
     if exc.status >= 500:
-        log.warning("request failed", extra={"code": exc.code, "path": request.url.path})
+        log.warning("request failed", extra={
+            "code": exc.code,
+            "path": request.url.path,
+            "request_id": getattr(request.state, "request_id", None),
+            "cause": getattr(exc, "cause", None),
+        })
     response = error_response(exc.status, exc.code, exc.message)
     if isinstance(exc, RateLimited):
         response.headers["Retry-After"] = str(exc.retry_after)
