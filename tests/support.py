@@ -18,8 +18,10 @@ from pathlib import Path
 
 import httpx
 import uvicorn
+from fastapi import FastAPI
 
 from wayfarer.api.app import create_app
+from wayfarer.api.serving import uvicorn_options
 from wayfarer.config import Settings
 
 
@@ -111,17 +113,15 @@ class LiveServer:
 
 
 @contextmanager
-def live_server(settings: Settings, web_dir: Path | None = None) -> Iterator[LiveServer]:
-    """Serve ``create_app(settings)`` with uvicorn in a thread until the block ends."""
+def live_server(
+    settings: Settings, web_dir: Path | None = None, app: FastAPI | None = None
+) -> Iterator[LiveServer]:
+    """Serve ``app`` (default ``create_app(settings)``) with uvicorn in a thread, with the
+    uvicorn options ``wayfarer serve`` uses, until the block ends."""
     port = free_port()
-    config = uvicorn.Config(
-        create_app(settings, web_dir=web_dir),
-        host="127.0.0.1",
-        port=port,
-        log_level="warning",
-        access_log=False,
-        lifespan="on",
-    )
+    options = {**uvicorn_options(settings), "host": "127.0.0.1", "port": port}
+    app = app or create_app(settings, web_dir=web_dir)
+    config = uvicorn.Config(app, lifespan="on", **options)
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()

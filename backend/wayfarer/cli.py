@@ -7,7 +7,6 @@ import argparse
 import asyncio
 import sys
 from collections.abc import Callable, Sequence
-from typing import Any
 
 from wayfarer.config import Settings, load_settings
 from wayfarer.domain import Itinerary
@@ -27,8 +26,9 @@ def _parser() -> argparse.ArgumentParser:
 
 
 async def _preflight(settings: Settings) -> None:
-    """Build and close every service once, so a bad set-up fails before serving."""
-    services = await build_services(settings)
+    """Build and close every service once, so a bad set-up fails before serving (without
+    the memory snapshot: that is the served store's to read and write)."""
+    services = await build_services(settings.model_copy(update={"memory_snapshot_path": None}))
     await services.close()
 
 
@@ -39,21 +39,16 @@ def serve(settings: Settings) -> None:
     import uvicorn
 
     from wayfarer.api.app import create_app
+    from wayfarer.api.serving import uvicorn_options
 
     asyncio.run(_preflight(settings))
-    common: dict[str, Any] = {
-        "host": settings.host,
-        "port": settings.port,
-        "log_level": "warning",
-        "access_log": False,
-        "timeout_graceful_shutdown": settings.shutdown_grace_seconds,
-    }
+    options = uvicorn_options(settings)
     if settings.workers > 1:  # load_settings refused this for the memory backend
         uvicorn.run(
-            "wayfarer.api.app:create_app", factory=True, workers=settings.workers, **common
+            "wayfarer.api.app:create_app", factory=True, workers=settings.workers, **options
         )
     else:
-        uvicorn.run(create_app(settings), **common)
+        uvicorn.run(create_app(settings), **options)
 
 
 async def purge(settings: Settings) -> int:

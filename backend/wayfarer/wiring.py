@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import httpx
 
-from wayfarer.api.ratelimit import RateLimiter
+from wayfarer.api.ratelimit import RateLimits
 from wayfarer.config import Settings
 from wayfarer.conversation.orchestrator import Orchestrator
 from wayfarer.language import Interpreter, Narrator, OfflineInterpreter, OfflineNarrator
@@ -28,7 +28,7 @@ class Services:
     purge_scheduler: PurgeScheduler
     planner: Planner
     orchestrator: Orchestrator
-    rate_limiter: RateLimiter
+    rate_limits: RateLimits
     llm_http: httpx.AsyncClient | None = None
 
     async def close(self) -> None:
@@ -57,7 +57,7 @@ async def build_services(settings: Settings, metrics: Metrics | None = None) -> 
         purge_scheduler=purge_scheduler,
         planner=planner,
         orchestrator=orchestrator,
-        rate_limiter=RateLimiter(settings.rate_limit_per_minute),
+        rate_limits=RateLimits.from_settings(settings),
         llm_http=llm_http,
     )
 

@@ -1,12 +1,12 @@
 """Picks the session store from settings: the one place that knows both backends."""
 
-from wayfarer.config import Settings
+from wayfarer.config import Settings, redacted_url
 from wayfarer.errors import ConfigError, StoreUnavailable
 from wayfarer.observability import Metrics
 from wayfarer.sessions.base import SessionStore
 from wayfarer.sessions.memory import MemorySessionStore
 from wayfarer.sessions.redis import RedisSessionStore
-from wayfarer.sessions.redis_client import ClientOptions, redacted_url
+from wayfarer.sessions.redis_client import ClientOptions
 
 
 def build_store(settings: Settings, metrics: Metrics) -> SessionStore:
@@ -29,12 +29,15 @@ def build_store(settings: Settings, metrics: Metrics) -> SessionStore:
             metrics=metrics,
             ping_timeout=settings.ready_timeout_seconds,
         )
-    return MemorySessionStore(
+    store = MemorySessionStore(
         ttl_seconds=settings.session_ttl_seconds,
         max_sessions=settings.max_sessions,
         turn_wait_seconds=settings.turn_wait_seconds,
         metrics=metrics,
+        snapshot_path=settings.memory_snapshot_path,
     )
+    store.restore()  # the sessions saved by the last shutdown, if a snapshot is configured
+    return store
 
 
 async def open_store(settings: Settings, metrics: Metrics) -> SessionStore:

@@ -40,6 +40,7 @@ from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import RedisError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
+from wayfarer.config import redacted_url as redacted_url
 from wayfarer.domain import SessionState, utcnow
 from wayfarer.errors import SessionNotFound, StoreUnavailable, VersionConflict
 from wayfarer.observability import Metrics
@@ -52,7 +53,6 @@ from wayfarer.sessions.redis_client import (
     failure_cause,
     redis_client,
 )
-from wayfarer.sessions.redis_client import redacted_url as redacted_url
 from wayfarer.sessions.redis_lease import TurnLeases
 from wayfarer.sessions.redis_scripts import (
     COUNT,

@@ -30,6 +30,7 @@ from redis.exceptions import (
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
+from wayfarer.config import redacted_url
 from wayfarer.errors import ConfigError
 
 Client: TypeAlias = Redis | RedisCluster
@@ -46,16 +47,6 @@ class ClientOptions:
     pool_timeout: float = 3.0
     socket_timeout: float = 2.0
     connect_timeout: float = 2.0
-
-
-def redacted_url(url: str) -> str:
-    """``url`` without its password, safe to log or print."""
-    parts = urlsplit(url)
-    userinfo, at, hosts = parts.netloc.rpartition("@")
-    if not at or ":" not in userinfo:
-        return url
-    user = userinfo.partition(":")[0]
-    return urlunsplit(parts._replace(netloc=f"{user}:***@{hosts}"))
 
 
 def is_cluster_url(url: str) -> bool:
