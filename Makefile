@@ -33,7 +33,13 @@ test: lint typecheck pytest
 screenshots: $(STAMP)
 	UPDATE_SCREENSHOTS=1 $(BIN)/pytest tests/browser -q -k "360_px or dark_theme or full_trip"
 
-bench: $(STAMP)
+# The bench extra adds the peers of the session-store comparison (never runtime dependencies).
+BENCH_STAMP := $(VENV)/.bench-stamp
+$(BENCH_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
+	touch $(BENCH_STAMP)
+
+bench: $(BENCH_STAMP)
 	$(BIN)/python -m bench
 
 clean:

@@ -2,11 +2,9 @@
 
 Prints, in one run:
 
-- get+save cycles/s on one session for the memory store, the Redis store, and raw redis-py
-  GET+SET of the same document on the same server, for a fresh session (the greeting only)
-  and a planned 3-day trip; plus the JSON decode+encode time per cycle that raw GET+SET
-  does not pay. Rounds are interleaved and the best round of each is kept, so a busy
-  machine disturbs the comparison as little as possible;
+- turn cycles/s (lease, load, append, save, release) of the memory and Redis stores against
+  raw redis-py baselines on the same server, for documents built by real turns, interleaved
+  rounds, medians with spread (bench/session_cycles.py);
 - purge time for 100,000 expired sessions (memory; Redis index);
 - the worst ``/healthz`` latency seen by a separate client process while the running app's
   memory store purges 100,000 expired sessions on its event loop (and when idle);
@@ -23,15 +21,15 @@ import statistics
 import sys
 import time
 import tracemalloc
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
-from functools import partial
 
 import uvicorn
 from redis.asyncio import Redis
 from tests.support import free_port, running_redis
 
+from bench.session_cycles import built_documents, cycle_figures
 from wayfarer.api.app import create_app
 from wayfarer.config import load_settings
 from wayfarer.domain import (
@@ -46,10 +44,8 @@ from wayfarer.domain import (
 )
 from wayfarer.sessions import MemorySessionStore, RedisSessionStore, new_session_id
 from wayfarer.sessions.redis_client import redis_client
-from wayfarer.sessions.schema import decode, encode
+from wayfarer.sessions.schema import encode
 
-ROUNDS = 7
-CYCLES = 1_000
 PURGED = 100_000
 Store = MemorySessionStore | RedisSessionStore
 
@@ -101,70 +97,6 @@ def planned_session() -> SessionState:
         ),
         history=history,
     )
-
-
-async def store_cycle(store: Store, session_id: str) -> None:
-    state = await store.get(session_id)
-    await store.save(state, expected_version=state.version)
-
-
-async def raw_cycle(client: Redis, key: str, document: bytes) -> None:
-    value = await client.get(key)
-    await client.set(key, value or document, px=3_600_000)
-
-
-async def best_rates(cases: dict[str, Callable[[], Awaitable[None]]]) -> dict[str, float]:
-    """Cycles/s of each case: interleaved rounds, best round kept."""
-    best = dict.fromkeys(cases, 0.0)
-    for _ in range(ROUNDS):
-        for name, cycle in cases.items():
-            started = time.perf_counter()
-            for _ in range(CYCLES):
-                await cycle()
-            best[name] = max(best[name], CYCLES / (time.perf_counter() - started))
-    return best
-
-
-def codec_microseconds(state: SessionState) -> float:
-    """decode + encode of one document (what a store does per get+save besides Redis)."""
-    document = encode(state)
-    started = time.perf_counter()
-    for _ in range(CYCLES):
-        encode(decode(document))
-    return (time.perf_counter() - started) / CYCLES * 1e6
-
-
-async def rate_figures(url: str, prefix: str) -> None:
-    memory = MemorySessionStore(ttl_seconds=3600, max_sessions=100, turn_wait_seconds=1)
-    store = RedisSessionStore.from_url(
-        url, ttl_seconds=3600, turn_wait_seconds=1, turn_lease_seconds=1, key_prefix=prefix
-    )
-    raw = redis_client(url)
-    try:
-        cases = (("fresh session", fresh_session), ("planned 3-day trip", planned_session))
-        for label, make in cases:
-            state = make()
-            document = encode(state)
-            in_memory = (await memory.create(state)).session_id
-            in_redis = (await store.create(make())).session_id
-            raw_key = f"{prefix}raw:{label}"
-            await raw.set(raw_key, document)
-            rates = await best_rates({
-                "memory": partial(store_cycle, memory, in_memory),
-                "redis": partial(store_cycle, store, in_redis),
-                "raw": partial(raw_cycle, raw, raw_key, document),
-            })
-            codec = codec_microseconds(state)
-            ratio = rates["raw"] / rates["redis"]
-            print(f"{label} ({len(document):,} B JSON), get+save cycles/s:")
-            print(f"  memory store           {rates['memory']:8,.0f}")
-            print(f"  redis store            {rates['redis']:8,.0f}   {ratio:.2f}x raw's time "
-                  "(goal <= 1.5x)")
-            print(f"  raw redis-py GET+SET   {rates['raw']:8,.0f}")
-            print(f"  JSON decode+encode per cycle: {codec:.0f} us")
-    finally:
-        await store.close()
-        await raw.aclose()
 
 
 async def memory_purge_seconds() -> float:
@@ -225,13 +157,21 @@ def memory_bytes_per_session(count: int = 5_000) -> float:
     return grown / count
 
 
-async def redis_bytes_per_session(url: str, prefix: str, count: int = 1_000) -> float:
+async def redis_bytes_per_session(
+    url: str, prefix: str, planned: SessionState, compression_level: int = 0, count: int = 1_000
+) -> float:
+    """``MEMORY USAGE`` per copy of ``planned`` (plus the index's share)."""
     store = RedisSessionStore.from_url(
-        url, ttl_seconds=60, turn_wait_seconds=1, turn_lease_seconds=1, key_prefix=prefix
+        url, ttl_seconds=60, turn_wait_seconds=1, turn_lease_seconds=1, key_prefix=prefix,
+        compression_level=compression_level,
     )
     client = redis_client(url)
     try:
-        ids = [(await store.create(planned_session())).session_id for _ in range(count)]
+        ids = [
+            (await store.create(planned.model_copy(update={"session_id": new_session_id()})))
+            .session_id
+            for _ in range(count)
+        ]
         usage = [await client.memory_usage(store.keys.session(i)) or 0 for i in ids]
         index = await client.memory_usage(store.keys.index) or 0
         return statistics.mean(usage) + index / count
@@ -326,11 +266,22 @@ async def cleanup(url: str, prefix: str) -> None:
 async def redis_figures(url: str) -> None:
     prefix = f"wfbench:{os.urandom(4).hex()}:"
     try:
-        await rate_figures(url, prefix + "rates:")
+        await cycle_figures(url, prefix + "cycles:")
+        if os.environ.get("WAYFARER_BENCH_CYCLES_ONLY"):
+            return
         purge = await redis_purge_seconds(url, prefix + "purge:")
         print(f"purge {PURGED:,} expired, redis index:  {purge:.3f} s")
-        per_session = await redis_bytes_per_session(url, prefix + "size:")
-        print(f"bytes per planned session, redis:    {per_session:,.0f} B")
+        planned = {
+            "synthetic 3-day trip": planned_session(),
+            "planned by a real turn": (await built_documents())["planned"],
+        }
+        for name, state in planned.items():
+            for level in (0, 1, 6):
+                per_session = await redis_bytes_per_session(
+                    url, f"{prefix}size{level}:", state, compression_level=level
+                )
+                print(f"bytes per session, redis, {name}, compression level {level}: "
+                      f"{per_session:,.0f} B")
     finally:
         await cleanup(url, prefix)
 
@@ -339,6 +290,8 @@ def main() -> None:
     """Print every session-store figure (see the module docstring)."""
     with redis_url() as url:
         asyncio.run(redis_figures(url))
+    if os.environ.get("WAYFARER_BENCH_CYCLES_ONLY"):
+        return
     print(f"purge {PURGED:,} expired, memory:       {asyncio.run(memory_purge_seconds()):.3f} s")
     print(f"bytes per planned session, memory:   {memory_bytes_per_session():,.0f} B")
     idle, worst, purge, polls = healthz_during_purge()

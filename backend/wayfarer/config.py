@@ -75,6 +75,7 @@ class Settings(BaseSettings):
     redis_pool_size: int = Field(default=64, gt=0)
     redis_pool_timeout_seconds: float = Field(default=3, gt=0)
     redis_socket_timeout_seconds: float = Field(default=2, gt=0)
+    redis_compression_level: int = Field(default=0, ge=0, le=9)
     ready_timeout_seconds: float = Field(default=0.8, gt=0)
     turn_budget_seconds: float = Field(default=30, gt=0)
     shutdown_grace_seconds: float = Field(default=20, ge=0)

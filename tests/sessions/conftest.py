@@ -77,13 +77,14 @@ def redis_sentinel() -> Iterator[RedisSentinelServers]:
     params=[
         "memory",
         pytest.param("redis", marks=pytest.mark.redis),
+        pytest.param("redis-zlib", marks=pytest.mark.redis),
         pytest.param("cluster", marks=pytest.mark.redis),
         pytest.param("sentinel", marks=pytest.mark.redis),
     ]
 )
 def backend(request: pytest.FixtureRequest) -> str:
     """Each session backend in turn (a Redis Cluster and a Sentinel-managed primary are the
-    Redis store on their URLs)."""
+    Redis store on their URLs; redis-zlib stores compressed documents)."""
     return str(request.param)
 
 
@@ -93,7 +94,7 @@ async def make_store(
 ) -> AsyncIterator[StoreFactory]:
     """Build stores of ``backend``; every one is closed when the test ends."""
     url = ""
-    if backend == "redis":
+    if backend in ("redis", "redis-zlib"):
         url = request.getfixturevalue("redis_url")
     elif backend in ("cluster", "sentinel"):
         url = request.getfixturevalue(f"redis_{backend}").url
@@ -124,6 +125,7 @@ async def make_store(
                 turn_lease_seconds=turn_lease_seconds,
                 key_prefix=prefix,
                 metrics=metrics,
+                compression_level=1 if backend == "redis-zlib" else 0,
             )
         built.append(store)
         return store

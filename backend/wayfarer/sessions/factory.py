@@ -28,6 +28,7 @@ def build_store(settings: Settings, metrics: Metrics) -> SessionStore:
             key_prefix=settings.redis_key_prefix,
             metrics=metrics,
             ping_timeout=settings.ready_timeout_seconds,
+            compression_level=settings.redis_compression_level,
         )
     store = MemorySessionStore(
         ttl_seconds=settings.session_ttl_seconds,

@@ -43,6 +43,9 @@ UNREADABLE = -1
 """The version recorded for a stored document that is not a JSON object."""
 
 
+OPERATIONS = ("create", "get", "save", "delete", "purge")
+"""The ``op`` labels of this store's latency histogram."""
+
 UNTOUCHED, TALKING, PLANNED = 0, 1, 2
 """Eviction ranks, evicted lowest first: greeting only, a conversation, an itinerary."""
 
@@ -90,6 +93,8 @@ class MemorySessionStore:
             OrderedDict() for _ in range(PLANNED + 1)
         )
         self._turn_locks: dict[str, _TurnLock] = {}
+        # metric children looked up once, not per operation
+        self._latency = {op: self._metrics.store_latency.labels(op) for op in OPERATIONS}
 
     # -- protocol --------------------------------------------------------------------
 
@@ -98,7 +103,7 @@ class MemorySessionStore:
 
         Raises ValueError for a malformed id and VersionConflict if the id is taken.
         """
-        with self._metrics.store_latency.labels("create").time():
+        with self._latency["create"].time():
             if not is_session_id(state.session_id):
                 raise ValueError(f"malformed session id {state.session_id!r}: use new_session_id()")
             now_mono = self._clock()
@@ -117,7 +122,7 @@ class MemorySessionStore:
 
     async def get(self, session_id: str) -> SessionState:
         """A private copy of the session; refreshes its TTL. Raises SessionNotFound."""
-        with self._metrics.store_latency.labels("get").time():
+        with self._latency["get"].time():
             now_mono = self._clock()
             entry = self._live(session_id, now_mono)
             if entry is None:
@@ -131,7 +136,7 @@ class MemorySessionStore:
     async def save(self, state: SessionState, expected_version: int) -> SessionState:
         """Store ``state`` at ``expected_version + 1`` if the stored version is still
         ``expected_version``; raises VersionConflict (nothing changed) or SessionNotFound."""
-        with self._metrics.store_latency.labels("save").time():
+        with self._latency["save"].time():
             now_mono = self._clock()
             entry = self._live(state.session_id, now_mono)
             if entry is None:
@@ -149,7 +154,7 @@ class MemorySessionStore:
 
     async def delete(self, session_id: str) -> bool:
         """Forget the session; True when a live one existed."""
-        with self._metrics.store_latency.labels("delete").time():
+        with self._latency["delete"].time():
             existed = self._live(session_id, self._clock()) is not None
             self._remove(session_id)
             self._set_active()
@@ -158,7 +163,7 @@ class MemorySessionStore:
     async def purge_expired(self) -> int:
         """Remove every expired session, oldest first, yielding to the loop every
         :data:`PURGE_CHUNK` removals; returns how many were removed."""
-        with self._metrics.store_latency.labels("purge").time():
+        with self._latency["purge"].time():
             removed = 0
             while True:
                 chunk = self._purge_chunk(self._clock(), PURGE_CHUNK)
@@ -314,16 +319,10 @@ class MemorySessionStore:
         slot = self._turn_locks.setdefault(session_id, _TurnLock())
         slot.users += 1
         try:
-            if slot.lock.locked():
-                self._metrics.turn_lock_waits.inc()
-            try:
-                async with asyncio.timeout(self._turn_wait):
-                    await slot.lock.acquire()
-            except TimeoutError:
-                self._metrics.turn_lock_conflicts.inc()
-                raise TurnInProgress(
-                    "Another message on this conversation is still being answered."
-                ) from None
+            if slot.users == 1:  # nobody holds or waits: taken at once, no timeout to arm
+                await slot.lock.acquire()
+            else:
+                await self._wait_for(slot.lock)
             try:
                 yield
             finally:
@@ -332,6 +331,18 @@ class MemorySessionStore:
             slot.users -= 1
             if slot.users == 0:
                 self._turn_locks.pop(session_id, None)
+
+    async def _wait_for(self, lock: asyncio.Lock) -> None:
+        """Queue for a held lock (FIFO) up to ``turn_wait_seconds``; TurnInProgress after."""
+        self._metrics.turn_lock_waits.inc()
+        try:
+            async with asyncio.timeout(self._turn_wait):
+                await lock.acquire()
+        except TimeoutError:
+            self._metrics.turn_lock_conflicts.inc()
+            raise TurnInProgress(
+                "Another message on this conversation is still being answered."
+            ) from None
 
 
 def _rank(state: SessionState) -> int:

@@ -13,9 +13,12 @@ Keys (``P`` is ``WAYFARER_REDIS_KEY_PREFIX``):
   while the turn runs, deleted only by its holder (see sessions/redis_lease.py);
 - ``P purge-lock``    the purge lease, so N replicas purge once per interval.
 
-Every operation is one round trip: reads a native ``GETEX``, writes one Lua script. ``save``
+Every operation is one round trip: reads a native ``GETEX``, writes one Lua script; a turn
+is two (taking the lease returns the document, the save releases the lease: redis_lease.py
+and :meth:`RedisSessionStore.turn_lock`). ``save``
 is a compare-and-set on the document's ``version``, read from its first 128 bytes (this code
-always writes ``{"schema_version":N,"session_id":"…","version":V`` first), else from a JSON
+always writes ``{"schema_version":N,"session_id":"…","version":V`` first; a compressed
+document, with ``compression_level``, is ``Z`` + that head + ``}`` + zlib), else from a JSON
 decode of the whole document; so a turn whose lease expired mid-turn can never overwrite a
 newer save: the version is the fence. The scripts touch only keys under the prefix.
 
@@ -33,6 +36,7 @@ import secrets
 import time
 from collections.abc import AsyncIterator, Iterator
 from contextlib import AbstractAsyncContextManager, asynccontextmanager, contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 from redis.asyncio.cluster import RedisCluster
@@ -53,7 +57,7 @@ from wayfarer.sessions.redis_client import (
     failure_cause,
     redis_client,
 )
-from wayfarer.sessions.redis_lease import TurnLeases
+from wayfarer.sessions.redis_lease import Lease, TurnLeases
 from wayfarer.sessions.redis_scripts import (
     COUNT,
     CREATE,
@@ -62,6 +66,7 @@ from wayfarer.sessions.redis_scripts import (
     PURGE_CHUNK,
     PUT,
     SAVE,
+    SAVE_RELEASE,
     RedisKeys,
 )
 
@@ -88,6 +93,7 @@ class RedisSessionStore:
         ping_timeout: float = 0.8,
         url: str = "",
         probe: Client | None = None,
+        compression_level: int = 0,
     ) -> None:
         self._redis = client
         self._url = url
@@ -99,9 +105,16 @@ class RedisSessionStore:
         self._keys = RedisKeys(key_prefix, cluster=self._cluster)
         self._metrics = metrics or Metrics()
         self._owns_client = owns_client
+        self._compression = compression_level  # 0: plain JSON; 1-9: zlib level
+        self._latency: dict[str, Any] = {}  # metric children by op, looked up once
         self._create = client.register_script(CREATE)
         self._put = client.register_script(PUT)
         self._save = client.register_script(SAVE)
+        self._save_release = client.register_script(SAVE_RELEASE)
+        # the lease of the turn the current task is in (per store: tests run several)
+        self._turn_lease: ContextVar[tuple[str, Lease] | None] = ContextVar(
+            f"wayfarer-turn-{id(self)}", default=None
+        )
         self._delete = client.register_script(DELETE)
         self._purge = client.register_script(PURGE)
         self._count = client.register_script(COUNT)
@@ -127,6 +140,11 @@ class RedisSessionStore:
         )
 
     @property
+    def compression_level(self) -> int:
+        """The zlib level documents are written with; 0 writes plain JSON."""
+        return self._compression
+
+    @property
     def keys(self) -> RedisKeys:
         """The key builder (operators and tests read keys through it)."""
         return self._keys
@@ -146,7 +164,7 @@ class RedisSessionStore:
         with self._call("create"):
             created = await self._create(
                 keys=self._keys.documents(stored.session_id),
-                args=[schema.encode(stored), self._ttl_ms, stored.session_id],
+                args=[self._encode(stored), self._ttl_ms, stored.session_id],
             )
         if not created:
             raise VersionConflict("A session with this id already exists.")
@@ -157,8 +175,11 @@ class RedisSessionStore:
         """Load the session and refresh its TTL (one ``GETEX``). Raises SessionNotFound."""
         if not is_session_id(session_id):
             raise SessionNotFound("No such session (it may have expired).")
-        with self._call("get"):
-            raw = await self._redis.getex(self._keys.session(session_id), px=self._ttl_ms)
+        lease = self._lease_of(session_id)
+        raw: bytes | str | None = lease.take_document() if lease is not None else None
+        if raw is None:
+            with self._call("get"):
+                raw = await self._redis.getex(self._keys.session(session_id), px=self._ttl_ms)
         if raw is None:
             raise SessionNotFound("No such session (it may have expired).")
         return schema.refreshed(
@@ -174,12 +195,21 @@ class RedisSessionStore:
         stored = schema.stamped(
             state, now=utcnow(), ttl_seconds=self._ttl, version=expected_version + 1
         )
+        keys = self._keys.documents(state.session_id)
+        args: list[int | str | bytes] = [
+            expected_version, self._encode(stored), self._ttl_ms, state.session_id
+        ]
+        lease = self._lease_of(state.session_id)
         with self._call("save"):
-            outcome = await self._save(
-                keys=self._keys.documents(state.session_id),
-                args=[expected_version, schema.encode(stored), self._ttl_ms, state.session_id],
-            )
+            if lease is None or lease.released:
+                outcome = await self._save(keys=keys, args=args)
+            else:  # in its turn: the same script releases the lease once saved
+                outcome = await self._save_release(
+                    keys=[*keys, lease.key], args=[*args, lease.token]
+                )
         if outcome == 1:
+            if lease is not None:
+                lease.saved_and_released()
             return stored
         if outcome == 0:
             self._metrics.turn_lock_conflicts.inc()
@@ -306,7 +336,15 @@ class RedisSessionStore:
                 "The session store failed; try again shortly.", cause=cause
             ) from exc
         finally:
-            self._metrics.store_latency.labels(op).observe(time.perf_counter() - started)
+            latency = self._latency.get(op)
+            if latency is None:
+                latency = self._latency[op] = self._metrics.store_latency.labels(op)
+            latency.observe(time.perf_counter() - started)
+
+    def _encode(self, state: SessionState) -> bytes:
+        if self._compression:
+            return schema.encode_compressed(state, self._compression)
+        return schema.encode(state)
 
     def _decode(self, session_id: str, raw: bytes | str) -> SessionState:
         return schema.decode_or_not_found(session_id, raw, self._metrics)
@@ -315,5 +353,17 @@ class RedisSessionStore:
     async def _turn(self, session_id: str) -> AsyncIterator[None]:
         if not is_session_id(session_id):
             raise SessionNotFound("No such session (it may have expired).")
-        async with self._leases.hold(self._keys.lock(session_id)):
-            yield
+        hold = self._leases.hold(
+            self._keys.lock(session_id), self._keys.session(session_id), self._ttl_ms
+        )
+        async with hold as lease:
+            entered = self._turn_lease.set((session_id, lease))
+            try:
+                yield
+            finally:
+                self._turn_lease.reset(entered)
+
+    def _lease_of(self, session_id: str) -> Lease | None:
+        """The lease of the turn this task holds on ``session_id`` through this store."""
+        held = self._turn_lease.get()
+        return held[1] if held is not None and held[0] == session_id else None

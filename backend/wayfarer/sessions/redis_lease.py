@@ -12,6 +12,12 @@ A lease is ``<prefix>lock:<id>`` holding the holder's random token, with a PX ex
   never loses it, and a turn is bounded (``WAYFARER_TURN_BUDGET_SECONDS``), so no lease
   outlives its turn by more than one lease period;
 - **releasing** deletes the key only while the token still holds it.
+
+A turn is two round trips (issue 14): taking the lease also returns the session's document
+(:data:`~wayfarer.sessions.redis_scripts.TAKE_READ`), which the turn's first ``get`` uses,
+and the turn's save releases the lease in the same script
+(:data:`~wayfarer.sessions.redis_scripts.SAVE_RELEASE`); a turn that ends without saving
+releases the lease alone.
 """
 
 import asyncio
@@ -21,11 +27,12 @@ import secrets
 import time
 from collections.abc import AsyncIterator, Callable
 from contextlib import AbstractContextManager, asynccontextmanager
+from dataclasses import dataclass
 
 from wayfarer.errors import StoreUnavailable, TurnInProgress
 from wayfarer.observability import Metrics
 from wayfarer.sessions.redis_client import Client
-from wayfarer.sessions.redis_scripts import RELEASE, RENEW, TAKE
+from wayfarer.sessions.redis_scripts import RELEASE, RENEW, TAKE_READ
 
 log = logging.getLogger("wayfarer.sessions")
 
@@ -33,6 +40,37 @@ Guard = Callable[[str], AbstractContextManager[None]]
 """The store's ``_call``: times an operation and turns Redis errors into StoreUnavailable."""
 
 RELEASE_RETRY_SECONDS = 0.2
+
+
+@dataclass
+class Lease:
+    """A held turn lease: its key and token, the document read when it was taken (until
+    the turn's first ``get`` takes it) and whether the turn's save released it."""
+
+    key: str
+    token: str
+    document: bytes | None = None
+    released: bool = False
+    # renewal: a timer for the first renewal, which starts the renewing task (most turns
+    # end before it fires, so they never pay for a task)
+    timer: asyncio.TimerHandle | None = None
+    renewer: "asyncio.Task[None] | None" = None
+
+    def take_document(self) -> bytes | None:
+        """The document read with the lease, once (later reads go to Redis)."""
+        document, self.document = self.document, None
+        return document
+
+    def saved_and_released(self) -> None:
+        """The save script released the lease: stop renewing, skip the release."""
+        self.released = True
+        self.stop_renewing()
+
+    def stop_renewing(self) -> None:
+        if self.timer is not None:
+            self.timer.cancel()
+        if self.renewer is not None:
+            self.renewer.cancel()
 
 
 class TurnLeases:
@@ -52,35 +90,45 @@ class TurnLeases:
         self._wait = wait_seconds
         self._metrics = metrics
         self._guard = guard
-        self._take = client.register_script(TAKE)
+        self._take = client.register_script(TAKE_READ)
         self._renew = client.register_script(RENEW)
         self._release = client.register_script(RELEASE)
         self._pending: set[asyncio.Task[None]] = set()
 
     @asynccontextmanager
-    async def hold(self, key: str) -> AsyncIterator[None]:
-        """Hold the lease ``key`` for the body; TurnInProgress after the turn wait."""
-        token = secrets.token_hex(16)
+    async def hold(self, key: str, document_key: str, ttl_ms: int) -> AsyncIterator[Lease]:
+        """Hold the lease ``key`` for the body, reading ``document_key`` (its TTL set to
+        ``ttl_ms``) in the same round trip; TurnInProgress after the turn wait."""
+        lease = Lease(key, secrets.token_hex(16))
+        token = lease.token
         try:
-            await self._acquire(key, token)
+            lease.document = await self._acquire(key, token, document_key, ttl_ms)
         except TurnInProgress:
             raise
         except BaseException:
             self._release_later(key, token)
             raise
-        renewer = asyncio.create_task(self._keep(key, token))
+        lease.timer = asyncio.get_running_loop().call_later(
+            self._lease / 3, self._start_renewing, lease
+        )
         try:
-            yield
+            yield lease
         finally:
-            renewer.cancel()
-            try:
-                with self._guard("unlock"):
-                    await self._release(keys=[key], args=[token])
-            except StoreUnavailable:
-                self._release_later(key, token)
-            except asyncio.CancelledError:
-                self._release_later(key, token)
-                raise
+            lease.stop_renewing()
+            if not lease.released:
+                await self._release_now(key, token)
+
+    async def _release_now(self, key: str, token: str) -> None:
+        """Release at the end of a turn that did not save; in the background if Redis
+        does not answer or the caller is cancelled."""
+        try:
+            with self._guard("unlock"):
+                await self._release(keys=[key], args=[token])
+        except StoreUnavailable:
+            self._release_later(key, token)
+        except asyncio.CancelledError:
+            self._release_later(key, token)
+            raise
 
     async def settle(self, timeout: float) -> None:
         """Give background releases up to ``timeout`` seconds to finish, then drop them
@@ -90,14 +138,21 @@ class TurnLeases:
         for task in list(self._pending):
             task.cancel()
 
-    async def _acquire(self, key: str, token: str) -> None:
+    async def _acquire(
+        self, key: str, token: str, document_key: str, ttl_ms: int
+    ) -> bytes | None:
+        """Take the lease (retrying until the turn wait ends); returns the document read
+        with it, None when there is none."""
         deadline = time.monotonic() + self._wait
         delay = 0.002
         waited = False
         while True:
             with self._guard("lock"):
-                if await self._take(keys=[key], args=[token, self._lease_ms]):
-                    return
+                taken = await self._take(
+                    keys=[key, document_key], args=[token, self._lease_ms, ttl_ms]
+                )
+            if taken:
+                return bytes(taken[1]) or None
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 self._metrics.turn_lock_conflicts.inc()
@@ -110,18 +165,22 @@ class TurnLeases:
             await asyncio.sleep(min(delay * random.uniform(0.5, 1.5), remaining))
             delay = min(delay * 2, 0.05)
 
+    def _start_renewing(self, lease: Lease) -> None:
+        if not lease.released:
+            lease.renewer = asyncio.create_task(self._keep(lease.key, lease.token))
+
     async def _keep(self, key: str, token: str) -> None:
-        """Renew the lease every third of its life while the turn runs."""
+        """Renew the lease now and then every third of its life while the turn runs."""
         while True:
-            await asyncio.sleep(self._lease / 3)
             try:
                 with self._guard("renew"):
                     held = await self._renew(keys=[key], args=[token, self._lease_ms])
             except StoreUnavailable:
-                continue
+                held = True  # not known: try again next period
             if not held:
                 log.warning("turn lease lost while the turn ran", extra={"key": key})
                 return
+            await asyncio.sleep(self._lease / 3)
 
     def _release_later(self, key: str, token: str) -> None:
         task = asyncio.create_task(self._release_until_answered(key, token))

@@ -25,12 +25,13 @@ redis.call('ZADD', KEYS[2], now + ARGV[2], ARGV[3])
 return 1
 """
 
+# The compare-and-set of SAVE and SAVE_RELEASE (which return 1 after it: saved).
 # KEYS: session, index. ARGV: expected version, new document, ttl ms, id.
-# Returns 1 saved, 0 version conflict, -1 no such session, -2 stored document unreadable.
-SAVE = NOW_MS + """
+# Returns -1 no such session, 0 version conflict, -2 stored document unreadable.
+_COMPARE_AND_SET = NOW_MS + """
 local head = redis.call('GETRANGE', KEYS[1], 0, 127)
 if head == '' then return -1 end
-local version = string.match(head, '^{"schema_version":%d+,"session_id":"[^"]*","version":(%d+)')
+local version = string.match(head, '^Z?{"schema_version":%d+,"session_id":"[^"]*","version":(%d+)')
 if not version then
   local ok, decoded = pcall(cjson.decode, redis.call('GET', KEYS[1]))
   if not ok or type(decoded) ~= 'table' then return -2 end
@@ -39,6 +40,16 @@ end
 if tonumber(version) ~= tonumber(ARGV[1]) then return 0 end
 redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
 redis.call('ZADD', KEYS[2], now + ARGV[3], ARGV[4])
+"""
+
+# KEYS: session, index. ARGV: expected version, new document, ttl ms, id.
+# Returns 1 saved, 0 version conflict, -1 no such session, -2 stored document unreadable.
+SAVE = _COMPARE_AND_SET + "return 1\n"
+
+# SAVE that also ends the turn: once saved, the lease KEYS[3] is deleted if ARGV[5] (the
+# turn's token) still holds it. A conflict leaves the lease to the turn's own release.
+SAVE_RELEASE = _COMPARE_AND_SET + """
+if redis.call('GET', KEYS[3]) == ARGV[5] then redis.call('DEL', KEYS[3]) end
 return 1
 """
 
@@ -85,6 +96,16 @@ local holder = redis.call('GET', KEYS[1])
 if holder and holder ~= ARGV[1] then return 0 end
 redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
 return 1
+"""
+
+# KEYS: lease, session. ARGV: token, lease ms, session ttl ms. TAKE, then the session's
+# document with its TTL refreshed (as GETEX does) in the same round trip.
+# Returns {1, document} held ('' when there is no document), 0 someone else's.
+TAKE_READ = """
+local holder = redis.call('GET', KEYS[1])
+if holder and holder ~= ARGV[1] then return 0 end
+redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+return {1, redis.call('GETEX', KEYS[2], 'PX', ARGV[3]) or ''}
 """
 
 # KEYS: lease. ARGV: token, ms. Extends the lease only while this token holds it.

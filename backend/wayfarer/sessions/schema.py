@@ -18,6 +18,7 @@ Schema history:
 
 import json
 import logging
+import zlib
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
@@ -91,15 +92,43 @@ def upgrade(doc: Document) -> Document:
 
 
 def encode(state: SessionState) -> bytes:
-    """The stored form of ``state``: compact UTF-8 JSON, ``schema_version`` first."""
-    return state.model_dump_json().encode()
+    """The stored form of ``state``: compact UTF-8 JSON, ``schema_version`` first.
+
+    The same bytes as ``model_dump_json().encode()``, serialized straight to bytes (no
+    intermediate ``str``)."""
+    return _SERIALIZER.to_json(state)
 
 
+def encode_compressed(state: SessionState, level: int) -> bytes:
+    """The compressed stored form (Redis with ``WAYFARER_REDIS_COMPRESSION_LEVEL``): ``Z``,
+    a plain head ``{"schema_version":N,"session_id":"…","version":V}`` (so a store's
+    script can still read the version), then the zlib stream of :func:`encode`'s bytes.
+    :func:`decode` reads both forms."""
+    head = _HEAD % (state.schema_version, state.session_id.encode(), state.version)
+    return head + zlib.compress(encode(state), level)
+
+
+def expanded(raw: bytes) -> bytes:
+    """The JSON of a stored document in either form (see :func:`encode_compressed`);
+    raises DocumentError for a broken compressed one."""
+    if not raw.startswith(b"Z{"):
+        return raw
+    try:
+        return zlib.decompress(raw[raw.index(b"}") + 1:])
+    except (ValueError, zlib.error) as exc:
+        raise DocumentError(f"broken compressed document: {exc}") from exc
+
+
+_HEAD = b'Z{"schema_version":%d,"session_id":"%s","version":%d}'
+_SERIALIZER = SessionState.__pydantic_serializer__
 _CURRENT_PREFIX = b'{"schema_version":%d,' % SCHEMA_VERSION
 
 
 def decode(raw: bytes | str) -> SessionState:
-    """Parse, upgrade and validate a stored document; raises DocumentError."""
+    """Parse, upgrade and validate a stored document (plain or compressed); raises
+    DocumentError."""
+    if isinstance(raw, bytes):
+        raw = expanded(raw)
     if isinstance(raw, bytes) and raw.startswith(_CURRENT_PREFIX):
         # Written by this code's encode(): validate straight from JSON (no upgrade needed).
         try:
