@@ -3,7 +3,8 @@
 Starts the real app (memory store, offline language) under uvicorn on loopback and, with one
 sequential client, times: ``GET /healthz`` (the baseline: the HTTP stack and nothing else),
 ``POST /api/sessions``, a planning turn (a complete first message: interpret, plan, verify,
-narrate, save), an edit turn, a question turn, and an ICS export. Prints p50/p95 and each
+narrate, save), an edit turn, the same edit as a click (``POST .../edits``), the stop
+details (``GET .../stops``), a question turn, and an ICS export. Prints p50/p95 and each
 figure as a multiple of the ``/healthz`` p50, so the ratios survive a noisy machine.
 Run: ``.venv/bin/python -m bench bench_api``.
 """
@@ -45,7 +46,8 @@ def main() -> None:
     )
     samples: dict[str, list[float]] = {
         "GET /healthz": [], "POST /api/sessions": [], "planning turn": [],
-        "edit turn": [], "question turn": [], "ICS export": [],
+        "edit turn": [], "click edit": [], "stop details": [], "question turn": [],
+        "ICS export": [],
     }
     with live_server(settings) as live, httpx.Client(base_url=live.url, timeout=30) as http:
         for _ in range(20):  # warm-up: imports, first geonames use, connection
@@ -69,6 +71,9 @@ def main() -> None:
                 _timed(say(f"4 days in {city}, food and history, moderate pace, mid-range"))
             )
             samples["edit turn"].append(_timed(say("swap day 1 and 2")))
+            samples["click edit"].append(_timed(lambda url=url: http.post(
+                f"{url}/edits", json={"op": "swap_days", "first": 1, "second": 2})))
+            samples["stop details"].append(_timed(lambda url=url: http.get(f"{url}/stops")))
             samples["question turn"].append(_timed(say("what's on day 3?")))
             samples["ICS export"].append(
                 _timed(lambda url=url: http.get(f"{url}/itinerary", params={"format": "ics"}))

@@ -114,11 +114,15 @@ class LiveServer:
 
 @contextmanager
 def live_server(
-    settings: Settings, web_dir: Path | None = None, app: FastAPI | None = None
+    settings: Settings,
+    web_dir: Path | None = None,
+    app: FastAPI | None = None,
+    port: int | None = None,
 ) -> Iterator[LiveServer]:
     """Serve ``app`` (default ``create_app(settings)``) with uvicorn in a thread, with the
-    uvicorn options ``wayfarer serve`` uses, until the block ends."""
-    port = free_port()
+    uvicorn options ``wayfarer serve`` uses, until the block ends (on ``port`` when given,
+    to restart a server where a browser knows it)."""
+    port = port or free_port()
     options = {**uvicorn_options(settings), "host": "127.0.0.1", "port": port}
     app = app or create_app(settings, web_dir=web_dir)
     config = uvicorn.Config(app, lifespan="on", **options)

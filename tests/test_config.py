@@ -56,6 +56,9 @@ def test_cors_origins_are_comma_separated(monkeypatch: pytest.MonkeyPatch) -> No
         ("WAYFARER_LLM_PROVIDER", "ouija"),
         ("WAYFARER_LLM_TIMEOUT_SECONDS", "-2"),
         ("WAYFARER_REDIS_URL", "http://localhost:6379"),
+        ("WAYFARER_SHARE_MAX_SECONDS", "0"),
+        ("WAYFARER_MAP_TILES_URL", "ftp://tiles.example.org/{z}/{x}/{y}.png"),
+        ("WAYFARER_MAP_TILES_URL", "https://tiles.example.org/tile.png"),
     ],
 )
 def test_bad_value_names_the_variable(
@@ -116,3 +119,17 @@ def test_cli_bad_backend_prints_one_line_and_fails() -> None:
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1, result.stderr
     assert "WAYFARER_SESSION_BACKEND" in lines[0]
+
+
+def test_map_tiles_url_may_be_empty_and_sets_the_csp_image_host(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from wayfarer.api.middleware import content_security_policy
+
+    monkeypatch.setenv("WAYFARER_MAP_TILES_URL", "")
+    assert load_settings().map_tiles_url == ""
+    assert "img-src 'self' data:;" in content_security_policy("")
+    osm = content_security_policy("https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+    assert "img-src 'self' data: https://tile.openstreetmap.org;" in osm
+    subdomains = content_security_policy("https://{s}.tiles.example.org:8443/{z}/{x}/{y}.png")
+    assert "img-src 'self' data: https://*.tiles.example.org:8443;" in subdomains

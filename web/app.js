@@ -2,18 +2,22 @@
 // turn in flight, the message awaiting retry) and delegates drawing to the js/ modules.
 
 import {
-  ApiError, createSession, deleteSession, fetchExport, getCities, getSession, sendMessage,
+  ApiError, createSession, deleteSession, getCities, getSession, getStopDetails, sendMessage,
 } from "./js/api.js";
 import {
   confirmMessage, messageNode, renderHistory, scrollToEnd, startReply,
 } from "./js/chat.js";
-import { renderChips, renderEditor } from "./js/chips.js";
-import { clear, h } from "./js/dom.js";
+import { chipEditor } from "./js/chip-editor.js";
+import { renderChips } from "./js/chips.js";
 import { describeError } from "./js/errors.js";
 import { plural } from "./js/format.js";
-import { renderItinerary } from "./js/itinerary.js";
+import { itineraryParts, renderItinerary } from "./js/itinerary.js";
+import { loadPageConfig } from "./js/maps.js";
+import { goneNotice, rememberExpiry } from "./js/notices.js";
+import { renderSharePanel } from "./js/share-panel.js";
+import { renderSuggestions as drawSuggestions } from "./js/suggestions.js";
+import { tripActions } from "./js/trip-actions.js";
 import { preferenceChips } from "./js/prefs.js";
-import { prompts } from "./js/prompts.js";
 import { newMessageId, storedDraft, storedSession } from "./js/storage.js";
 
 const $ = (id) => document.getElementById(id);
@@ -50,14 +54,15 @@ const ui = {
   editorBody: $("chip-editor-body"),
   exportIcs: $("export-ics"),
   exportMd: $("export-md"),
+  undo: $("undo"),
+  share: $("share"),
+  sharePanel: $("share-panel"),
+  shareUrl: $("share-url"),
+  shareHint: $("share-hint"),
+  shareCopy: $("share-copy"),
+  shareRevoke: $("share-revoke"),
   jumpToPlan: $("jump-to-plan"),
-  itinerary: {
-    summary: $("itinerary-summary"),
-    days: $("days"),
-    empty: $("empty"),
-    change: $("change"),
-    changeText: $("change-text"),
-  },
+  itinerary: itineraryParts($),
 };
 
 const state = {
@@ -69,6 +74,13 @@ const state = {
   showAllCities: false,
   openChip: null,
   retry: null,
+  /** Map settings from GET /api/config (tiles or none). */
+  map: null,
+  /** Edit operations the server accepts (GET /api/config). */
+  editOps: [],
+  /** Per-stop details of the current itinerary (GET .../stops), or null until loaded. */
+  details: null,
+  shareOpen: false,
 };
 
 const SOFT_LIMIT = 2000;
@@ -101,7 +113,7 @@ function renderTrip() {
     : "Wayfarer — plan a trip by chatting";
 
   if (itinerary) {
-    ui.tripStatus.textContent = `${plural(itinerary.days.length, "day")} planned. Ask for any change in the chat.`;
+    ui.tripStatus.textContent = `${plural(itinerary.days.length, "day")} planned. Ask for changes in the chat, or use the buttons on each day and stop.`;
   } else if (city) {
     ui.tripStatus.textContent = `Gathering a few details before planning ${city}.`;
   } else {
@@ -120,47 +132,37 @@ function renderTrip() {
   const chips = preferenceChips(session);
   ui.prefsHint.hidden = !chips.some((c) => c.assumed);
   renderChips(ui.chips, chips, { openKey: state.openChip, disabled: state.busy, onOpen: toggleEditor });
-  renderItinerary(ui.itinerary, itinerary, session.last_edit);
+  // Redrawing replaces the day cards: a reader inside one stays on that day.
+  const active = document.activeElement;
+  const focusedDay = active && active.closest ? active.closest("article[data-day]") : null;
+  renderItinerary(ui.itinerary, itinerary, session.last_edit, {
+    map: state.map,
+    details: state.details,
+    // "Keep" (pin) appears once the server's edit union has it (GET /api/config).
+    actions: { edit: applyEdit, keep: state.editOps.includes("pin") },
+  });
+  setItineraryBusy(state.busy);
+  if (focusedDay) {
+    const again = ui.itinerary.days.querySelector(`article[data-day="${focusedDay.dataset.day}"]`);
+    if (again) again.focus({ preventScroll: true });
+  }
   ui.jumpToPlan.hidden = !itinerary;
   ui.exportIcs.disabled = !itinerary || state.busy;
   ui.exportMd.disabled = !itinerary || state.busy;
+  ui.undo.disabled = !itinerary || state.busy;
+  ui.share.disabled = !itinerary || state.busy;
+  renderSharePanel(
+    { panel: ui.sharePanel, url: ui.shareUrl, hint: ui.shareHint, toggle: ui.share },
+    itinerary ? session.share : null, state.shareOpen);
 }
 
-/** Cities offered first when the catalog has them; the rest are one click away. */
-const FEATURED = ["Lisbon", "Kyoto", "Mexico City", "Marrakech", "Rome", "New York"];
+function setItineraryBusy(busy) {
+  for (const control of ui.itinerary.days.querySelectorAll("button, select")) control.disabled = busy;
+}
 
 function renderSuggestions() {
-  const fresh = state.session && userMessageCount(state.session) === 0;
-  ui.suggestions.hidden = !(fresh && state.cities.length);
-  clear(ui.suggestionsList);
-  const featured = state.cities.filter((c) => FEATURED.includes(c.name));
-  const shown = state.showAllCities || featured.length < 3 ? state.cities : featured;
-  for (const city of shown) {
-    ui.suggestionsList.append(h("li", {},
-      h("button", {
-        type: "button",
-        class: "suggestion",
-        disabled: state.busy || null,
-        onclick: () => send(prompts.city(city.name, false)),
-      },
-      h("span", { class: "suggestion__city", text: city.name }),
-      h("span", { class: "suggestion__meta", text: city.country }))));
-  }
-  if (shown.length < state.cities.length) {
-    ui.suggestionsList.append(h("li", {},
-      h("button", {
-        type: "button",
-        class: "suggestion suggestion--more",
-        disabled: state.busy || null,
-        "aria-expanded": "false",
-        onclick: () => {
-          state.showAllCities = true;
-          renderSuggestions();
-          const next = ui.suggestionsList.querySelectorAll("button")[shown.length];
-          if (next) next.focus();
-        },
-      }, `All ${state.cities.length} cities`)));
-  }
+  const fresh = Boolean(state.session && userMessageCount(state.session) === 0);
+  drawSuggestions(ui, state, { fresh, send });
 }
 
 function setBusy(busy) {
@@ -175,6 +177,9 @@ function setBusy(busy) {
   const hasPlan = Boolean(state.session && state.session.itinerary);
   ui.exportIcs.disabled = busy || !hasPlan;
   ui.exportMd.disabled = busy || !hasPlan;
+  ui.undo.disabled = busy || !hasPlan;
+  ui.share.disabled = busy || !hasPlan;
+  setItineraryBusy(busy);
   if (!busy) {
     const focus = document.activeElement;
     if (!focus || focus === document.body) ui.input.focus();
@@ -209,12 +214,31 @@ function hideError() {
 // ---- sessions ---------------------------------------------------------------------------
 
 function adopt(session) {
+  const before = state.session;
+  const samePlan = before && session.itinerary
+    && JSON.stringify(before.itinerary) === JSON.stringify(session.itinerary);
+  if (!samePlan) state.details = null;
   state.session = session;
   storedSession.set(session.session_id);
+  rememberExpiry(session);
   render();
+  if (session.itinerary && !samePlan) loadDetails(session);
 }
 
-const EXPIRED = "Your previous trip expired after a while without activity, so Wayfarer started a new one.";
+/** Fetch the stops' details (hours, why, travel) and redraw once they arrive. */
+async function loadDetails(session) {
+  try {
+    const details = await getStopDetails(session.session_id);
+    if (state.session && state.session.session_id === session.session_id
+      && JSON.stringify(state.session.itinerary) === JSON.stringify(session.itinerary)) {
+      state.details = details;
+      renderTrip();
+    }
+  } catch (exc) {
+    // Details are extra: the itinerary stands without them.
+    if (!(exc instanceof ApiError)) throw exc;
+  }
+}
 
 /** Load the stored session (or start one); never leaves the page blank. */
 async function start() {
@@ -229,7 +253,7 @@ async function start() {
       } catch (exc) {
         if (!(exc instanceof ApiError && exc.status === 404)) throw exc;
         storedSession.clear();
-        showNotice(EXPIRED);
+        showNotice(goneNotice());
       }
     }
     adopt(session || (await createSession()));
@@ -244,12 +268,13 @@ async function start() {
 
 /** The session is gone (404): start a new one, keep whatever the traveller typed. */
 async function replaceExpiredSession() {
+  const notice = goneNotice();
   storedSession.clear();
   state.pending = null;
   try {
     adopt(await createSession());
     const typed = ui.input.value.trim();
-    showNotice(typed ? `${EXPIRED} Your message is still in the box — press Send to continue.` : EXPIRED);
+    showNotice(typed ? `${notice} Your message is still in the box — press Send to continue.` : notice);
   } catch (exc) {
     if (!(exc instanceof ApiError)) throw exc;
     showError(exc, async () => {
@@ -379,72 +404,22 @@ async function send(raw) {
   }
 }
 
-// ---- exports ----------------------------------------------------------------------------
+// ---- the trip's actions (click edits, sharing, exports: js/trip-actions.js) ---------------
 
-async function download(format, fallbackExtension) {
-  const session = state.session;
-  if (!session || !session.itinerary) return;
-  try {
-    const { blob, filename } = await fetchExport(session.session_id, format);
-    const url = URL.createObjectURL(blob);
-    const city = (session.itinerary.city || "trip").toLowerCase().replace(/[^a-z0-9]+/g, "-");
-    const link = h("a", { href: url, download: filename || `wayfarer-${city}.${fallbackExtension}`, class: "visually-hidden" });
-    document.body.append(link);
-    link.click();
-    link.remove();
-    window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  } catch (exc) {
-    if (!(exc instanceof ApiError)) throw exc;
-    if (exc.code === "session_not_found") await replaceExpiredSession();
-    else showError(exc, () => download(format, fallbackExtension));
-  }
+const actions = tripActions({
+  state, ui, setBusy, adopt, announceTrip, showError, hideError, hideNotice,
+  replaceExpiredSession, renderTrip,
+});
+
+function applyEdit(op) {
+  return actions.applyEdit(op);
 }
 
-// ---- the chip editor ----------------------------------------------------------------------
+// ---- the chip editor (js/chip-editor.js) -------------------------------------------------
 
-let editorOpener = null;
-
-function toggleEditor(key, button) {
-  if (state.openChip === key) {
-    closeEditor(true);
-    return;
-  }
-  state.openChip = key;
-  editorOpener = key;
-  for (const chip of ui.chips.querySelectorAll("button")) {
-    chip.setAttribute("aria-expanded", String(chip === button));
-  }
-  const first = renderEditor(ui.editorTitle, ui.editorBody, key, {
-    session: state.session,
-    cities: state.cities,
-    send: (text) => send(text),
-    prefill: (text) => {
-      closeEditor(false);
-      ui.input.value = text;
-      sizeComposer();
-      ui.input.focus();
-      const gap = text.indexOf("  ");
-      const caret = gap === -1 ? text.length : gap + 1;
-      ui.input.setSelectionRange(caret, caret);
-    },
-    close: () => closeEditor(true),
-  });
-  ui.editor.hidden = false;
-  if (first) first.focus();
-}
-
-function closeEditor(restoreFocus) {
-  const key = editorOpener;
-  state.openChip = null;
-  editorOpener = null;
-  ui.editor.hidden = true;
-  clear(ui.editorBody);
-  for (const chip of ui.chips.querySelectorAll("button")) chip.setAttribute("aria-expanded", "false");
-  if (restoreFocus && key) {
-    const chip = ui.chips.querySelector(`button[data-key="${key}"]`);
-    if (chip) chip.focus();
-  }
-}
+const editor = chipEditor({ state, ui, send: (text) => send(text), sizeComposer });
+const toggleEditor = (key, button) => editor.toggle(key, button);
+const closeEditor = (restoreFocus) => editor.close(restoreFocus);
 
 // ---- the composer -------------------------------------------------------------------------
 
@@ -498,8 +473,12 @@ function wire() {
   ui.editor.addEventListener("keydown", (event) => {
     if (event.key === "Escape") closeEditor(true);
   });
-  ui.exportIcs.addEventListener("click", () => download("ics", "ics"));
-  ui.exportMd.addEventListener("click", () => download("markdown", "md"));
+  ui.exportIcs.addEventListener("click", () => actions.download("ics", "ics"));
+  ui.exportMd.addEventListener("click", () => actions.download("markdown", "md"));
+  ui.undo.addEventListener("click", () => actions.applyEdit({ op: "undo" }));
+  ui.share.addEventListener("click", () => actions.toggleShare(true));
+  ui.shareRevoke.addEventListener("click", () => actions.toggleShare(false));
+  ui.shareCopy.addEventListener("click", () => actions.copyShareLink());
 }
 
 async function loadCities() {
@@ -521,6 +500,11 @@ function main() {
     sizeComposer();
   }
   loadCities();
+  loadPageConfig().then(({ map, editOps }) => {
+    state.map = map;
+    state.editOps = editOps;
+    if (state.session) renderTrip();
+  });
   start();
 }
 

@@ -58,6 +58,9 @@ class Settings(BaseSettings):
     max_clarifying_questions: int = Field(default=3, ge=0)
     max_message_chars: int = Field(default=2000, gt=0)
     history_limit: int = Field(default=50, ge=2)
+    share_max_seconds: int = Field(default=7 * 24 * 3600, gt=0)
+    map_tiles_url: str = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+    map_tiles_attribution: str = "© OpenStreetMap contributors"
     llm_provider: Literal["offline", "openai"] = "offline"
     openai_model: str = Field(default="gpt-4o-mini", min_length=1)
     openai_api_key: SecretStr | None = Field(
@@ -94,6 +97,15 @@ class Settings(BaseSettings):
         default_factory=lambda: ["127.0.0.1", "::1"]
     )
     memory_snapshot_path: Path | None = None
+
+    @field_validator("map_tiles_url")
+    @classmethod
+    def _check_tiles_url(cls, value: str) -> str:
+        value = value.strip()
+        placeholders = all(part in value for part in ("{z}", "{x}", "{y}"))
+        if value and not (value.startswith(("https://", "http://")) and placeholders):
+            raise ValueError("must be empty or an http(s) URL template with {z}, {x} and {y}")
+        return value
 
     @field_validator("cors_origins", "trusted_proxies", "metrics_allow", mode="before")
     @classmethod

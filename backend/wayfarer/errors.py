@@ -8,6 +8,7 @@ happen (``raise StoreUnavailable(...) from exc``); ``api/errors.py`` alone maps 
     │   └── EditRejected       an itinerary edit that cannot be done (reason for the user)
     ├── SessionNotFound        404 session_not_found (unknown or expired)
     ├── ItineraryNotFound      404 itinerary_not_found (nothing planned yet)
+    ├── ShareNotFound          404 share_not_found (unknown, revoked or expired share link)
     ├── TurnInProgress         409 turn_in_progress (turn lease not had in time)
     ├── VersionConflict        409 turn_in_progress (a save lost its compare-and-set)
     ├── RateLimited            429 rate_limited
@@ -57,6 +58,13 @@ class ItineraryNotFound(WayfarerError):
     """The session has no itinerary yet."""
 
     code = "itinerary_not_found"
+    status = 404
+
+
+class ShareNotFound(WayfarerError):
+    """No such share link: never made, revoked, expired, or its session is gone."""
+
+    code = "share_not_found"
     status = 404
 
 

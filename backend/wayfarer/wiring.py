@@ -11,6 +11,7 @@ import httpx
 from wayfarer.api.ratelimit import RateLimits
 from wayfarer.config import Settings
 from wayfarer.conversation.orchestrator import Orchestrator
+from wayfarer.conversation.sharing import Sharing
 from wayfarer.language import Interpreter, Narrator, OfflineInterpreter, OfflineNarrator
 from wayfarer.observability import Metrics
 from wayfarer.planner import Catalog, CatalogPlanner, Planner, load_catalog
@@ -28,6 +29,7 @@ class Services:
     purge_scheduler: PurgeScheduler
     planner: Planner
     orchestrator: Orchestrator
+    sharing: Sharing
     rate_limits: RateLimits
     llm_http: httpx.AsyncClient | None = None
 
@@ -57,6 +59,7 @@ async def build_services(settings: Settings, metrics: Metrics | None = None) -> 
         purge_scheduler=purge_scheduler,
         planner=planner,
         orchestrator=orchestrator,
+        sharing=Sharing(store, planner, settings),
         rate_limits=RateLimits.from_settings(settings),
         llm_http=llm_http,
     )

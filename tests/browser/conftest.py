@@ -34,6 +34,9 @@ SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 # The browser logs every non-2xx response as a console error; those are expected here
 # (expired sessions, 422, 429). Anything else in the console is a bug in the page.
 _NETWORK_NOISE = re.compile(r"^Failed to load resource: the server responded with a status of")
+# With ``network_errors=True`` (a test that makes a host unreachable on purpose), the
+# browser's own line for each failed request is expected too.
+_UNREACHABLE = re.compile(r"^Failed to load resource: net::ERR_")
 
 
 @pytest.fixture(scope="package")
@@ -57,7 +60,8 @@ def browser() -> Iterator[Browser]:
 @pytest.fixture
 def open_page(browser: Browser, server: LiveServer) -> Iterator[Callable[..., ChatPage]]:
     """A factory: ``open_page(viewport=..., color_scheme=..., at=...)`` -> a loaded ChatPage
-    on ``server`` (or on the LiveServer ``at``; ``load=False`` skips waiting for the chat).
+    on ``server`` (or on the LiveServer ``at``; ``load=False`` skips waiting for the chat;
+    ``network_errors=True`` tolerates the browser's own lines for unreachable hosts).
 
     At teardown, fails the test if the page logged a script error or a CSP violation.
     """
@@ -69,6 +73,7 @@ def open_page(browser: Browser, server: LiveServer) -> Iterator[Callable[..., Ch
         color_scheme: Literal["light", "dark"] = "light",
         at: LiveServer | None = None,
         load: bool = True,
+        network_errors: bool = False,
     ) -> ChatPage:
         base_url = (at or server).url
         context = browser.new_context(
@@ -86,6 +91,7 @@ def open_page(browser: Browser, server: LiveServer) -> Iterator[Callable[..., Ch
             "console",
             lambda msg: problems.append(f"console {msg.type}: {msg.text}")
             if msg.type in ("error", "warning") and not _NETWORK_NOISE.match(msg.text)
+            and not (network_errors and _UNREACHABLE.match(msg.text))
             else None,
         )
         chat = ChatPage(page, base_url)

@@ -81,7 +81,7 @@ def test_an_expired_session_starts_a_new_one_and_keeps_the_typed_message(
 
     chat.message_box.fill("4 days in Lisbon, food, slow pace")
     chat.message_box.press("Enter")
-    expect(chat.notice).to_contain_text("expired")
+    expect(chat.notice).to_contain_text("no longer on the server")
     expect(chat.notice).to_contain_text("still in the box")
     expect(chat.message_box).to_have_value("4 days in Lisbon, food, slow pace")
     expect(chat.user_messages).to_have_count(0)
@@ -129,7 +129,7 @@ def test_an_unreachable_store_is_explained_and_retried(
         redis.start()
     chat.alert.get_by_role("button", name="Retry").click()
     # Redis kept nothing: the stored session is gone, so the page starts a new one.
-    expect(chat.notice).to_contain_text("expired")
+    expect(chat.notice).to_contain_text("no longer on the server")
     expect(chat.replies).to_have_count(1)
     chat.message_box.press("Enter")
     expect(chat.replies).to_have_count(2)

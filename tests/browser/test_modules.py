@@ -132,3 +132,85 @@ def test_assumed_preferences_are_marked_on_their_chips(page: Page) -> None:
     assert by_key["interests"]["value"] == "Food; not museums"
     assert by_key["travellers"]["value"] == "2 travellers"
     assert not by_key["city"]["assumed"]
+
+
+REALISM_ITINERARY = """{
+  city: "Rome", country: "Italy",
+  estimated_cost: {level: "moderate", amount: 240, currency: "EUR", per_person: false,
+    travelers: 2, breakdown: {entries: 60, meals: 150, transport: 30},
+    per_day: [{day: 1, amount: 240}], budget: 300, basis: "catalog"},
+  assumptions: [],
+  days: [{day: 1, date: null, theme: "Centre", items: [
+    {start: "09:30", end: "11:30", kind: "activity", note: "", cost: 18, meal: null,
+     place: {id: "a", name: "Museum A", category: "museum", interests: ["art"],
+             lat: 41.9, lon: 12.5, cost_level: 2}},
+    {start: "12:30", end: "13:30", kind: "meal", note: "", cost: 25, meal: "lunch",
+     place: {id: "b", name: "Trattoria B", category: "restaurant", interests: ["food"],
+             lat: 41.901, lon: 12.501, cost_level: 1, serves: ["lunch", "dinner"]}}]}]
+}"""
+DRAW = """(() => {
+  const ids = ["itinerary-summary", "overview", "days", "empty", "change", "change-text"];
+  const root = document.createElement("div");
+  for (const id of ids) {
+    const el = document.createElement("div");
+    el.id = "t-" + id;
+    root.append(el);
+  }
+  const parts = m.itineraryParts((id) => root.querySelector("#t-" + id));
+  m.renderItinerary(parts, ITINERARY, null, {map: null, details: null, actions: null});
+  return root.innerText;
+})()"""
+
+
+def test_realism_fields_are_shown_when_present(page: Page) -> None:
+    text = run(page, "itinerary.js", DRAW.replace("ITINERARY", REALISM_ITINERARY))
+    for expected in ("€240 for 2 people", "Meals: about €150", "Your budget: €300",
+                     "about €18 per person", "Lunch", "Serves lunch and dinner",
+                     "Day 1", "about €240"):
+        assert expected in text, expected
+
+
+def test_without_realism_fields_the_stop_still_reads_well(page: Page) -> None:
+    plain = re.sub(r'cost: \d+, meal: (null|"lunch"),\s*', "", REALISM_ITINERARY)
+    plain = re.sub(r"estimated_cost: \{.*?basis: \"catalog\"\},", "", plain, flags=re.S)
+    plain = plain.replace(', serves: ["lunch", "dinner"]', "")
+    text = run(page, "itinerary.js", DRAW.replace("ITINERARY", plain))
+    assert "Museum A" in text and "Moderately priced" in text and "Lunch" in text
+    assert "per person" not in text and "Serves" not in text and "undefined" not in text
+
+
+def test_sketch_markers_never_overlap(page: Page) -> None:
+    spread = run(page, "route.js", """m.spreadMarkers(
+        [{x: 50, y: 50}, {x: 52, y: 50}, {x: 50, y: 50}, {x: 200, y: 10}])""")
+    assert spread[3] == {"x": 200, "y": 10}  # far ones stay put
+    for i, a in enumerate(spread):
+        for b in spread[:i]:
+            assert ((a["x"] - b["x"]) ** 2 + (a["y"] - b["y"]) ** 2) ** 0.5 >= 17.9
+
+
+def test_keep_appears_when_the_server_accepts_pin_and_sends_it(page: Page) -> None:
+    ops = run(page, "itinerary.js", DRAW_WITH_ACTIONS.replace("ITINERARY", REALISM_ITINERARY))
+    assert ops["without"] == []
+    assert ops["sent"] == [{"op": "pin", "target": {"name": "Museum A", "day": 1}}]
+
+
+DRAW_WITH_ACTIONS = """(() => {
+  const draw = (keep, sent) => {
+    const root = document.createElement("div");
+    for (const id of ["itinerary-summary", "overview", "days", "empty", "change", "change-text"]) {
+      const el = document.createElement("div");
+      el.id = "t-" + id;
+      root.append(el);
+    }
+    const parts = m.itineraryParts((id) => root.querySelector("#t-" + id));
+    m.renderItinerary(parts, ITINERARY, null,
+      {map: null, details: null, actions: {edit: (op) => sent.push(op), keep}});
+    return root;
+  };
+  const keeps = (root) => Array.from(root.querySelectorAll("button"))
+    .filter((b) => b.textContent.startsWith("Keep"));
+  const none = keeps(draw(false, []));
+  const sent = [];
+  keeps(draw(true, sent))[0].click();
+  return {without: none.map((b) => b.textContent), sent};
+})()"""

@@ -8,7 +8,8 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.pages import ChatPage
-from tests.support import LiveServer
+from tests.conftest import SettingsFactory
+from tests.support import LiveServer, free_port, live_server
 
 pytestmark = pytest.mark.browser
 
@@ -20,8 +21,11 @@ def test_a_stored_session_that_expired_is_replaced_on_load(open_page: OpenPage) 
     first = chat.session_id()
     assert first
     chat.set_session_id("no-such-session-" + "0" * 16)
+    # the page last saw its trip due to expire an hour ago, after 60 idle minutes
+    chat.page.evaluate("""localStorage.setItem('wayfarer.session_expiry',
+        JSON.stringify({expires: Date.now() - 3600000, timeout: 3600000}))""")
     chat.reload()
-    expect(chat.notice).to_contain_text("expired")
+    expect(chat.notice).to_contain_text("expired after 60 minutes without activity")
     fresh = chat.session_id()
     assert fresh and fresh != first and not fresh.startswith("no-such-session")
     expect(chat.replies).to_have_count(1)
@@ -65,3 +69,18 @@ def test_new_trip_after_a_conversation_asks_first(
     expect(chat.user_messages).to_have_count(0)
     assert chat.session_id() not in (None, first)
     assert httpx.get(f"{server.url}/api/sessions/{first}", timeout=10).status_code == 404
+
+
+def test_a_restart_is_not_called_an_expiry(
+    open_page: OpenPage, make_settings: SettingsFactory
+) -> None:
+    port = free_port()
+    with live_server(make_settings(), port=port) as first:
+        chat = open_page(at=first)
+        chat.send("2 days in Rome, history, relaxed, cheap")
+        expect(chat.day_heading(1)).to_be_visible()
+    with live_server(make_settings(), port=port):  # a restart: the memory store is empty
+        chat.reload()
+        expect(chat.notice).to_contain_text("no longer on the server")
+        expect(chat.notice).not_to_contain_text("expired")
+        expect(chat.replies).to_have_count(1)

@@ -97,12 +97,12 @@ def test_reload_resumes_the_conversation(open_page: OpenPage) -> None:
     chat.send(ONE_MESSAGE_TRIP)
     expect(chat.day_heading(3)).to_be_visible()
     session = chat.session_id()
-    messages = chat.log.get_by_role("listitem").count()
+    messages = chat.log.locator(".msg").count()
     first_stop = chat.day_card(1).locator(".stop__name").first.inner_text()
 
     chat.reload()
     assert chat.session_id() == session
-    expect(chat.log.get_by_role("listitem")).to_have_count(messages)
+    expect(chat.log.locator(".msg")).to_have_count(messages)
     expect(chat.day_heading(3)).to_be_visible()
     expect(chat.day_card(1).locator(".stop__name").first).to_have_text(first_stop)
     chat.send("swap day 2 and 3")
@@ -196,13 +196,24 @@ def test_the_live_log_keeps_old_messages_and_adds_new_ones(open_page: OpenPage) 
     """Screen readers announce additions to the log: earlier bubbles must not be redrawn."""
     chat = open_page()
     expect(chat.log).to_have_attribute("aria-live", "polite")
-    chat.log.get_by_role("listitem").first.evaluate("el => { el.dataset.probe = 'greeting'; }")
+    chat.log.locator(".msg").first.evaluate("el => { el.dataset.probe = 'greeting'; }")
     chat.send("I'd like to visit Lisbon")
-    mine = chat.log.get_by_role("listitem").nth(1)
+    mine = chat.log.locator(".msg").nth(1)
     mine.evaluate("el => { el.dataset.probe = 'mine'; }")
     chat.send("4 days")
-    items = chat.log.get_by_role("listitem")
+    items = chat.log.locator(".msg")
     expect(items).to_have_count(5)
     expect(items.nth(0)).to_have_attribute("data-probe", "greeting")
     expect(items.nth(1)).to_have_attribute("data-probe", "mine")
     expect(chat.log).to_have_attribute("aria-busy", "false")
+
+
+def test_the_export_offered_in_the_chat_is_a_link_that_downloads(open_page: OpenPage) -> None:
+    chat = open_page()
+    chat.send(ONE_MESSAGE_TRIP)
+    chat.send("export it as a calendar file")
+    link = chat.log.get_by_role("link", name="Download the calendar file (.ics)")
+    expect(link).to_be_visible()
+    with chat.page.expect_download() as download:
+        link.click()
+    assert download.value.suggested_filename.endswith(".ics")

@@ -6,6 +6,7 @@ from typing import Any
 
 from tests.conversation.conftest import Chat
 from wayfarer.config import load_settings
+from wayfarer.domain import SCHEMA_VERSION
 from wayfarer.sessions import new_session_id
 from wayfarer.wiring import build_services
 
@@ -232,7 +233,7 @@ async def test_a_version_1_document_loads_and_continues() -> None:
         result = await services.orchestrator.turn(session_id, "five")
         assert result.state.preferences.days == 5  # the bare answer to "how long?"
         assert result.state.dialogue.turn == 2
-        assert result.state.schema_version == 2
+        assert result.state.schema_version == SCHEMA_VERSION
     finally:
         await services.close()
 

@@ -82,3 +82,18 @@ def test_new_ids_are_unguessable_and_well_shaped() -> None:
     assert is_session_id("3f2b8c1e-4a5d-4e6f-9a7b-1c2d3e4f5a6b")  # uuid4 text still fits
     for bad in ["", "short", "x" * 65, "a/b" * 8, "a b" * 8, "é" * 20, "abc\n" * 5]:
         assert not is_session_id(bad)
+
+
+def test_a_schema_3_document_upgrades_to_4_without_a_share_link() -> None:
+    current = json.loads(encode(SessionState(session_id=new_session_id())))
+    previous = {k: v for k, v in current.items() if k != "share"} | {"schema_version": 3}
+    state = decode(json.dumps(previous))
+    assert state.schema_version == SCHEMA_VERSION == 4
+    assert state.share is None
+    assert state.session_id == current["session_id"]
+
+
+def test_a_schema_1_document_still_upgrades() -> None:
+    current = json.loads(encode(SessionState(session_id=new_session_id())))
+    old = {k: v for k, v in current.items() if k != "share"} | {"schema_version": 1}
+    assert decode(json.dumps(old)).schema_version == SCHEMA_VERSION

@@ -62,6 +62,42 @@ export async function deleteSession(id) {
   }
 }
 
+/** GET /api/sessions/{id}/stops: per-stop details of the itinerary. */
+export async function getStopDetails(id) {
+  return (await request(`${sessionPath(id)}/stops`)).json();
+}
+
+/** POST /api/sessions/{id}/edits: one typed edit (a click); resolves `{reply, session}`. */
+export async function sendEdit(id, edit) {
+  return (await request(`${sessionPath(id)}/edits`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify(edit),
+  })).json();
+}
+
+/** POST / DELETE /api/sessions/{id}/share: make or revoke the read-only link (SessionView). */
+export async function setShared(id, on) {
+  return (await request(`${sessionPath(id)}/share`, { method: on ? "POST" : "DELETE" })).json();
+}
+
+const sharedPath = (token) => `/api/shared/${encodeURIComponent(token)}`;
+
+/** GET /api/shared/{token}: `{itinerary, preferences, details, expires_at}`; 404 when gone. */
+export async function getShared(token) {
+  return (await request(sharedPath(token))).json();
+}
+
+/** The download URL of a shared trip's export. */
+export function sharedExportUrl(token, format) {
+  return `${sharedPath(token)}/itinerary?format=${encodeURIComponent(format)}`;
+}
+
+/** GET /api/config: what this deployment offers the page (map tiles). */
+export async function getConfig() {
+  return (await request("/api/config")).json();
+}
+
 /** GET /api/cities: [{name, country, places}]. */
 export async function getCities() {
   return (await request("/api/cities")).json();

@@ -11,11 +11,24 @@ const WHO = { user: "You", assistant: "Wayfarer" };
 /** What each rendered bubble stands for: {role, content}. */
 const shown = new WeakMap();
 
+/** An export link the agent offers ("/api/sessions/<id>/itinerary?format=ics"). */
+const EXPORT_LINK = /(\/api\/sessions\/[\w-]+\/itinerary\?format=(?:json|markdown|ics))/;
+const FORMAT_NAMES = { ics: "calendar file (.ics)", markdown: "Markdown file", json: "JSON file" };
+
+/** Message text as text nodes, with the agent's export links made clickable downloads. */
+export function linkedText(text) {
+  return String(text).split(EXPORT_LINK).map((part, i) => {
+    if (i % 2 === 0) return part;
+    const format = part.slice(part.lastIndexOf("=") + 1);
+    return h("a", { href: part, download: "", class: "msg__link" }, `Download the ${FORMAT_NAMES[format]}`);
+  });
+}
+
 /** One message bubble. */
 export function messageNode(role, text, { pending = false } = {}) {
-  const item = h("li", { class: `msg msg--${role}${pending ? " msg--pending" : ""}` },
+  const item = h("div", { class: `msg msg--${role}${pending ? " msg--pending" : ""}` },
     h("span", { class: "msg__who", text: WHO[role] || role }),
-    h("p", { class: "msg__text", text }));
+    h("p", { class: "msg__text" }, role === "assistant" ? linkedText(text) : text));
   shown.set(item, { role, content: text });
   return item;
 }
@@ -65,7 +78,7 @@ export function startReply(log) {
   const text = h("p", { class: "msg__text" });
   const typing = h("span", { class: "typing", role: "img", "aria-label": "Wayfarer is typing" },
     h("span"), h("span"), h("span"));
-  const item = h("li", { class: "msg msg--assistant msg--streaming" },
+  const item = h("div", { class: "msg msg--assistant msg--streaming" },
     h("span", { class: "msg__who", text: WHO.assistant }), typing, text);
   log.append(item);
   let received = "";
@@ -80,7 +93,7 @@ export function startReply(log) {
     /** The reply is complete: show the final text and make the bubble a history entry. */
     finish(content) {
       typing.remove();
-      if (text.textContent !== content) text.textContent = content;
+      text.replaceChildren(...linkedText(content));
       item.classList.remove("msg--streaming");
       shown.set(item, { role: "assistant", content });
     },

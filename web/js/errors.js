@@ -34,6 +34,13 @@ const BY_CODE = {
 export function describeError(error) {
   const code = (error && error.code) || "";
   const status = (error && error.status) || 0;
+  if (code === "edit_rejected") {
+    return {
+      title: "Wayfarer couldn’t make that change.",
+      detail: (error && error.message) || "Try another change.",
+      retryable: false,
+    };
+  }
   if (code === "invalid_request" || status === 422) {
     return {
       title: "Wayfarer couldn’t take that message.",

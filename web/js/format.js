@@ -88,3 +88,14 @@ export function formatDuration(minutes) {
   if (!h) return `${m} min`;
   return m ? `${h} h ${m} min` : `${h} h`;
 }
+
+/** "€45" / "45 USD": an amount in a currency (ISO 4217), whole units. */
+export function formatMoney(amount, currency) {
+  const value = Math.round(Number(amount));
+  if (!currency) return value.toLocaleString("en-GB");
+  try {
+    return new Intl.NumberFormat("en-GB", { style: "currency", currency, maximumFractionDigits: 0 }).format(value);
+  } catch {
+    return `${value.toLocaleString("en-GB")} ${currency}`;
+  }
+}

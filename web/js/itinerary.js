@@ -1,12 +1,26 @@
-// The itinerary region: a summary, what the last edit changed, and one card per day with
-// its stops and an SVG route sketch. All text goes in through textContent.
+// The itinerary region: a summary (with the cost estimate), what the last edit changed,
+// a whole-trip map, and one card per day with its stops and its map (or route sketch).
+// All text goes in through textContent. The owner's page passes `actions` for the edit
+// buttons; the shared page passes none and is read-only.
 
 import { clear, h } from "./dom.js";
 import {
-  capitalise, distanceKm, formatDateRange, formatDay, formatDistance, formatDuration,
-  mealName, minutesBetween, plural,
+  capitalise, distanceKm, formatDateRange, formatDay, formatDistance, formatMoney, plural,
 } from "./format.js";
-import { routeSketch } from "./route.js";
+import { dayMap, disposeMaps, tripMap } from "./maps.js";
+import { stopNode } from "./stops.js";
+
+/** The itinerary region's parts in a page built like index.html / share.html. */
+export function itineraryParts(byId = (id) => document.getElementById(id)) {
+  return {
+    summary: byId("itinerary-summary"),
+    overview: byId("overview"),
+    days: byId("days"),
+    empty: byId("empty"),
+    change: byId("change"),
+    changeText: byId("change-text"),
+  };
+}
 
 /** Total walking-line distance of a day's stops, in km. */
 export function dayDistanceKm(items) {
@@ -15,87 +29,127 @@ export function dayDistanceKm(items) {
   return total;
 }
 
-function stopNode(item, index, changedPlaces) {
-  const meal = item.kind === "meal";
-  const changed = changedPlaces.has(item.place.id);
-  const tags = [
-    h("span", { class: `tag${meal ? " tag--meal" : ""}`, text: meal ? mealName(item.start) : capitalise(item.place.category) }),
-  ];
-  if (meal) tags.push(h("span", { class: "tag tag--quiet", text: capitalise(item.place.category) }));
-  if (item.place.cost_level === 0) tags.push(h("span", { class: "tag tag--quiet", text: "Free" }));
-  if (changed) tags.push(h("span", { class: "tag tag--changed", text: "Changed" }));
-  return h("li", { class: `stop${meal ? " stop--meal" : ""}${changed ? " stop--changed" : ""}` },
-    h("span", { class: "stop__num", "aria-hidden": "true", text: index + 1 }),
-    h("div", { class: "stop__body" },
-      h("p", { class: "stop__time" },
-        h("time", { text: item.start }), "–", h("time", { text: item.end }),
-        h("span", { class: "stop__duration", text: ` · ${formatDuration(minutesBetween(item.start, item.end))}` })),
-      h("p", { class: "stop__name", text: item.place.name }),
-      h("p", { class: "stop__tags" }, tags),
-      item.note ? h("p", { class: "stop__note", text: item.note }) : null));
+function dayActions(day, actions) {
+  return h("div", { class: "day__actions", role: "group", "aria-label": `Change the pace of day ${day.day}` },
+    h("button", { type: "button", class: "button button--ghost button--small", onclick: () => actions.edit({ op: "change_pace", step: "more_relaxed", day: day.day }) },
+      "More relaxed", h("span", { class: "visually-hidden", text: ` day ${day.day}` })),
+    h("button", { type: "button", class: "button button--ghost button--small", onclick: () => actions.edit({ op: "change_pace", step: "more_packed", day: day.day }) },
+      "More packed", h("span", { class: "visually-hidden", text: ` day ${day.day}` })));
 }
 
-function dayCard(day, edit) {
+function dayCost(itinerary, day) {
+  const cost = itinerary.estimated_cost;
+  const entry = cost && Array.isArray(cost.per_day) ? cost.per_day.find((d) => d.day === day.day) : null;
+  return entry && typeof entry.amount === "number" ? `about ${formatMoney(entry.amount, cost.currency)}` : null;
+}
+
+function dayCard(day, itinerary, edit, options, mounts) {
   const changedDays = new Set((edit && edit.days) || []);
   const changedPlaces = new Set((edit && edit.place_ids) || []);
   const changed = changedDays.has(day.day) || day.items.some((i) => changedPlaces.has(i.place.id));
   const headingId = `day-${day.day}-title`;
   const activities = day.items.filter((i) => i.kind === "activity").length;
-  const distance = dayDistanceKm(day.items);
   const facts = [activities === 1 ? "1 activity" : `${activities} activities`];
-  if (day.items.length > 1) facts.push(`${formatDistance(distance)} between stops`);
+  if (day.items.length > 1) facts.push(`${formatDistance(dayDistanceKm(day.items))} between stops`);
+  const cost = dayCost(itinerary, day);
+  if (cost) facts.push(cost);
 
-  const stops = day.items.map((item, index) => stopNode(item, index, changedPlaces));
-  const sketch = day.items.length
-    ? h("figure", { class: "route" },
-      routeSketch(day.items.map((i) => ({ lat: i.place.lat, lon: i.place.lon, name: i.place.name, meal: i.kind === "meal" })),
-        { label: `Route sketch for day ${day.day}` }),
-      h("figcaption", { class: "route__caption", text: "Route sketch · stops in visiting order, north up" }))
-    : null;
+  const context = {
+    day: day.day,
+    days: itinerary.days.map((d) => d.day),
+    changed: changedPlaces,
+    details: options.details,
+    currency: itinerary.estimated_cost && itinerary.estimated_cost.currency,
+    actions: options.actions,
+  };
+  const stops = day.items.map((item, index) => stopNode(item, index, day.items[index + 1], context));
+  let map = null;
+  if (day.items.length) {
+    const view = dayMap(day.day, day.items.map((i) => ({
+      lat: i.place.lat, lon: i.place.lon, name: i.place.name, meal: i.kind === "meal",
+    })), options.map);
+    mounts.push(view.mount);
+    map = view.node;
+  }
 
-  return h("article", { class: `day${changed ? " day--changed" : ""}`, "aria-labelledby": headingId },
+  return h("article", { class: `day${changed ? " day--changed" : ""}`, "aria-labelledby": headingId, "data-day": day.day, tabindex: "-1" },
     h("header", { class: "day__head" },
       h("div", { class: "day__title-row" },
         h("h3", { class: "day__title", id: headingId, text: `Day ${day.day}` }),
         day.date ? h("span", { class: "day__date", text: formatDay(day.date) }) : null,
         changed ? h("span", { class: "badge badge--changed", text: "Updated" }) : null),
       day.theme ? h("p", { class: "day__theme", text: day.theme }) : null,
-      h("p", { class: "day__facts", text: facts.join(" · ") })),
+      h("p", { class: "day__facts", text: facts.join(" · ") }),
+      options.actions ? dayActions(day, options.actions) : null),
     h("div", { class: "day__body" },
       day.items.length ? h("ol", { class: "stops", "aria-label": `Day ${day.day} stops` }, stops)
         : h("p", { class: "day__free", text: "A free day: nothing scheduled." }),
-      sketch));
+      map));
+}
+
+function costFacts(cost) {
+  if (!cost) return [];
+  let text = `${capitalise(cost.level)} budget`;
+  if (cost.amount) {
+    text += ` · about ${formatMoney(cost.amount, cost.currency)}`;
+    if (cost.travelers && cost.travelers > 1) text += ` for ${cost.travelers} people`;
+    else if (cost.per_person) text += " per person";
+  }
+  return [text];
+}
+
+function costBreakdown(cost) {
+  const parts = cost && cost.breakdown;
+  if (!parts || !cost.currency) return null;
+  const rows = [["Entries", parts.entries], ["Meals", parts.meals], ["Transport", parts.transport]]
+    .filter(([, amount]) => typeof amount === "number")
+    .map(([name, amount]) => h("li", { text: `${name}: about ${formatMoney(amount, cost.currency)}` }));
+  if (typeof cost.budget === "number") {
+    rows.push(h("li", { text: `Your budget: ${formatMoney(cost.budget, cost.currency)}` }));
+  }
+  return rows.length ? h("ul", { class: "summary__cost", "aria-label": "Estimated cost" }, rows) : null;
 }
 
 /**
  * Render `itinerary` (SPEC §6) into the region's parts; `edit` is the session's
  * `last_edit` ({description, days[], place_ids[]}) whose changes get highlighted.
+ * `options`: `{map: {tiles_url, attribution}, details: [StopDetails] | null,
+ * actions: {edit(op), keep} | null}`.
  */
-export function renderItinerary(parts, itinerary, edit) {
-  const { summary, days, empty, change, changeText } = parts;
+export function renderItinerary(parts, itinerary, edit, options = {}) {
+  const { summary, overview, days, empty, change, changeText } = parts;
+  disposeMaps();
   clear(days);
   clear(summary);
+  if (overview) clear(overview);
   empty.hidden = Boolean(itinerary);
   summary.hidden = !itinerary;
+  if (overview) overview.hidden = !itinerary;
   change.hidden = !(itinerary && edit && edit.description);
   changeText.textContent = (itinerary && edit && edit.description) || "";
   if (!itinerary) return;
 
+  const details = new Map((options.details || []).map((d) => [`${d.day}:${d.place_id}`, d]));
+  const settings = { map: options.map || null, details, actions: options.actions || null };
   const first = itinerary.days[0];
   const facts = [plural(itinerary.days.length, "day")];
   if (first && first.date) facts.push(formatDateRange(first.date, itinerary.days.length));
-  const cost = itinerary.estimated_cost;
-  if (cost) {
-    let text = `${capitalise(cost.level)} budget`;
-    if (cost.amount) text += ` · about ${Math.round(cost.amount).toLocaleString("en-GB")}${cost.currency ? ` ${cost.currency}` : ""}`;
-    facts.push(text);
-  }
+  facts.push(...costFacts(itinerary.estimated_cost));
   summary.append(
     h("p", { class: "summary__place", text: [itinerary.city, itinerary.country].filter(Boolean).join(", ") }),
     h("p", { class: "summary__facts", text: facts.join(" · ") }));
+  const breakdown = costBreakdown(itinerary.estimated_cost);
+  if (breakdown) summary.append(breakdown);
   if (itinerary.assumptions && itinerary.assumptions.length) {
     summary.append(h("ul", { class: "summary__assumptions", "aria-label": "Assumptions" },
       itinerary.assumptions.map((text) => h("li", { text }))));
   }
-  for (const day of itinerary.days) days.append(dayCard(day, edit));
+  const mounts = [];
+  if (overview && itinerary.days.length > 1) {
+    const whole = tripMap(itinerary.days, settings.map);
+    overview.append(whole.node);
+    mounts.push(whole.mount);
+  }
+  for (const day of itinerary.days) days.append(dayCard(day, itinerary, edit, settings, mounts));
+  for (const mount of mounts) mount();
 }

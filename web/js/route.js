@@ -46,6 +46,31 @@ export function scaleBarKm(unitsPerKm, maxUnits) {
   return best;
 }
 
+/**
+ * Marker positions for `points` with no two closer than `gap` units: a marker too close to
+ * an earlier one is pushed away from it (stops a few metres apart stay readable). The
+ * route line keeps the true positions.
+ */
+export function spreadMarkers(points, gap = 18) {
+  const placed = [];
+  for (const p of points) {
+    let { x, y } = p;
+    for (let pass = 0; pass < 3; pass += 1) {
+      for (const q of placed) {
+        const dx = x - q.x;
+        const dy = y - q.y;
+        const d = Math.hypot(dx, dy);
+        if (d >= gap) continue;
+        const angle = d > 0.01 ? Math.atan2(dy, dx) : (placed.length * 2.4);
+        x = q.x + Math.cos(angle) * gap;
+        y = q.y + Math.sin(angle) * gap;
+      }
+    }
+    placed.push({ x: round(x), y: round(y) });
+  }
+  return placed;
+}
+
 function round(value) {
   return Math.round(value * 10) / 10;
 }
@@ -79,7 +104,7 @@ export function routeSketch(stops, { label, width = 320, height = 200 } = {}) {
     root.append(svg("path", { class: "route__casing", d }));
     root.append(svg("path", { class: "route__line", d }));
   }
-  points.forEach((p, i) => {
+  spreadMarkers(points).forEach((p, i) => {
     const kind = stops[i].meal ? "route__stop route__stop--meal" : "route__stop";
     root.append(svg("g", { class: kind },
       svg("circle", { cx: p.x, cy: p.y, r: 10 }),
@@ -99,5 +124,40 @@ export function routeSketch(stops, { label, width = 320, height = 200 } = {}) {
   root.append(svg("g", { class: "route__north" },
     svg("path", { d: `M${width - 18} 12 L${width - 13} 24 L${width - 18} 21 L${width - 23} 24 Z` }),
     svg("text", { x: width - 18, y: 36, "text-anchor": "middle", text: "N" })));
+  return root;
+}
+
+/** Colour slot (1-6) of trip day `day`, shared by the sketches, the maps and their legends. */
+export function dayColour(day) {
+  return ((Number(day) - 1) % 6) + 1;
+}
+
+/**
+ * An <svg role="img"> of the whole trip: each day's stops joined in its own colour.
+ * `days` are `{day, stops: [{lat, lon, name}]}`.
+ */
+export function overviewSketch(days, { label, width = 640, height = 260 } = {}) {
+  const box = { left: 16, top: 16, right: width - 16, bottom: height - 16 };
+  const all = days.flatMap((d) => d.stops);
+  const { points } = projectRoute(all, box);
+  const root = svg("svg", {
+    class: "route__svg route__svg--overview",
+    viewBox: `0 0 ${width} ${height}`,
+    role: "img",
+    "aria-label": label,
+    focusable: "false",
+  }, svg("title", { text: label }));
+  root.append(svg("rect", { class: "route__bg", x: 0, y: 0, width, height, rx: 14 }));
+  let offset = 0;
+  for (const { day, stops } of days) {
+    const mine = points.slice(offset, offset + stops.length);
+    offset += stops.length;
+    const colour = `day-colour-${dayColour(day)}`;
+    if (mine.length > 1) {
+      const d = mine.map((p, i) => `${i ? "L" : "M"}${p.x} ${p.y}`).join(" ");
+      root.append(svg("path", { class: `route__line ${colour}`, d }));
+    }
+    for (const p of mine) root.append(svg("circle", { class: `route__dot ${colour}`, cx: p.x, cy: p.y, r: 5 }));
+  }
   return root;
 }

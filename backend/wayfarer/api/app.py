@@ -13,9 +13,9 @@ from fastapi.staticfiles import StaticFiles
 
 from wayfarer import __version__
 from wayfarer.api.errors import install_error_handlers
-from wayfarer.api.middleware import install_middleware
+from wayfarer.api.middleware import content_security_policy, install_middleware
 from wayfarer.api.openapi import install_openapi
-from wayfarer.api.routes import cities, health, messages, sessions
+from wayfarer.api.routes import cities, config, edits, health, messages, sessions, share
 from wayfarer.api.serving import transport_bounds
 from wayfarer.config import Settings, load_settings
 from wayfarer.observability import Metrics, configure_logging
@@ -64,7 +64,11 @@ def create_app(settings: Settings | None = None, web_dir: Path | None = None) ->
     app.include_router(sessions.router)
     app.include_router(cities.router)
     app.include_router(messages.router)
+    app.include_router(edits.router)
+    app.include_router(share.router)
+    app.include_router(config.router)
     web = web_dir or default_web_dir()
+    app.state.web_dir = web
     if web.is_dir():
         # The page answers whatever no route matched (not a mount at "/", which would
         # swallow a wrong method on an API path as a 404 instead of a 405).
@@ -74,5 +78,6 @@ def create_app(settings: Settings | None = None, web_dir: Path | None = None) ->
         metrics,
         max_body_bytes=settings.max_body_bytes,
         body_timeout=settings.body_timeout_seconds,
+        csp=content_security_policy(settings.map_tiles_url),
     )  # last: the outermost, so CORS answers and every error carry its headers too
     return app

@@ -7,6 +7,7 @@ from fastapi import Depends, Request
 from wayfarer.api.ratelimit import client_key
 from wayfarer.config import Settings
 from wayfarer.conversation.orchestrator import Orchestrator
+from wayfarer.conversation.sharing import Sharing
 from wayfarer.sessions import SessionStore
 from wayfarer.wiring import Services
 
@@ -56,7 +57,13 @@ def check_read_limit(request: Request) -> None:
     get_services(request).rate_limits.read.hit(_client(request))
 
 
+def get_sharing(request: Request) -> Sharing:
+    """The share-link service."""
+    return get_services(request).sharing
+
+
 OrchestratorDep = Annotated[Orchestrator, Depends(get_orchestrator)]
+SharingDep = Annotated[Sharing, Depends(get_sharing)]
 RateLimitDep = Annotated[None, Depends(check_rate_limit)]
 CreateLimitDep = Annotated[None, Depends(check_create_limit)]
 ReadLimitDep = Annotated[None, Depends(check_read_limit)]

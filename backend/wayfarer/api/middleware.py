@@ -20,6 +20,7 @@ import secrets
 import time
 from collections.abc import MutableMapping
 from typing import Any
+from urllib.parse import urlsplit
 
 from fastapi import FastAPI
 from starlette.datastructures import Headers, MutableHeaders
@@ -30,11 +31,32 @@ from wayfarer.observability import Metrics
 
 log = logging.getLogger("wayfarer.access")
 
-CONTENT_SECURITY_POLICY = (
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:{tiles}; "
     "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; "
     "form-action 'self'; frame-ancestors 'none'"
 )
+
+
+def tile_source(tiles_url: str) -> str:
+    """The CSP source of a tile URL template: its scheme, host and port, with a ``{s}``
+    subdomain as ``*`` ("https://*.tile.example.org"); "" when there are no tiles."""
+    if not tiles_url:
+        return ""
+    parts = urlsplit(tiles_url.replace("{s}", "sub-domain"))
+    host = parts.netloc.replace("sub-domain", "*")
+    return f"{parts.scheme}://{host}"
+
+
+def content_security_policy(tiles_url: str) -> str:
+    """The page's CSP: everything from this origin only, images also from the map tile
+    host of ``tiles_url`` (WAYFARER_MAP_TILES_URL; none when empty)."""
+    source = tile_source(tiles_url)
+    return _POLICY.format(tiles=f" {source}" if source else "")
+
+
+CONTENT_SECURITY_POLICY = content_security_policy("")
+"""The policy without map tiles (responses that never carry the page)."""
 SECURITY_HEADERS = {
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
@@ -43,7 +65,7 @@ SECURITY_HEADERS = {
 # Swagger UI needs inline script; it is the one page served without the strict policy.
 _DOCS_PATHS = ("/docs", "/redoc")
 # Session documents and itineraries are private to one traveller: never cached anywhere.
-_NO_STORE_PATHS = ("/api/sessions",)
+_NO_STORE_PATHS = ("/api/sessions", "/api/shared", "/share/")
 _REQUEST_ID = re.compile(r"[\x21-\x7e]{1,64}")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -71,11 +93,14 @@ def request_id_of(headers: Headers) -> str:
     return given if _REQUEST_ID.fullmatch(given) else secrets.token_hex(8)
 
 
-def response_headers(path: str, request_id: str) -> dict[str, str]:
-    """Headers every response on ``path`` carries (existing ones of the same name win)."""
+def response_headers(
+    path: str, request_id: str, csp: str = CONTENT_SECURITY_POLICY
+) -> dict[str, str]:
+    """Headers every response on ``path`` carries (existing ones of the same name win);
+    ``csp`` is the Content-Security-Policy (see :func:`content_security_policy`)."""
     headers = {"X-Request-ID": request_id, **SECURITY_HEADERS}
     if not path.startswith(_DOCS_PATHS):
-        headers["Content-Security-Policy"] = CONTENT_SECURITY_POLICY
+        headers["Content-Security-Policy"] = csp
     if path.startswith(_NO_STORE_PATHS):
         headers["Cache-Control"] = "no-store"
     return headers
@@ -162,12 +187,19 @@ class EdgeMiddleware:
     outermost error middleware, which it leaves nothing to do)."""
 
     def __init__(
-        self, app: ASGIApp, *, metrics: Metrics, max_body_bytes: int, body_timeout: float
+        self,
+        app: ASGIApp,
+        *,
+        metrics: Metrics,
+        max_body_bytes: int,
+        body_timeout: float,
+        csp: str = CONTENT_SECURITY_POLICY,
     ) -> None:
         self.app = app
         self.metrics = metrics
         self.max_body_bytes = max_body_bytes
         self.body_timeout = body_timeout
+        self.csp = csp
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -178,7 +210,7 @@ class EdgeMiddleware:
         scope.setdefault("state", {})["request_id"] = request_id
         is_head = scope["method"] == "HEAD"
         inner: MutableMapping[str, Any] = dict(scope, method="GET") if is_head else scope
-        extra = response_headers(scope["path"], request_id)
+        extra = response_headers(scope["path"], request_id, self.csp)
         status = [500]
         started = time.perf_counter()
 
@@ -261,9 +293,14 @@ def install_middleware(
     *,
     max_body_bytes: int,
     body_timeout: float,
+    csp: str = CONTENT_SECURITY_POLICY,
 ) -> None:
     """Add :class:`EdgeMiddleware` to ``app`` (a FastAPI app); call it last so it is the
-    outermost of the app's own middleware."""
+    outermost of the app's own middleware. ``csp``: see :func:`content_security_policy`."""
     app.add_middleware(
-        EdgeMiddleware, metrics=metrics, max_body_bytes=max_body_bytes, body_timeout=body_timeout
+        EdgeMiddleware,
+        metrics=metrics,
+        max_body_bytes=max_body_bytes,
+        body_timeout=body_timeout,
+        csp=csp,
     )

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from wayfarer.config import Settings
 from wayfarer.conversation.policy import PolicyContext, advance
 from wayfarer.domain import (
+    Edit,
     ExportFormat,
     Interpretation,
     Message,
@@ -24,12 +25,13 @@ from wayfarer.domain import (
     TurnRecord,
     utcnow,
 )
-from wayfarer.errors import InvalidRequest, ItineraryNotFound
+from wayfarer.errors import EditRejected, InvalidRequest, ItineraryNotFound
 from wayfarer.language import Interpreter, Narrator
 from wayfarer.language.budget import turn_budget
-from wayfarer.language.events import Greeting, NarrationEvent
+from wayfarer.language.events import Edited, EditFailed, Greeting, NarrationEvent, Undone
 from wayfarer.observability import Metrics
 from wayfarer.planner import Export, Planner
+from wayfarer.planner.details import StopDetails
 from wayfarer.sessions import SessionStore
 from wayfarer.sessions.ids import new_session_id
 
@@ -50,6 +52,16 @@ class TurnResult:
 
 
 def _ignore(_: str) -> None:
+    return None
+
+
+def _click_reply(event: NarrationEvent) -> str | None:
+    """The short history line for a click edit (what changed, plus the planner's notes),
+    or None for an outcome without one, which the narrator then phrases."""
+    if isinstance(event, Edited):
+        return " ".join([event.summary.description, *event.notes]).strip()
+    if isinstance(event, Undone):
+        return "Went back to the plan as it was before the last change."
     return None
 
 
@@ -132,6 +144,34 @@ class Orchestrator:
             self._log_turn(saved, interpretation, step.event)
             return TurnResult(saved.history[-1], saved)
 
+    async def edit(self, session_id: str, edit: Edit) -> TurnResult:
+        """Apply one typed edit (a click on the page) as a turn of its own.
+
+        It runs exactly like :meth:`turn`, under the same lease and compare-and-set and
+        through the same policy function (as an ``edit`` interpretation), so every rule a
+        typed message obeys applies to clicks too. What changed is appended as one short
+        assistant message (no user message: nothing was typed; edits and undo need no
+        narration, so those clicks never wait on a language model; any other outcome a
+        future operation leads to is phrased by the narrator). Raises
+        ItineraryNotFound before a plan, InvalidRequest (EditRejected) when the edit cannot
+        be done or there is nothing to undo, and the errors of :meth:`turn`.
+        """
+        async with self._store.turn_lock(session_id):
+            state = await self._store.get(session_id)
+            if state.itinerary is None or state.stage != "planned":
+                raise ItineraryNotFound("There is no itinerary to change yet.")
+            step = advance(state, Interpretation(intent="edit", edits=[edit]), self._policy)
+            if isinstance(step.event, EditFailed):
+                raise EditRejected(step.event.reason)
+            if isinstance(step.event, Undone) and step.event.itinerary is None:
+                raise EditRejected("There is no earlier version of the plan to go back to.")
+            self._metrics.turns.labels("click_edit").inc()
+            reply = _click_reply(step.event) or await self._narrate(step.event, _ignore)
+            new_state = self._record(step.state, None, reply, None)
+            saved = await self._store.save(new_state, expected_version=state.version)
+            log.info("edit", extra={"session_id": saved.session_id, "op": edit.op})
+            return TurnResult(saved.history[-1], saved)
+
     def start_turn(
         self,
         session_id: str,
@@ -180,6 +220,13 @@ class Orchestrator:
             raise ItineraryNotFound("There is no itinerary yet: tell me where you'd like to go.")
         return self._planner.export(state.itinerary, state.preferences, fmt)
 
+    async def stop_details(self, session_id: str) -> list[StopDetails]:
+        """Per-stop details of the session's itinerary; ItineraryNotFound before a plan."""
+        state = await self._store.get(session_id)
+        if state.itinerary is None:
+            raise ItineraryNotFound("There is no itinerary yet: tell me where you'd like to go.")
+        return self._planner.details(state.itinerary, state.preferences)
+
     async def _narrate(self, event: NarrationEvent, on_chunk: ChunkSink) -> str:
         parts: list[str] = []
         async for chunk in self._narrator.stream(event):
@@ -197,11 +244,17 @@ class Orchestrator:
         return None
 
     def _record(
-        self, state: SessionState, text: str, reply_text: str, client_message_id: str | None
+        self,
+        state: SessionState,
+        text: str | None,
+        reply_text: str,
+        client_message_id: str | None,
     ) -> SessionState:
+        """Append the user's message (None for a click) and the reply to the history."""
         now = utcnow()
         reply = Message(role="assistant", content=reply_text, created_at=now)
-        history = [*state.history, Message(role="user", content=text, created_at=now), reply]
+        said = [] if text is None else [Message(role="user", content=text, created_at=now)]
+        history = [*state.history, *said, reply]
         state.history = history[-self._settings.history_limit :]
         if client_message_id is not None:
             state.recent_turns.append(TurnRecord(client_message_id=client_message_id, reply=reply))

@@ -50,6 +50,15 @@ class AddPlace(BaseModel):
     query: PlaceSelector
 
 
+class MovePlace(BaseModel):
+    """Move the place matching ``target`` to day ``to_day``; both days stay valid (the day
+    it leaves is refilled when it would drop below its pace minimum)."""
+
+    op: Literal["move"] = "move"
+    target: PlaceSelector
+    to_day: int = Field(ge=1)
+
+
 class SwapDays(BaseModel):
     """Exchange the contents of two days (dates stay with their day numbers)."""
 
@@ -125,7 +134,7 @@ class Undo(BaseModel):
 
 
 Edit = Annotated[
-    ReplacePlace | RemovePlace | AddPlace | SwapDays | AddDay | DropDay | ChangePace
-    | ChangeBudget | PinPlace | SetDayStart | MealWish | Undo,
+    ReplacePlace | RemovePlace | AddPlace | MovePlace | SwapDays | AddDay | DropDay
+    | ChangePace | ChangeBudget | PinPlace | SetDayStart | MealWish | Undo,
     Field(discriminator="op"),
 ]

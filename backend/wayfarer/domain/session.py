@@ -9,7 +9,7 @@ from wayfarer.domain.dialogue import DialogueState, TripConstraints
 from wayfarer.domain.itinerary import Itinerary
 from wayfarer.domain.preferences import Preferences
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 4
 
 Stage = Literal["gathering", "planned"]
 Role = Literal["user", "assistant"]
@@ -47,6 +47,16 @@ class EditSummary(BaseModel):
     place_ids: list[str] = Field(default_factory=list)
 
 
+class ShareLink(BaseModel):
+    """The session's read-only share link: ``token`` (128 random bits, distinct from the
+    session id) opens ``/share/{token}`` until ``expires_at`` or while the session lives,
+    whichever ends first; revoking it clears this field."""
+
+    token: str
+    created_at: datetime = Field(default_factory=utcnow)
+    expires_at: datetime
+
+
 class PlanSnapshot(BaseModel):
     """An earlier plan kept for "undo": the itinerary with the preferences and
     constraints behind it (undo restores all three)."""
@@ -67,6 +77,8 @@ class SessionState(BaseModel):
     remembers the last client_message_ids and their replies. ``dialogue`` is what the
     conversation waits for and its turn counter (server bookkeeping); ``constraints`` the
     traveller's edits kept across re-plans (shown to clients).
+    ``share`` is the current
+    read-only share link, if any (schema 4).
     """
 
     schema_version: int = SCHEMA_VERSION
@@ -87,6 +99,7 @@ class SessionState(BaseModel):
     undo_stack: list[PlanSnapshot] = Field(default_factory=list)
     history: list[Message] = Field(default_factory=list)
     recent_turns: list[TurnRecord] = Field(default_factory=list)
+    share: ShareLink | None = None
 
     def view(self) -> dict[str, object]:
         """The SessionView of SPEC §4: the JSON-ready state without ``version`` and without

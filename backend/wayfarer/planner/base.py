@@ -10,6 +10,7 @@ from pydantic import BaseModel, Field
 
 from wayfarer.domain import Edit, EditSummary, ExportFormat, Itinerary, Preferences
 from wayfarer.planner.catalog import CatalogPlace
+from wayfarer.planner.details import StopDetails
 
 
 class CitySummary(BaseModel):
@@ -95,6 +96,10 @@ class Planner(Protocol):
 
     def verify(self, itinerary: Itinerary, preferences: Preferences) -> list[Violation]:
         """Every broken SPEC §6 rule; empty when the itinerary is valid."""
+        ...
+
+    def details(self, itinerary: Itinerary, preferences: Preferences) -> list[StopDetails]:
+        """Per-stop details for the page: hours that day, why chosen, travel to the next."""
         ...
 
     def export(

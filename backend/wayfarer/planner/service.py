@@ -22,6 +22,7 @@ from wayfarer.domain import (
 from wayfarer.errors import InvalidRequest
 from wayfarer.planner.base import CitySummary, EditResult, Export, PlanResult, Violation
 from wayfarer.planner.catalog import Catalog, CatalogPlace
+from wayfarer.planner.details import StopDetails, stop_details
 from wayfarer.planner.edits import apply_edit
 from wayfarer.planner.exports import to_ics, to_json, to_markdown, trip_start
 from wayfarer.planner.index import CityIndex
@@ -161,6 +162,10 @@ class CatalogPlanner:
     def verify(self, itinerary: Itinerary, preferences: Preferences) -> list[Violation]:
         """Every broken SPEC §6 rule; empty when the itinerary is valid."""
         return verify_itinerary(itinerary, preferences, self.index(itinerary.city))
+
+    def details(self, itinerary: Itinerary, preferences: Preferences) -> list[StopDetails]:
+        """Per-stop details (hours that day, why chosen, travel to the next stop)."""
+        return stop_details(self._require(itinerary.city), itinerary, preferences)
 
     def export(
         self, itinerary: Itinerary, preferences: Preferences, fmt: ExportFormat

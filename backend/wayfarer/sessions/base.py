@@ -13,6 +13,9 @@ Promises, checked by one contract suite run against each backend:
 - Backend failures surface as :class:`~wayfarer.errors.StoreUnavailable`, never as the
   backend library's own exceptions.
 - An id of the wrong shape (see :mod:`wayfarer.sessions.ids`) is simply not found.
+- Share links (``put_share``, ``share_target``, ``drop_share``; :mod:`.shares`) index a
+  share token to its session for at most a given time; a dropped or expired token has no
+  target.
 - ``acquire_purge_lease`` (added for the purge job) says whether this process should purge
   now; in Redis it is a short lease so N replicas purge once per interval.
 """
@@ -65,4 +68,16 @@ class SessionStore(Protocol):
 
     async def acquire_purge_lease(self, seconds: float) -> bool:
         """True when this process may purge now (the lease is then held for ``seconds``)."""
+        ...
+
+    async def put_share(self, token: str, session_id: str, ttl_seconds: float) -> None:
+        """Index the share ``token`` to ``session_id`` for ``ttl_seconds``."""
+        ...
+
+    async def share_target(self, token: str) -> str | None:
+        """The session id a share token points at; None when unknown, dropped or expired."""
+        ...
+
+    async def drop_share(self, token: str) -> None:
+        """Forget a share token (no error when unknown)."""
         ...

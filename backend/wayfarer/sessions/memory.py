@@ -34,6 +34,7 @@ from wayfarer.errors import SessionNotFound, TurnInProgress, VersionConflict
 from wayfarer.observability import Metrics
 from wayfarer.sessions import schema, snapshot
 from wayfarer.sessions.ids import is_session_id
+from wayfarer.sessions.shares import MemoryShares
 
 log = logging.getLogger("wayfarer.sessions")
 
@@ -64,11 +65,12 @@ class _TurnLock:
     users: int = 0  # holders and waiters; the lock is dropped when it reaches 0
 
 
-class MemorySessionStore:
+class MemorySessionStore(MemoryShares):
     """:class:`~wayfarer.sessions.SessionStore` in this process's memory.
 
     Adds :meth:`put_document` and :meth:`acquire_purge_lease` to the protocol (both
-    backends have them). ``clock`` (monotonic seconds) is injectable for tests.
+    backends have them); share links come from :class:`MemoryShares`. ``clock``
+    (monotonic seconds) is injectable for tests.
     """
 
     def __init__(
@@ -93,6 +95,7 @@ class MemorySessionStore:
             OrderedDict() for _ in range(PLANNED + 1)
         )
         self._turn_locks: dict[str, _TurnLock] = {}
+        self._shares: dict[str, tuple[str, float]] = {}
         # metric children looked up once, not per operation
         self._latency = {op: self._metrics.store_latency.labels(op) for op in OPERATIONS}
 
@@ -225,6 +228,7 @@ class MemorySessionStore:
         restored = snapshot.read(self._snapshot_path, self._metrics)
         for session_id, document, seconds_left in restored.sessions:
             self._insert_document(session_id, document, seconds_left)
+            self.reindex_share(session_id, document)
         return restored
 
     async def acquire_purge_lease(self, seconds: float) -> bool:

@@ -69,10 +69,11 @@ from wayfarer.sessions.redis_scripts import (
     SAVE_RELEASE,
     RedisKeys,
 )
+from wayfarer.sessions.shares import RedisShares
 
 log = logging.getLogger("wayfarer.sessions")
 
-class RedisSessionStore:
+class RedisSessionStore(RedisShares):
     """:class:`~wayfarer.sessions.SessionStore` on Redis (see the module docstring).
 
     Takes an injected client (``owns_client`` decides whether :meth:`close` closes it) or

@@ -13,7 +13,9 @@ Schema history:
 - 1: SPEC §3 as it stands.
 - 2: dialogue state and trip constraints as data (issue 9): ``dialogue`` (what the
   assistant waits for, a turn counter that only grows) and ``constraints`` (pins,
-  exclusions, per-day pace, day start, meal wishes), also inside undo snapshots (current).
+  exclusions, per-day pace, day start, meal wishes), also inside undo snapshots.
+- 3: reserved for the realism changes of this wave (``_renumber_only`` here).
+- 4: ``share`` (the read-only share link, null until the traveller shares) (current).
 """
 
 import json
@@ -65,7 +67,23 @@ def _upgrade_1_to_2(doc: Document) -> Document:
     return upgraded
 
 
-UPGRADES: dict[int, Upgrade] = {0: _upgrade_0_to_1, 1: _upgrade_1_to_2}
+def _renumber_only(doc: Document) -> Document:
+    """A step whose document change lives in another branch: only the number moves."""
+    return {**doc, "schema_version": doc["schema_version"] + 1}
+
+
+def _upgrade_3_to_4(doc: Document) -> Document:
+    """Version 4 adds ``share``; an older session has no share link, which is the field's
+    default, so only the number moves."""
+    return {**doc, "schema_version": 4}
+
+
+UPGRADES: dict[int, Upgrade] = {
+    0: _upgrade_0_to_1,
+    1: _upgrade_1_to_2,
+    2: _renumber_only,
+    3: _upgrade_3_to_4,
+}
 """``UPGRADES[n]`` turns a version-``n`` document into a version-``n + 1`` one (pure)."""
 
 

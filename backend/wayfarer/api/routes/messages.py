@@ -20,12 +20,13 @@ from wayfarer.api.deps import OrchestratorDep, RateLimitDep, ReadLimitDep
 from wayfarer.conversation.orchestrator import Orchestrator, TurnResult
 from wayfarer.domain import ExportFormat, Message
 from wayfarer.errors import WayfarerError
+from wayfarer.planner import Export
 
 log = logging.getLogger("wayfarer.api")
 
 router = APIRouter(prefix="/api/sessions", tags=["conversation"])
 
-_ERRORS: dict[int | str, dict[str, Any]] = {
+TURN_ERRORS: dict[int | str, dict[str, Any]] = {
     404: {"description": "unknown or expired session"},
     409: {"description": "another turn on this session did not finish in time"},
     422: {"description": "empty, too long or malformed message"},
@@ -48,7 +49,7 @@ class TurnOut(BaseModel):
     session: dict[str, Any]
 
 
-def _turn_body(result: TurnResult) -> dict[str, Any]:
+def turn_body(result: TurnResult) -> dict[str, Any]:
     return {"reply": result.reply.model_dump(mode="json"), "session": result.state.view()}
 
 
@@ -80,7 +81,7 @@ async def _stream_turn(
             else:
                 getter.cancel()
         try:
-            yield _frame("done", _turn_body(task.result()))
+            yield _frame("done", turn_body(task.result()))
         except WayfarerError as exc:
             yield _frame("error", {"error": {"code": exc.code, "message": exc.message}})
         except Exception:
@@ -99,7 +100,7 @@ async def _stream_turn(
     "/{session_id}/messages",
     response_model=TurnOut,
     responses={
-        **_ERRORS,
+        **TURN_ERRORS,
         200: {"content": {"text/event-stream": {}}, "description": "reply (JSON or SSE)"},
     },
 )
@@ -114,7 +115,7 @@ async def post_message(
     orchestrator.validate(message.content, message.client_message_id)
     if "text/event-stream" in accept:
         return await _stream_turn(orchestrator, session_id, message)
-    return _turn_body(await orchestrator.turn(
+    return turn_body(await orchestrator.turn(
         session_id, message.content, message.client_message_id
     ))
 
@@ -136,7 +137,11 @@ async def export_itinerary(
     format: Annotated[ExportFormat, Query()] = "json",
 ) -> Response:
     """The itinerary as JSON, Markdown or an iCalendar file (downloaded as an attachment)."""
-    export = await orchestrator.export(session_id, format)
+    return file_response(await orchestrator.export(session_id, format))
+
+
+def file_response(export: Export) -> Response:
+    """An export as a download (``Content-Disposition: attachment`` with its file name)."""
     return Response(
         content=export.content,
         media_type=export.media_type,

@@ -51,3 +51,12 @@ async def delete_session(session_id: str, store: StoreDep, _: ReadLimitDep) -> R
     if not await store.delete(session_id):
         raise SessionNotFound("No such session (it may have expired).")
     return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+@router.get("/{session_id}/stops", responses=_NOT_FOUND)
+async def read_stop_details(
+    session_id: str, orchestrator: OrchestratorDep, _: ReadLimitDep
+) -> Any:
+    """Per-stop details of the session's itinerary for the page (docs/spec.md, "Stop
+    details"); 404 ``itinerary_not_found`` before a plan."""
+    return [d.model_dump(mode="json") for d in await orchestrator.stop_details(session_id)]

@@ -1,6 +1,6 @@
 """Itinerary edits (SPEC §5) from plain requests.
 
-Handled here: undo, swap days, add / drop a day, replace / remove / add a place. Pace and
+Handled here: undo, swap days, add / drop a day, replace / remove / add / move a place. Pace and
 budget steps live in :mod:`pace` and :mod:`budget`. Place edits are read only when there
 is an itinerary to edit; a phrase that is really a city ("visit Rome") or a trip length
 ("5 days instead of 3") is left to those readers.
@@ -16,6 +16,7 @@ from wayfarer.domain import (
     DropDay,
     Edit,
     Itinerary,
+    MovePlace,
     PlaceSelector,
     RemovePlace,
     ReplacePlace,
@@ -111,6 +112,11 @@ _REPL_INSTEAD_OF = re.compile(
     rf"\b(?:(?:can we|could we|let's|lets|i'd like to|we'd like to|i want to|we want to)\s+"
     rf"(?:do|see|visit|go to|have)\s+|(?:do|see|visit|go to)\s+)?"
     rf"(?P<repl>[^,.;!?]+?)\s+(?:instead of|rather than|in place of)\s+(?P<target>.+?){_END}"
+)
+_MOVE_PLACE = re.compile(
+    rf"\b(?:move|shift|push|put|switch|reschedule)\s+(?P<target>(?!day\b).+?)\s+"
+    rf"(?:to|on|onto|into|over to)\s+(?:the\s+)?"
+    rf"(?P<day>day\s*{_DAYREF}|(?:{ORDINAL}|last|final)\s+day|{WEEKDAY})\b(?:\s+instead)?"
 )
 _REMOVE = re.compile(
     rf"\b(?:remove|delete|skip|cut|ditch|lose|drop|cancel|scrap|get rid of|take out|"
@@ -236,10 +242,20 @@ def _bare_interest(phrase: str) -> bool:
 
 
 def _place_edits(text: Text, context: EditContext) -> Found:
-    """Replace / remove / add a place (only with an itinerary)."""
+    """Move / replace / remove / add a place (only with an itinerary)."""
     if context.itinerary is None:
         return []
     edits: Found = []
+    for match in text.find(_MOVE_PLACE):
+        to_day = _day(match["day"].removeprefix("day").strip().removesuffix(" day"),
+                      context.days)
+        if to_day is None or not _is_place(match["target"], context):
+            continue
+        raw = text.original(match.start("target"), match.end("target"))
+        moved = read_selector(raw, context.itinerary, context.days)
+        if moved != PlaceSelector(day=moved.day):
+            edits.append((match.start(), MovePlace(target=moved, to_day=to_day)))
+            text.claim(match.start(), match.end())
     for pattern in (_INSTEAD_OF, _INSTEAD_OF_CUED, _REPL_INSTEAD_OF, _REPLACE):
         for match in text.find(pattern):
             target, replacement = match["target"], match["repl"]

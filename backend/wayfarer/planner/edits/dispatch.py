@@ -16,6 +16,7 @@ from wayfarer.domain import (
     Edit,
     Itinerary,
     MealWish,
+    MovePlace,
     PinPlace,
     Preferences,
     RemovePlace,
@@ -27,6 +28,7 @@ from wayfarer.domain import (
 from wayfarer.errors import EditRejected
 from wayfarer.planner.edits.days import add_day, drop_day, swap_days
 from wayfarer.planner.edits.levels import change_budget, change_pace
+from wayfarer.planner.edits.move import move_place
 from wayfarer.planner.edits.places import add_place, pin_place, remove_place, replace_place
 from wayfarer.planner.edits.state import EditState, Outcome
 from wayfarer.planner.edits.times import later_dinners, set_day_start
@@ -55,6 +57,7 @@ def apply_edit(
         RemovePlace: remove_place,  # type: ignore[dict-item]
         AddPlace: add_place,  # type: ignore[dict-item]
         PinPlace: pin_place,  # type: ignore[dict-item]
+        MovePlace: move_place,  # type: ignore[dict-item]
         SwapDays: swap_days,  # type: ignore[dict-item]
         AddDay: add_day,  # type: ignore[dict-item]
         DropDay: drop_day,  # type: ignore[dict-item]

@@ -117,46 +117,60 @@ def _wanted(selector: PlaceSelector) -> str:
 
 
 def remove_place(state: EditState, edit: RemovePlace) -> None:
-    index = state.index
     targets = state.find(edit.target)
     if not targets:
         raise EditRejected(f"I couldn't find {describe(edit.target)} in your itinerary.")
     state.keep_interests = False
-    low = state.request.bounds[0]
     removed: list[str] = []
     for position in sorted({p for p, _ in targets}):
-        day = state.days[position]
         gone = {i.place.id for p, i in targets if p == position}
-        acts = [p for p in activities_of(index, day) if p.id not in gone]
-        fixed = {s: p for s, p in state.meals(day).items() if p.id not in gone}
-        names = [index.by_id[i].name for i in gone]
-        filler: list[CatalogPlace] = []
-        if len(acts) < low:
-            for new in state.activity_options(
-                PlaceSelector(), position, acts, exclude=_unwanted(edit.target, gone)
-            ):
-                if len(acts) >= low:
-                    break
-                if fits_in_day(index, [*acts, new], weekday(state.request, position + 1)):
-                    acts.append(new)
-                    filler.append(new)
-        if len(acts) < low:
-            raise EditRejected(
-                f"Day {position + 1} needs at least {low} activities at a "
-                f"{state.request.pace} pace and nothing else nearby fits; I can replace "
-                f"{join_words(names)} instead, or make the pace more relaxed."
-            )
-        built = state.rebuild_day(position, acts, fixed)
-        if built is None:
-            built = state.rebuild_day(position, acts, keep_meals=False)
-        if built is None:
-            raise EditRejected(f"I couldn't rearrange day {position + 1} without {names[0]}.")
-        state.set_day(position, built)
-        text = f"{join_words(names)} from day {position + 1}"
-        if filler:
-            text += f" (added {join_words([p.name for p in filler])} to keep the day full)"
-        removed.append(text)
+        removed.append(drop_from_day(state, position, gone, _unwanted(edit.target, gone)))
     state.description = "Removed " + "; ".join(removed) + "."
+
+
+def drop_from_day(
+    state: EditState,
+    position: int,
+    gone: set[str],
+    unwanted: Callable[[CatalogPlace], bool],
+    action: str = "",
+) -> str:
+    """Rebuild day ``position`` without the places ``gone``, adding nearby places (never
+    ``unwanted`` ones) when it would fall below its pace minimum; returns "<names> from day
+    N" (plus what was added) for the description, or raises EditRejected. ``action`` names
+    what the traveller asked ("move") in the refusal; removal by default."""
+    index = state.index
+    low = state.request.bounds[0]
+    day = state.days[position]
+    acts = [p for p in activities_of(index, day) if p.id not in gone]
+    fixed = {s: p for s, p in state.meals(day).items() if p.id not in gone}
+    names = [index.by_id[i].name for i in gone]
+    filler: list[CatalogPlace] = []
+    if len(acts) < low:
+        for new in state.activity_options(PlaceSelector(), position, acts, exclude=unwanted):
+            if len(acts) >= low:
+                break
+            if fits_in_day(index, [*acts, new], weekday(state.request, position + 1)):
+                acts.append(new)
+                filler.append(new)
+    if len(acts) < low:
+        instead = f"I can replace {join_words(names)} instead, or make the pace more relaxed."
+        if action:
+            instead = f"so I can't {action} {join_words(names)}; try replacing it instead."
+        raise EditRejected(
+            f"Day {position + 1} needs at least {low} activities at a "
+            f"{state.request.pace} pace and nothing else nearby fits; {instead}"
+        )
+    built = state.rebuild_day(position, acts, fixed)
+    if built is None:
+        built = state.rebuild_day(position, acts, keep_meals=False)
+    if built is None:
+        raise EditRejected(f"I couldn't rearrange day {position + 1} without {names[0]}.")
+    state.set_day(position, built)
+    text = f"{join_words(names)} from day {position + 1}"
+    if filler:
+        text += f" (added {join_words([p.name for p in filler])} to keep the day full)"
+    return text
 
 
 def _unwanted(target: PlaceSelector, gone: set[str]) -> Callable[[CatalogPlace], bool]:
