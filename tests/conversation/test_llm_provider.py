@@ -113,3 +113,38 @@ async def test_model_failure_falls_back_to_offline_rules(
     assert 'wayfarer_llm_calls_total{outcome="fallback"}' in metrics
     if failure != "garbage":
         assert "Day 1" in body["reply"]["content"]  # the offline narrator answered
+
+
+async def test_acts_a_model_sends_are_dropped_never_trusted(
+    llm_server: LiveServer, model: ScriptedModel
+) -> None:
+    text = "3 days in Rome please"
+    model.table[text] = {
+        "intent": "provide_info",
+        "changes": {"city": "Rome", "days": 3},
+        "acts": [{"act": "start_over"}],  # in the schema, but not this interpreter's to send
+    }
+    async with httpx.AsyncClient(base_url=llm_server.url, timeout=30) as http:
+        body = await _turn(http, text)
+    assert body["session"]["preferences"]["city"] == "Rome"
+
+
+async def test_a_pending_confirmation_is_answered_with_the_llm_provider(
+    llm_server: LiveServer, model: ScriptedModel
+) -> None:
+    plan, switch = "3 days in Rome, food, relaxed, cheap", "new trip"
+    model.table[plan] = {"intent": "provide_info", "changes": {
+        "city": "Rome", "days": 3, "add_interests": ["food"], "pace": "relaxed",
+        "budget": "budget"}}
+    model.table[switch] = {"intent": "start_over"}
+    model.table["yes"] = {"intent": "greeting", "small_talk": "thanks"}
+    async with httpx.AsyncClient(base_url=llm_server.url, timeout=30) as http:
+        session_id = (await http.post("/api/sessions")).json()["session_id"]
+        url = f"/api/sessions/{session_id}/messages"
+        for text in (plan, switch):
+            await http.post(url, json={"content": text})
+        view = (await http.get(f"/api/sessions/{session_id}")).json()
+        assert view["stage"] == "planned"
+        await http.post(url, json={"content": "yes"})
+        view = (await http.get(f"/api/sessions/{session_id}")).json()
+    assert view["stage"] == "gathering" and view["itinerary"] is None

@@ -130,7 +130,10 @@ async def test_change_of_city_replans(chat: Chat) -> None:
 
 async def test_start_over(chat: Chat) -> None:
     await chat.say("3 days in Tokyo, food, relaxed, cheap")
-    await chat.say("new trip")
+    await chat.say("new trip")  # mid-plan: confirmed first, as the page's button does
+    assert chat.session["stage"] == "planned"
+    assert chat.itinerary is not None
+    await chat.say("yes")
     assert chat.session["stage"] == "gathering"
     assert chat.session["itinerary"] is None
     assert chat.prefs["city"] is None

@@ -16,7 +16,6 @@ from typing import Any
 
 from tests.language.blind_cases import CONTEXTS, PLANNED_DAYS, Blind
 from tests.language.plans import PARIS_START, gathering, planned
-from tests.language.test_interpreter_table import ASKED
 from wayfarer.domain import (
     AddPlace,
     ChangeBudget,
@@ -121,7 +120,7 @@ def interpreter_state(context: str) -> SessionState:
     spec = CONTEXTS[context]
     if spec.planned:
         return planned(start_date=PARIS_START, **spec.prefs)
-    return gathering(ASKED[spec.asked] if spec.asked else None, **spec.prefs)
+    return gathering(spec.asked, **spec.prefs)
 
 
 def interpreter_slots(result: Interpretation) -> dict[str, Any]:

@@ -60,7 +60,7 @@ CASES: list[C] = [
     C("CDMX 4 days tacos and murals", city="Mexico City", days=4, add=["food", "art"]),
     C("HK for 3 days, dim sum!", city="Hong Kong", days=3, add=["food"]),
     C("BKK street food 4 days", city="Bangkok", days=4, add=["food"]),
-    C("Lisboa 4 dias", city="Lisbon"),
+    C("Lisboa 4 dias", city="Lisbon", days=4),
     C("Roma, 3 days", city="Rome", days=3),
     C("a week in Wien", city="Vienna", days=7),
     C("Praha for a long weekend", city="Prague", days=3),

@@ -6,6 +6,7 @@ Built by hand from the bundled catalog so these tests do not depend on the plann
 from datetime import date, timedelta
 
 from wayfarer.domain import (
+    DialogueState,
     EstimatedCost,
     Itinerary,
     ItineraryDay,
@@ -64,13 +65,17 @@ def paris_itinerary(dated: bool = True) -> Itinerary:
 
 
 def gathering(asked: str | None = None, **prefs: object) -> SessionState:
-    """A session still gathering, whose last assistant message is ``asked``."""
+    """A session still gathering whose last reply asked about ``asked`` (a slot name, or
+    "offer" for an offer of Lisbon), recorded as dialogue state, not prose."""
     history = [Message(role="assistant", content="Hi, I'm Wayfarer! Tell me where to go.")]
-    if asked:
-        history.append(Message(role="user", content="..."))
-        history.append(Message(role="assistant", content=asked))
+    dialogue = DialogueState()
+    if asked == "offer":
+        dialogue.offered_cities = ["Lisbon"]
+    elif asked:
+        dialogue.awaiting = asked  # type: ignore[assignment]
     return SessionState(
-        session_id="s-test", history=history, preferences=Preferences.model_validate(prefs)
+        session_id="s-test", history=history, preferences=Preferences.model_validate(prefs),
+        dialogue=dialogue,
     )
 
 

@@ -110,7 +110,7 @@ def expected(case: C) -> dict[str, Any]:
 def state_for(case: C) -> SessionState:
     if case.stage == "planned":
         return planned(**case.prefs)
-    return gathering(ASKED[case.asked] if case.asked else None, **case.prefs)
+    return gathering(case.asked, **case.prefs)
 
 
 @pytest.fixture(scope="module")

@@ -38,9 +38,27 @@ def test_upgrade_from_the_prototype_schema() -> None:
     upgraded = upgrade(doc)
     assert upgraded == {
         "session_id": "abc", "history": [], "clarifying_questions_count": 1,
+        "dialogue": {"turn": 0, "awaiting": None}, "constraints": {},
         "schema_version": SCHEMA_VERSION,
     }
     assert "messages" in doc  # pure: the input is untouched
+
+
+def test_upgrade_from_version_1_adds_dialogue_state_and_constraints() -> None:
+    doc = {
+        "schema_version": 1, "session_id": "abc", "stage": "gathering",
+        "asked": ["days", "interests"],
+        "history": [{"role": "user", "content": "Rome"}, {"role": "assistant", "content": "?"},
+                    {"role": "user", "content": "4"}, {"role": "assistant", "content": "?"}],
+    }
+    upgraded = upgrade(doc)
+    assert upgraded["dialogue"] == {"turn": 2, "awaiting": "interests"}
+    assert upgraded["constraints"] == {}
+    assert upgraded["schema_version"] == SCHEMA_VERSION
+    assert "dialogue" not in doc
+    planned = upgrade({"schema_version": 1, "session_id": "x", "stage": "planned",
+                       "asked": ["days"]})
+    assert planned["dialogue"]["awaiting"] is None
 
 
 def test_current_documents_are_not_changed_by_upgrade() -> None:

@@ -1,270 +1,198 @@
-"""The conversation policy of SPEC §5 as a pure function: state + interpretation -> step.
+"""The conversation policy: what a turn does, decided in one place from the dialogue acts.
 
-:func:`advance` decides what a turn does (ask one question, plan, re-plan, edit, export,
-answer, start over) and returns the new state with the :data:`NarrationEvent` to phrase.
-It does no I/O: the orchestrator loads, interprets, narrates and saves around it.
+:func:`decide` is a pure function of the message's acts and the session state (no planner,
+no I/O): it returns a :class:`Decision` such as "re-plan with these changes", "apply these
+edits", "answer these questions", or "ask this confirming question first". :func:`advance`
+carries the decision out (planning through the Planner, in :mod:`steps`) and returns the
+new state with the :data:`NarrationEvent` to phrase.
 
-Gathering asks about one missing detail at a time, in the order that changes the plan most:
-city, then days, then interests, then pace and budget folded into one question. Each asking
-reply counts one clarifying question; at the cap the plan is made on defaults, except that a
-missing city is still asked for (without counting past the cap). "Just plan it" plans at
-once on defaults once the city is known.
+Rules (issue 9):
+
+- A question never changes anything; it is answered from the plan and the catalog. When a
+  message both changes and asks, the change is made (its reply says what changed).
+- A message that would discard work on weak or mixed evidence gets one short confirming
+  question, and everything gathered so far is kept: a city change said tentatively or
+  inside a question, a shorter trip said tentatively, "new trip" typed mid-plan (as the
+  page's button confirms), and "drop a day" when every day was shaped by the traveller
+  (otherwise the lightest unshaped day goes, and the reply says which).
+- "yes" / "no" answer the pending confirmation; any other message drops it.
+- Gathering asks about one missing detail at a time (see :func:`steps.next_question`).
 """
 
-from dataclasses import dataclass
-from typing import Any, Final, TypeVar
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Literal
 
+from wayfarer.conversation import steps
+from wayfarer.conversation.constraints import shaped_days
+from wayfarer.conversation.steps import PolicyContext, Step, merge_updates
 from wayfarer.domain import (
+    ChangePreferences,
+    ConfirmationAnswer,
+    DialogueAct,
+    DropDay,
+    EditTrip,
+    ExportFormat,
+    ExportPlan,
     Interpretation,
-    PlanSnapshot,
-    Preferences,
+    PendingConfirmation,
     PreferenceUpdate,
+    Question,
     SessionState,
-    Undo,
+    StartOver,
+    UndoAct,
 )
-from wayfarer.errors import EditRejected
-from wayfarer.language.events import (
-    Answer,
-    AskQuestion,
-    Edited,
-    EditFailed,
-    EventBase,
-    ExportReady,
-    MissingDetail,
-    NarrationEvent,
-    NotUnderstood,
-    Planned,
-    SmallTalk,
-    StartedOver,
-    Undone,
-    UnsupportedCity,
-)
-from wayfarer.planner import Planner
+from wayfarer.domain.acts import SmallTalk, SmallTalkKind, is_question
 
-UNDO_DEPTH: Final = 10
-QUESTION_ORDER: Final[tuple[MissingDetail, ...]] = ("days", "interests", "pace_budget")
+__all__ = ["Decision", "PolicyContext", "Step", "advance", "decide"]
+
+DecisionKind = Literal[
+    "gather",  # merge preferences while gathering, then ask the next detail or plan
+    "replan",  # planned: merge preferences and plan again (constraints kept), then edits
+    "edit",  # planned: apply the edits
+    "answer",  # answer the questions; nothing changes
+    "confirm",  # ask the confirming question in ``confirmation``; nothing changes yet
+    "start_over",  # forget the trip (then gather ``changes`` if any)
+    "undo",  # restore the previous plan with its preferences and constraints
+    "export",  # point to the plan as a file
+    "small_talk",  # hello / thanks / bye
+    "declined",  # "no" to a confirming question: nothing changes
+    "unsupported_city",  # a real city the catalog does not cover
+    "unclear",  # nothing usable
+]
 
 
 @dataclass(frozen=True)
-class PolicyContext:
-    """What the policy needs besides the state: the planner and the question cap."""
+class Decision:
+    """What one turn does. Only the fields its ``kind`` needs are set."""
 
-    planner: Planner
-    max_questions: int
-
-
-@dataclass(frozen=True)
-class Step:
-    """The outcome of one turn before narration."""
-
-    state: SessionState
-    event: NarrationEvent
+    kind: DecisionKind
+    changes: PreferenceUpdate = field(default_factory=PreferenceUpdate)
+    proceed: bool = False
+    edits: tuple[EditTrip, ...] = ()
+    questions: tuple[Question, ...] = ()
+    confirmation: PendingConfirmation | None = None
+    export_format: ExportFormat | None = None
+    small_talk: SmallTalkKind | None = None
 
 
-def merge_preferences(prefs: Preferences, update: PreferenceUpdate) -> Preferences:
-    """Apply a message's changes: set fields it mentions, add and remove interests.
-
-    A removed interest is remembered in ``avoid_interests``; adding it again lifts that.
-    A new city clears the country unless the update names one.
-    """
-    data = prefs.model_dump()
-    for name in ("days", "start_date", "pace", "budget", "budget_amount", "currency",
-                 "travelers"):
-        value = getattr(update, name)
-        if value is not None:
-            data[name] = value
-    if update.city is not None:
-        data["city"] = update.city
-        data["country"] = update.country
-    interests = [i for i in prefs.interests if i not in update.remove_interests]
-    interests += [i for i in update.add_interests if i not in interests]
-    avoid = [i for i in prefs.avoid_interests if i not in update.add_interests]
-    avoid += [i for i in update.remove_interests if i not in avoid]
-    data["interests"], data["avoid_interests"] = interests, avoid
-    return Preferences.model_validate(data)
+def decide(acts: list[DialogueAct], state: SessionState) -> Decision:
+    """The decision for a message's ``acts`` in ``state`` (pure; see the module rules)."""
+    pending = state.dialogue.confirmation
+    answers = [a for a in acts if isinstance(a, ConfirmationAnswer)]
+    rest = [a for a in acts if not isinstance(a, ConfirmationAnswer | SmallTalk)]
+    if pending is not None and answers and not rest:
+        if answers[0].accept:
+            return _decide(pending.on_accept, state, confirmed=True)
+        if pending.on_decline:
+            return _decide(pending.on_decline, state, confirmed=True)
+        return Decision("declined")
+    return _decide(acts, state, confirmed=False)
 
 
-def changed_fields(update: PreferenceUpdate) -> list[str]:
-    """Names of the preference fields a message set, in a stable order."""
-    names = ["city", "days", "start_date", "pace", "budget", "budget_amount", "travelers"]
-    fields = [n for n in names if getattr(update, n) is not None]
-    if update.add_interests or update.remove_interests:
-        fields.append("interests")
-    return fields
-
-
-def next_question(state: SessionState, max_questions: int) -> MissingDetail | None:
-    """The one detail to ask about next, or None when it is time to plan."""
-    prefs = state.preferences
-    if prefs.city is None:
-        return "city"
-    if state.clarifying_questions_count >= max_questions:
-        return None
-    missing: dict[MissingDetail, bool] = {
-        "days": prefs.days is None,
-        "interests": not prefs.interests,
-        "pace_budget": prefs.pace is None and prefs.budget is None,
-    }
-    for detail in QUESTION_ORDER:
-        if missing[detail] and detail not in state.asked:
-            return detail
-    return None
-
-
-E = TypeVar("E", bound=EventBase)
-
-
-def _event(kind: type[E], state: SessionState, **fields: Any) -> E:
-    """An event of ``kind`` stamped with the session id and this turn's number."""
-    turn = sum(1 for m in state.history if m.role == "user") + 1
-    return kind(session_id=state.session_id, turn=turn, **fields)
-
-
-def _snapshot(state: SessionState) -> None:
-    if state.itinerary is not None:
-        state.undo_stack.append(
-            PlanSnapshot(
-                itinerary=state.itinerary,
-                preferences=state.preferences,
-                assumed=list(state.assumed),
-            )
-        )
-        del state.undo_stack[:-UNDO_DEPTH]
-
-
-def _plan(state: SessionState, ctx: PolicyContext, replanned: bool) -> Step:
-    result = ctx.planner.plan(state.preferences)
-    state.itinerary = result.itinerary
-    state.assumed = list(result.defaults)
-    state.stage = "planned"
-    state.last_edit = None
-    event = _event(
-        Planned,
-        state,
-        itinerary=result.itinerary,
-        preferences=state.preferences,
-        defaults=result.defaults,
-        notes=result.notes,
-        replanned=replanned,
-    )
-    return Step(state, event)
-
-
-def _gather(state: SessionState, interp: Interpretation, ctx: PolicyContext) -> Step:
-    state.preferences = merge_preferences(state.preferences, interp.changes)
-    if interp.changes.interests_any and "interests" not in state.asked:
-        state.asked.append("interests")
-    detail = next_question(state, ctx.max_questions)
-    if interp.proceed and state.preferences.city is not None:
-        detail = None
-    if detail is None:
-        return _plan(state, ctx, replanned=False)
-    if state.clarifying_questions_count < ctx.max_questions:
-        state.clarifying_questions_count += 1
-    if detail not in state.asked:
-        state.asked.append(detail)
-    event = _event(
-        AskQuestion,
-        state,
-        missing=detail,
-        preferences=state.preferences,
-        acknowledged=changed_fields(interp.changes),
-    )
-    return Step(state, event)
-
-
-def _undo(state: SessionState) -> Step:
-    if not state.undo_stack:
-        return Step(state, _event(Undone, state))
-    snapshot = state.undo_stack.pop()
-    state.itinerary = snapshot.itinerary
-    state.preferences = snapshot.preferences
-    state.assumed = snapshot.assumed
-    state.last_edit = None
-    return Step(state, _event(Undone, state, itinerary=snapshot.itinerary))
-
-
-def _edit(state: SessionState, interp: Interpretation, ctx: PolicyContext) -> Step:
-    if any(isinstance(edit, Undo) for edit in interp.edits):
-        return _undo(state)
+def _decide(acts: Sequence[DialogueAct], state: SessionState, confirmed: bool) -> Decision:
+    planned = state.stage == "planned" and state.itinerary is not None
+    said = [a for a in acts if isinstance(a, ChangePreferences)]
+    changes = merge_updates([a.changes for a in said])
+    proceed = any(a.proceed for a in said)
+    hedged = any(a.hedged for a in said)
+    edits = tuple(a for a in acts if isinstance(a, EditTrip))
+    questions = tuple(a for a in acts if is_question(a))
+    if any(isinstance(a, StartOver) for a in acts):
+        if planned and not confirmed and changes.city is None:
+            return _confirm(state, "start_over", "", list(acts))
+        return Decision("start_over", changes=changes, proceed=proceed)
+    if any(isinstance(a, UndoAct) for a in acts):
+        return Decision("undo")
+    if changes.unsupported_city and changes.city is None:
+        return Decision("unsupported_city", changes=changes)
+    if not planned:
+        if not changes.is_empty() or proceed or not questions:
+            return _gathering(acts, changes, proceed)
+        return Decision("answer", questions=questions)
     assert state.itinerary is not None
-    itinerary, prefs = state.itinerary, state.preferences
-    summaries, notes = [], []
-    try:
-        for edit in interp.edits:
-            result = ctx.planner.apply_edit(itinerary, prefs, edit)
-            itinerary, prefs = result.itinerary, result.preferences
-            summaries.append(result.summary)
-            notes += result.notes
-    except EditRejected as exc:
-        return Step(state, _event(EditFailed, state, reason=exc.message))
-    _snapshot(state)
-    changed = {f for f in ("pace", "budget", "days")
-               if getattr(prefs, f) != getattr(state.preferences, f)}
-    state.assumed = [name for name in state.assumed if name not in changed]
-    state.itinerary, state.preferences = itinerary, prefs
-    summary = summaries[0].model_copy(
-        update={
-            "description": "; ".join(s.description for s in summaries),
-            "days": sorted({d for s in summaries for d in s.days}),
-            "place_ids": [p for s in summaries for p in s.place_ids],
-        }
-    )
-    state.last_edit = summary
-    event = _event(Edited, state, itinerary=itinerary, summary=summary, notes=notes)
-    return Step(state, event)
+    current = state.preferences.city or state.itinerary.city
+    if changes.city and changes.city.casefold() != current.casefold() and not confirmed and (
+        hedged or questions
+    ):
+        return _confirm(state, "change_city", changes.city, said)
+    if (changes.days and changes.days < len(state.itinerary.days) and hedged
+            and not confirmed):
+        return _confirm(state, "shorten", str(changes.days), said)
+    if not changes.is_empty():
+        return Decision("replan", changes=changes, edits=edits)
+    if edits:
+        return _edits(edits, state, confirmed)
+    if questions:
+        return Decision("answer", questions=questions)
+    return _control(acts)
 
 
-def _refine(state: SessionState, interp: Interpretation, ctx: PolicyContext) -> Step:
+def _gathering(acts: Sequence[DialogueAct], changes: PreferenceUpdate, proceed: bool) -> Decision:
+    talk = next((a for a in acts if isinstance(a, SmallTalk)), None)
+    return Decision("gather", changes=changes, proceed=proceed,
+                    small_talk=talk.kind if talk else None)
+
+
+def _control(acts: Sequence[DialogueAct]) -> Decision:
+    for act in acts:
+        if isinstance(act, ExportPlan):
+            return Decision("export", export_format=act.format)
+    talk = next((a for a in acts if isinstance(a, SmallTalk)), None)
+    if talk is not None:
+        return Decision("small_talk", small_talk=talk.kind)
+    return Decision("unclear")
+
+
+def _edits(edits: tuple[EditTrip, ...], state: SessionState, confirmed: bool) -> Decision:
+    """Edits as given, except "drop a day" without a number: the lightest day the
+    traveller did not shape, or a confirming question when they shaped every day."""
     assert state.itinerary is not None
-    if changed_fields(interp.changes):
-        _snapshot(state)
-        state.preferences = merge_preferences(state.preferences, interp.changes)
-        return _plan(state, ctx, replanned=True)
-    if interp.intent == "edit" and interp.edits:
-        return _edit(state, interp, ctx)
-    if interp.intent == "export":
-        fmt = interp.export_format or "ics"
-        url = f"/api/sessions/{state.session_id}/itinerary?format={fmt}"
-        return Step(state, _event(ExportReady, state, format=fmt, url=url))
-    if interp.intent == "question":
-        day = interp.question_day
-        if day is not None and not 1 <= day <= len(state.itinerary.days):
-            day = None
-        return Step(state, _event(Answer, state, itinerary=state.itinerary, day=day))
-    if interp.intent == "greeting":
-        return Step(state, _event(SmallTalk, state, planned=True, topic=interp.small_talk))
-    return Step(state, _event(NotUnderstood, state, planned=True))
+    chosen: list[EditTrip] = []
+    for act in edits:
+        if isinstance(act.edit, DropDay) and act.edit.day is None and len(
+                state.itinerary.days) > 1:
+            day, shaped = _lightest_day(state)
+            act = EditTrip(edit=DropDay(day=day), scope=act.scope.model_copy(
+                update={"kind": "day", "day": day}))
+            if shaped and not confirmed:
+                return _confirm(state, "drop_day", str(day), [act])
+        chosen.append(act)
+    return Decision("edit", edits=tuple(chosen))
 
 
-def _start_over(state: SessionState) -> Step:
-    state.stage = "gathering"
-    state.preferences = Preferences()
-    state.assumed, state.asked = [], []
-    state.clarifying_questions_count = 0
-    state.itinerary, state.last_edit = None, None
-    state.undo_stack = []
-    return Step(state, _event(StartedOver, state))
+def _lightest_day(state: SessionState) -> tuple[int, bool]:
+    """The day to drop: the lightest (fewest activities, later first) among the days the
+    traveller did not shape; ``True`` when every day was shaped."""
+    assert state.itinerary is not None
+    shaped = shaped_days(state.constraints, state.itinerary)
+    days = state.itinerary.days
+    free = [d for d in days if d.day not in shaped] or list(days)
+
+    def load(day_number: int) -> tuple[int, int]:
+        day = days[day_number - 1]
+        return sum(1 for i in day.items if i.kind == "activity"), -day.day
+
+    best = min((d.day for d in free), key=load)
+    return best, best in shaped
+
+
+def _confirm(
+    state: SessionState, kind: str, subject: str, on_accept: Sequence[DialogueAct]
+) -> Decision:
+    confirmation = PendingConfirmation.model_validate(
+        {"kind": kind, "subject": subject, "on_accept": on_accept}
+    )
+    return Decision("confirm", confirmation=confirmation)
 
 
 def advance(state: SessionState, interp: Interpretation, ctx: PolicyContext) -> Step:
-    """One turn of SPEC §5 on a copy of ``state``; the input state is never modified."""
+    """One turn on a copy of ``state`` (the input is never modified): count the turn,
+    decide from the acts, forget what the last reply waited for, carry the decision out."""
+    decision = decide(interp.dialogue_acts(), state)
     state = state.model_copy(deep=True)
-    if interp.intent == "start_over":
-        return _start_over(state)
-    changes = interp.changes
-    if changes.unsupported_city and changes.city is None:
-        if state.stage == "gathering":
-            # keep what else the message said ("Florence, 4 days, art") for the city chosen next
-            state.preferences = merge_preferences(state.preferences, changes)
-        suggestions = changes.city_suggestions or [c.name for c in ctx.planner.cities()][:5]
-        event = _event(
-            UnsupportedCity,
-            state,
-            city=changes.unsupported_city,
-            suggestions=suggestions,
-        )
-        return Step(state, event)
-    if state.stage == "planned" and state.itinerary is not None:
-        return _refine(state, interp, ctx)
-    return _gather(state, interp, ctx)
+    state.dialogue.turn += 1
+    state.dialogue.awaiting = None
+    state.dialogue.confirmation = None
+    state.dialogue.offered_cities = []
+    return steps.carry_out(state, decision, ctx)

@@ -1,6 +1,9 @@
 """Typed itinerary edits (SPEC §5): what the interpreter extracts and the planner applies.
 
-Each edit is a small pydantic model tagged by ``op``; :data:`Edit` is their union.
+Each edit is a small pydantic model tagged by ``op``; :data:`Edit` is their union. Most
+change the itinerary directly; ``PinPlace``, ``SetDayStart``, ``MealWish`` and a
+``ChangePace`` with a ``day`` are also kept as lasting trip constraints
+(:class:`~wayfarer.domain.dialogue.TripConstraints`) that every later re-plan honours.
 """
 
 from typing import Annotated, Literal
@@ -94,6 +97,36 @@ class ChangeBudget(BaseModel):
     budget: Budget
 
 
+class PinPlace(BaseModel):
+    """Keep the place matching ``target`` ("keep the Louvre"): it stays in the plan and no
+    later re-plan or edit removes it. A ``target.day`` pins it to that day; a place not yet
+    in the plan is added first. The trip page's "keep" button sends exactly this op."""
+
+    op: Literal["pin"] = "pin"
+    target: PlaceSelector
+
+
+class SetDayStart(BaseModel):
+    """Start every day (or only ``day``) no earlier than ``earliest`` ("HH:MM"):
+    "we're not morning people" -> 10:00. Kept as a trip constraint across re-plans."""
+
+    op: Literal["day_start"] = "day_start"
+    earliest: str = Field(pattern=r"^([01]\d|2[0-3]):[0-5]\d$")
+    day: int | None = Field(default=None, ge=1)
+
+
+MealWishKind = Literal["later_dinner", "earlier_dinner", "vegetarian", "fancy", "cheap", "local"]
+
+
+class MealWish(BaseModel):
+    """A wish about meals ("later dinners", "vegetarian", "somewhere fancy"), for the whole
+    trip or one ``day``; kept as a trip constraint and honoured where the catalog can."""
+
+    op: Literal["meal_wish"] = "meal_wish"
+    wish: MealWishKind
+    day: int | None = Field(default=None, ge=1)
+
+
 class Undo(BaseModel):
     """Go back to the itinerary before the last edit."""
 
@@ -102,6 +135,6 @@ class Undo(BaseModel):
 
 Edit = Annotated[
     ReplacePlace | RemovePlace | AddPlace | MovePlace | SwapDays | AddDay | DropDay
-    | ChangePace | ChangeBudget | Undo,
+    | ChangePace | ChangeBudget | PinPlace | SetDayStart | MealWish | Undo,
     Field(discriminator="op"),
 ]

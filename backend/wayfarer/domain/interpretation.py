@@ -1,12 +1,31 @@
-"""What one user message means: the single typed result every Interpreter returns."""
+"""What one user message means: the single typed result every Interpreter returns.
 
-from datetime import date
+``acts`` (:mod:`wayfarer.domain.acts`) is what the conversation policy decides from. The
+older summary fields (``intent``, ``changes``, ``edits``...) are kept so interpreters that
+still produce only them (and their tests) keep working: :meth:`Interpretation.dialogue_acts`
+turns such a summary into acts when ``acts`` is empty.
+"""
+
 from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from wayfarer.domain.edits import Edit
-from wayfarer.domain.vocabulary import Budget, Interest, Pace
+from wayfarer.domain.acts import (
+    AskSchedule,
+    ChangePreferences,
+    DialogueAct,
+    EditScope,
+    EditTrip,
+    ExportPlan,
+    StartOver,
+    Unclear,
+    UndoAct,
+)
+from wayfarer.domain.acts import SmallTalk as SmallTalkAct
+from wayfarer.domain.changes import ExportFormat, PreferenceUpdate, SmallTalk
+from wayfarer.domain.edits import Edit, Undo
+
+__all__ = ["ExportFormat", "Intent", "Interpretation", "PreferenceUpdate", "SmallTalk"]
 
 Intent = Literal[
     "provide_info",  # gives or changes preferences (also a first message)
@@ -17,39 +36,6 @@ Intent = Literal[
     "greeting",  # hello / thanks / small talk
     "unknown",  # nothing understood
 ]
-ExportFormat = Literal["json", "markdown", "ics"]
-SmallTalk = Literal["hello", "thanks", "bye"]
-
-
-class PreferenceUpdate(BaseModel):
-    """Preference changes found in a message; ``None`` / empty means "not mentioned".
-
-    ``city`` is a catalog-resolved city name; a recognised world city the catalog does not
-    cover goes to ``unsupported_city`` instead, never to ``city``, with covered cities to
-    offer instead in ``city_suggestions`` (same country first, then nearest).
-    ``interests_any`` means the traveller answered "anything / surprise me" about interests.
-    """
-
-    city: str | None = None
-    country: str | None = None
-    unsupported_city: str | None = None
-    city_suggestions: list[str] = Field(default_factory=list)
-    days: int | None = Field(default=None, ge=1)
-    start_date: date | None = None
-    add_interests: list[Interest] = Field(default_factory=list)
-    remove_interests: list[Interest] = Field(default_factory=list)
-    interests_any: bool = False
-    pace: Pace | None = None
-    budget: Budget | None = None
-    budget_amount: float | None = None
-    currency: str | None = None
-    travelers: int | None = Field(default=None, ge=1)
-
-    def is_empty(self) -> bool:
-        """True when the message changed no preference."""
-        return self == PreferenceUpdate()
-
-
 class Interpretation(BaseModel):
     """Intent plus everything extracted from one message."""
 
@@ -62,3 +48,37 @@ class Interpretation(BaseModel):
     proceed: bool = False
     #: For ``greeting``: which kind of small talk, so the reply fits ("thanks" != "hello").
     small_talk: SmallTalk | None = None
+    #: The typed acts of the message; empty means "derive them from the fields above".
+    acts: list[DialogueAct] = Field(default_factory=list)
+
+    def dialogue_acts(self) -> list[DialogueAct]:
+        """The message's acts: ``acts`` when set, else read from the summary fields."""
+        if self.acts:
+            return list(self.acts)
+        found: list[DialogueAct] = []
+        if self.intent == "start_over":
+            found.append(StartOver())
+        if not self.changes.is_empty() or self.proceed:
+            found.append(ChangePreferences(changes=self.changes, proceed=self.proceed))
+        for edit in self.edits:
+            found.append(UndoAct() if isinstance(edit, Undo) else EditTrip(
+                edit=edit, scope=scope_of(edit)))
+        if self.intent == "export":
+            found.append(ExportPlan(format=self.export_format))
+        if self.intent == "question":
+            found.append(AskSchedule(day=self.question_day))
+        if self.intent == "greeting":
+            found.append(SmallTalkAct(kind=self.small_talk or "other"))
+        return found or [Unclear()]
+
+
+def scope_of(edit: Edit) -> EditScope:
+    """The scope an edit's own fields imply (a named place, a day, else the trip)."""
+    target = getattr(edit, "target", None) or getattr(edit, "query", None)
+    name = getattr(target, "name", None)
+    day = getattr(target, "day", None) or getattr(edit, "day", None)
+    if name:
+        return EditScope(kind="place", place=name, day=day)
+    if day is not None:
+        return EditScope(kind="day", day=day)
+    return EditScope()

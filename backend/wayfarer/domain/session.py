@@ -5,6 +5,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from wayfarer.domain.dialogue import DialogueState, TripConstraints
 from wayfarer.domain.itinerary import Itinerary
 from wayfarer.domain.preferences import Preferences
 
@@ -20,7 +21,7 @@ def utcnow() -> datetime:
 
 
 #: Fields of the stored document that clients do not see.
-VIEW_EXCLUDES: set[str] = {"version", "undo_stack", "recent_turns", "asked"}
+VIEW_EXCLUDES: set[str] = {"version", "undo_stack", "recent_turns", "asked", "dialogue"}
 
 
 class Message(BaseModel):
@@ -57,11 +58,13 @@ class ShareLink(BaseModel):
 
 
 class PlanSnapshot(BaseModel):
-    """An earlier plan kept for "undo": the itinerary with the preferences behind it."""
+    """An earlier plan kept for "undo": the itinerary with the preferences and
+    constraints behind it (undo restores all three)."""
 
     itinerary: Itinerary
     preferences: Preferences
     assumed: list[str] = Field(default_factory=list)
+    constraints: TripConstraints = Field(default_factory=TripConstraints)
 
 
 class SessionState(BaseModel):
@@ -71,7 +74,10 @@ class SessionState(BaseModel):
     it is hidden from clients (see :meth:`view`). ``assumed`` names the preference fields
     the current plan defaulted; ``asked`` the details already asked about while gathering.
     ``undo_stack`` holds earlier plans, newest last, for "undo"; ``recent_turns``
-    remembers the last client_message_ids and their replies; ``share`` is the current
+    remembers the last client_message_ids and their replies. ``dialogue`` is what the
+    conversation waits for and its turn counter (server bookkeeping); ``constraints`` the
+    traveller's edits kept across re-plans (shown to clients).
+    ``share`` is the current
     read-only share link, if any (schema 4).
     """
 
@@ -87,6 +93,8 @@ class SessionState(BaseModel):
     clarifying_questions_count: int = 0
     asked: list[str] = Field(default_factory=list)
     itinerary: Itinerary | None = None
+    constraints: TripConstraints = Field(default_factory=TripConstraints)
+    dialogue: DialogueState = Field(default_factory=DialogueState)
     last_edit: EditSummary | None = None
     undo_stack: list[PlanSnapshot] = Field(default_factory=list)
     history: list[Message] = Field(default_factory=list)
@@ -95,6 +103,7 @@ class SessionState(BaseModel):
 
     def view(self) -> dict[str, object]:
         """The SessionView of SPEC §4: the JSON-ready state without ``version`` and without
-        the server's bookkeeping (``undo_stack``, ``recent_turns``, ``asked``), which can
-        be large and mean nothing to clients (docs/spec.md, "Extensions")."""
+        the server's bookkeeping (``undo_stack``, ``recent_turns``, ``asked``,
+        ``dialogue``), which can be large and mean nothing to clients (docs/spec.md,
+        "Extensions"). ``constraints`` is shown, so the page can list them."""
         return self.model_dump(mode="json", exclude=VIEW_EXCLUDES)

@@ -9,13 +9,40 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field
 
-from wayfarer.domain import EditSummary, ExportFormat, Itinerary, Preferences
+from wayfarer.domain import (
+    ConfirmationKind,
+    EditSummary,
+    ExportFormat,
+    Itinerary,
+    Preferences,
+    Slot,
+)
 
-MissingDetail = Literal["city", "days", "interests", "pace_budget"]
+MissingDetail = Slot
+
+
+class TripDiff(BaseModel):
+    """The computed difference between the trip before and after a turn, so a reply says
+    exactly what changed. Place lists hold names (``moved`` as "X to day N"); ``preferences``
+    and ``constraints`` hold short descriptions ("pace: relaxed", "keeping the Louvre");
+    ``unkept`` the constraints a re-plan could not keep, each with its reason."""
+
+    added: list[str] = Field(default_factory=list)
+    removed: list[str] = Field(default_factory=list)
+    moved: list[str] = Field(default_factory=list)
+    preferences: list[str] = Field(default_factory=list)
+    constraints: list[str] = Field(default_factory=list)
+    unkept: list[str] = Field(default_factory=list)
+    retimed: bool = False
+
+    def is_empty(self) -> bool:
+        """True when nothing the traveller can see changed."""
+        return not (self.added or self.removed or self.moved or self.preferences
+                    or self.constraints or self.retimed)
 
 
 class EventBase(BaseModel):
-    """Common fields: ``turn`` (count of user messages so far) lets narrators vary wording
+    """Common fields: ``turn`` (the session's turn counter) lets narrators vary wording
     deterministically; ``session_id`` seeds the same."""
 
     session_id: str = ""
@@ -53,6 +80,7 @@ class Planned(EventBase):
     defaults: list[str] = Field(default_factory=list)
     notes: list[str] = Field(default_factory=list)
     replanned: bool = False
+    diff: TripDiff | None = None
 
 
 class Edited(EventBase):
@@ -62,6 +90,46 @@ class Edited(EventBase):
     itinerary: Itinerary
     summary: EditSummary
     notes: list[str] = Field(default_factory=list)
+    diff: TripDiff = Field(default_factory=TripDiff)
+
+
+class Unchanged(EventBase):
+    """A change was asked for but the trip came out the same; ``reason`` says why and
+    ``suggestion`` what could work instead."""
+
+    kind: Literal["unchanged"] = "unchanged"
+    reason: str
+    suggestion: str = ""
+
+
+class Answered(EventBase):
+    """Answers to the traveller's questions, composed from the plan and the catalog (one
+    short plain sentence or a few lines each); ``planned`` tells whether a plan exists,
+    ``awaiting`` the detail still to ask for while gathering."""
+
+    kind: Literal["answered"] = "answered"
+    answers: list[str]
+    planned: bool = False
+    awaiting: MissingDetail | None = None
+
+
+class Confirm(EventBase):
+    """Ask one short confirming question before a change that would discard work.
+    ``kind`` and ``subject`` (a city, a day number) say what is being confirmed;
+    ``alternative`` the other reading offered ("add Kyoto after Tokyo")."""
+
+    kind: Literal["confirm"] = "confirm"
+    about: ConfirmationKind
+    subject: str = ""
+    current: str = ""
+    alternative: str = ""
+
+
+class Declined(EventBase):
+    """The traveller said no to a confirming question: nothing changed."""
+
+    kind: Literal["declined"] = "declined"
+    planned: bool = False
 
 
 class EditFailed(EventBase):
@@ -116,6 +184,7 @@ class SmallTalk(EventBase):
 
 NarrationEvent = Annotated[
     Greeting | AskQuestion | UnsupportedCity | Planned | Edited | EditFailed | Undone
-    | ExportReady | Answer | StartedOver | NotUnderstood | SmallTalk,
+    | ExportReady | Answer | StartedOver | NotUnderstood | SmallTalk | Unchanged | Answered
+    | Confirm | Declined,
     Field(discriminator="kind"),
 ]

@@ -9,6 +9,7 @@ from typing import Protocol
 from pydantic import BaseModel, Field
 
 from wayfarer.domain import Edit, EditSummary, ExportFormat, Itinerary, Preferences
+from wayfarer.planner.catalog import CatalogPlace
 from wayfarer.planner.details import StopDetails
 
 
@@ -67,15 +68,30 @@ class Planner(Protocol):
         """True when ``city`` (any case) is in the catalog."""
         ...
 
-    def plan(self, preferences: Preferences) -> PlanResult:
-        """Plan a trip; ``preferences.city`` must be covered (else InvalidRequest)."""
+    def plan(
+        self, preferences: Preferences, excluded: frozenset[str] = frozenset()
+    ) -> PlanResult:
+        """Plan a trip; ``preferences.city`` must be covered (else InvalidRequest).
+        ``excluded`` place ids (the traveller removed them) are never chosen."""
         ...
 
     def apply_edit(
-        self, itinerary: Itinerary, preferences: Preferences, edit: Edit
+        self,
+        itinerary: Itinerary,
+        preferences: Preferences,
+        edit: Edit,
+        excluded: frozenset[str] = frozenset(),
     ) -> EditResult:
         """Apply one edit (not Undo: the orchestrator keeps versions); raises EditRejected
-        with a plain reason when it cannot be done."""
+        with a plain reason when it cannot be done. ``excluded`` as for :meth:`plan`."""
+        ...
+
+    def place(self, city: str, name: str) -> CatalogPlace | None:
+        """The catalog place of ``city`` best matching ``name`` (fuzzy), or None."""
+        ...
+
+    def city_centre(self, city: str) -> tuple[float, float] | None:
+        """(lat, lon) of a covered city's centre, or None when not covered."""
         ...
 
     def verify(self, itinerary: Itinerary, preferences: Preferences) -> list[Violation]:

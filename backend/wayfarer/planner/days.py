@@ -35,7 +35,10 @@ def foods_for(request: TripRequest, taken: set[str]) -> list[CatalogPlace]:
     """Food places at the trip's dining level (``CityIndex.dines``) not used anywhere in
     ``taken``, in catalog order."""
     index = request.index
-    return [f for f in index.food if f.id not in taken and index.dines(f, request.budget)]
+    return [
+        f for f in index.food
+        if f.id not in taken and f.id not in request.excluded and index.dines(f, request.budget)
+    ]
 
 
 def place_ids(days: Iterable[ItineraryDay]) -> set[str]:
@@ -109,6 +112,7 @@ def candidates(
         p
         for p in index.activities
         if p.id not in used
+        and p.id not in request.excluded
         and index.affordable(p, request.budget)
         and (not need or need <= set(p.interests))
         and (need or day_trip or in_plan_pool(request, p))
@@ -359,7 +363,8 @@ def _cover(
     carriers = [
         p
         for p in ranked(request, index.activities)
-        if interest in p.interests and p.id not in used and index.affordable(p, request.budget)
+        if interest in p.interests and p.id not in used and p.id not in request.excluded
+        and index.affordable(p, request.budget)
     ]
     for new in carriers[:6]:
         by_distance = sorted(

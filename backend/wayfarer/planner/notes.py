@@ -139,7 +139,7 @@ def _meal_notes(request: TripRequest, days: list[ItineraryDay], slot: str) -> li
         when = _days_phrase(numbers)
         if cause == "used":
             text = (
-                f"every {kind} we know in {city} within your budget is already booked on "
+                f"every {kind} we know in {city} within your budget is already planned on "
                 "another day (each is used once a trip)"
             )
         elif cause == "closed":
@@ -149,7 +149,7 @@ def _meal_notes(request: TripRequest, days: list[ItineraryDay], slot: str) -> li
                 f"that day's visits and opening hours leave no time for {slot} between "
                 f"{window}; dropping a place from the day would make room"
             )
-        notes.append(f"No {slot} is booked on {when}: {text}.")
+        notes.append(f"No {slot} is planned on {when}: {text}.")
     return notes
 
 

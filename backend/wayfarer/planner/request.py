@@ -50,6 +50,8 @@ class TripRequest:
     budget_per: str = "trip"
     currency: str | None = None
     travelers: int = 1
+    #: Place ids the traveller removed: never chosen again (trip constraints, issue 9).
+    excluded: frozenset[str] = frozenset()
     scores: dict[str, float] = field(default_factory=dict, compare=False, repr=False)
 
     @property
@@ -109,10 +111,13 @@ def required_interests(
     return tuple(seen)
 
 
-def resolve(preferences: Preferences, index: CityIndex) -> TripRequest:
+def resolve(
+    preferences: Preferences, index: CityIndex, excluded: frozenset[str] = frozenset()
+) -> TripRequest:
     """Fill every missing preference with its default and say so in plain sentences.
 
-    A family trip avoids nightlife (bars, clubs) unless the traveller asked for it."""
+    A family trip avoids nightlife (bars, clubs) unless the traveller asked for it.
+    ``excluded`` place ids are never chosen."""
     defaults: list[str] = []
     assumptions: list[str] = []
     city = index.city.name
@@ -169,6 +174,7 @@ def resolve(preferences: Preferences, index: CityIndex) -> TripRequest:
         budget_per=preferences.budget_per or "trip",
         currency=preferences.currency,
         travelers=preferences.travelers or 1,
+        excluded=excluded,
     )
 
 

@@ -93,6 +93,7 @@ def activity_pool(request: TripRequest, weekdays: Iterable[int]) -> list[Catalog
         for place in index.activities
         if index.affordable(place, request.budget)
         and in_plan_pool(request, place)
+        and place.id not in request.excluded
         and any(index.fits_weekday(place, day) for day in days)
     ]
 

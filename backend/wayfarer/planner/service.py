@@ -21,12 +21,13 @@ from wayfarer.domain import (
 )
 from wayfarer.errors import InvalidRequest
 from wayfarer.planner.base import CitySummary, EditResult, Export, PlanResult, Violation
-from wayfarer.planner.catalog import Catalog
+from wayfarer.planner.catalog import Catalog, CatalogPlace
 from wayfarer.planner.details import StopDetails, stop_details
 from wayfarer.planner.document import budget_notes, itinerary_for
 from wayfarer.planner.edits import apply_edit
 from wayfarer.planner.exports import to_ics, to_json, to_markdown, trip_start
 from wayfarer.planner.index import CityIndex
+from wayfarer.planner.match import NAME_CUTOFF, name_score
 from wayfarer.planner.request import TripRequest, resolve
 from wayfarer.planner.trip import plan_trip
 from wayfarer.planner.verify import verify_itinerary
@@ -95,11 +96,14 @@ class CatalogPlanner:
         """True when ``city`` (any case) is in the catalog."""
         return city in self._catalog
 
-    def plan(self, preferences: Preferences) -> PlanResult:
+    def plan(
+        self, preferences: Preferences, excluded: frozenset[str] = frozenset()
+    ) -> PlanResult:
         """A verified itinerary for ``preferences`` (defaults named, shortfalls
-        explained); InvalidRequest when the city is missing or not covered."""
+        explained) without the ``excluded`` places; InvalidRequest when the city is
+        missing or not covered."""
         index = self._require(preferences.city, preferences.start_date)
-        request = resolve(preferences, index)
+        request = resolve(preferences, index, excluded)
         trip = plan_trip(request)
         itinerary = itinerary_for(request, trip.days)
         itinerary = self._guard(itinerary, preferences, request, trip.notes)
@@ -132,17 +136,37 @@ class CatalogPlanner:
         )
 
     def apply_edit(
-        self, itinerary: Itinerary, preferences: Preferences, edit: Edit
+        self,
+        itinerary: Itinerary,
+        preferences: Preferences,
+        edit: Edit,
+        excluded: frozenset[str] = frozenset(),
     ) -> EditResult:
         """Apply one edit with locality; EditRejected (a plain reason) when it can't."""
         index = self._require(itinerary.city, preferences.start_date)
-        outcome = apply_edit(index, itinerary, preferences, edit)
+        outcome = apply_edit(index, itinerary, preferences, edit, excluded)
         return EditResult(
             itinerary=outcome.itinerary,
             preferences=outcome.preferences,
             summary=outcome.summary,
             notes=outcome.notes,
         )
+
+    def place(self, city: str, name: str) -> CatalogPlace | None:
+        """The catalog place of ``city`` best matching ``name`` (fuzzy), or None."""
+        index = self.index(city)
+        if index is None or not name.strip():
+            return None
+        scored = [(name_score(name, p.name), p) for p in index.city.places]
+        scored = [(s, p) for s, p in scored if s >= NAME_CUTOFF]
+        if not scored:
+            return None
+        return max(scored, key=lambda sp: (sp[0], -index.rank[sp[1].id]))[1]
+
+    def city_centre(self, city: str) -> tuple[float, float] | None:
+        """(lat, lon) of a covered city's centre, or None when not covered."""
+        index = self.index(city)
+        return None if index is None else (index.city.lat, index.city.lon)
 
     def verify(self, itinerary: Itinerary, preferences: Preferences) -> list[Violation]:
         """Every broken SPEC §6 rule; empty when the itinerary is valid."""

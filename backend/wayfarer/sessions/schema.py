@@ -11,7 +11,9 @@ Schema history:
 - 0: the prototype's documents, written before ``schema_version`` existed: the history was
   called ``messages`` and the clarifying-question counter ``questions_asked``.
 - 1: SPEC §3 as first built.
-- 2: reserved for the dialogue work (here a renumbering step only).
+- 2: dialogue state and trip constraints as data (issue 9): ``dialogue`` (what the
+  assistant waits for, a turn counter that only grows) and ``constraints`` (pins,
+  exclusions, per-day pace, day start, meal wishes), also inside undo snapshots.
 - 3: itinerary items carry a typed ``meal`` ("lunch" / "dinner") and a per-person
   ``cost``; ``estimated_cost`` gains amount, per-person, breakdown, per-day, budget and
   basis. Old meal items get ``meal`` from their "Lunch:"/"Dinner:" note (else
@@ -53,9 +55,19 @@ def _upgrade_0_to_1(doc: Document) -> Document:
     return upgraded
 
 
-def _renumber_only(doc: Document) -> Document:
-    """A step that only bumps ``schema_version`` (a number reserved by another branch)."""
-    return {**doc, "schema_version": doc["schema_version"] + 1}
+def _upgrade_1_to_2(doc: Document) -> Document:
+    """Add the dialogue state and empty constraints. The turn counter starts at the number
+    of user messages still in the history; while gathering, the detail asked last (the
+    last entry of ``asked``) is what the conversation waits for."""
+    upgraded = dict(doc)
+    history = upgraded.get("history") or []
+    turn = sum(1 for m in history if isinstance(m, dict) and m.get("role") == "user")
+    asked = upgraded.get("asked") or []
+    awaiting = asked[-1] if upgraded.get("stage", "gathering") == "gathering" and asked else None
+    upgraded["dialogue"] = {"turn": turn, "awaiting": awaiting}
+    upgraded.setdefault("constraints", {})
+    upgraded["schema_version"] = 2
+    return upgraded
 
 
 def _meal_of(item: dict[str, Any]) -> str:
@@ -107,7 +119,7 @@ def _upgrade_3_to_4(doc: Document) -> Document:
 
 UPGRADES: dict[int, Upgrade] = {
     0: _upgrade_0_to_1,
-    1: _renumber_only,
+    1: _upgrade_1_to_2,
     2: _upgrade_2_to_3,
     3: _upgrade_3_to_4,
 }

@@ -13,12 +13,14 @@ from datetime import date
 from langchain_core.language_models import BaseChatModel
 from pydantic import ValidationError
 
-from wayfarer.domain import Interpretation, PreferenceUpdate, SessionState
+from wayfarer.domain import ConfirmationAnswer, Interpretation, PreferenceUpdate, SessionState
 from wayfarer.errors import LLMUnavailable
 from wayfarer.language.base import Interpreter
 from wayfarer.language.budget import within_budget
 from wayfarer.language.llm.model import LLM_FAILURES
 from wayfarer.language.llm.prompts import interpret_messages, parse_json_object
+from wayfarer.language.offline.acts import read_confirmation
+from wayfarer.language.offline.text import Text
 from wayfarer.observability import Metrics
 
 log = logging.getLogger("wayfarer.language.llm")
@@ -62,7 +64,7 @@ class LLMInterpreter:
             self._metrics.llm_calls.labels("fallback").inc()
             return await self._fallback.interpret(message, state)
         self._metrics.llm_calls.labels("ok").inc()
-        return self._with_resolved_city(interpretation)
+        return _adapted(self._with_resolved_city(interpretation), message, state)
 
     def _with_resolved_city(self, interpretation: Interpretation) -> Interpretation:
         changes = interpretation.changes
@@ -79,3 +81,15 @@ class LLMInterpreter:
             }
         )
         return interpretation.model_copy(update={"changes": update})
+
+
+def _adapted(interpretation: Interpretation, message: str, state: SessionState) -> Interpretation:
+    """The thin adapter to dialogue acts until this interpreter asks for them directly:
+    acts are derived from the summary fields (any the model sent are dropped, never
+    trusted), and a short yes / no answers a pending confirming question."""
+    adapted = interpretation.model_copy(update={"acts": []})
+    if state.dialogue.confirmation is not None:
+        answer = read_confirmation(Text.of(message))
+        if answer is not None:
+            return adapted.model_copy(update={"acts": [ConfirmationAnswer(accept=answer)]})
+    return adapted

@@ -24,7 +24,10 @@ Last assistant message: {last_question}"""
 NARRATE_SYSTEM = """You are Wayfarer, a warm, concise travel planner. Write the reply to the \
 traveller for the event below, in plain text (no Markdown tables), at most 180 words.
 Use only the places, times and facts in the event; never add a place. For a new plan, give \
-one line per day. Name every assumption listed under "defaults". Event (JSON):
+one line per day. Name every assumption listed under "defaults". When the event has a \
+"diff", say exactly what it lists changed (and each "unkept" reason), nothing more; when it \
+is empty say nothing changed. "answers" are already written: pass them on. Never say \
+anything was booked or reserved. Event (JSON):
 {event}"""
 
 
@@ -32,7 +35,7 @@ def interpret_messages(message: str, state: SessionState, today: date) -> list[t
     """System + user messages asking the model for an :class:`Interpretation` as JSON."""
     last = next((m.content for m in reversed(state.history) if m.role == "assistant"), "")
     system = INTERPRET_SYSTEM.format(
-        schema=json.dumps(Interpretation.model_json_schema()),
+        schema=json.dumps(summary_schema()),
         interests=", ".join(INTERESTS),
         today=today.isoformat(),
         stage=state.stage,
@@ -40,6 +43,24 @@ def interpret_messages(message: str, state: SessionState, today: date) -> list[t
         last_question=last[:500],
     )
     return [("system", system), ("human", message)]
+
+
+def summary_schema() -> dict[str, Any]:
+    """The Interpretation's JSON schema without ``acts`` (this model fills the summary
+    fields; the acts are derived from them, see ``Interpretation.dialogue_acts``)."""
+    schema = Interpretation.model_json_schema()
+    schema["properties"].pop("acts", None)
+    defs: dict[str, Any] = schema.get("$defs", {})
+    used: set[str] = set()
+    pending = [json.dumps(schema["properties"])]
+    while pending:
+        text = pending.pop()
+        for name in defs:
+            if name not in used and f'"#/$defs/{name}"' in text:
+                used.add(name)
+                pending.append(json.dumps(defs[name]))
+    schema["$defs"] = {name: defs[name] for name in defs if name in used}
+    return schema
 
 
 def _compact(itinerary: Itinerary) -> list[dict[str, Any]]:

@@ -52,6 +52,9 @@ _LEVEL_GROUPS: dict[Budget, tuple[str, ...]] = {
         "reasonable", "reasonably priced", "reasonable budget", "average budget",
         "normal budget", "standard budget", "decent budget", "mid priced", "mid price",
         "not too cheap", "comfortable budget", "mid level", "mid tier",
+        # "not on a budget" lifts a tight budget without asking for luxury
+        "not on a budget", "not on a tight budget", "not really on a budget",
+        "not on a strict budget", "budget isn't a concern", "budget is not a concern",
     ),
     "luxury": (
         "luxury", "luxurious", "lux", "splurge", "splurging", "splash out", "high end",

@@ -87,7 +87,8 @@ _DESCRIBED = (
 _COUNTED = re.compile(
     rf"\b(?P<n>{NUMBER})(?:\s*(?:-|to|or)\s*(?P<n2>{NUMBER}))?\s*(?:-\s*|\s+)?"
     + _DESCRIBED
-    + r"(?:full\s+|whole\s+|entire\s+)?(?P<unit>days?|nights?|weeks?)\b"
+    + r"(?:full\s+|whole\s+|entire\s+)?(?P<unit>days?|nights?|weeks?|dias|jours?|tage|"
+    r"tagen|giorni|noches|nuits|semanas?|semaines?|wochen?)\b"
 )
 _COMPACT = re.compile(r"\b(?P<n>\d{1,2})\s?(?P<unit>d|n|w)\b")
 _HOURS = re.compile(r"\b(?P<n>24|48|72|96)\s*(?:hours|hrs|h)\b")
@@ -280,7 +281,7 @@ def read_days(text: Text) -> int | None:
             text.claim(match.end("adj"), match.end())
         else:
             text.claim(match.start(), match.end())
-        return count * 7 if match["unit"].startswith("week") else count
+        return count * 7 if match["unit"].startswith(("week", "sema", "woch")) else count
     for pattern, days in _DURATIONS:
         if text.take(pattern) is not None:
             return days

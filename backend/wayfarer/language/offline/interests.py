@@ -45,6 +45,7 @@ _SYNONYMS: dict[Interest, tuple[str, ...]] = {
         "theme park", "theme parks", "amusement park", "playgrounds", "family fun",
     ),
     "food": (
+        "comida", "gastronomia", "essen", "nourriture", "cibo",
         "food", "foodie", "foodies", "eating", "eat", "cuisine", "local cuisine", "street food",
         "tacos", "cafes", "cafe", "coffee", "wine", "wine tasting", "wineries", "restaurants",
         "restaurant", "dining", "gastronomy", "culinary", "tapas", "sushi", "ramen",
@@ -59,6 +60,7 @@ _SYNONYMS: dict[Interest, tuple[str, ...]] = {
         "coffee houses", "coffee shops", "food courts",
     ),
     "history": (
+        "historia", "histoire", "geschichte", "storia",
         "history", "historic", "historical", "ruins", "castles", "castle", "forts", "fort",
         "fortress", "fortresses", "palaces", "palace", "monuments", "monument", "ancient",
         "old town", "old city", "medieval", "roman", "romans", "archaeology",
@@ -67,6 +69,7 @@ _SYNONYMS: dict[Interest, tuple[str, ...]] = {
         "colonial", "emperors", "imperial", "royal", "tombs", "forum", "colosseum",
     ),
     "museums": (
+        "museos", "musees", "museen", "musei",
         "museums", "museum", "exhibitions", "exhibition", "exhibits", "museum hopping",
         "science museum", "natural history",
     ),
@@ -125,7 +128,8 @@ _NEGATION = re.compile(
             "rather not", "not really into", "don't want", "dont want", "do not want",
             "not keen on", "bored of", "bored by", "sick of", "tired of", "allergic to",
             "pass on", "leave out", "hate the idea of", "drop", "remove", "take out",
-            "cut out", "no longer",
+            "cut out", "no longer", "anything but", "anything except", "everything but",
+            "everything except", "apart from", "other than",
         )
     )
 )
@@ -175,18 +179,37 @@ class InterestFacts:
     remove: list[Interest] = field(default_factory=list)
 
 
-def _negated(text: Text, position: int, scope_start: int) -> bool:
+#: Words that may stand between a negation and the interests it rules out ("no big
+#: museums or galleries"); any other word means the negation bound to its own phrase
+#: ("not too expensive, beaches", "less than 50 euros a day, history").
+_NEGATION_FILLERS = frozenset({
+    "and", "or", "nor", "the", "a", "an", "any", "too", "many", "much", "big", "huge", "really",
+    "very", "of", "on", "for", "with", "so", "all", "kind", "kinds", "type", "types", "sort",
+    "sorts", "stuff", "things", "places", "please", "at", "in", "to", "like", "those", "these",
+    "more",
+})
+
+
+def _negated(
+    text: Text, position: int, scope_start: int, spans: list[tuple[int, int]]
+) -> bool:
     """True when the text between ``scope_start`` (end of the last wanted interest) and
-    ``position`` holds a negation still in force."""
+    ``position`` holds a negation still in force: nothing but fillers and other
+    interests (``spans``) stands between it and this interest."""
     window = text.folded[scope_start:position]
     negations = list(_NEGATION.finditer(window))
     if not negations:
         return False
-    after = window[negations[-1].end() :]
-    if _BREAK.search(after):
+    start = scope_start + negations[-1].end()
+    after = text.folded[start:position]
+    if _BREAK.search(after) or "," in after:  # a comma ends the negated phrase
         return False
-    # A comma ends the scope unless what follows is only a list of interests.
-    return not re.search(r",\s*[a-z]", after.replace(" and ", " ").replace(" or ", " "))
+    chars = list(after)
+    for s, e in spans:
+        for k in range(max(s, start), min(e, position)):
+            chars[k - start] = " "
+    words = re.findall(r"[a-z0-9']+", "".join(chars))
+    return all(word in _NEGATION_FILLERS for word in words)
 
 
 def read_interests(text: Text) -> InterestFacts:
@@ -194,10 +217,11 @@ def read_interests(text: Text) -> InterestFacts:
     them."""
     facts = InterestFacts()
     matches = INTEREST_TABLE.take_all(text)
+    spans = [(match.start(), match.end()) for _, match in matches]
     scope_start = 0
     for interests, match in matches:
         postfix = _POSTFIX_NO.match(text.folded[match.end() :]) is not None
-        if postfix or _negated(text, match.start(), scope_start):
+        if postfix or _negated(text, match.start(), scope_start, spans):
             target, other = facts.remove, facts.add
         else:
             target, other = facts.add, facts.remove

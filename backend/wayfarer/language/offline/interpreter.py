@@ -30,13 +30,14 @@ from wayfarer.domain import (
     Pace,
     PreferenceUpdate,
     SessionState,
+    Slot,
 )
 from wayfarer.domain.interpretation import Intent, SmallTalk
 from wayfarer.language.offline import budget as budget_words
 from wayfarer.language.offline import commands, edits, pace
+from wayfarer.language.offline.acts import dialogue_acts
 from wayfarer.language.offline.budget import BudgetStep
 from wayfarer.language.offline.cities import CityMatch, CityResolver, WorldCities
-from wayfarer.language.offline.context import Asked, asked_detail, offered_cities
 from wayfarer.language.offline.dates import read_days, read_timing
 from wayfarer.language.offline.interests import SYNONYMS, read_any, read_interests
 from wayfarer.language.offline.money import read_money
@@ -114,11 +115,13 @@ class OfflineInterpreter:
         return self.cities.suggest_for(name, limit)
 
     def read(self, message: str, state: SessionState) -> Interpretation:
-        """Interpret ``message`` in the context of ``state`` (pure)."""
+        """Interpret ``message`` in the context of ``state`` (pure): the summary fields
+        and the typed dialogue acts (:mod:`acts` decides questions, confirmations, hedges
+        and scopes on top of the readers below)."""
         text = Text.of(message[:MAX_READ_CHARS])
         planned = state.stage == "planned" and state.itinerary is not None
-        reading = self._read(text, state, planned, asked_detail(state))
-        return Interpretation(
+        reading = self._read(text, state, planned, state.dialogue.awaiting)
+        interpretation = Interpretation(
             intent=_intent(reading, state, planned),
             changes=reading.changes,
             edits=reading.edits,
@@ -127,11 +130,13 @@ class OfflineInterpreter:
             proceed=reading.proceed,
             small_talk=reading.small_talk,
         )
+        return dialogue_acts(Text.of(message[:MAX_READ_CHARS]), state, interpretation,
+                             self.cities, self._today())
 
     # --- reading ------------------------------------------------------------------------
 
     def _read(
-        self, text: Text, state: SessionState, planned: bool, asked: Asked | None
+        self, text: Text, state: SessionState, planned: bool, asked: Slot | None
     ) -> _Reading:
         prefs = state.preferences
         start_over = commands.read_start_over(text)
@@ -215,7 +220,7 @@ class OfflineInterpreter:
         """"sure" / "yes please" right after we offered a covered city means that city."""
         if place.city or place.unsupported or state.preferences.city:
             return place
-        offered = offered_cities(state, self.cities.covered)
+        offered = [c for c in state.dialogue.offered_cities if c in self.cities.covered]
         if not offered or not commands.is_affirmation(text):
             return place
         return CityMatch(city=offered[0], country=self.cities.country_of(offered[0]) or None)

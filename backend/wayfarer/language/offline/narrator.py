@@ -5,10 +5,9 @@ session id and turn, so a turn always reads the same while consecutive replies d
 A new plan reads one line per day, then the defaults it assumed, then a short invitation
 to refine. Replies are plain text with simple line breaks and "—", never Markdown tables.
 
-Questions are worded so the interpreter can tell what was asked from the last question
-sentence (see :mod:`context`): the city question says "where", the days question "how
-many days" or "how long", the interests question "into", the last one "pace" and
-"budget"; an offer of a city says "instead" and names it.
+What the assistant asked is kept as dialogue state in the session, never re-read from
+these replies, so any wording works. A re-plan or an edit says exactly what changed (the
+event's computed difference), and nothing here implies a booking.
 """
 
 from collections.abc import AsyncIterator, Iterable, Mapping
@@ -16,7 +15,10 @@ from collections.abc import AsyncIterator, Iterable, Mapping
 from wayfarer.domain import Itinerary, Preferences
 from wayfarer.language.events import (
     Answer,
+    Answered,
     AskQuestion,
+    Confirm,
+    Declined,
     Edited,
     EditFailed,
     ExportReady,
@@ -26,9 +28,11 @@ from wayfarer.language.events import (
     Planned,
     SmallTalk,
     StartedOver,
+    Unchanged,
     Undone,
     UnsupportedCity,
 )
+from wayfarer.language.offline import replies
 from wayfarer.language.offline.phrasing import (
     DASH,
     acknowledgement,
@@ -45,11 +49,6 @@ from wayfarer.language.offline.phrasing import (
 )
 
 _EXAMPLE_CITIES = ("Lisbon", "Tokyo", "Mexico City", "Rome", "Marrakech", "New York", "Seoul")
-_FORMAT_NAMES = {
-    "ics": "a calendar file (.ics) you can import into Google, Apple or Outlook calendars",
-    "markdown": "a Markdown document",
-    "json": "JSON",
-}
 
 
 class OfflineNarrator:
@@ -86,11 +85,11 @@ class OfflineNarrator:
             case Edited():
                 return self._edited(event)
             case EditFailed():
-                return self._edit_failed(event)
+                return replies.edit_failed(event)
             case Undone():
-                return self._undone(event)
+                return replies.undone(event)
             case ExportReady():
-                return self._export(event)
+                return replies.export(event)
             case Answer():
                 return self._answer(event)
             case StartedOver():
@@ -98,7 +97,15 @@ class OfflineNarrator:
             case NotUnderstood():
                 return self._not_understood(event)
             case SmallTalk():
-                return self._small_talk(event)
+                return replies.small_talk(event)
+            case Answered():
+                return replies.answered(event)
+            case Confirm():
+                return replies.confirm(event)
+            case Declined():
+                return replies.declined(event)
+            case Unchanged():
+                return replies.unchanged(event)
 
     # --- helpers --------------------------------------------------------------------------
 
@@ -243,6 +250,8 @@ class OfflineNarrator:
                 )
             )
         tail.extend(event.notes)
+        if event.diff is not None:
+            tail.insert(0, replies.diff_sentence(event.diff))
         tail.append(
             pick(
                 (
@@ -265,11 +274,13 @@ class OfflineNarrator:
         start = itinerary.days[0].date if itinerary.days else None
         when = f", starting {long_date(start)}" if start else ""
         options: tuple[str, ...]
-        if event.replanned:
+        if event.replanned and event.diff is not None and event.diff.is_empty():
+            options = (f"The plan came out the same {DASH} your {length} {city} trip{when}:",)
+        elif event.replanned:
             options = (
-                f"Done {DASH} here's your new {length} plan for {city}{when}:",
-                f"Updated! Your {length} trip to {city} now looks like this{when}:",
-                f"Here's the reworked {length} plan for {city}{when}:",
+                f"Here's your new {length} plan for {city}{when}:",
+                f"Your {length} trip to {city} now looks like this{when}:",
+                f"Here's the {length} plan for {city} with that change{when}:",
             )
         else:
             options = (
@@ -282,6 +293,13 @@ class OfflineNarrator:
 
     def _edited(self, event: Edited) -> str:
         description = capitalised(event.summary.description.strip().rstrip("."))
+        if not description and event.diff.is_empty():
+            return replies.unchanged(Unchanged(
+                reason="that's already how the plan is",
+                suggestion="Tell me another change if you'd like one."))
+        from_diff = not description
+        if from_diff:
+            description = replies.diff_sentence(event.diff).rstrip(".")
         lead = pick(
             ("Done!", "All set.", "Sure!", "There you go."),
             event.session_id, event.turn, "edited",
@@ -297,49 +315,10 @@ class OfflineNarrator:
              "Happy with that, or shall I tweak more?"),
             event.session_id, event.turn, "edited-follow",
         )
-        tail = " ".join([*event.notes, follow])
+        said = "" if from_diff else replies.diff_sentence(event.diff.model_copy(
+            update={"added": [], "removed": [], "moved": [], "retimed": False}))
+        tail = " ".join(part for part in (said, *event.notes, follow) if part)
         return "\n".join([*lines, "", tail])
-
-    @staticmethod
-    def _edit_failed(event: EditFailed) -> str:
-        reason = event.reason.strip()
-        if reason and reason[-1] not in ".!?":
-            reason += "."
-        lead = pick(
-            ("I couldn't do that.", "Hmm, that didn't work.", "Sorry, I can't make that change."),
-            event.session_id, event.turn, "edit-failed",
-        )
-        hint = pick(
-            ("Want to try something else?", "Shall we try a different change?",
-             "Tell me another way and I'll have a go."),
-            event.session_id, event.turn, "edit-failed-hint",
-        )
-        return f"{lead} {reason} {hint}"
-
-    @staticmethod
-    def _undone(event: Undone) -> str:
-        if event.itinerary is None:
-            return pick(
-                ("There's nothing to undo yet.", f"Nothing to undo {DASH} this is the first "
-                 "version of the plan."),
-                event.session_id, event.turn, "undo-none",
-            )
-        lead = pick(
-            (f"Undone {DASH} here's the previous version:",
-             "Back to how it was:", "I've put the previous plan back:"),
-            event.session_id, event.turn, "undo",
-        )
-        return "\n".join([lead, "", *(day_line(d) for d in event.itinerary.days)])
-
-    @staticmethod
-    def _export(event: ExportReady) -> str:
-        what = _FORMAT_NAMES[event.format]
-        return pick(
-            (f"Here's your plan as {what}: {event.url}",
-             f"Your itinerary is ready as {what}: {event.url}",
-             f"All packed up as {what} {DASH} download it here: {event.url}"),
-            event.session_id, event.turn, "export",
-        )
 
     def _answer(self, event: Answer) -> str:
         itinerary = event.itinerary
@@ -393,35 +372,3 @@ class OfflineNarrator:
             f'{lead} Tell me a city and a few details, for example "4 days in Lisbon, food '
             f'and viewpoints".{known} Where would you like to go?'
         )
-
-    @staticmethod
-    def _small_talk(event: SmallTalk) -> str:
-        if event.topic == "bye":
-            return pick(
-                ("Have a wonderful trip! Come back any time.",
-                 "Safe travels, and enjoy every minute!"),
-                event.session_id, event.turn, "bye",
-            )
-        if event.topic == "thanks":
-            lead = pick(("You're welcome!", "My pleasure!", "Happy to help!"),
-                        event.session_id, event.turn, "thanks")
-        elif event.topic == "hello":
-            lead = pick(("Hi there!", "Hello!", "Hey!"), event.session_id, event.turn, "hello")
-        else:
-            lead = pick(("Happy to help!", "Of course!", "Sure thing!"),
-                        event.session_id, event.turn, "small-talk")
-        if event.planned:
-            follow = pick(
-                ("Anything else you'd like to change, or shall I export the plan?",
-                 "Want to tweak anything else, or export it to your calendar?",
-                 "Let me know if you'd like any changes."),
-                event.session_id, event.turn, "small-talk-planned",
-            )
-        else:
-            follow = pick(
-                ("Where would you like to go?", "Where are you thinking of going?",
-                 f"Which city shall we plan {DASH} where to?"),
-                event.session_id, event.turn, "small-talk-gathering",
-            )
-        return f"{lead} {follow}"
-

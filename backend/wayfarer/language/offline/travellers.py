@@ -67,10 +67,17 @@ _TOTAL = re.compile(
     rf"(?:for |party of |group of )?(?P<n3>{NUMBER}) (?:people|persons|travell?ers|pax|guests|"
     r"tourists|visitors|ppl)\b)"
 )
+_ADJECTIVE = r"(?:(?:elderly|old|older|aging|ageing|little|young|younger|teenage|small|dear) )?"
 _COMPANION = re.compile(
-    rf"\b(?:my|our|with (?:my|our|a|the)|and (?:my|our|a)|a) "
+    rf"\b(?:my|our|with (?:my|our|a|the)|and (?:my|our|a)|a) {_ADJECTIVE}"
     rf"(?:(?P<n>{NUMBER}|two|three) (?:{_KIDS}|{_FRIENDS}|sons|daughters)|"
     rf"(?P<pair>{_PAIR})|(?P<plural>{_PLURAL})|(?P<single>{_SINGLE}))\b"
+)
+
+
+#: Counted children said without "my" ("my wife and I and two kids"): companions too.
+_COUNTED = re.compile(
+    rf"\b(?P<n>{NUMBER}) {_ADJECTIVE}(?:{_KIDS}|sons|daughters|grandkids|grandchildren)\b"
 )
 
 
@@ -111,8 +118,9 @@ def read_travellers(text: Text) -> Travellers | None:
     if text.take(_SOLO) is not None:
         return Travellers(1, False)
     companions = text.take_all(_COMPANION)
-    if companions:
-        total = 1
+    counted = text.take_all(_COUNTED)
+    if companions or counted:
+        total = 1 + sum(_count(match["n"]) for match in counted)
         for match in companions:
             if match["plural"]:
                 return Travellers(None, kids)

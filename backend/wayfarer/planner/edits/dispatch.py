@@ -15,10 +15,13 @@ from wayfarer.domain import (
     DropDay,
     Edit,
     Itinerary,
+    MealWish,
     MovePlace,
+    PinPlace,
     Preferences,
     RemovePlace,
     ReplacePlace,
+    SetDayStart,
     SwapDays,
     Undo,
 )
@@ -26,31 +29,42 @@ from wayfarer.errors import EditRejected
 from wayfarer.planner.edits.days import add_day, drop_day, swap_days
 from wayfarer.planner.edits.levels import change_budget, change_pace
 from wayfarer.planner.edits.move import move_place
-from wayfarer.planner.edits.places import add_place, remove_place, replace_place
+from wayfarer.planner.edits.places import add_place, pin_place, remove_place, replace_place
 from wayfarer.planner.edits.state import EditState, Outcome
+from wayfarer.planner.edits.times import later_dinners, set_day_start
 from wayfarer.planner.index import CityIndex
 
 
 def apply_edit(
-    index: CityIndex, itinerary: Itinerary, preferences: Preferences, edit: Edit
+    index: CityIndex,
+    itinerary: Itinerary,
+    preferences: Preferences,
+    edit: Edit,
+    excluded: frozenset[str] = frozenset(),
 ) -> Outcome:
     """Apply ``edit``; raises EditRejected (with a reason for the traveller) when it
-    cannot be done. Undo is not an itinerary operation: the conversation keeps versions."""
+    cannot be done. Undo is not an itinerary operation: the conversation keeps versions.
+    ``excluded`` place ids (removed by the traveller) are never brought in."""
     if isinstance(edit, Undo):
         raise EditRejected("Undo is handled by the conversation, which keeps earlier versions.")
-    state = EditState(index, itinerary, preferences)
+    if isinstance(edit, MealWish) and edit.wish != "later_dinner":
+        raise EditRejected("I can't pick restaurants by that yet; I'll remember the wish.")
+    state = EditState(index, itinerary, preferences, excluded)
     if not state.days:
         raise EditRejected("There is no itinerary day to change yet.")
     handlers: dict[type, Callable[[EditState, object], None]] = {
         ReplacePlace: replace_place,  # type: ignore[dict-item]
         RemovePlace: remove_place,  # type: ignore[dict-item]
         AddPlace: add_place,  # type: ignore[dict-item]
+        PinPlace: pin_place,  # type: ignore[dict-item]
         MovePlace: move_place,  # type: ignore[dict-item]
         SwapDays: swap_days,  # type: ignore[dict-item]
         AddDay: add_day,  # type: ignore[dict-item]
         DropDay: drop_day,  # type: ignore[dict-item]
         ChangePace: change_pace,  # type: ignore[dict-item]
         ChangeBudget: change_budget,  # type: ignore[dict-item]
+        SetDayStart: set_day_start,  # type: ignore[dict-item]
+        MealWish: later_dinners,  # type: ignore[dict-item]
     }
     handlers[type(edit)](state, edit)
     return state.finish()

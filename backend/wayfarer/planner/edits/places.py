@@ -12,6 +12,7 @@ from collections.abc import Callable
 from wayfarer.domain import (
     AddPlace,
     ItineraryItem,
+    PinPlace,
     PlaceSelector,
     RemovePlace,
     ReplacePlace,
@@ -304,9 +305,20 @@ def _add_meal(state: EditState, query: PlaceSelector, positions: list[int]) -> N
                 built = state.rebuild_day(position, acts, {**fixed, slot: new})
                 if built is not None and new.id in {i.place.id for i in built.items}:
                     state.set_day(position, built)
-                    state.description = f"Booked {slot} at {new.name} on day {position + 1}."
+                    state.description = f"Added {slot} at {new.name} on day {position + 1}."
                     return
     raise EditRejected(
         f"I couldn't fit {describe(query)} into the plan: no matching restaurant is free, "
         "affordable and open at lunch or dinner time."
     )
+
+
+def pin_place(state: EditState, edit: PinPlace) -> None:
+    """"Keep X": a place already planned stays as it is (the conversation records the pin);
+    one not yet planned is added like :func:`add_place`, on ``target.day`` when given."""
+    found = state.find(edit.target)
+    if not found:
+        add_place(state, AddPlace(query=edit.target))
+        return
+    position, item = found[0]
+    state.description = f"Kept {item.place.name} on day {position + 1}."

@@ -61,8 +61,15 @@ class EditState:
     """Working state of one edit: the days (untouched ones kept as-is), the preferences
     in force, and what the edit touched."""
 
-    def __init__(self, index: CityIndex, itinerary: Itinerary, preferences: Preferences) -> None:
+    def __init__(
+        self,
+        index: CityIndex,
+        itinerary: Itinerary,
+        preferences: Preferences,
+        excluded: frozenset[str] = frozenset(),
+    ) -> None:
         self.index = index
+        self.excluded = excluded
         self.itinerary = itinerary
         self.preferences = preferences.model_copy(deep=True)
         self.days: list[ItineraryDay] = list(itinerary.days)
@@ -78,7 +85,7 @@ class EditState:
     def request(self) -> TripRequest:
         """The preferences resolved for the current number of days."""
         prefs = self.preferences.model_copy(update={"days": max(len(self.days), 1)})
-        return resolve(prefs, self.index)
+        return resolve(prefs, self.index, self.excluded)
 
     def others(self, position: int) -> set[str]:
         """Place ids on every day but the one at ``position``."""
@@ -226,6 +233,7 @@ class EditState:
             p
             for p in index.activities
             if p.id not in trip
+            and p.id not in self.excluded
             and index.affordable(p, request.budget)
             and (need or in_plan_pool(request, p))
             and index.fits_weekday(p, wd)

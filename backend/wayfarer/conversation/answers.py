@@ -1,0 +1,368 @@
+"""Answers to the traveller's questions, from the plan and the catalog only (issue 9).
+
+:func:`answer` is pure given the planner's read-only lookups: it never changes the
+preferences, the itinerary or the constraints. Each answer is one to three short plain
+sentences (or a day's schedule); what the product cannot know is said in one sentence with
+an offer of what it can do. Distances are great-circle kilometres; minutes and the walk /
+transit choice follow the planner's travel model; travel to another city is a rough rail
+or flight estimate and is said to be one.
+"""
+
+from wayfarer.conversation.constraints import name_key
+from wayfarer.domain import (
+    AskCost,
+    AskCoveredCities,
+    AskOpeningHours,
+    AskPlaceFact,
+    AskRoute,
+    AskSchedule,
+    AskTravelToCity,
+    AskUnknowable,
+    AskWhy,
+    Itinerary,
+    ItineraryDay,
+    ItineraryItem,
+    Question,
+    SessionState,
+)
+from wayfarer.planner import CatalogPlace, Planner
+from wayfarer.planner.clock import minutes_of, weekday_of
+from wayfarer.planner.geo import haversine_km, is_transit_hop, travel_minutes_km
+
+EN_DASH = "\u2013"
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_BUDGET_WORDS = {"budget": "budget-friendly", "moderate": "mid-range", "luxury": "luxury"}
+_UNKNOWABLE = {
+    "weather": "I can't see weather forecasts, so check a forecast a few days before you go",
+    "safety": "I can't judge current safety conditions, so check your government's travel "
+              "advice for the latest",
+    "visas": "I can't give visa or entry rules, so check the official consulate or government "
+             "site for your passport",
+    "live_prices": "I don't have live prices or ticket availability, only rough price levels",
+    "bookings": "I can't book or reserve anything; the plan is a guide you book yourself",
+    "opening_now": "I can't see live opening status, only the usual opening hours",
+    "other": "That's not something I can know from my data",
+}
+_OFFER = {
+    "weather": "I can swap in more indoor places for a rainy day if you like.",
+    "safety": "I can keep the plan to central, busy areas if you'd prefer.",
+    "visas": "I can keep working on the itinerary meanwhile.",
+    "live_prices": "I can tell you the plan's cost level or make it cheaper.",
+    "bookings": "I can export the plan to your calendar.",
+    "opening_now": "Ask me a place's usual hours on any day of the trip.",
+    "other": "I can answer about the plan's places, hours, costs and getting around.",
+}
+DASH_ESTIMATE = "\u2014 an estimate at this plan's price level, not live prices."
+#: Rough door-to-door speeds for trips between cities (a stated estimate, never a timetable).
+RAIL_KMH, FLIGHT_KMH, FLIGHT_OVERHEAD_H, FLY_FROM_KM = 110.0, 700.0, 2.5, 700.0
+
+
+def answer(question: Question, state: SessionState, planner: Planner) -> str:
+    """One short answer to ``question`` from the plan and the catalog."""
+    match question:
+        case AskOpeningHours():
+            return _hours(question, state, planner)
+        case AskCost():
+            return _cost(question, state, planner)
+        case AskWhy():
+            return _why(question, state, planner)
+        case AskSchedule():
+            return _schedule(question, state)
+        case AskRoute():
+            return _route(question, state, planner)
+        case AskTravelToCity():
+            return _travel_to_city(question, state, planner)
+        case AskCoveredCities():
+            return _cities(question, planner)
+        case AskPlaceFact():
+            return _fact(question, state, planner)
+        case AskUnknowable():
+            return f"{_UNKNOWABLE[question.topic]}. {_OFFER[question.topic]}"
+
+
+# --- helpers ------------------------------------------------------------------------------
+
+
+def _city(state: SessionState) -> str | None:
+    return state.itinerary.city if state.itinerary else state.preferences.city
+
+
+def _no_city() -> str:
+    return "Tell me which city you're going to first, and I'll look it up."
+
+
+def _find_item(itinerary: Itinerary | None, name: str) -> tuple[ItineraryDay, ItineraryItem] | None:
+    """The planned stop whose name best contains / is contained in ``name``."""
+    if itinerary is None or not name:
+        return None
+    wanted = name_key(name)
+    for day in itinerary.days:
+        for item in day.items:
+            have = name_key(item.place.name)
+            if wanted in have or have in wanted:
+                return day, item
+    return None
+
+
+def _planned_place(
+    state: SessionState, planner: Planner, name: str
+) -> tuple[ItineraryDay, ItineraryItem] | None:
+    """The planned stop named ``name``: by name, else the catalog's best match if planned."""
+    found = _find_item(state.itinerary, name)
+    city = _city(state)
+    if found is not None or city is None or state.itinerary is None:
+        return found
+    place = planner.place(city, name)
+    if place is None:
+        return None
+    for day in state.itinerary.days:
+        for item in day.items:
+            if item.place.id == place.id:
+                return day, item
+    return None
+
+
+def _lookup(state: SessionState, planner: Planner, name: str) -> CatalogPlace | None:
+    city = _city(state)
+    if city is None:
+        return None
+    planned = _find_item(state.itinerary, name)
+    return planner.place(city, planned[1].place.name if planned else name)
+
+
+def _unknown_place(name: str, state: SessionState) -> str:
+    city = _city(state)
+    where = f" in {city}" if city else ""
+    return f"I don't know a place called {name}{where}, so I can't say."
+
+
+def _weekday_of_day(state: SessionState, day: int) -> int:
+    if state.itinerary is not None and 1 <= day <= len(state.itinerary.days):
+        found = state.itinerary.days[day - 1].date
+        if found is not None:
+            return found.weekday()
+    return weekday_of(day, state.preferences.start_date)
+
+
+def _hours_text(place: CatalogPlace, weekday: int) -> str:
+    hours = place.hours[weekday]
+    day = WEEKDAYS[weekday]
+    if hours == "closed":
+        return f"{place.name} is closed on {day}s."
+    if hours == "24h":
+        return f"{place.name} is open around the clock on {day}s."
+    return f"{place.name} is open {hours.replace(',', ' and ').replace('-', EN_DASH)} on {day}s."
+
+
+# --- each question ------------------------------------------------------------------------
+
+
+def _hours(question: AskOpeningHours, state: SessionState, planner: Planner) -> str:
+    if _city(state) is None:
+        return _no_city()
+    place = _lookup(state, planner, question.place)
+    if place is None:
+        return _unknown_place(question.place, state)
+    weekday: int | None = None
+    if question.weekday is not None:
+        weekday = WEEKDAYS.index(question.weekday.capitalize())
+    elif question.date is not None:
+        weekday = question.date.weekday()
+    elif question.day is not None:
+        weekday = _weekday_of_day(state, question.day)
+    planned = _find_item(state.itinerary, place.name)
+    if weekday is None and planned is not None:
+        weekday = _weekday_of_day(state, planned[0].day)
+    if weekday is None:
+        closed = [WEEKDAYS[d] + "s" for d in range(7) if place.hours[d] == "closed"]
+        open_days = {place.hours[d] for d in range(7) if place.hours[d] != "closed"}
+        usual = " / ".join(sorted(open_days)).replace("-", EN_DASH)
+        text = f"{place.name} is usually open {usual}"
+        return text + (f", closed on {' and '.join(closed)}." if closed else ", every day.")
+    text = _hours_text(place, weekday)
+    if planned is not None:
+        day, item = planned
+        text += f" It's in your plan on day {day.day} at {item.start}."
+    return text
+
+
+def _cost(question: AskCost, state: SessionState, planner: Planner) -> str:
+    if question.place:
+        place = _lookup(state, planner, question.place)
+        if place is not None:
+            if place.cost_level == 0:
+                return f"{place.name} is free."
+            return (f"{place.name} is at price level {place.cost_level} of 4 (1 is cheap, 4 "
+                    "is expensive); I don't have its live ticket price.")
+    if state.itinerary is None:
+        return "I'll have a cost estimate once there's a plan; tell me where you'd like to go."
+    cost = state.itinerary.estimated_cost
+    level = _BUDGET_WORDS.get(cost.level, cost.level)
+    amount = getattr(cost, "amount", None)
+    currency = getattr(cost, "currency", None) or ""
+    computed = getattr(cost, "breakdown", None) is not None or getattr(cost, "per_person", None)
+    if amount is not None and not computed and amount == state.preferences.budget_amount:
+        return (f"You gave me a budget of {amount:,.0f} {currency}".rstrip() + "; I don't have "
+                f"exact prices, but the plan keeps to {level} places.")
+    if amount is None:
+        return (f"I don't have exact prices, only price levels: this plan is {level} "
+                "(entry fees and meals at that level). Give me a budget per day or for the "
+                "trip and I'll keep to it.")
+    per_person = bool(getattr(cost, "per_person", False))
+    people = question.travelers or getattr(cost, "travelers", None) or 1
+    text = f"Roughly {amount:,.0f} {currency}".rstrip()
+    if per_person and people > 1:
+        text += f" per person, so about {amount * people:,.0f} {currency} for {people}"
+    elif per_person:
+        text += " per person"
+    else:
+        text += " for the trip"
+    breakdown = getattr(cost, "breakdown", None)
+    if breakdown is not None:
+        parts = [f"{name} {value:,.0f}" for name in ("entries", "meals", "transport")
+                 if (value := getattr(breakdown, name, None)) is not None]
+        if parts:
+            text += f" ({', '.join(parts)} {currency})".replace(" )", ")")
+    return text + f" {DASH_ESTIMATE}"
+
+
+def _why(question: AskWhy, state: SessionState, planner: Planner) -> str:
+    planned = _planned_place(state, planner, question.place)
+    if planned is None:
+        place = _lookup(state, planner, question.place)
+        if place is None:
+            return _unknown_place(question.place, state)
+        return f"{place.name} isn't in the current plan. {place.description}"
+    day, item = planned
+    interests = [i for i in item.place.interests if i in state.preferences.interests]
+    reasons = []
+    if interests:
+        reasons.append(f"it matches your interest in {' and '.join(interests)}")
+    elif item.kind == "meal":
+        reasons.append("it's a well-placed spot to eat near that day's sights")
+    else:
+        reasons.append(f"it's one of {state.itinerary.city if state.itinerary else 'the'}'s "
+                       f"top {item.place.category} sights")
+    others = [i for i in day.items if i is not item]
+    if others:
+        near = min(others, key=lambda o: haversine_km(item.place.lat, item.place.lon,
+                                                      o.place.lat, o.place.lon))
+        km = haversine_km(item.place.lat, item.place.lon, near.place.lat, near.place.lon)
+        reasons.append(f"it's {km:.1f} km from {near.place.name}, so day {day.day} stays in "
+                       "one area")
+    place = planner.place(state.itinerary.city, item.place.name) if state.itinerary else None
+    about = f" {place.description}" if place is not None else ""
+    return f"I picked {item.place.name} because {' and '.join(reasons)}.{about}"
+
+
+def _schedule(question: AskSchedule, state: SessionState) -> str:
+    itinerary = state.itinerary
+    if itinerary is None:
+        return "There's no plan yet; tell me where you'd like to go."
+    days = itinerary.days
+    if question.day is not None:
+        if not 1 <= question.day <= len(days):
+            return f"The trip has {len(days)} days, so there is no day {question.day}."
+        days = [days[question.day - 1]]
+    if question.time is not None:
+        at = minutes_of(question.time)
+        lines = []
+        for day in days:
+            now = [i for i in day.items if minutes_of(i.start) <= at < minutes_of(i.end)]
+            nxt = [i for i in day.items if minutes_of(i.start) > at]
+            if now:
+                lines.append(f"Day {day.day} at {question.time}: {now[0].place.name} "
+                             f"({now[0].start}{EN_DASH}{now[0].end}).")
+            elif nxt:
+                lines.append(f"Day {day.day} at {question.time}: free time, then "
+                             f"{nxt[0].place.name} at {nxt[0].start}.")
+            else:
+                lines.append(f"Day {day.day} at {question.time}: nothing planned.")
+        return "\n".join(lines)
+    return "\n\n".join(_day_text(day) for day in days)
+
+
+def _day_text(day: ItineraryDay) -> str:
+    when = f" ({day.date:%a %d %b})" if day.date else ""
+    lines = [f"Day {day.day}{when}:"]
+    for item in day.items:
+        what = f"{'lunch' if minutes_of(item.start) < 16 * 60 else 'dinner'} at " if (
+            item.kind == "meal") else ""
+        lines.append(f"{item.start}{EN_DASH}{item.end} {what}{item.place.name}")
+    return "\n".join(lines)
+
+
+def _route(question: AskRoute, state: SessionState, planner: Planner) -> str:
+    target = _planned_place(state, planner, question.destination)
+    if target is None:
+        return f"{question.destination} isn't in the current plan, so I can't route to it."
+    day, item = target
+    if question.origin:
+        start = _planned_place(state, planner, question.origin)
+        if start is None:
+            return f"{question.origin} isn't in the current plan, so I can't route from it."
+        origin = start[1]
+    else:
+        before = [i for i in day.items if minutes_of(i.start) < minutes_of(item.start)]
+        if not before:
+            return f"{item.place.name} is the first stop of day {day.day}."
+        origin = before[-1]
+    km = haversine_km(origin.place.lat, origin.place.lon, item.place.lat, item.place.lon)
+    minutes = travel_minutes_km(km)
+    mode = "by public transport or taxi" if is_transit_hop(km) else "on foot"
+    return (f"From {origin.place.name} to {item.place.name} is about {km:.1f} km: roughly "
+            f"{minutes} minutes {mode}.")
+
+
+def _travel_to_city(question: AskTravelToCity, state: SessionState, planner: Planner) -> str:
+    origin = question.origin or _city(state)
+    if origin is None:
+        return _no_city()
+    here, there = planner.city_centre(origin), planner.city_centre(question.city)
+    if here is None or there is None:
+        missing = question.city if there is None else origin
+        return (f"I only know distances between the cities I cover, and {missing} isn't one "
+                "of them.")
+    km = haversine_km(*here, *there)
+    if km < FLY_FROM_KM:
+        hours = km / RAIL_KMH + 0.5
+        how = "by train"
+    else:
+        hours = km / FLIGHT_KMH + FLIGHT_OVERHEAD_H
+        how = "by plane, door to door"
+    return (f"{origin} to {question.city} is about {km:,.0f} km: roughly {hours:.1f} hours "
+            f"{how} (a rough estimate, check timetables). Your plan stays in {origin}; say "
+            f"\"switch to {question.city}\" if you'd rather plan there.")
+
+
+def _cities(question: AskCoveredCities, planner: Planner) -> str:
+    cities = planner.cities()
+    if question.country:
+        wanted = question.country.casefold()
+        found = [c.name for c in cities if c.country.casefold() == wanted]
+        if not found:
+            return (f"I don't cover {question.country} yet. I can plan "
+                    f"{len(cities)} cities, for example {', '.join(c.name for c in cities[:6])}.")
+        return f"In {question.country} I can plan {', '.join(found)}."
+    return f"I can plan {len(cities)} cities: {', '.join(c.name for c in cities)}."
+
+
+def _fact(question: AskPlaceFact, state: SessionState, planner: Planner) -> str:
+    if _city(state) is None:
+        return _no_city()
+    place = _lookup(state, planner, question.place)
+    if place is None:
+        return _unknown_place(question.place, state)
+    if question.fact == "free":
+        if place.cost_level == 0:
+            return f"Yes, {place.name} is free to visit."
+        return f"No, {place.name} isn't free (price level {place.cost_level} of 4)."
+    if question.fact in ("indoor", "outdoor"):
+        inside = "indoors" if place.indoor else "outdoors"
+        yes = place.indoor == (question.fact == "indoor")
+        return f"{'Yes' if yes else 'No'}, {place.name} is {inside}."
+    if "family" in place.interests:
+        return f"Yes, {place.name} is a good pick for kids."
+    return (f"{place.name} isn't especially geared to kids ({place.category}); I can swap in "
+            "something family-friendly if you like.")
+

@@ -1,0 +1,40 @@
+"""Preference changes said in a message (shared by dialogue acts and interpretations)."""
+
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from wayfarer.domain.vocabulary import Budget, Interest, Pace
+
+ExportFormat = Literal["json", "markdown", "ics"]
+SmallTalk = Literal["hello", "thanks", "bye"]
+
+
+class PreferenceUpdate(BaseModel):
+    """Preference changes found in a message; ``None`` / empty means "not mentioned".
+
+    ``city`` is a catalog-resolved city name; a recognised world city the catalog does not
+    cover goes to ``unsupported_city`` instead, never to ``city``, with covered cities to
+    offer instead in ``city_suggestions`` (same country first, then nearest).
+    ``interests_any`` means the traveller answered "anything / surprise me" about interests.
+    """
+
+    city: str | None = None
+    country: str | None = None
+    unsupported_city: str | None = None
+    city_suggestions: list[str] = Field(default_factory=list)
+    days: int | None = Field(default=None, ge=1)
+    start_date: date | None = None
+    add_interests: list[Interest] = Field(default_factory=list)
+    remove_interests: list[Interest] = Field(default_factory=list)
+    interests_any: bool = False
+    pace: Pace | None = None
+    budget: Budget | None = None
+    budget_amount: float | None = None
+    currency: str | None = None
+    travelers: int | None = Field(default=None, ge=1)
+
+    def is_empty(self) -> bool:
+        """True when the message changed no preference."""
+        return self == PreferenceUpdate()

@@ -1,0 +1,261 @@
+"""Typed questions, confirmations and hedges in a message (issue 9).
+
+:func:`read_question` recognises one typed question (opening hours, cost, why a place,
+what is on a day or at a time, getting somewhere, covered cities, a fact about a place,
+and what the product cannot know). A message read as a question yields only that act, so
+a city, date or price named inside a question never changes the trip. Place names are
+returned as the words left once the question's own words are removed; the conversation
+resolves them against the plan and the catalog.
+"""
+
+import re
+from collections.abc import Callable
+
+from wayfarer.domain import (
+    AskCost,
+    AskCoveredCities,
+    AskOpeningHours,
+    AskPlaceFact,
+    AskRoute,
+    AskSchedule,
+    AskTravelToCity,
+    AskUnknowable,
+    AskWhy,
+    Question,
+)
+from wayfarer.domain.acts import PlaceFact, UnknowableTopic, Weekday
+from wayfarer.language.offline.numbers import NUMBER, to_int
+
+#: Weekday words in English, Spanish, French and German (folded), with short forms.
+WEEKDAY_WORDS: dict[str, Weekday] = {}
+for _name, _words in {
+    "monday": "monday mon mondays lunes lundi montag",
+    "tuesday": "tuesday tue tues tuesdays martes mardi dienstag",
+    "wednesday": "wednesday wed weds wednesdays miercoles mercredi mittwoch",
+    "thursday": "thursday thu thur thurs thursdays jueves jeudi donnerstag",
+    "friday": "friday fri fridays viernes vendredi freitag",
+    "saturday": "saturday sat saturdays sabado samedi samstag",
+    "sunday": "sunday sun sundays domingo dimanche sonntag",
+}.items():
+    for _word in _words.split():
+        WEEKDAY_WORDS[_word] = _name  # type: ignore[assignment]
+
+_ASKING = re.compile(
+    r"\?|^\W*(?:is|are|does|do|did|can|could|will|would|should|what|whats|what's|wats|when|"
+    r"how|why|which|where|who|any idea|tell me|i wonder|wondering|quick question)\b"
+)
+_UNKNOWABLE: list[tuple[UnknowableTopic, re.Pattern[str]]] = [
+    ("weather", re.compile(r"\b(?:weather|rain(?:y|ing)?|forecast|temperature|sunny|snow|"
+                           r"hot|cold|humid|umbrella|climate)\b")),
+    ("safety", re.compile(r"\b(?:safe|safety|dangerous|danger|crime|scams?|pickpockets?|"
+                          r"unsafe|sketchy)\b")),
+    ("visas", re.compile(r"\b(?:visas?|passports?|entry requirements?|esta|customs|"
+                         r"vaccinations?)\b")),
+    ("bookings", re.compile(r"\b(?:book|booking|reserve|reservation|buy (?:the )?tickets?)\b")),
+    ("opening_now", re.compile(r"\bopen (?:right )?now\b")),
+    ("other", re.compile(r"\b(?:crowds?|crowded|queues?|wait times?|lines? (?:at|for)|"
+                         r"tips?|tipping|dress code|wifi|sim cards?|plugs?|tap water)\b")),
+    ("live_prices", re.compile(r"\b(?:exchange rate|current prices?|live prices?|prices? "
+                               r"(?:right )?now|sold out|availability|available tickets|"
+                               r"flight prices?|hotel prices?|how much (?:is|are) (?:a )?"
+                               r"(?:flights?|hotels?|taxi|uber))\b")),
+]
+_HOURS = re.compile(r"\b(?:open|opens|opening|hours|close|closes|closed|closing|ouvert|"
+                    r"ouverte|abierto|abierta|offen|geoffnet|aperto)\b")
+#: Asks for hours even without a question mark ("opening hours of the Louvre").
+_HOURS_ASKED = re.compile(r"\b(?:opening hours|opening times|hours of|hours for)\b")
+_COST = re.compile(r"\b(?:how much|cost|costs|price|prices|pricey|expensive|spend|total|"
+                   r"budget(?: for)? it|afford|fee|fees|admission|entrance|entry)\b")
+_WHY = re.compile(r"\bwhy\b")
+_COST_WORDS = re.compile(r"\b(?:how much|costs?|prices?|pricey|expensive|spend|total|afford|"
+                         r"people|persons|of us|both|all|entry|entrance|ticket|tickets|"
+                         r"admission|fee|fees|whole|roughly|about|approximately|going|"
+                         r"should|budget|we|us|for|[0-9]+|two|three|four|five|six)\b")
+_TRIP_WORDS = frozenset({"trip", "plan", "this", "it", "everything", "holiday", "vacation",
+                         "itinerary", "this trip", "this plan", "the trip"})
+_ROUTE = re.compile(
+    r"\b(?:how (?:do|can|should|would|will) (?:i|we) (?:get|go|travel)|how to get|"
+    r"far (?:from|away)|how long (?:does it|will it|is it|to) (?:take |be )?(?:to )?"
+    r"(?:walk|get|go|drive|travel)|walk(?:ing)? (?:from|to)|"
+    r"getting|get there|how far|how long (?:does it take )?to (?:get|go)|distance|"
+    r"travel time|train|flight|fly)\b"
+)
+_FROM_TO = re.compile(r"\bfrom (?P<a>[a-z0-9' .-]+?) to (?P<b>[a-z0-9' .-]+?)(?:\s+(?:after|"
+                      r"later|next|then|on|and)\b.*)?\W*$")
+_TO = re.compile(r"\bto (?P<b>[a-z0-9' .-]+?)(?:\s+(?:after|later|next|then|from|on|and)\b"
+                 r".*)?\W*$")
+_FROM = re.compile(r"\bfrom (?P<a>[a-z0-9' .-]+?)\W*$")
+_COVERED = re.compile(
+    r"\b(?:which|what) (?:other )?(?:cities|places|destinations|countries)\b|"
+    r"\bdo you (?:cover|have|know|support|do|plan)\b|\bcan you (?:plan|do|cover)\b|"
+    r"\bwhere (?:else )?can (?:i|we|you)\b"
+)
+_FACT: list[tuple[PlaceFact, re.Pattern[str]]] = [
+    ("free", re.compile(r"\b(?:free|free entry|no charge|cost anything)\b")),
+    ("indoor", re.compile(r"\b(?:indoors?|inside|covered)\b")),
+    ("outdoor", re.compile(r"\b(?:outdoors?|outside|open air)\b")),
+    ("kids", re.compile(r"\b(?:kids?|children|child|toddlers?|family|families|"
+                        r"kid friendly|child friendly|teens?|teenagers?|years? old|"
+                        r"year olds?)\b")),
+]
+_FACT_CUE = re.compile(r"^\W*(?:is|are|will|would)\b|\b(?:good|ok|okay|fine|suitable|safe) "
+                       r"for\b|\bsuitable\b|\bis (?:[a-z' -]+ )?(?:free|indoors?|outdoors?)\b")
+_TIME = re.compile(r"\bat (?P<h>\d{1,2})(?::(?P<m>\d{2}))? ?(?P<ap>am|pm|h)?\b|"
+                   r"\bat (?P<word>noon|midday|lunchtime|lunch)\b")
+_DAY = re.compile(rf"\b(?:day|dia|jour|tag) (?P<n>{NUMBER})\b|"
+                  r"\b(?P<ord>first|second|third|fourth|fifth|sixth|seventh|last) day\b")
+_SCHEDULE = re.compile(
+    r"\bque hay\b|"
+    r"\b(?:what(?:'s| is| are|s)?|whats|wats|wat) (?:on|planned|happening|the plan|we doing|are we "
+    r"doing|do we do|do we have)\b|\bshow (?:me )?(?:day|the plan|the itinerary)\b|"
+    r"\bwhere (?:are|will) we\b|\bplan for day\b|\bwhat (?:do|did) (?:you|we) (?:plan|have)\b"
+)
+_FILLER = frozenset({
+    "is", "are", "the", "a", "an", "on", "in", "at", "of", "for", "to", "what", "whats",
+    "what's", "when", "does", "do", "did", "will", "it", "its", "it's", "open", "opens",
+    "opening", "hours", "close", "closes", "closed", "closing", "time", "times", "day", "days",
+    "and", "or", "there", "that", "this", "be", "we", "i", "you", "can", "could", "would",
+    "should", "our", "my", "me", "tell", "please", "usually", "also", "how", "much", "why",
+    "pick", "picked", "choose", "chose", "chosen", "include", "included", "put", "add", "added",
+    "recommend", "recommended", "go", "get", "from", "going", "with", "about", "any", "idea",
+    "was", "were", "which", "kind", "good", "free", "indoors", "indoor", "inside", "outdoors",
+    "outside", "kids", "kid", "children", "child", "family", "friendly", "suitable", "ok",
+    "okay", "visit", "visiting", "trip", "plan", "today", "tomorrow", "still", "too",
+    "well", "again", "during", "then", "one", "have", "has", "doing", "?", "le", "la", "les",
+    "est", "el", "der", "die", "das", "am", "ist", "hat", "year", "years", "old", "if",
+})
+_ABOUT = re.compile(r"\btell (?:me|us) (?:more |a bit |a little )?about\b|"
+                    r"\bwhat(?:'s| is) (?:so )?special about\b|\bmore (?:info|details) on\b")
+_PLAN_WORD = re.compile(r"(?:the )?(?:plan|itinerary|trip|day \d+|it|this)")
+_MONTHS = frozenset({
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec",
+})
+_DATE_NUMBER = re.compile(r"\d{1,2}(?:st|nd|rd|th)?")
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+             "seventh": 7}
+
+
+def is_asking(folded: str) -> bool:
+    """True when the message is phrased as a question."""
+    return _ASKING.search(folded) is not None
+
+
+def _weekday(folded: str) -> Weekday | None:
+    for word in re.findall(r"[a-z]+", folded):
+        if word in WEEKDAY_WORDS:
+            return WEEKDAY_WORDS[word]
+    return None
+
+
+def _day(folded: str, days: int) -> int | None:
+    match = _DAY.search(folded)
+    if match is None:
+        return None
+    if match["ord"]:
+        return days if match["ord"] == "last" and days else _ORDINALS.get(match["ord"])
+    return to_int(match["n"])
+
+
+def _place(folded: str, drop: re.Pattern[str] | None = None) -> str:
+    """The words of ``folded`` left once question words, weekdays and day refs go."""
+    text = _DAY.sub(" ", folded)
+    text = _TIME.sub(" ", text)
+    if drop is not None:
+        text = drop.sub(" ", text)
+    words = [w for w in re.findall(r"[a-z0-9'-]+", text)
+             if w not in _FILLER and w not in WEEKDAY_WORDS and w not in _MONTHS
+             and not _DATE_NUMBER.fullmatch(w)]
+    return " ".join(words)
+
+
+def _time(folded: str) -> str | None:
+    match = _TIME.search(folded)
+    if match is None:
+        return None
+    if match["word"]:
+        return "12:30" if match["word"].startswith("lunch") else "12:00"
+    hour, minute = int(match["h"]), int(match["m"] or 0)
+    if match["ap"] == "pm" and hour < 12:
+        hour += 12
+    elif match["ap"] is None and 1 <= hour <= 7:
+        hour += 12  # "at 3" on a trip means the afternoon
+    if hour > 23 or minute > 59:
+        return None
+    return f"{hour:02d}:{minute:02d}"
+
+
+def read_question(
+    folded: str, days: int, is_city: Callable[[str], str | None], countries: dict[str, str]
+) -> Question | None:
+    """The typed question asked in ``folded`` (a folded message), or None.
+
+    ``days`` is the plan's length (for "last day"); ``is_city`` maps a phrase to a covered
+    city name (None when it is not one); ``countries`` maps folded country names to their
+    spelling, for "which cities in Italy?".
+    """
+    if not is_asking(folded) and not _HOURS_ASKED.search(folded) and not _ABOUT.search(
+            folded):
+        return None
+    for topic, pattern in _UNKNOWABLE:
+        if pattern.search(folded):
+            return AskUnknowable(topic=topic)
+    if _COVERED.search(folded) and not _HOURS.search(folded):
+        country = next((name for key, name in countries.items()
+                        if re.search(rf"\b{re.escape(key)}\b", folded)), None)
+        city_named = is_city(_place(folded, _COVERED))
+        if country is not None or city_named is None:
+            return AskCoveredCities(country=country)
+    if _WHY.search(folded) and not _COST.search(folded):
+        place = _place(folded)
+        return AskWhy(place=place) if place else None
+    if _ROUTE.search(folded):
+        return _route(folded, is_city)
+    if _HOURS.search(folded):
+        place = _place(folded)
+        if place:
+            return AskOpeningHours(place=place, weekday=_weekday(folded),
+                                   day=_day(folded, days))
+    if _COST.search(folded):
+        travelers = re.search(rf"\bfor (?P<n>{NUMBER}) (?:people|persons|of us|adults|"
+                              r"travellers|travelers)\b|\bfor (?P<two>two|both) of us\b", folded)
+        count = None
+        if travelers is not None:
+            count = 2 if travelers["two"] else to_int(travelers["n"])
+        place = _place(folded, _COST_WORDS)
+        return AskCost(travelers=count, day=_day(folded, days),
+                       place=place if place and place not in _TRIP_WORDS else None)
+    if _FACT_CUE.search(folded):
+        for fact, pattern in _FACT:
+            if pattern.search(folded):
+                place = _place(folded, pattern)
+                if place:
+                    return AskPlaceFact(place=place, fact=fact)
+    about = _ABOUT.search(folded)
+    if about is not None:
+        place = _place(folded[about.end():])
+        if place and not _PLAN_WORD.fullmatch(place):
+            return AskWhy(place=place)
+    if _SCHEDULE.search(folded) or _TIME.search(folded):
+        return AskSchedule(day=_day(folded, days), time=_time(folded))
+    return None
+
+
+def _route(folded: str, is_city: Callable[[str], str | None]) -> Question | None:
+    both = _FROM_TO.search(folded)
+    origin = both["a"].strip() if both else None
+    if origin is None and (after := _FROM.search(folded)) is not None:
+        origin = after["a"].strip()
+    match = both or _TO.search(folded)
+    target = match["b"].strip() if match else _place(folded)
+    if not target:
+        return None
+    city = is_city(target)
+    if city is None and origin is None and is_city(_place(target)) is not None:
+        city = is_city(_place(target))
+    if city is not None:
+        from_city = is_city(origin) if origin else None
+        return AskTravelToCity(city=city, origin=from_city)
+    return AskRoute(destination=_place(target) or target,
+                    origin=_place(origin) if origin else None)
