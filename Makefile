@@ -14,8 +14,10 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+# The demo keeps its memory sessions across restarts (unset or empty the variable to stop it).
 run: $(STAMP)
-	$(BIN)/wayfarer serve
+	WAYFARER_MEMORY_SNAPSHOT_PATH=$${WAYFARER_MEMORY_SNAPSHOT_PATH-.wayfarer/sessions.json} \
+		$(BIN)/wayfarer serve
 
 lint: $(STAMP)
 	$(BIN)/ruff check backend tests bench

@@ -37,7 +37,12 @@ def _quantile(values: list[float], q: float) -> float:
 
 def main() -> None:
     """Print the figures (see the module docstring)."""
-    settings = load_settings(rate_limit_per_minute=0, session_ttl_seconds=3600)
+    settings = load_settings(
+        rate_limit_per_minute=0,
+        rate_limit_create_per_minute=0,
+        rate_limit_read_per_minute=0,
+        session_ttl_seconds=3600,
+    )
     samples: dict[str, list[float]] = {
         "GET /healthz": [], "POST /api/sessions": [], "planning turn": [],
         "edit turn": [], "question turn": [], "ICS export": [],

@@ -195,7 +195,12 @@ def score_api(api: Api, interpreter: OfflineInterpreter) -> Score:
 
 def main() -> None:
     os.environ.setdefault("WAYFARER_ENV", "test")
-    settings = load_settings(rate_limit_per_minute=0, log_level="warning")
+    settings = load_settings(
+        rate_limit_per_minute=0,
+        rate_limit_create_per_minute=0,
+        rate_limit_read_per_minute=0,
+        log_level="warning",
+    )
     print(f"blind set: {len(BLIND)} messages, "
           f"{sum(len(c.expect) for c in BLIND)} expected slots")
     with live_server(settings) as live, httpx.Client(base_url=live.url, timeout=30) as http:

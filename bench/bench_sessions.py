@@ -45,7 +45,7 @@ from wayfarer.domain import (
     SessionState,
 )
 from wayfarer.sessions import MemorySessionStore, RedisSessionStore, new_session_id
-from wayfarer.sessions.redis import redis_client
+from wayfarer.sessions.redis_client import redis_client
 from wayfarer.sessions.schema import decode, encode
 
 ROUNDS = 7

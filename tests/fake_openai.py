@@ -4,7 +4,8 @@ for the one component we do not own and cannot run here.
 
 Tests choose the answers with a ``responder``: a function from the request's messages to
 the assistant's text. ``fail_next`` makes the next N calls answer HTTP 500; ``delay``
-slows every answer (to exercise timeouts). Every request body is kept in ``requests``.
+slows every answer (to exercise timeouts); ``chunk_delay`` paces streamed words. Every
+request body is kept in ``requests``.
 """
 
 import asyncio
@@ -34,6 +35,7 @@ class FakeOpenAI:
     requests: list[dict[str, Any]] = field(default_factory=list)
     fail_next: int = 0
     delay: float = 0.0
+    chunk_delay: float = 0.0
 
     def app(self) -> FastAPI:
         app = FastAPI()
@@ -51,7 +53,9 @@ class FakeOpenAI:
                 )
             text = self.responder(body["messages"])
             if body.get("stream"):
-                return StreamingResponse(_sse(body["model"], text), media_type="text/event-stream")
+                return StreamingResponse(
+                    _sse(body["model"], text, self.chunk_delay), media_type="text/event-stream"
+                )
             return JSONResponse(_completion(body["model"], text))
 
         return app
@@ -85,10 +89,12 @@ def _chunk(model: str, delta: dict[str, Any], finish: str | None) -> str:
     return f"data: {json.dumps(payload)}\n\n"
 
 
-async def _sse(model: str, text: str) -> Any:
+async def _sse(model: str, text: str, chunk_delay: float = 0.0) -> Any:
     yield _chunk(model, {"role": "assistant", "content": ""}, None)
     words = text.split(" ")
     for index, word in enumerate(words):
+        if index and chunk_delay:
+            await asyncio.sleep(chunk_delay)
         yield _chunk(model, {"content": word + (" " if index < len(words) - 1 else "")}, None)
     yield _chunk(model, {}, "stop")
     yield "data: [DONE]\n\n"

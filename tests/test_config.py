@@ -88,6 +88,21 @@ def test_memory_backend_refuses_several_workers(monkeypatch: pytest.MonkeyPatch)
         load_settings()
 
 
+def test_turn_budget_must_be_below_the_lease() -> None:
+    with pytest.raises(ConfigError) as caught:
+        load_settings(turn_budget_seconds=60, turn_lease_seconds=60)
+    assert "WAYFARER_TURN_BUDGET_SECONDS" in caught.value.message
+    assert "\n" not in caught.value.message
+    assert load_settings(turn_budget_seconds=10, turn_lease_seconds=20).turn_budget_seconds == 10
+
+
+def test_cluster_urls_are_accepted_and_others_named() -> None:
+    url = "redis+cluster://127.0.0.1:7000/0"
+    assert load_settings(redis_url=url).redis_url == url
+    with pytest.raises(ConfigError, match="WAYFARER_REDIS_URL"):
+        load_settings(redis_url="http://127.0.0.1:7000")
+
+
 def test_cli_bad_backend_prints_one_line_and_fails() -> None:
     result = subprocess.run(
         [sys.executable, "-m", "wayfarer.cli", "serve", "--port", "0"],

@@ -26,25 +26,29 @@ def _parser() -> argparse.ArgumentParser:
 
 
 async def _preflight(settings: Settings) -> None:
-    """Build and close every service once, so a bad set-up fails before serving."""
-    services = await build_services(settings)
+    """Build and close every service once, so a bad set-up fails before serving (without
+    the memory snapshot: that is the served store's to read and write)."""
+    services = await build_services(settings.model_copy(update={"memory_snapshot_path": None}))
     await services.close()
 
 
 def serve(settings: Settings) -> None:
-    """Run uvicorn on the app factory with ``settings``."""
+    """Run uvicorn on the app with ``settings``: ``WAYFARER_WORKERS`` processes (each builds
+    its app from the same environment), and on SIGTERM up to ``shutdown_grace_seconds``
+    for open requests, then as long again for detached turns (see the app lifespan)."""
     import uvicorn
 
     from wayfarer.api.app import create_app
+    from wayfarer.api.serving import uvicorn_options
 
     asyncio.run(_preflight(settings))
-    uvicorn.run(
-        create_app(settings),
-        host=settings.host,
-        port=settings.port,
-        log_level="warning",
-        access_log=False,
-    )
+    options = uvicorn_options(settings)
+    if settings.workers > 1:  # load_settings refused this for the memory backend
+        uvicorn.run(
+            "wayfarer.api.app:create_app", factory=True, workers=settings.workers, **options
+        )
+    else:
+        uvicorn.run(create_app(settings), **options)
 
 
 async def purge(settings: Settings) -> int:

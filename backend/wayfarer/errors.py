@@ -83,10 +83,15 @@ class RateLimited(WayfarerError):
 
 
 class StoreUnavailable(WayfarerError):
-    """The session store cannot be reached."""
+    """The session store cannot be reached; ``cause`` says why in one word for the logs
+    (``pool_exhausted``, ``timeout``, ``refused``, ``auth``, ``connection``, ``error``)."""
 
     code = "store_unavailable"
     status = 503
+
+    def __init__(self, message: str, cause: str = "error") -> None:
+        super().__init__(message)
+        self.cause = cause
 
 
 class LLMUnavailable(WayfarerError):

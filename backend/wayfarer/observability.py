@@ -49,6 +49,10 @@ class Metrics:
             "wayfarer_store_operation_seconds", "Session store operation latency", ["op"],
             registry=r,
         )
+        self.store_unavailable = Counter(
+            "wayfarer_store_unavailable", "Store operations failed, by cause", ["cause"],
+            registry=r,
+        )
         self.turns = Counter(
             "wayfarer_turns", "Conversation turns by interpreted intent", ["intent"], registry=r
         )

@@ -8,15 +8,14 @@ from dataclasses import dataclass
 
 import httpx
 
-from wayfarer.api.ratelimit import RateLimiter
+from wayfarer.api.ratelimit import RateLimits
 from wayfarer.config import Settings
 from wayfarer.conversation.orchestrator import Orchestrator
-from wayfarer.errors import ConfigError, StoreUnavailable
 from wayfarer.language import Interpreter, Narrator, OfflineInterpreter, OfflineNarrator
 from wayfarer.observability import Metrics
 from wayfarer.planner import Catalog, CatalogPlanner, Planner, load_catalog
-from wayfarer.sessions import PurgeScheduler, SessionStore, build_store
-from wayfarer.sessions.redis import redacted_url
+from wayfarer.sessions import PurgeScheduler, SessionStore
+from wayfarer.sessions.factory import open_store
 
 
 @dataclass
@@ -29,7 +28,7 @@ class Services:
     purge_scheduler: PurgeScheduler
     planner: Planner
     orchestrator: Orchestrator
-    rate_limiter: RateLimiter
+    rate_limits: RateLimits
     llm_http: httpx.AsyncClient | None = None
 
     async def close(self) -> None:
@@ -58,7 +57,7 @@ async def build_services(settings: Settings, metrics: Metrics | None = None) -> 
         purge_scheduler=purge_scheduler,
         planner=planner,
         orchestrator=orchestrator,
-        rate_limiter=RateLimiter(settings.rate_limit_per_minute),
+        rate_limits=RateLimits.from_settings(settings),
         llm_http=llm_http,
     )
 
@@ -86,15 +85,5 @@ def build_language(
 
 
 async def _open_store(settings: Settings, metrics: Metrics) -> SessionStore:
-    """The configured session store, checked reachable (Redis: PING) before serving."""
-    store = build_store(settings, metrics)
-    try:
-        await store.ping()
-    except StoreUnavailable as exc:
-        await store.close()
-        reason = exc.__cause__ or exc
-        raise ConfigError(
-            f"invalid configuration: WAYFARER_REDIS_URL: cannot reach Redis at "
-            f"{redacted_url(settings.redis_url)} ({reason})"
-        ) from None
-    return store
+    """The configured session store, checked before serving (see sessions.open_store)."""
+    return await open_store(settings, metrics)

@@ -35,8 +35,9 @@ def test_a_message_over_the_limit_is_explained_and_kept(open_page: OpenPage) -> 
 
 @pytest.fixture
 def strict_server(make_settings: SettingsFactory) -> Iterator[LiveServer]:
-    """The app allowing two requests a minute per client (creating the session is one)."""
-    with live_server(make_settings(rate_limit_per_minute=2)) as live:
+    """The app allowing one message a minute per client (creating sessions is limited
+    separately, and not at all in tests)."""
+    with live_server(make_settings(rate_limit_per_minute=1)) as live:
         yield live
 
 

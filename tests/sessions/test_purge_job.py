@@ -7,7 +7,7 @@ import pytest
 
 from tests.conftest import SettingsFactory
 from tests.sessions.conftest import StoreFactory, sample
-from tests.support import free_port
+from tests.support import eventually, free_port
 from wayfarer import cli
 from wayfarer.domain import SessionState
 from wayfarer.errors import ConfigError
@@ -28,10 +28,12 @@ async def test_scheduled_job_purges_every_interval(make_store: StoreFactory) -> 
         job = scheduler.job
         assert job is not None
         assert (job.id, job.max_instances, job.coalesce) == (JOB_ID, 1, True)
-        for _ in range(40):
-            await asyncio.sleep(0.05)
-            if sample(metrics, "wayfarer_sessions_purged_total") == 3:
-                break
+        # The pass counts the purge before it refreshes the gauge: wait for both.
+        def done() -> bool:
+            purged = sample(metrics, "wayfarer_sessions_purged_total")
+            return purged == 3 and sample(metrics, "wayfarer_sessions_active") == 0
+
+        await eventually(done, within=10)
         assert sample(metrics, "wayfarer_sessions_purged_total") == 3
         assert sample(metrics, "wayfarer_sessions_active") == 0
     finally:

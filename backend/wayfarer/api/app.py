@@ -14,7 +14,9 @@ from fastapi.staticfiles import StaticFiles
 from wayfarer import __version__
 from wayfarer.api.errors import install_error_handlers
 from wayfarer.api.middleware import install_middleware
+from wayfarer.api.openapi import install_openapi
 from wayfarer.api.routes import cities, health, messages, sessions
+from wayfarer.api.serving import transport_bounds
 from wayfarer.config import Settings, load_settings
 from wayfarer.observability import Metrics, configure_logging
 from wayfarer.wiring import build_services
@@ -32,12 +34,15 @@ def create_app(settings: Settings | None = None, web_dir: Path | None = None) ->
     metrics = Metrics()
 
     @asynccontextmanager
-    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+    async def lifespan(app: FastAPI) -> AsyncIterator[dict[str, float]]:
         services = await build_services(settings, metrics)
         app.state.services = services
         try:
-            yield
+            yield transport_bounds(settings)  # read by serving.HeaderTimeoutProtocol
         finally:
+            # uvicorn has stopped accepting and waited for open requests; detached
+            # (streamed) turns get the grace period to finish before the store closes.
+            await services.orchestrator.drain(settings.shutdown_grace_seconds)
             await services.close()
 
     app = FastAPI(
@@ -47,7 +52,7 @@ def create_app(settings: Settings | None = None, web_dir: Path | None = None) ->
         lifespan=lifespan,
     )
     install_error_handlers(app)
-    install_middleware(app, metrics)
+    install_openapi(app, settings)
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,
@@ -61,5 +66,13 @@ def create_app(settings: Settings | None = None, web_dir: Path | None = None) ->
     app.include_router(messages.router)
     web = web_dir or default_web_dir()
     if web.is_dir():
-        app.mount("/", StaticFiles(directory=web, html=True), name="web")
+        # The page answers whatever no route matched (not a mount at "/", which would
+        # swallow a wrong method on an API path as a 404 instead of a 405).
+        app.router.default = StaticFiles(directory=web, html=True)
+    install_middleware(
+        app,
+        metrics,
+        max_body_bytes=settings.max_body_bytes,
+        body_timeout=settings.body_timeout_seconds,
+    )  # last: the outermost, so CORS answers and every error carry its headers too
     return app

@@ -4,6 +4,7 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
+from wayfarer.api.ratelimit import client_key
 from wayfarer.config import Settings
 from wayfarer.conversation.orchestrator import Orchestrator
 from wayfarer.sessions import SessionStore
@@ -36,11 +37,26 @@ def get_orchestrator(request: Request) -> Orchestrator:
     return get_services(request).orchestrator
 
 
+def _client(request: Request) -> str:
+    return client_key(request.client.host if request.client else None)
+
+
 def check_rate_limit(request: Request) -> None:
-    """Count this request against its client's limit (429 past it)."""
-    client = request.client.host if request.client else "unknown"
-    get_services(request).rate_limiter.hit(client)
+    """Count this conversation turn against its client's limit (429 past it)."""
+    get_services(request).rate_limits.messages.hit(_client(request))
+
+
+def check_create_limit(request: Request) -> None:
+    """Count this session creation against its client's limit (429 past it)."""
+    get_services(request).rate_limits.create.hit(_client(request))
+
+
+def check_read_limit(request: Request) -> None:
+    """Count this session read, delete or export against its client's limit (429 past it)."""
+    get_services(request).rate_limits.read.hit(_client(request))
 
 
 OrchestratorDep = Annotated[Orchestrator, Depends(get_orchestrator)]
 RateLimitDep = Annotated[None, Depends(check_rate_limit)]
+CreateLimitDep = Annotated[None, Depends(check_create_limit)]
+ReadLimitDep = Annotated[None, Depends(check_read_limit)]

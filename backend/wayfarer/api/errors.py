@@ -3,6 +3,7 @@
 """
 
 import logging
+import re
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -18,7 +19,8 @@ _HTTP_CODES = {
     404: "not_found",
     405: "method_not_allowed",
     406: "not_acceptable",
-    413: "invalid_request",
+    408: "request_timeout",
+    413: "request_too_large",
     415: "invalid_request",
     422: "invalid_request",
     429: "rate_limited",
@@ -41,7 +43,12 @@ def _describe_validation(exc: RequestValidationError) -> str:
 async def _wayfarer_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, WayfarerError)
     if exc.status >= 500:
-        log.warning("request failed", extra={"code": exc.code, "path": request.url.path})
+        log.warning("request failed", extra={
+            "code": exc.code,
+            "path": request.url.path,
+            "request_id": getattr(request.state, "request_id", None),
+            "cause": getattr(exc, "cause", None),
+        })
     response = error_response(exc.status, exc.code, exc.message)
     if isinstance(exc, RateLimited):
         response.headers["Retry-After"] = str(exc.retry_after)
@@ -62,7 +69,31 @@ async def _http_error(request: Request, exc: Exception) -> JSONResponse:
     response = error_response(status, code, message)
     if exc.headers:
         response.headers.update(exc.headers)
+    if status == 405:
+        response.headers["Allow"] = ", ".join(allowed_methods(request))
     return response
+
+
+def allowed_methods(request: Request) -> list[str]:
+    """Every method the published API answers on this path (HEAD wherever GET is), sorted;
+    ``GET, HEAD`` for paths outside it (the page's files).
+
+    Starlette's own ``Allow`` names only the first route that matched the path, which is
+    wrong when several routes share it (GET and DELETE /api/sessions/{id}).
+    """
+    methods: set[str] = set()
+    for template, item in request.app.openapi().get("paths", {}).items():
+        if _template_pattern(template).fullmatch(request.url.path):
+            methods |= {method.upper() for method in item}
+    methods = methods or {"GET"}
+    if "GET" in methods:
+        methods.add("HEAD")
+    return sorted(methods)
+
+
+def _template_pattern(template: str) -> re.Pattern[str]:
+    parts = re.split(r"(\{[^/}]+\})", template)
+    return re.compile("".join("[^/]+" if p.startswith("{") else re.escape(p) for p in parts))
 
 
 async def _unexpected_error(request: Request, exc: Exception) -> JSONResponse:

@@ -26,6 +26,7 @@ from wayfarer.domain import (
 )
 from wayfarer.errors import InvalidRequest, ItineraryNotFound
 from wayfarer.language import Interpreter, Narrator
+from wayfarer.language.budget import turn_budget
 from wayfarer.language.events import Greeting, NarrationEvent
 from wayfarer.observability import Metrics
 from wayfarer.planner import Export, Planner
@@ -120,11 +121,12 @@ class Orchestrator:
                 on_chunk(replay.content)
                 return TurnResult(replay, state)
             started = time.perf_counter()
-            interpretation = await self._interpreter.interpret(text, state)
-            step = advance(state, interpretation, self._policy)
-            self._metrics.plan_latency.observe(time.perf_counter() - started)
-            self._metrics.turns.labels(interpretation.intent).inc()
-            reply_text = await self._narrate(step.event, on_chunk)
+            with turn_budget(self._settings.turn_budget_seconds):  # model calls share it
+                interpretation = await self._interpreter.interpret(text, state)
+                step = advance(state, interpretation, self._policy)
+                self._metrics.plan_latency.observe(time.perf_counter() - started)
+                self._metrics.turns.labels(interpretation.intent).inc()
+                reply_text = await self._narrate(step.event, on_chunk)
             new_state = self._record(step.state, text, reply_text, client_message_id)
             saved = await self._store.save(new_state, expected_version=state.version)
             self._log_turn(saved, interpretation, step.event)
@@ -139,10 +141,29 @@ class Orchestrator:
     ) -> "asyncio.Task[TurnResult]":
         """:meth:`turn` as a task that runs to the end even if its caller goes away (a
         streaming client that disconnects): the orchestrator keeps it alive until done."""
-        task = asyncio.create_task(self.turn(session_id, content, client_message_id, on_chunk))
+        task = asyncio.create_task(
+            self.turn(session_id, content, client_message_id, on_chunk), name=session_id
+        )
         self._running.add(task)
         task.add_done_callback(self._running.discard)
         return task
+
+    async def drain(self, grace_seconds: float) -> None:
+        """Shut-down: give running :meth:`start_turn` turns up to ``grace_seconds`` to
+        finish (and save), cancel the rest (their leases are released on the way out), and
+        log which sessions' turns were finished and which abandoned."""
+        running = set(self._running)
+        if not running:
+            return
+        done, pending = await asyncio.wait(running, timeout=grace_seconds)
+        for task in pending:
+            task.cancel()
+        if pending:
+            await asyncio.wait(pending, timeout=1)
+        log.info("shutdown: running turns drained", extra={
+            "finished": sorted(task.get_name() for task in done),
+            "abandoned": sorted(task.get_name() for task in pending),
+        })
 
     async def get(self, session_id: str) -> SessionState:
         """Read a session (refreshes its TTL)."""

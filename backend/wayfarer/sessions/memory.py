@@ -6,7 +6,13 @@ Sessions sit in an ``OrderedDict`` ordered by last access: every read and write 
 session to the end, so the front holds the least recently used session, which, with one
 sliding TTL for all, is also the first to expire. Purging pops from the front while
 expired (cost proportional to the expired sessions) and yields to the event loop between
-chunks; past ``max_sessions`` the front is evicted.
+chunks. Past ``max_sessions`` one session is evicted to make room, chosen so a flood of
+new sessions cannot push out a planned trip: expired first, then the least recently used
+*untouched* session (only the greeting), then the least recently used conversation without
+an itinerary, and a planned session only when nothing else is left (docs/adr/0040).
+
+With ``snapshot_path`` the live sessions are written to that file on :meth:`close`
+(atomically) and read back by :meth:`restore` (wayfarer.sessions.snapshot).
 
 All bookkeeping is synchronous between awaits, so each operation is atomic on the event
 loop. Turns are serialized by one ``asyncio.Lock`` per session (FIFO), held only while
@@ -21,11 +27,12 @@ from collections import OrderedDict
 from collections.abc import AsyncIterator, Callable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from wayfarer.domain import SessionState, utcnow
 from wayfarer.errors import SessionNotFound, TurnInProgress, VersionConflict
 from wayfarer.observability import Metrics
-from wayfarer.sessions import schema
+from wayfarer.sessions import schema, snapshot
 from wayfarer.sessions.ids import is_session_id
 
 log = logging.getLogger("wayfarer.sessions")
@@ -36,11 +43,16 @@ UNREADABLE = -1
 """The version recorded for a stored document that is not a JSON object."""
 
 
+UNTOUCHED, TALKING, PLANNED = 0, 1, 2
+"""Eviction ranks, evicted lowest first: greeting only, a conversation, an itinerary."""
+
+
 @dataclass
 class _Entry:
     document: bytes
     version: int
     deadline: float  # monotonic seconds
+    rank: int = UNTOUCHED
 
 
 @dataclass
@@ -64,13 +76,19 @@ class MemorySessionStore:
         turn_wait_seconds: float,
         metrics: Metrics | None = None,
         clock: Callable[[], float] = time.monotonic,
+        snapshot_path: Path | None = None,
     ) -> None:
         self._ttl = ttl_seconds
+        self._snapshot_path = snapshot_path
         self._max = max_sessions
         self._turn_wait = turn_wait_seconds
         self._metrics = metrics or Metrics()
         self._clock = clock
         self._entries: OrderedDict[str, _Entry] = OrderedDict()
+        # the same sessions, split by eviction rank, each in last-access order
+        self._ranked: tuple[OrderedDict[str, None], ...] = tuple(
+            OrderedDict() for _ in range(PLANNED + 1)
+        )
         self._turn_locks: dict[str, _TurnLock] = {}
 
     # -- protocol --------------------------------------------------------------------
@@ -107,6 +125,7 @@ class MemorySessionStore:
             state = self._decode(session_id, entry.document)
             entry.deadline = now_mono + self._ttl
             self._entries.move_to_end(session_id)
+            self._ranked[entry.rank].move_to_end(session_id)
             return schema.refreshed(state, now=utcnow(), ttl_seconds=self._ttl)
 
     async def save(self, state: SessionState, expected_version: int) -> SessionState:
@@ -132,7 +151,7 @@ class MemorySessionStore:
         """Forget the session; True when a live one existed."""
         with self._metrics.store_latency.labels("delete").time():
             existed = self._live(session_id, self._clock()) is not None
-            self._entries.pop(session_id, None)
+            self._remove(session_id)
             self._set_active()
             return existed
 
@@ -164,8 +183,19 @@ class MemorySessionStore:
         """Always reachable."""
 
     async def close(self) -> None:
-        """Drop every session (the store is unusable afterwards only by convention)."""
+        """Write the snapshot (when configured), then drop every session (the store is
+        unusable afterwards only by convention)."""
+        if self._snapshot_path is not None:
+            now_mono, now = self._clock(), time.time()
+            live = [
+                (session_id, entry.document, now + entry.deadline - now_mono)
+                for session_id, entry in self._entries.items()
+                if entry.deadline > now_mono
+            ]
+            snapshot.write(self._snapshot_path, live)
         self._entries.clear()
+        for ranked in self._ranked:
+            ranked.clear()
         self._turn_locks.clear()
 
     def turn_lock(self, session_id: str) -> AbstractAsyncContextManager[None]:
@@ -180,13 +210,17 @@ class MemorySessionStore:
         is decoded and upgraded on its next read. Its TTL starts now."""
         if not is_session_id(session_id):
             raise ValueError(f"malformed session id {session_id!r}")
-        version = _stored_version(document)
-        now_mono = self._clock()
-        self._entries.pop(session_id, None)
-        self._make_room(now_mono)
-        self._entries[session_id] = _Entry(document, version, now_mono + self._ttl)
-        self._entries.move_to_end(session_id)
-        self._set_active()
+        self._insert_document(session_id, document, self._ttl)
+
+    def restore(self) -> snapshot.Restored:
+        """Load the sessions of the snapshot file, if there is one (see
+        :func:`wayfarer.sessions.snapshot.read`), keeping their remaining lifetimes."""
+        if self._snapshot_path is None:
+            return snapshot.Restored()
+        restored = snapshot.read(self._snapshot_path, self._metrics)
+        for session_id, document, seconds_left in restored.sessions:
+            self._insert_document(session_id, document, seconds_left)
+        return restored
 
     async def acquire_purge_lease(self, seconds: float) -> bool:
         """One process: the purge lease is always granted."""
@@ -200,36 +234,69 @@ class MemorySessionStore:
         if entry is None:
             return None
         if entry.deadline <= now_mono:
-            del self._entries[session_id]
+            self._remove(session_id)
             self._metrics.sessions_purged.inc()
             self._set_active()
             return None
         return entry
 
     def _put(self, stored: SessionState, now_mono: float) -> None:
-        self._entries[stored.session_id] = _Entry(
-            schema.encode(stored), stored.version, now_mono + self._ttl
+        entry = _Entry(
+            schema.encode(stored), stored.version, now_mono + self._ttl, _rank(stored)
         )
-        self._entries.move_to_end(stored.session_id)
+        self._insert(stored.session_id, entry)
+
+    def _insert_document(self, session_id: str, document: bytes, seconds: float) -> None:
+        version = _stored_version(document)
+        try:
+            rank = _rank(schema.decode(document)) if version != UNREADABLE else UNTOUCHED
+        except schema.DocumentError:
+            rank = UNTOUCHED
+        now_mono = self._clock()
+        self._remove(session_id)
+        self._make_room(now_mono)
+        self._insert(session_id, _Entry(document, version, now_mono + seconds, rank))
+        self._set_active()
+
+    def _insert(self, session_id: str, entry: _Entry) -> None:
+        """Store ``entry`` as the most recently used session (replacing any old one)."""
+        old = self._entries.get(session_id)
+        if old is not None and old.rank != entry.rank:
+            self._ranked[old.rank].pop(session_id, None)
+        self._entries[session_id] = entry
+        self._entries.move_to_end(session_id)
+        self._ranked[entry.rank][session_id] = None
+        self._ranked[entry.rank].move_to_end(session_id)
+
+    def _remove(self, session_id: str) -> _Entry | None:
+        entry = self._entries.pop(session_id, None)
+        if entry is not None:
+            self._ranked[entry.rank].pop(session_id, None)
+        return entry
 
     def _make_room(self, now_mono: float) -> None:
-        """Make room for one more session: expired first, then least recently used."""
+        """Make room for one more session: an expired one, else the least recently used of
+        the lowest eviction rank present (module docstring)."""
         while len(self._entries) >= self._max:
-            session_id, entry = self._entries.popitem(last=False)
-            if entry.deadline <= now_mono:
+            oldest_id, oldest = next(iter(self._entries.items()))
+            if oldest.deadline <= now_mono:
+                self._remove(oldest_id)
                 self._metrics.sessions_purged.inc()
-            else:
-                self._metrics.sessions_evicted.inc()
-                log.info("session evicted", extra={"session_id": session_id})
+                continue
+            ranked = next(r for r in self._ranked if r)
+            session_id = next(iter(ranked))
+            self._remove(session_id)
+            self._metrics.sessions_evicted.inc()
+            log.info("session evicted", extra={"session_id": session_id})
 
     def _purge_chunk(self, now_mono: float, limit: int) -> int:
         removed = 0
         entries = self._entries
         while removed < limit and entries:
-            first = next(iter(entries.values()))
+            first_id, first = next(iter(entries.items()))
             if first.deadline > now_mono:
                 break
-            entries.popitem(last=False)
+            self._remove(first_id)
             removed += 1
         self._metrics.sessions_purged.inc(removed)
         return removed
@@ -265,6 +332,12 @@ class MemorySessionStore:
             slot.users -= 1
             if slot.users == 0:
                 self._turn_locks.pop(session_id, None)
+
+
+def _rank(state: SessionState) -> int:
+    if state.itinerary is not None:
+        return PLANNED
+    return TALKING if any(m.role == "user" for m in state.history) else UNTOUCHED
 
 
 def _stored_version(document: bytes) -> int:

@@ -16,7 +16,7 @@ from fastapi import APIRouter, Header, Query, Request, Response
 from fastapi.responses import StreamingResponse
 from pydantic import BaseModel, Field
 
-from wayfarer.api.deps import OrchestratorDep, RateLimitDep
+from wayfarer.api.deps import OrchestratorDep, RateLimitDep, ReadLimitDep
 from wayfarer.conversation.orchestrator import Orchestrator, TurnResult
 from wayfarer.domain import ExportFormat, Message
 from wayfarer.errors import WayfarerError
@@ -38,7 +38,7 @@ class MessageIn(BaseModel):
     """One user message; ``client_message_id`` makes a retried message idempotent."""
 
     content: str
-    client_message_id: str | None = Field(default=None, max_length=128)
+    client_message_id: str | None = Field(default=None, min_length=1, max_length=128)
 
 
 class TurnOut(BaseModel):
@@ -91,7 +91,7 @@ async def _stream_turn(
     return StreamingResponse(
         frames(),
         media_type="text/event-stream",
-        headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
+        headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"},
     )
 
 
@@ -125,12 +125,14 @@ async def post_message(
     responses={
         200: {"content": {"application/json": {}, "text/markdown": {}, "text/calendar": {}}},
         404: {"description": "unknown session, or no itinerary yet"},
+        429: {"description": "too many requests from this client"},
     },
 )
 async def export_itinerary(
     session_id: str,
     orchestrator: OrchestratorDep,
     request: Request,
+    _: ReadLimitDep,
     format: Annotated[ExportFormat, Query()] = "json",
 ) -> Response:
     """The itinerary as JSON, Markdown or an iCalendar file (downloaded as an attachment)."""

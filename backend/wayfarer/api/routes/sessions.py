@@ -8,13 +8,14 @@ from typing import Any
 
 from fastapi import APIRouter, Response, status
 
-from wayfarer.api.deps import OrchestratorDep, RateLimitDep, StoreDep
+from wayfarer.api.deps import CreateLimitDep, OrchestratorDep, ReadLimitDep, StoreDep
 from wayfarer.errors import SessionNotFound
 
 router = APIRouter(prefix="/api/sessions", tags=["sessions"])
 
 _NOT_FOUND: dict[int | str, dict[str, Any]] = {
     404: {"description": "unknown or expired session"},
+    429: {"description": "too many requests from this client"},
     503: {"description": "session store unavailable"},
 }
 
@@ -22,10 +23,13 @@ _NOT_FOUND: dict[int | str, dict[str, Any]] = {
 @router.post(
     "",
     status_code=status.HTTP_201_CREATED,
-    responses={503: {"description": "session store unavailable"}},
+    responses={
+        429: {"description": "too many new sessions from this client"},
+        503: {"description": "session store unavailable"},
+    },
 )
 async def create_session(
-    orchestrator: OrchestratorDep, _: RateLimitDep, response: Response
+    orchestrator: OrchestratorDep, _: CreateLimitDep, response: Response
 ) -> dict[str, Any]:
     """Start a conversation: a new session whose history holds the greeting."""
     created = await orchestrator.start()
@@ -34,7 +38,7 @@ async def create_session(
 
 
 @router.get("/{session_id}", responses=_NOT_FOUND)
-async def read_session(session_id: str, store: StoreDep) -> dict[str, Any]:
+async def read_session(session_id: str, store: StoreDep, _: ReadLimitDep) -> dict[str, Any]:
     """The session (SessionView); reading it keeps it alive for another TTL."""
     return (await store.get(session_id)).view()
 
@@ -42,7 +46,7 @@ async def read_session(session_id: str, store: StoreDep) -> dict[str, Any]:
 @router.delete(
     "/{session_id}", status_code=status.HTTP_204_NO_CONTENT, responses=_NOT_FOUND
 )
-async def delete_session(session_id: str, store: StoreDep) -> Response:
+async def delete_session(session_id: str, store: StoreDep, _: ReadLimitDep) -> Response:
     """Forget the session; 404 when it was unknown or already expired."""
     if not await store.delete(session_id):
         raise SessionNotFound("No such session (it may have expired).")

@@ -16,6 +16,7 @@ from pydantic import ValidationError
 from wayfarer.domain import ConfirmationAnswer, Interpretation, PreferenceUpdate, SessionState
 from wayfarer.errors import LLMUnavailable
 from wayfarer.language.base import Interpreter
+from wayfarer.language.budget import within_budget
 from wayfarer.language.llm.model import LLM_FAILURES
 from wayfarer.language.llm.prompts import interpret_messages, parse_json_object
 from wayfarer.language.offline.acts import read_confirmation
@@ -49,7 +50,10 @@ class LLMInterpreter:
     async def interpret(self, message: str, state: SessionState) -> Interpretation:
         """Ask the model; resolve its city; fall back (or raise LLMUnavailable) on failure."""
         try:
-            answer = await self._model.ainvoke(interpret_messages(message, state, self._today()))
+            async with within_budget():
+                answer = await self._model.ainvoke(
+                    interpret_messages(message, state, self._today())
+                )
             data = parse_json_object(str(answer.content))
             interpretation = Interpretation.model_validate(data)
         except _FAILURES as exc:

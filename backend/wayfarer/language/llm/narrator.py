@@ -1,7 +1,9 @@
 """A Narrator backed by an OpenAI-compatible chat model, streaming its tokens.
 
-The event's facts are the only content the model may use. If the model fails before its
-first token the offline narrator phrases the reply instead; a failure mid-stream raises
+The event's facts are the only content the model may use. The greeting is always the
+offline one (creating a session never waits on the model). If the model fails, or the
+turn's time budget runs out, before its first token the offline narrator phrases the reply
+instead; a failure mid-stream raises
 ``llm_unavailable`` (the turn is then not saved, so a retry starts clean).
 """
 
@@ -12,6 +14,7 @@ from langchain_core.language_models import BaseChatModel
 
 from wayfarer.errors import LLMUnavailable
 from wayfarer.language.base import Narrator
+from wayfarer.language.budget import within_budget
 from wayfarer.language.events import NarrationEvent
 from wayfarer.language.llm.model import LLM_FAILURES
 from wayfarer.language.llm.prompts import narrate_messages
@@ -35,8 +38,17 @@ class LLMNarrator:
     async def stream(self, event: NarrationEvent) -> AsyncIterator[str]:
         """Model tokens as they arrive; the offline text if the model fails up front."""
         started = False
+        if event.kind == "greeting":  # creating a session never waits on the model
+            async for piece in self._fallback.stream(event):
+                yield piece
+            return
         try:
-            async for chunk in self._model.astream(narrate_messages(event)):
+            chunks = aiter(self._model.astream(narrate_messages(event)))
+            while True:
+                async with within_budget():  # the turn's deadline bounds every chunk
+                    chunk = await anext(chunks, None)
+                if chunk is None:
+                    break
                 text = chunk.content if isinstance(chunk.content, str) else ""
                 if text:
                     started = True
