@@ -66,7 +66,25 @@ async def test_acts_come_back_in_every_structured_shape(
         assert request["tools"][0]["function"]["parameters"]["properties"]["acts"]
     else:
         assert request["response_format"]["type"] == method.replace("_mode", "_object")
+    if method == "json_schema":  # what OpenAI's strict mode accepts
+        sent = request["response_format"]["json_schema"]
+        assert sent["strict"] is True
+        _assert_closed(sent["schema"])
     assert sample(metrics, "wayfarer_llm_calls_total", outcome="fallback") == 0
+
+
+def _assert_closed(node: Any) -> None:
+    """Every object lists all its properties as required and allows no others."""
+    if isinstance(node, dict):
+        if "properties" in node:
+            assert node["additionalProperties"] is False
+            assert set(node["required"]) == set(node["properties"])
+        for key, value in node.items():
+            assert key not in ("oneOf", "default", "discriminator")
+            _assert_closed(value)
+    elif isinstance(node, list):
+        for value in node:
+            _assert_closed(value)
 
 
 @pytest.mark.parametrize("method", ["json_schema", "function_calling"])

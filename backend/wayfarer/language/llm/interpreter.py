@@ -1,16 +1,17 @@
 """An Interpreter backed by an OpenAI-compatible chat model, on LangChain's structured output.
 
 The model is asked for :class:`~wayfarer.domain.acts.MessageActs` with
-``with_structured_output(MessageActs, method=WAYFARER_LLM_STRUCTURED_METHOD,
-include_raw=True)``: a JSON-schema response format, a forced tool call, or JSON mode. A
-reply that does not validate, or that carries a key the schema lacks (an act or field
-outside it), is dropped whole, never trusted: the offline interpreter answers the turn
-(``wayfarer_llm_calls{outcome="fallback"}``, and the call counts as ``invalid``). Cities
+``with_structured_output(acts_schema(), method=WAYFARER_LLM_STRUCTURED_METHOD,
+include_raw=True)``: a strict JSON-schema response format, a forced tool call, or JSON mode
+(the schema is the strict-mode form of the acts, see :mod:`.schema`). LangChain returns the
+JSON; pydantic validates it into the acts. A reply that does not validate, or that carries
+a key the schema lacks (an act or field outside it), is dropped whole, never trusted: the
+offline interpreter answers the turn (``wayfarer_llm_calls{outcome="fallback"}``; the call
+counts as ``invalid``). Cities
 are then resolved against the catalog by the offline resolver, so a model can never put an
 uncovered city into the plan. Without a fallback a failure raises ``llm_unavailable``.
 """
 
-import json
 import logging
 import time
 from collections.abc import Callable, Mapping
@@ -29,6 +30,7 @@ from wayfarer.language.base import Interpreter
 from wayfarer.language.budget import within_budget
 from wayfarer.language.llm.context import interpret_messages
 from wayfarer.language.llm.model import LLM_FAILURES
+from wayfarer.language.llm.schema import acts_schema
 from wayfarer.language.usage import Outcome, record_call
 from wayfarer.observability import Metrics
 
@@ -64,7 +66,8 @@ class LLMInterpreter:
         context_tokens: int = 1200,
     ) -> None:
         self._structured = model.with_structured_output(
-            MessageActs, method=method, include_raw=True
+            acts_schema(), method=method, include_raw=True,
+            strict=True if method == "json_schema" else None,
         )
         self._resolve_city = resolve_city
         self._metrics = metrics
@@ -134,32 +137,27 @@ def _usage(reply: object) -> Mapping[str, Any] | None:
 
 
 def _checked(reply: object) -> MessageActs:
-    """The parsed acts of an ``include_raw`` reply, or InvalidReply / the parsing error."""
+    """The validated acts of an ``include_raw`` reply, or InvalidReply / ValidationError."""
     if not isinstance(reply, dict):
         raise InvalidReply("no structured reply")
+    log.debug("interpreter raw reply", extra={"raw_reply": _content(reply.get("raw"))})
     error = reply.get("parsing_error")
     if isinstance(error, BaseException):
         raise InvalidReply(type(error).__name__) from error
-    parsed = reply.get("parsed")
-    if not isinstance(parsed, MessageActs):
-        raise InvalidReply("no acts in the reply")
-    raw = reply.get("raw")
-    log.debug("interpreter raw reply", extra={"raw_reply": _raw_data(raw)})
-    if _outside_schema(_raw_data(raw), parsed):
+    data = reply.get("parsed")
+    if not isinstance(data, dict):
+        raise InvalidReply("no JSON object in the reply")
+    acts = MessageActs.model_validate(data)
+    if _outside_schema(data, acts):
         raise InvalidReply("keys outside the schema")
-    return parsed
+    return acts
 
 
-def _raw_data(raw: object) -> Any:
-    """The JSON the model sent: the tool call's arguments, else the message content."""
+def _content(raw: object) -> object:
+    """What the model sent, for debug logs: the tool call's arguments, else the text."""
     if not isinstance(raw, AIMessage):
         return None
-    if raw.tool_calls:
-        return raw.tool_calls[0]["args"]
-    try:
-        return json.loads(raw.content) if isinstance(raw.content, str) else None
-    except ValueError:
-        return None
+    return raw.tool_calls[0]["args"] if raw.tool_calls else raw.content
 
 
 def _outside_schema(data: Any, model: object) -> bool:
