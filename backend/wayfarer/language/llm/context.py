@@ -32,7 +32,8 @@ Rules:
 - city: the city the traveller names, in English, as they mean it; never invent one.
 - Dates: today is {today}; a date without a year is the next one to come.
 - "the second one", "those two", "like I said": resolve them with the turns and the plan.
-- Questions never change anything. Only fill what the message says.
+- When "waiting_for" holds a confirmation, a short yes or no answers it: a confirm act.
+- Questions never change anything. Only fill what the message says; leave the rest null.
 
 State of the trip (JSON):
 {state}"""
