@@ -79,19 +79,15 @@ class LLMInterpreter:
         """Ask the model for the acts; resolve cities; fall back (or raise LLMUnavailable)
         on any failure or reply outside the schema."""
         started = time.perf_counter()
-        outcome: Outcome = "error"
         usage: Mapping[str, Any] | None = None
         try:
             messages = interpret_messages(message, state, self._today(), self._context_tokens)
             async with within_budget():
                 reply = await self._structured.ainvoke(messages)
             usage = _usage(reply)
-            outcome = "invalid"
             acts = _checked(reply)
-            outcome = "ok"
         except (*LLM_FAILURES, *_INVALID) as exc:
-            if isinstance(exc, _INVALID):
-                outcome = "invalid"
+            outcome: Outcome = "invalid" if isinstance(exc, _INVALID) else "error"
             record_call(self._metrics, "interpret", outcome, time.perf_counter() - started, usage)
             self._metrics.llm_calls.labels("error").inc()
             log.warning("interpreter model failed", extra={
@@ -100,7 +96,7 @@ class LLMInterpreter:
                 raise LLMUnavailable("The language model is unavailable right now.") from exc
             self._metrics.llm_calls.labels("fallback").inc()
             return await self._fallback.interpret(message, state)
-        record_call(self._metrics, "interpret", outcome, time.perf_counter() - started, usage)
+        record_call(self._metrics, "interpret", "ok", time.perf_counter() - started, usage)
         self._metrics.llm_calls.labels("ok").inc()
         resolved = [self._with_resolved_city(act) for act in acts.acts]
         return Interpretation(intent=intent_of(resolved), acts=resolved)
