@@ -66,6 +66,8 @@ def record(
             if found is not None and found not in {p.place_id for p in kept.pinned}:
                 kept.pinned.append(
                     PinnedPlace(place_id=found, name=new[found][0], day=selector.day))
+            # asking for a place again lifts its earlier removal
+            kept.excluded = [e for e in kept.excluded if e.place_id != found]
     if isinstance(edit, ChangePace) and edit.day is not None:
         pace = edit.pace or ("relaxed" if edit.step == "more_relaxed" else "packed")
         kept.day_pace = [d for d in kept.day_pace if d.day != edit.day]
