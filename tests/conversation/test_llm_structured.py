@@ -186,3 +186,18 @@ def test_a_turn_logs_calls_tokens_and_ms_without_text(caplog: pytest.LogCaptureF
     (line,) = [r for r in caplog.records if r.getMessage() == "llm turn"]
     fields = {k: getattr(line, k) for k in ("llm_calls", "tokens_in", "tokens_out", "llm_ms")}
     assert fields == {"llm_calls": 2, "tokens_in": 80, "tokens_out": 47, "llm_ms": 750}
+
+
+async def test_the_turn_log_line_has_figures_but_no_text_and_no_key(
+    fake: FakeOpenAI, model: ScriptedModel, make_settings: Any, capfd: pytest.CaptureFixture[str]
+) -> None:
+    model.table[PLAN] = ROME
+    with llm_app(fake, make_settings, openai_api_key="sk-secret-key-4242") as live:
+        async with httpx.AsyncClient(base_url=live.url, timeout=30) as http:
+            await _say(http, await _session(http), PLAN)
+    lines = [json.loads(line) for line in capfd.readouterr().err.splitlines()
+             if line.startswith("{") and '"llm turn"' in line]
+    assert len(lines) == 1
+    assert lines[0]["llm_calls"] == 2 and lines[0]["tokens_in"] > 0 and lines[0]["llm_ms"] >= 0
+    text = json.dumps(lines[0])
+    assert "Roma" not in text and "sk-secret-key-4242" not in text
