@@ -188,16 +188,32 @@ def test_a_turn_logs_calls_tokens_and_ms_without_text(caplog: pytest.LogCaptureF
     assert fields == {"llm_calls": 2, "tokens_in": 80, "tokens_out": 47, "llm_ms": 750}
 
 
+class _Records(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.INFO)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
 async def test_the_turn_log_line_has_figures_but_no_text_and_no_key(
-    fake: FakeOpenAI, model: ScriptedModel, make_settings: Any, capfd: pytest.CaptureFixture[str]
+    fake: FakeOpenAI, model: ScriptedModel, make_settings: Any
 ) -> None:
     model.table[PLAN] = ROME
-    with llm_app(fake, make_settings, openai_api_key="sk-secret-key-4242") as live:
-        async with httpx.AsyncClient(base_url=live.url, timeout=30) as http:
-            await _say(http, await _session(http), PLAN)
-    lines = [json.loads(line) for line in capfd.readouterr().err.splitlines()
-             if line.startswith("{") and '"llm turn"' in line]
-    assert len(lines) == 1
-    assert lines[0]["llm_calls"] == 2 and lines[0]["tokens_in"] > 0 and lines[0]["llm_ms"] >= 0
-    text = json.dumps(lines[0])
+    records = _Records()
+    logger = logging.getLogger("wayfarer.language.usage")
+    level = logger.level
+    logger.addHandler(records)
+    logger.setLevel(logging.INFO)  # whatever level earlier tests left on "wayfarer"
+    try:
+        with llm_app(fake, make_settings, openai_api_key="sk-secret-key-4242") as live:
+            async with httpx.AsyncClient(base_url=live.url, timeout=30) as http:
+                await _say(http, await _session(http), PLAN)
+    finally:
+        logger.removeHandler(records)
+        logger.setLevel(level)
+    (line,) = [r for r in records.records if r.getMessage() == "llm turn"]
+    assert line.llm_calls == 2 and line.tokens_in > 0 and line.llm_ms >= 0
+    text = json.dumps({k: str(v) for k, v in vars(line).items()})
     assert "Roma" not in text and "sk-secret-key-4242" not in text
