@@ -10,14 +10,18 @@ next to the offline interpreter on the project's own language sets.
 - **fallbacks**: interpreter calls the model did not answer usably (error, timeout, reply
   outside the schema), which the offline rules answered instead.
 - **latency** p50 / p99 of one interpretation, and **tokens per turn** (in + out, from the
-  API's ``usage``).
+  API's ``usage``). ``--verbose`` adds slot accuracy per slot.
+
+Slot accuracy here is the interpreter's reading alone (no policy: no defaults, no budget
+level derived from an amount), so it differs from ``bench_dialogue``'s figure, which is
+read from the SessionView after a whole turn.
 
 The model is the one the settings name (``OPENAI_BASE_URL``, ``WAYFARER_OPENAI_MODEL``,
 ``OPENAI_API_KEY``, ``WAYFARER_LLM_STRUCTURED_METHOD``), whatever ``WAYFARER_LLM_PROVIDER``
 says. Multi-turn dialogues are scored through the whole app by ``bench/bench_dialogue.py``
 (run it with ``WAYFARER_LLM_PROVIDER=openai`` for the model). Run from the repository root::
 
-    .venv/bin/wayfarer eval-model [--limit N] [--concurrency K]
+    .venv/bin/wayfarer eval-model [--limit N] [--concurrency K] [--verbose]
 """
 
 import asyncio
@@ -124,7 +128,9 @@ def scorecard(scores: Sequence[Score], calls: int) -> list[str]:
     return lines
 
 
-async def run(settings: Settings, limit: int | None = None, concurrency: int = 4) -> str:
+async def run(
+    settings: Settings, limit: int | None = None, concurrency: int = 4, verbose: bool = False
+) -> str:
     """Score the offline interpreter and the configured model; the printable report."""
     logging.getLogger("wayfarer").setLevel(logging.ERROR)  # fallbacks are counted instead
     metrics = Metrics()
@@ -151,4 +157,5 @@ async def run(settings: Settings, limit: int | None = None, concurrency: int = 4
     head = [f"model {settings.openai_model} at {settings.openai_base_url or 'api.openai.com'}"
             f" ({settings.llm_structured_method}); {len(FIRST[:limit])} first messages, "
             f"{len(ROWS[:limit])} act rows"]
-    return "\n".join(head + scorecard(scores, calls))
+    per_slot = [line for score in scores for line in score.slots.lines(f"slots, {score.name}")]
+    return "\n".join(head + scorecard(scores, calls) + (["", *per_slot] if verbose else []))

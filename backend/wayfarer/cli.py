@@ -29,10 +29,13 @@ def _parser() -> argparse.ArgumentParser:
         "eval-model", help="score the configured model next to the offline rules")
     scorecard.add_argument("--limit", type=int, help="only the first N cases of each set")
     scorecard.add_argument("--concurrency", type=int, default=4, help="calls in flight")
+    scorecard.add_argument("--verbose", action="store_true", help="slot accuracy per slot")
     return parser
 
 
-def eval_model(settings: Settings, limit: int | None, concurrency: int) -> int:
+def eval_model(
+    settings: Settings, limit: int | None, concurrency: int, verbose: bool = False
+) -> int:
     """Print the scorecard of ``bench/eval_model.py``; 2 outside a checkout or without a key.
     """
     root = Path.cwd()
@@ -46,7 +49,7 @@ def eval_model(settings: Settings, limit: int | None, concurrency: int) -> int:
         return 2
     sys.path.insert(0, str(root))
     module = importlib.import_module("bench.eval_model")
-    print(asyncio.run(module.run(settings, limit, max(1, concurrency))))
+    print(asyncio.run(module.run(settings, limit, max(1, concurrency), verbose)))
     return 0
 
 
@@ -144,7 +147,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         elif args.command == "purge":
             print(f"purged {asyncio.run(purge(settings))} expired sessions")
         elif args.command == "eval-model":
-            return eval_model(settings, args.limit, args.concurrency)
+            return eval_model(settings, args.limit, args.concurrency, args.verbose)
         else:
             asyncio.run(chat(settings))
     except WayfarerError as exc:

@@ -40,11 +40,14 @@ def test_eval_model_prints_a_scorecard_against_the_configured_model() -> None:
                "WAYFARER_OPENAI_MODEL": "loopback", "WAYFARER_ENV": "test",
                "WAYFARER_LLM_STRUCTURED_METHOD": "function_calling"}
         script = Path(sys.executable).with_name("wayfarer")
-        done = subprocess.run([str(script), "eval-model", "--limit", str(LIMIT)], cwd=ROOT,
+        done = subprocess.run([str(script), "eval-model", "--limit", str(LIMIT), "--verbose"],
+                              cwd=ROOT,
                               env=env, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert "loopback" in done.stdout.splitlines()[0]
-    rows = _columns(done.stdout.split("\n", 1)[1])
+    card, _, per_slot = done.stdout.split("\n", 1)[1].partition("\n\n")
+    rows = _columns(card)
+    assert "slots, offline:" in per_slot and "slots, loopback:" in per_slot
     assert rows[""] == ["offline", "loopback"]
     calls = 2 * LIMIT
     assert rows["fallbacks"] == [f"0/{calls}", f"{LIMIT}/{calls}"]
