@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: install run test lint typecheck pytest bench screenshots clean
+.PHONY: install run test lint typecheck pytest bench eval-model screenshots clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -41,6 +41,10 @@ $(BENCH_STAMP): $(STAMP)
 
 bench: $(BENCH_STAMP)
 	$(BIN)/python -m bench
+
+# The configured model (OPENAI_BASE_URL, WAYFARER_OPENAI_MODEL) next to the offline rules.
+eval-model: $(STAMP)
+	$(BIN)/wayfarer eval-model
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -3,9 +3,13 @@ speaks the Chat Completions protocol (JSON and SSE streaming). The only fake in 
 for the one component we do not own and cannot run here.
 
 Tests choose the answers with a ``responder``: a function from the request's messages to
-the assistant's text. ``fail_next`` makes the next N calls answer HTTP 500; ``delay``
-slows every answer (to exercise timeouts); ``chunk_delay`` paces streamed words. Every
-request body is kept in ``requests``.
+the assistant's text. When the request offers ``tools`` (LangChain's ``function_calling``
+structured output) that text is sent back as the arguments of a call to the first tool;
+otherwise (plain, ``json_schema`` or ``json_mode`` response formats) as the message content.
+``usage`` reports one token per whitespace-separated word in and out, also at the end of a
+stream when ``stream_options.include_usage`` asks for it. ``fail_next`` makes the next N
+calls answer HTTP 500; ``delay`` slows every answer (to exercise timeouts);
+``chunk_delay`` paces streamed words. Every request body is kept in ``requests``.
 """
 
 import asyncio
@@ -52,16 +56,44 @@ class FakeOpenAI:
                     {"error": {"message": "boom", "type": "server_error"}}, status_code=500
                 )
             text = self.responder(body["messages"])
+            usage = _usage(body["messages"], text)
             if body.get("stream"):
+                if not (body.get("stream_options") or {}).get("include_usage"):
+                    usage = None
                 return StreamingResponse(
-                    _sse(body["model"], text, self.chunk_delay), media_type="text/event-stream"
+                    _sse(body["model"], text, self.chunk_delay, usage),
+                    media_type="text/event-stream",
                 )
-            return JSONResponse(_completion(body["model"], text))
+            return JSONResponse(_completion(body["model"], _message(body, text), usage))
 
         return app
 
 
-def _completion(model: str, text: str) -> dict[str, Any]:
+def _usage(messages: list[dict[str, Any]], text: str) -> dict[str, int]:
+    prompt = sum(len(str(m.get("content") or "").split()) for m in messages)
+    completion = len(text.split())
+    return {
+        "prompt_tokens": prompt,
+        "completion_tokens": completion,
+        "total_tokens": prompt + completion,
+    }
+
+
+def _message(body: dict[str, Any], text: str) -> dict[str, Any]:
+    """The assistant message: a call to the first offered tool, else plain content."""
+    tools = body.get("tools") or []
+    if not tools:
+        return {"role": "assistant", "content": text}
+    call = {
+        "id": "call_fake",
+        "type": "function",
+        "function": {"name": tools[0]["function"]["name"], "arguments": text},
+    }
+    return {"role": "assistant", "content": None, "tool_calls": [call]}
+
+
+def _completion(model: str, message: dict[str, Any], usage: dict[str, int]) -> dict[str, Any]:
+    finish = "tool_calls" if message.get("tool_calls") else "stop"
     return {
         "id": "chatcmpl-fake",
         "object": "chat.completion",
@@ -70,26 +102,34 @@ def _completion(model: str, text: str) -> dict[str, Any]:
         "choices": [
             {
                 "index": 0,
-                "message": {"role": "assistant", "content": text},
-                "finish_reason": "stop",
+                "message": message,
+                "finish_reason": finish,
             }
         ],
-        "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2},
+        "usage": usage,
     }
 
 
-def _chunk(model: str, delta: dict[str, Any], finish: str | None) -> str:
-    payload = {
+def _chunk(
+    model: str, delta: dict[str, Any] | None, finish: str | None,
+    usage: dict[str, int] | None = None,
+) -> str:
+    choices = [] if delta is None else [{"index": 0, "delta": delta, "finish_reason": finish}]
+    payload: dict[str, Any] = {
         "id": "chatcmpl-fake",
         "object": "chat.completion.chunk",
         "created": int(time.time()),
         "model": model,
-        "choices": [{"index": 0, "delta": delta, "finish_reason": finish}],
+        "choices": choices,
     }
+    if usage is not None:
+        payload["usage"] = usage
     return f"data: {json.dumps(payload)}\n\n"
 
 
-async def _sse(model: str, text: str, chunk_delay: float = 0.0) -> Any:
+async def _sse(
+    model: str, text: str, chunk_delay: float = 0.0, usage: dict[str, int] | None = None
+) -> Any:
     yield _chunk(model, {"role": "assistant", "content": ""}, None)
     words = text.split(" ")
     for index, word in enumerate(words):
@@ -97,6 +137,8 @@ async def _sse(model: str, text: str, chunk_delay: float = 0.0) -> Any:
             await asyncio.sleep(chunk_delay)
         yield _chunk(model, {"content": word + (" " if index < len(words) - 1 else "")}, None)
     yield _chunk(model, {}, "stop")
+    if usage is not None:
+        yield _chunk(model, None, None, usage)
     yield "data: [DONE]\n\n"
 
 

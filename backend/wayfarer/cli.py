@@ -1,12 +1,15 @@
-"""``wayfarer serve | chat | purge``: the service, a terminal conversation, one purge pass.
+"""``wayfarer serve | chat | purge | eval-model``: the service, a terminal conversation, one
+purge pass, the model scorecard (run from a repository checkout: it reads the test sets).
 
 Configuration errors print one line naming the variable and exit with status 2.
 """
 
 import argparse
 import asyncio
+import importlib
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from wayfarer.config import Settings, load_settings
 from wayfarer.domain import Itinerary
@@ -22,7 +25,32 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, help="port (default: WAYFARER_PORT or 8000)")
     commands.add_parser("chat", help="talk to Wayfarer in this terminal")
     commands.add_parser("purge", help="remove expired sessions once and print how many")
+    scorecard = commands.add_parser(
+        "eval-model", help="score the configured model next to the offline rules")
+    scorecard.add_argument("--limit", type=int, help="only the first N cases of each set")
+    scorecard.add_argument("--concurrency", type=int, default=4, help="calls in flight")
+    scorecard.add_argument("--verbose", action="store_true", help="slot accuracy per slot")
     return parser
+
+
+def eval_model(
+    settings: Settings, limit: int | None, concurrency: int, verbose: bool = False
+) -> int:
+    """Print the scorecard of ``bench/eval_model.py``; 2 outside a checkout or without a key.
+    """
+    root = Path.cwd()
+    if not (root / "tests" / "language" / "blind2_first.py").is_file():
+        print("wayfarer: eval-model runs from the repository root (it reads tests/language)",
+              file=sys.stderr)
+        return 2
+    if settings.openai_api_key is None:
+        print("wayfarer: eval-model needs OPENAI_API_KEY (any value for servers that do "
+              "not check one)", file=sys.stderr)
+        return 2
+    sys.path.insert(0, str(root))
+    module = importlib.import_module("bench.eval_model")
+    print(asyncio.run(module.run(settings, limit, max(1, concurrency), verbose)))
+    return 0
 
 
 async def _preflight(settings: Settings) -> None:
@@ -118,6 +146,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             serve(settings)
         elif args.command == "purge":
             print(f"purged {asyncio.run(purge(settings))} expired sessions")
+        elif args.command == "eval-model":
+            return eval_model(settings, args.limit, args.concurrency, args.verbose)
         else:
             asyncio.run(chat(settings))
     except WayfarerError as exc:

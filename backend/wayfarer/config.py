@@ -70,6 +70,10 @@ class Settings(BaseSettings):
         default=None, validation_alias=AliasChoices("WAYFARER_OPENAI_BASE_URL", "OPENAI_BASE_URL")
     )
     llm_timeout_seconds: float = Field(default=20, gt=0)
+    llm_structured_method: Literal["json_schema", "function_calling", "json_mode"] = (
+        "json_schema"
+    )
+    llm_context_tokens: int = Field(default=1200, ge=0)
     cors_origins: Annotated[list[str], NoDecode] = Field(default_factory=list)
     turn_wait_seconds: float = Field(default=10, gt=0)
     turn_lease_seconds: float = Field(default=60, gt=0)

@@ -59,6 +59,15 @@ class Metrics:
         self.llm_calls = Counter(
             "wayfarer_llm_calls", "LLM calls by outcome", ["outcome"], registry=r
         )
+        self.llm_latency = Histogram(
+            "wayfarer_llm_call_seconds", "Model call latency by call kind and outcome",
+            ["kind", "outcome"], registry=r,
+            buckets=(0.1, 0.25, 0.5, 1, 2, 4, 8, 15, 30, 60),
+        )
+        self.llm_tokens = Counter(
+            "wayfarer_llm_tokens", "Model tokens as the API reports them (direction in/out)",
+            ["kind", "direction", "outcome"], registry=r,
+        )
         self.plan_latency = Histogram(
             "wayfarer_plan_seconds", "Time to plan or edit an itinerary", registry=r
         )

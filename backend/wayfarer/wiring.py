@@ -82,7 +82,10 @@ def build_language(
 
     model = build_chat_model(settings, http)
     return (
-        LLMInterpreter(model, interpreter.resolve_city, metrics, fallback=interpreter),
+        LLMInterpreter(
+            model, interpreter.resolve_city, metrics, fallback=interpreter,
+            method=settings.llm_structured_method, context_tokens=settings.llm_context_tokens,
+        ),
         LLMNarrator(model, narrator, metrics),
     )
 

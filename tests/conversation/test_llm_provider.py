@@ -2,34 +2,15 @@
 OpenAI protocol, JSON and SSE) to a stand-in model server on loopback.
 """
 
-import json
 from collections.abc import Iterator
 from typing import Any
 
 import httpx
 import pytest
 
+from tests.conversation.llm_support import NARRATION, ScriptedModel, llm_app
 from tests.fake_openai import FakeOpenAI, fake_openai
-from tests.support import LiveServer, live_server
-
-NARRATION = "Here is a lovely plan, made just for you."
-
-
-def _is_interpretation(messages: list[dict[str, Any]]) -> bool:
-    return "JSON object" in str(messages[0]["content"])
-
-
-class ScriptedModel:
-    """Answers interpretation calls from a table keyed by the user's message."""
-
-    def __init__(self) -> None:
-        self.table: dict[str, Any] = {}
-
-    def __call__(self, messages: list[dict[str, Any]]) -> str:
-        if not _is_interpretation(messages):
-            return NARRATION
-        answer = self.table.get(str(messages[-1]["content"]))
-        return answer if isinstance(answer, str) else json.dumps(answer)
+from tests.support import LiveServer
 
 
 @pytest.fixture
@@ -45,14 +26,7 @@ def fake(model: ScriptedModel) -> Iterator[FakeOpenAI]:
 
 @pytest.fixture
 def llm_server(fake: FakeOpenAI, make_settings: Any) -> Iterator[LiveServer]:
-    settings = make_settings(
-        llm_provider="openai",
-        openai_api_key="sk-test",
-        openai_base_url=fake.base_url,
-        openai_model="test-model",
-        llm_timeout_seconds=1,
-    )
-    with live_server(settings) as live:
+    with llm_app(fake, make_settings) as live:
         yield live
 
 
@@ -68,11 +42,9 @@ async def test_model_interprets_and_narrates(
     llm_server: LiveServer, fake: FakeOpenAI, model: ScriptedModel
 ) -> None:
     text = "Three relaxed days in Lisboa, mostly eating, cheap please"
-    model.table[text] = {
-        "intent": "provide_info",
-        "changes": {"city": "Lisboa", "days": 3, "add_interests": ["food"],
-                    "pace": "relaxed", "budget": "budget"},
-    }
+    model.table[text] = {"acts": [{"act": "change_preferences", "changes": {
+        "city": "Lisboa", "days": 3, "add_interests": ["food"], "pace": "relaxed",
+        "budget": "budget"}}]}
     async with httpx.AsyncClient(base_url=llm_server.url, timeout=30) as http:
         body = await _turn(http, text)
     session = body["session"]
@@ -87,7 +59,8 @@ async def test_model_cannot_plan_an_uncovered_city(
     llm_server: LiveServer, model: ScriptedModel
 ) -> None:
     text = "Let's do Lyon for a weekend"
-    model.table[text] = {"intent": "provide_info", "changes": {"city": "Lyon", "days": 2}}
+    model.table[text] = {"acts": [
+        {"act": "change_preferences", "changes": {"city": "Lyon", "days": 2}}]}
     async with httpx.AsyncClient(base_url=llm_server.url, timeout=30) as http:
         body = await _turn(http, text)
     assert body["session"]["preferences"]["city"] is None
@@ -115,29 +88,15 @@ async def test_model_failure_falls_back_to_offline_rules(
         assert "Day 1" in body["reply"]["content"]  # the offline narrator answered
 
 
-async def test_acts_a_model_sends_are_dropped_never_trusted(
-    llm_server: LiveServer, model: ScriptedModel
-) -> None:
-    text = "3 days in Rome please"
-    model.table[text] = {
-        "intent": "provide_info",
-        "changes": {"city": "Rome", "days": 3},
-        "acts": [{"act": "start_over"}],  # in the schema, but not this interpreter's to send
-    }
-    async with httpx.AsyncClient(base_url=llm_server.url, timeout=30) as http:
-        body = await _turn(http, text)
-    assert body["session"]["preferences"]["city"] == "Rome"
-
-
 async def test_a_pending_confirmation_is_answered_with_the_llm_provider(
     llm_server: LiveServer, model: ScriptedModel
 ) -> None:
     plan, switch = "3 days in Rome, food, relaxed, cheap", "new trip"
-    model.table[plan] = {"intent": "provide_info", "changes": {
+    model.table[plan] = {"acts": [{"act": "change_preferences", "changes": {
         "city": "Rome", "days": 3, "add_interests": ["food"], "pace": "relaxed",
-        "budget": "budget"}}
-    model.table[switch] = {"intent": "start_over"}
-    model.table["yes"] = {"intent": "greeting", "small_talk": "thanks"}
+        "budget": "budget"}}]}
+    model.table[switch] = {"acts": [{"act": "start_over"}]}
+    model.table["yes"] = {"acts": [{"act": "confirm", "accept": True}]}
     async with httpx.AsyncClient(base_url=llm_server.url, timeout=30) as http:
         session_id = (await http.post("/api/sessions")).json()["session_id"]
         url = f"/api/sessions/{session_id}/messages"

@@ -29,6 +29,7 @@ from wayfarer.errors import EditRejected, InvalidRequest, ItineraryNotFound
 from wayfarer.language import Interpreter, Narrator
 from wayfarer.language.budget import turn_budget
 from wayfarer.language.events import Edited, EditFailed, Greeting, NarrationEvent, Undone
+from wayfarer.language.usage import turn_usage
 from wayfarer.observability import Metrics
 from wayfarer.planner import Export, Planner
 from wayfarer.planner.details import StopDetails
@@ -133,7 +134,10 @@ class Orchestrator:
                 on_chunk(replay.content)
                 return TurnResult(replay, state)
             started = time.perf_counter()
-            with turn_budget(self._settings.turn_budget_seconds):  # model calls share it
+            with (
+                turn_budget(self._settings.turn_budget_seconds),  # model calls share it
+                turn_usage(session_id),  # and are totalled in one log line
+            ):
                 interpretation = await self._interpreter.interpret(text, state)
                 step = advance(state, interpretation, self._policy)
                 self._metrics.plan_latency.observe(time.perf_counter() - started)

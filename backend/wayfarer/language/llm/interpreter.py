@@ -1,37 +1,59 @@
-"""An Interpreter backed by an OpenAI-compatible chat model through LangChain.
+"""An Interpreter backed by an OpenAI-compatible chat model, on LangChain's structured output.
 
-The model only proposes an :class:`Interpretation`; city names are then resolved against
-the catalog by the same resolver the offline interpreter uses, so a model can never put an
-uncovered city into the plan. On a model failure the offline interpreter answers instead
-(``fallback``), or, without one, the turn fails with ``llm_unavailable``.
+The model is asked for :class:`~wayfarer.domain.acts.MessageActs` with
+``with_structured_output(acts_schema(), method=WAYFARER_LLM_STRUCTURED_METHOD,
+include_raw=True)``: a strict JSON-schema response format, a forced tool call, or JSON mode
+(the schema is the strict-mode form of the acts, see :mod:`.schema`). LangChain returns the
+JSON; pydantic validates it into the acts. A reply that does not validate, or that carries
+a key the schema lacks (an act or field outside it), is dropped whole, never trusted: the
+offline interpreter answers the turn (``wayfarer_llm_calls{outcome="fallback"}``; the call
+counts as ``invalid``). Cities
+are then resolved against the catalog by the offline resolver, so a model can never put an
+uncovered city into the plan. Without a fallback a failure raises ``llm_unavailable``.
 """
 
 import logging
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Mapping
 from datetime import date
+from typing import Any, Literal
 
 from langchain_core.language_models import BaseChatModel
-from pydantic import ValidationError
+from langchain_core.messages import AIMessage
+from pydantic import BaseModel, ValidationError
 
-from wayfarer.domain import ConfirmationAnswer, Interpretation, PreferenceUpdate, SessionState
+from wayfarer.domain import Interpretation, PreferenceUpdate, SessionState
+from wayfarer.domain.acts import ChangePreferences, DialogueAct, MessageActs, is_question
+from wayfarer.domain.interpretation import Intent
 from wayfarer.errors import LLMUnavailable
 from wayfarer.language.base import Interpreter
 from wayfarer.language.budget import within_budget
+from wayfarer.language.llm.context import interpret_messages
 from wayfarer.language.llm.model import LLM_FAILURES
-from wayfarer.language.llm.prompts import interpret_messages, parse_json_object
-from wayfarer.language.offline.acts import read_confirmation
-from wayfarer.language.offline.text import Text
+from wayfarer.language.llm.schema import acts_schema
+from wayfarer.language.usage import Outcome, record_call
 from wayfarer.observability import Metrics
 
 log = logging.getLogger("wayfarer.language.llm")
 
-_FAILURES: tuple[type[BaseException], ...] = (*LLM_FAILURES, ValueError, ValidationError)
-
+StructuredMethod = Literal["json_schema", "function_calling", "json_mode"]
 CityResolver = Callable[[str], PreferenceUpdate]
+
+#: A reply outside the schema (LangChain's parsers raise ValueError subclasses for it).
+_INVALID: tuple[type[BaseException], ...] = (ValidationError, ValueError)
+
+_INTENTS: dict[str, Intent] = {
+    "change_preferences": "provide_info", "edit": "edit", "undo": "edit", "export": "export",
+    "start_over": "start_over", "small_talk": "greeting",
+}
+
+
+class InvalidReply(ValueError):
+    """The model answered, but not with acts of the schema."""
 
 
 class LLMInterpreter:
-    """Interpretation by a chat model, checked and normalised before use."""
+    """Dialogue acts from a chat model, validated and normalised before use."""
 
     def __init__(
         self,
@@ -40,56 +62,110 @@ class LLMInterpreter:
         metrics: Metrics,
         fallback: Interpreter | None = None,
         today: Callable[[], date] = date.today,
+        method: StructuredMethod = "json_schema",
+        context_tokens: int = 1200,
     ) -> None:
-        self._model = model
+        self._structured = model.with_structured_output(
+            acts_schema(), method=method, include_raw=True,
+            strict=True if method == "json_schema" else None,
+        )
         self._resolve_city = resolve_city
         self._metrics = metrics
         self._fallback = fallback
         self._today = today
+        self._context_tokens = context_tokens
 
     async def interpret(self, message: str, state: SessionState) -> Interpretation:
-        """Ask the model; resolve its city; fall back (or raise LLMUnavailable) on failure."""
+        """Ask the model for the acts; resolve cities; fall back (or raise LLMUnavailable)
+        on any failure or reply outside the schema."""
+        started = time.perf_counter()
+        usage: Mapping[str, Any] | None = None
         try:
+            messages = interpret_messages(message, state, self._today(), self._context_tokens)
             async with within_budget():
-                answer = await self._model.ainvoke(
-                    interpret_messages(message, state, self._today())
-                )
-            data = parse_json_object(str(answer.content))
-            interpretation = Interpretation.model_validate(data)
-        except _FAILURES as exc:
+                reply = await self._structured.ainvoke(messages)
+            usage = _usage(reply)
+            acts = _checked(reply)
+        except (*LLM_FAILURES, *_INVALID) as exc:
+            outcome: Outcome = "invalid" if isinstance(exc, _INVALID) else "error"
+            record_call(self._metrics, "interpret", outcome, time.perf_counter() - started, usage)
             self._metrics.llm_calls.labels("error").inc()
-            log.warning("interpreter model failed", extra={"error": type(exc).__name__})
+            log.warning("interpreter model failed", extra={
+                "error": type(exc).__name__, "outcome": outcome})
             if self._fallback is None:
                 raise LLMUnavailable("The language model is unavailable right now.") from exc
             self._metrics.llm_calls.labels("fallback").inc()
             return await self._fallback.interpret(message, state)
+        record_call(self._metrics, "interpret", "ok", time.perf_counter() - started, usage)
         self._metrics.llm_calls.labels("ok").inc()
-        return _adapted(self._with_resolved_city(interpretation), message, state)
+        resolved = [self._with_resolved_city(act) for act in acts.acts]
+        return Interpretation(intent=intent_of(resolved), acts=resolved)
 
-    def _with_resolved_city(self, interpretation: Interpretation) -> Interpretation:
-        changes = interpretation.changes
+    def _with_resolved_city(self, act: DialogueAct) -> DialogueAct:
+        if not isinstance(act, ChangePreferences):
+            return act
+        changes = act.changes
         proposed = changes.city or changes.unsupported_city
         if not proposed:
-            return interpretation
+            return act
         resolved = self._resolve_city(proposed)
-        update = changes.model_copy(
-            update={
-                "city": resolved.city,
-                "country": resolved.country,
-                "unsupported_city": resolved.unsupported_city,
-                "city_suggestions": resolved.city_suggestions,
-            }
+        update = changes.model_copy(update={
+            "city": resolved.city,
+            "country": resolved.country,
+            "unsupported_city": resolved.unsupported_city,
+            "city_suggestions": resolved.city_suggestions,
+        })
+        return act.model_copy(update={"changes": update})
+
+
+def intent_of(acts: list[DialogueAct]) -> Intent:
+    """The summary intent of a list of acts (for the turn metrics): the first act's."""
+    if not acts:
+        return "unknown"
+    if is_question(acts[0]):
+        return "question"
+    return _INTENTS.get(acts[0].act, "unknown")
+
+
+def _usage(reply: object) -> Mapping[str, Any] | None:
+    raw = reply.get("raw") if isinstance(reply, dict) else None
+    return raw.usage_metadata if isinstance(raw, AIMessage) else None
+
+
+def _checked(reply: object) -> MessageActs:
+    """The validated acts of an ``include_raw`` reply, or InvalidReply / ValidationError."""
+    if not isinstance(reply, dict):
+        raise InvalidReply("no structured reply")
+    log.debug("interpreter raw reply", extra={"raw_reply": _content(reply.get("raw"))})
+    error = reply.get("parsing_error")
+    if isinstance(error, BaseException):
+        raise InvalidReply(type(error).__name__) from error
+    data = reply.get("parsed")
+    if not isinstance(data, dict):
+        raise InvalidReply("no JSON object in the reply")
+    acts = MessageActs.model_validate(data)
+    if _outside_schema(data, acts):
+        raise InvalidReply("keys outside the schema")
+    return acts
+
+
+def _content(raw: object) -> object:
+    """What the model sent, for debug logs: the tool call's arguments, else the text."""
+    if not isinstance(raw, AIMessage):
+        return None
+    return raw.tool_calls[0]["args"] if raw.tool_calls else raw.content
+
+
+def _outside_schema(data: Any, model: object) -> bool:
+    """True when ``data`` holds a key that validation into ``model`` silently ignored."""
+    if isinstance(model, BaseModel):
+        if not isinstance(data, dict):
+            return False
+        fields = type(model).model_fields
+        return any(
+            key not in fields or _outside_schema(value, getattr(model, key))
+            for key, value in data.items()
         )
-        return interpretation.model_copy(update={"changes": update})
-
-
-def _adapted(interpretation: Interpretation, message: str, state: SessionState) -> Interpretation:
-    """The thin adapter to dialogue acts until this interpreter asks for them directly:
-    acts are derived from the summary fields (any the model sent are dropped, never
-    trusted), and a short yes / no answers a pending confirming question."""
-    adapted = interpretation.model_copy(update={"acts": []})
-    if state.dialogue.confirmation is not None:
-        answer = read_confirmation(Text.of(message))
-        if answer is not None:
-            return adapted.model_copy(update={"acts": [ConfirmationAnswer(accept=answer)]})
-    return adapted
+    if isinstance(model, list) and isinstance(data, list):
+        return any(_outside_schema(d, m) for d, m in zip(data, model, strict=False))
+    return False

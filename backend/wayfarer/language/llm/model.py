@@ -32,5 +32,6 @@ def build_chat_model(settings: Settings, http: httpx.AsyncClient) -> ChatOpenAI:
         timeout=settings.llm_timeout_seconds,
         max_retries=1,
         temperature=0,
+        stream_usage=True,  # token counts for streamed narration too
         http_async_client=http,
     )

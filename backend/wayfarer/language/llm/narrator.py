@@ -8,6 +8,7 @@ instead; a failure mid-stream raises
 """
 
 import logging
+import time
 from collections.abc import AsyncIterator
 
 from langchain_core.language_models import BaseChatModel
@@ -18,6 +19,7 @@ from wayfarer.language.budget import within_budget
 from wayfarer.language.events import NarrationEvent
 from wayfarer.language.llm.model import LLM_FAILURES
 from wayfarer.language.llm.prompts import narrate_messages
+from wayfarer.language.usage import Outcome, record_call
 from wayfarer.observability import Metrics
 
 log = logging.getLogger("wayfarer.language.llm")
@@ -42,6 +44,8 @@ class LLMNarrator:
             async for piece in self._fallback.stream(event):
                 yield piece
             return
+        began = time.perf_counter()
+        usage: dict[str, int] = {}
         try:
             chunks = aiter(self._model.astream(narrate_messages(event)))
             while True:
@@ -49,16 +53,22 @@ class LLMNarrator:
                     chunk = await anext(chunks, None)
                 if chunk is None:
                     break
+                for key, count in (getattr(chunk, "usage_metadata", None) or {}).items():
+                    if isinstance(count, int):  # the last chunk carries the call's usage
+                        usage[key] = usage.get(key, 0) + count
                 text = chunk.content if isinstance(chunk.content, str) else ""
                 if text:
                     started = True
                     yield text
         except LLM_FAILURES as exc:
+            record_call(self._metrics, "narrate", "error", time.perf_counter() - began, usage)
             self._metrics.llm_calls.labels("error").inc()
             log.warning("narrator model failed", extra={"error": type(exc).__name__})
             if started:
                 raise LLMUnavailable("The language model stopped mid-reply.") from exc
         else:
+            outcome: Outcome = "ok" if started else "invalid"  # empty is not a reply
+            record_call(self._metrics, "narrate", outcome, time.perf_counter() - began, usage)
             if started:
                 self._metrics.llm_calls.labels("ok").inc()
                 return
