@@ -87,7 +87,7 @@ _DESCRIBED = (
 _COUNTED = re.compile(
     rf"\b(?P<n>{NUMBER})(?:\s*(?:-|to|or)\s*(?P<n2>{NUMBER}))?\s*(?:-\s*|\s+)?"
     + _DESCRIBED
-    + r"(?:full\s+|whole\s+|entire\s+)?(?P<unit>days?|nights?|weeks?|dias|jours?|tage|"
+    + r"(?:full\s+|whole\s+|entire\s+)?(?P<unit>days?|dyas|dys|nights?|weeks?|dias|jours?|tage|"
     r"tagen|giorni|noches|nuits|semanas?|semaines?|wochen?)\b"
 )
 _COMPACT = re.compile(r"\b(?P<n>\d{1,2})\s?(?P<unit>d|n|w)\b")

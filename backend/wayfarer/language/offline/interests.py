@@ -7,11 +7,16 @@ a comma followed by something that is not an interest, or a positive verb ("love
 """
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
 
 from wayfarer.domain import Interest
 from wayfarer.language.offline.lexicon import PhraseTable, phrase_regex
 from wayfarer.language.offline.text import Text
+from wayfarer.language.offline.words import COMMON_WORDS
 
 _SYNONYMS: dict[Interest, tuple[str, ...]] = {
     "art": (
@@ -45,7 +50,8 @@ _SYNONYMS: dict[Interest, tuple[str, ...]] = {
         "theme park", "theme parks", "amusement park", "playgrounds", "family fun",
     ),
     "food": (
-        "comida", "gastronomia", "essen", "nourriture", "cibo",
+        "comida", "gastronomia", "gastronomie", "essen", "nourriture", "cibo", "asado",
+        "kaffee", "kuchen", "cake", "cakes", "kebab",
         "food", "foodie", "foodies", "eating", "eat", "cuisine", "local cuisine", "street food",
         "tacos", "cafes", "cafe", "coffee", "wine", "wine tasting", "wineries", "restaurants",
         "restaurant", "dining", "gastronomy", "culinary", "tapas", "sushi", "ramen",
@@ -87,7 +93,7 @@ _SYNONYMS: dict[Interest, tuple[str, ...]] = {
         "cocktail bars", "jazz", "jazz bars", "drinks", "drinking", "nights out", "night out",
         "dancing", "dance", "going out", "rooftop bars", "beer", "beers", "craft beer",
         "speakeasies", "speakeasy", "karaoke", "late nights", "night markets", "nightclubs",
-        "gigs",
+        "gigs", "bares", "kneipen", "boites",
     ),
     "shopping": (
         "shopping", "shops", "shop", "markets", "market", "souks", "souk", "bazaars", "bazaar",
@@ -113,6 +119,7 @@ SYNONYMS["food markets"] = ["food", "shopping"]
 SYNONYMS["night markets"] = ["nightlife", "food"]
 SYNONYMS["rooftop bars"] = ["nightlife", "viewpoints"]
 SYNONYMS["art museums"] = ["art", "museums"]
+SYNONYMS["coastal walks"] = SYNONYMS["coastal walk"] = ["beaches", "nature"]
 SYNONYMS["cocktail bars and food"] = ["nightlife", "food"]
 
 INTEREST_TABLE: PhraseTable[list[Interest]] = PhraseTable(SYNONYMS)
@@ -123,7 +130,8 @@ _NEGATION = re.compile(
             "no", "not", "nor", "without", "skip", "skipping", "avoid", "avoiding", "except",
             "hate", "hates", "dislike", "dislikes", "can't stand", "cant stand", "don't like",
             "dont like", "do not like", "don't love", "don't care for", "don't care about",
-            "not into", "not big on", "not a fan of", "not fans of", "not interested in",
+            "not into", "not big on", "not a fan of", "not a big fan of", "not a huge fan of",
+            "not big fans of", "not huge fans of", "not fans of", "not interested in",
             "not much of a", "no more", "less", "fewer", "none of", "nothing", "minus",
             "rather not", "not really into", "don't want", "dont want", "do not want",
             "not keen on", "bored of", "bored by", "sick of", "tired of", "allergic to",
@@ -240,3 +248,44 @@ def read_any(text: Text, asked: bool) -> bool:
     if text.take(_ANY_ALWAYS) is not None:
         return True
     return asked and text.take(_ANY_ANSWER) is not None
+
+
+#: Single-word synonyms a misspelling may be read as ("musuems", "histroy", "shoping").
+_FUZZY_TARGETS = sorted(w for w in SYNONYMS if " " not in w and len(w) >= 5)
+#: Real words one edit away from a synonym that must keep their own meaning.
+_NOT_TYPOS = frozenset({"trains", "train", "power", "places", "prices", "nights", "sights"})
+
+
+def _misspelt(word: str, stop: frozenset[str]) -> str | None:
+    """The synonym ``word`` misspells: one edit (a transposition counts as one), two from
+    ten letters, never on the first letter ("looking" is not "cooking"); a five-letter
+    word only when it drops one letter of a six-letter synonym ("coffe"). None for
+    known words."""
+    if len(word) < 5 or word in stop or word.isdigit():
+        return None
+    allowed = 1 if len(word) < 10 else 2
+    found = process.extractOne(word, _FUZZY_TARGETS, scorer=OSA.distance, score_cutoff=allowed)
+    if found is None:
+        return None
+    target = str(found[0])
+    if target[0] != word[0] or (len(word) == 5 and len(target) != 6):
+        return None
+    return target
+
+
+def read_misspelt_interests(text: Text, known: Iterable[str] = ()) -> InterestFacts:
+    """Interests written with a typo, read from the words no other reader claimed (call
+    it after the city, pace and budget readers); ``known`` holds other vocabulary that is
+    never a typo. A misspelt interest after a negation cue is ruled out, as in
+    :func:`read_interests`; each word read is claimed."""
+    stop = COMMON_WORDS | _NOT_TYPOS | frozenset(known)
+    facts = InterestFacts()
+    for token in text.free_tokens():
+        target = _misspelt(token.text, stop)
+        if target is None:
+            continue
+        text.claim(token.start, token.end)
+        negated = _negated(text, token.start, 0, [])
+        bucket = facts.remove if negated else facts.add
+        bucket.extend(i for i in SYNONYMS[target] if i not in bucket)
+    return facts

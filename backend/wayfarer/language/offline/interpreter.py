@@ -39,7 +39,12 @@ from wayfarer.language.offline.acts import dialogue_acts
 from wayfarer.language.offline.budget import BudgetStep
 from wayfarer.language.offline.cities import CityMatch, CityResolver, WorldCities
 from wayfarer.language.offline.dates import read_days, read_timing
-from wayfarer.language.offline.interests import SYNONYMS, read_any, read_interests
+from wayfarer.language.offline.interests import (
+    SYNONYMS,
+    read_any,
+    read_interests,
+    read_misspelt_interests,
+)
 from wayfarer.language.offline.money import read_money
 from wayfarer.language.offline.numbers import NUMBER, to_int
 from wayfarer.language.offline.pace import Step
@@ -100,6 +105,7 @@ class OfflineInterpreter:
     ) -> None:
         vocabulary = [*SYNONYMS, *pace.PACES, *pace.STEPS, *budget_words.BUDGETS]
         self.cities = CityResolver(covered, world, stopwords=vocabulary)
+        self._vocabulary = frozenset(vocabulary)
         self._today = today
 
     async def interpret(self, message: str, state: SessionState) -> Interpretation:
@@ -163,6 +169,9 @@ class OfflineInterpreter:
         interests = read_interests(text)
         interests_any = read_any(text, asked == "interests") and not interests.add
         place = self.cities.read(text, answer=asked == "city")
+        typos = read_misspelt_interests(text, self._vocabulary)
+        interests.add += [i for i in typos.add if i not in interests.add + interests.remove]
+        interests.remove += [i for i in typos.remove if i not in interests.add + interests.remove]
         small_talk = commands.read_small_talk(text)
         proceed = commands.read_proceed(text)
 

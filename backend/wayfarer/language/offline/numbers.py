@@ -12,6 +12,15 @@ UNITS = {
     "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
     "nineteen": 19,
 }
+#: Small numbers in Spanish, French and German ("cinco dias", "trois jours", "drei Tage"),
+#: folded (no accents); "sept", "six" and "un"/"ein" stay out (a month, English, a word).
+FOREIGN_UNITS = {
+    "una": 1, "une": 1, "eine": 1, "dos": 2, "deux": 2, "zwei": 2, "tres": 3, "trois": 3,
+    "drei": 3, "cuatro": 4, "quatre": 4, "vier": 4, "cinco": 5, "cinq": 5, "funf": 5,
+    "fuenf": 5, "seis": 6, "sechs": 6, "siete": 7, "sieben": 7, "ocho": 8, "huit": 8,
+    "acht": 8, "diez": 10, "dix": 10, "zehn": 10,
+}
+UNITS.update(FOREIGN_UNITS)
 TENS = {
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
     "eighty": 80, "ninety": 90,
