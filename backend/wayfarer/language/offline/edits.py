@@ -123,6 +123,17 @@ _REMOVE = re.compile(
     rf"take off|eliminate|scratch|nix|no need for|leave out|cross off)\s+"
     rf"(?P<target>.+?){_END}"
 )
+#: "take the Louvre out", "X can go", "we did X last time, so take it out".
+_REMOVE_AFTER = re.compile(
+    rf"\b(?:take|cross|leave|cut|knock|strike)\s+(?!it\b|that\b|them\b)(?P<target>.+?)\s+"
+    rf"(?:out|off)\b(?:\s+(?:of|from)\s+(?:the\s+)?(?:plan|list|trip|itinerary))?"
+    rf"|(?:^|[.,;!?(]\s*|\b(?:and|so|ok|okay)\s+)(?P<target2>[^.,;!?()]+?)\s+"
+    rf"(?:can|could|should|must|has to|have to)\s+(?:go|be (?:dropped|removed|cut))\b"
+    rf"|\b(?:we|i)\s+(?:already\s+)?(?:did|saw|visited|went to|have done)\s+"
+    rf"(?P<target3>.+?)(?=\s+(?:last|before|already|on|in)\b|{_END})"
+    rf"(?=.*\b(?:take|cut|cross|leave|knock) (?:it|that|them) (?:out|off)\b"
+    rf"|.*\b(?:remove|drop|skip|ditch|lose|cut|scrap) (?:it|that|them)\b)"
+)
 _NOT_GOING = re.compile(
     rf"\b(?:i|we) (?:don't|do not|dont) (?:want|need|wanna) to (?:go to|visit|see|do)\s+"
     rf"(?P<target>.+?){_END}|\b(?:we've|we have|i've|i have) (?:already )?"
@@ -270,7 +281,9 @@ def _place_edits(text: Text, context: EditContext) -> Found:
             raw_target = text.original(match.start("target"), match.end("target"))
             edits.append((match.start(), _replace(raw_target, "", context)))
             text.claim(match.start(), match.end())
-    for pattern, group in ((_REMOVE, "target"), (_NOT_GOING, "target"), (_NOT_GOING, "target2")):
+    removals = ((_REMOVE, "target"), (_NOT_GOING, "target"), (_NOT_GOING, "target2"),
+                (_REMOVE_AFTER, "target"), (_REMOVE_AFTER, "target2"), (_REMOVE_AFTER, "target3"))
+    for pattern, group in removals:
         for match in text.find(pattern):
             if not match[group] or not _is_place(match[group], context):
                 continue

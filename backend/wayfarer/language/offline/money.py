@@ -4,6 +4,11 @@ An amount is only read when something marks it as money: a currency sign, code o
 a "k"/"grand" suffix, or a budget cue ("budget of 2000"). "2k" = 2000; "1.500", "1,500"
 and "1 500" are fifteen hundred; "1.5k" is 1500; "R20 000" is South African rand. The
 currency is an ISO 4217 code, or None when the message gave none.
+
+A price said about a thing is not the trip budget and is skipped (claimed, so no other
+reader takes its number): "the Louvre is 22 euros", "tickets are like 170 dirhams",
+"the colosseum costs 18 euros", "2500 yen for a view", "(200 baht well spent)" -- unless
+the clause speaks of a budget or spending ("our budget is 2000 euros").
 """
 
 import re
@@ -95,11 +100,43 @@ def currency_of(written: str) -> str:
     return "CNY" if key == "rmb" else key.upper()
 
 
+#: The clause before an amount says it is the price of something ("entry is like").
+_PRICE_OF = re.compile(
+    r"\b(?:is|are|was|were|costs?|costing|entry|tickets?|admission|charges?)"
+    r"(?:\s+(?:like|about|around|only|just|roughly|maybe|probably|already))*\s*$"
+)
+#: What follows an amount says it is the price of something ("for a view", "well spent").
+_PRICE_FOR = re.compile(
+    r"^\s*(?:well spent|each|a (?:ticket|pop|head|piece)|per (?:ticket|entry|drink|coffee)|"
+    r"for (?:an?|the|one) (?!(?:day|days|week|weeks|night|nights|weekend|trip|whole|"
+    r"entire|person|couple|family|total|two|three|four|five)\b)[a-z]+)"
+)
+_BUDGET_TALK = re.compile(r"\b(?:budget|spend|spending|total|afford|have|got|max|under)\b")
+_BUDGET_AFTER = re.compile(
+    r"^\s*(?:max|maximum|tops|total|in total|all in|a day|per day|a night|per night|"
+    r"per person|pp|a head|for everything)\b"
+)
+_CLAUSE_EDGE = re.compile(r"[.,;!?()\n]|\s-\s|\b(?:and|but|so)\b")
+
+
+def _price_aside(text: Text, match: re.Match[str]) -> bool:
+    """True when the amount ``match`` is said about a thing, not about the trip."""
+    before = text.folded[: match.start()]
+    edges = list(_CLAUSE_EDGE.finditer(before))
+    clause = before[edges[-1].end() :] if edges else before
+    if _BUDGET_TALK.search(clause) or _BUDGET_AFTER.match(text.folded[match.end() :]):
+        return False
+    return bool(_PRICE_OF.search(clause) or _PRICE_FOR.match(text.folded[match.end() :]))
+
+
 def read_money(text: Text) -> Money | None:
-    """The first amount of money in the message, claimed; None when there is none."""
+    """The first amount of money in the message that is not a price aside, claimed; None
+    when there is none."""
     for pattern in (_SIGN_BEFORE, _CODE_BEFORE, _AFTER):
-        match = text.take(pattern)
-        if match is not None:
+        for match in text.find(pattern):
+            text.claim(match.start(), match.end())
+            if _price_aside(text, match):
+                continue
             amount = parse_amount(match["amount"], match["scale"])
             return Money(amount, currency_of(match["cur"]))
     rand = text.take(_RAND_BEFORE)
