@@ -39,17 +39,17 @@ def answered(event: Answered) -> str:
 
 
 def confirm(event: Confirm) -> str:
-    """One short confirming question."""
+    """One short confirming question, ending with its question mark (yes / no answer it)."""
     if event.about == "change_city":
         if event.alternative:
             return (f"Switch the trip to {event.subject}, or keep {event.current} and "
                     f"{event.alternative}?")
-        return f"Switch the trip from {event.current} to {event.subject}? (yes / no)"
+        return f"Switch the trip from {event.current} to {event.subject}?"
     if event.about == "start_over":
-        return f"Start a new trip and drop this {event.current} plan? (yes / no)"
+        return f"Start a new trip and drop this {event.current} plan?"
     if event.about == "shorten":
-        return f"Shorten the trip to {event.subject} days? (yes / no)"
-    return f"Drop day {event.subject}? (yes / no)"
+        return f"Shorten the trip to {event.subject} days?"
+    return f"Drop day {event.subject}?"
 
 
 def declined(event: Declined) -> str:

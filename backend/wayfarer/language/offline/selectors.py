@@ -215,6 +215,9 @@ def read_selector(
         outdoor = True
     elif text.take(_INDOOR) is not None:
         outdoor = False
+    named = _named_sight(text)
+    if named is not None:
+        return PlaceSelector(name=_original_words(raw_phrase, named), outdoor=outdoor, day=day)
     category = CATEGORIES.take_first(text)
     interest: Interest | None = None
     for interests, _ in INTEREST_TABLE.take_all(text):
@@ -230,6 +233,26 @@ def read_selector(
 
 
 _DETERMINERS = frozenset({"the", "a", "an", "some", "that", "this"})
+#: Categories that end a sight's own name ("Sky Garden", "Rose Garden", "St James Park").
+_NAMING_CATEGORIES = frozenset({"garden", "park", "palace", "castle", "church", "temple",
+                                "mosque", "shrine", "museum", "gallery", "tower", "market",
+                                "monument", "beach"})
+
+
+def _named_sight(text: Text) -> list[str] | None:
+    """The words of a name made of specific words followed by a sight category ("sky
+    garden"), which names one place rather than any place of that category; None
+    otherwise. Claims nothing."""
+    tokens = text.free_tokens()
+    for i, token in enumerate(tokens):
+        value = CATEGORIES.value(token.text) if CATEGORIES.pattern.fullmatch(token.text) else None
+        if value not in _NAMING_CATEGORIES or i == 0:
+            continue
+        before = [t for t in tokens[:i] if t.text not in _DETERMINERS]
+        if before and all(t.text not in GENERIC | COMMON_WORDS and t.text not in SYNONYMS
+                          and not t.text.isdigit() for t in before):
+            return [t.text for t in before] + [token.text]
+    return None
 
 
 def _proper_name(raw_phrase: str, folded_rest: str) -> str | None:
