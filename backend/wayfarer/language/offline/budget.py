@@ -29,7 +29,8 @@ _STEP_GROUPS: dict[BudgetStep, tuple[str, ...]] = {
 }
 _LEVEL_GROUPS: dict[Budget, tuple[str, ...]] = {
     "budget": (
-        "cheap", "cheaply", "on a budget", "on a tight budget", "tight budget", "low budget",
+        "cheap", "cheaply", "pas cher", "barato", "billig", "economico", "bon marche",
+        "on a budget", "on a tight budget", "tight budget", "low budget",
         "small budget", "limited budget", "student budget", "shoestring", "on a shoestring",
         "shoestring budget", "budget friendly", "budget trip", "budget travel",
         "budget traveller", "budget traveler", "budget option", "budget options",

@@ -42,7 +42,7 @@ _CLAUSE = (
 _END = (
     rf"(?=\s*(?:[.!?;(\n]|,?\s+(?:and\s+)?then\b|,?\s+and\s+(?:also\s+)?{_VERBS}\b|"
     rf",\s*{_VERBS}\b|,\s*{_CLAUSE}\b|\s+(?:because|since|cause|cuz|coz|as (?:we|i|it))\b|"
-    rf",?\s+(?:please|instead|thanks|thank you)\b|$))"
+    rf",?\s+(?:please|instead|thanks|thank you)\b|,?\s+if\b|$))"
 )
 _DAYREF = rf"(?:{NUMBER}|{ORDINAL}|last|final|{WEEKDAY})"
 

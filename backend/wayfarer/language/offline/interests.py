@@ -33,7 +33,8 @@ _SYNONYMS: dict[Interest, tuple[str, ...]] = {
     "beaches": (
         "beach", "beaches", "seaside", "coast", "coastal", "sand", "swimming", "swim",
         "surfing", "surf", "sunbathing", "by the sea", "the sea", "ocean", "beach time",
-        "beach days", "beach day", "snorkelling", "snorkeling",
+        "beach days", "beach day", "snorkelling", "snorkeling", "playa", "playas", "plage",
+        "plages", "strand", "spiaggia",
     ),
     "culture": (
         "culture", "cultural", "temples", "temple", "shrines", "shrine", "mosques", "mosque",

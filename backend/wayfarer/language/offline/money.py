@@ -136,6 +136,9 @@ def read_money(text: Text) -> Money | None:
         for match in text.find(pattern):
             text.claim(match.start(), match.end())
             if _price_aside(text, match):
+                after = _PRICE_FOR.match(text.folded[match.end() :])
+                if after is not None:  # "for a view" names the thing priced, not a wish
+                    text.claim(match.end(), match.end() + after.end())
                 continue
             amount = parse_amount(match["amount"], match["scale"])
             return Money(amount, currency_of(match["cur"]))

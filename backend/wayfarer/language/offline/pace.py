@@ -37,7 +37,8 @@ _STEP_GROUPS: dict[Step, tuple[str, ...]] = {
 }
 _PACE_GROUPS: dict[Pace, tuple[str, ...]] = {
     "relaxed": (
-        "relaxed", "relaxing", "relax", "slow", "slowly", "slow pace", "slow paced",
+        "relaxed", "relaxing", "relax", "tranquilo", "tranquila", "tranquille", "ruhig",
+        "relajado", "slow", "slowly", "slow pace", "slow paced",
         "slow travel", "chill", "chilled", "chilled out", "laid back", "easy", "easygoing",
         "easy going", "easy pace", "take it easy", "taking it easy", "leisurely", "gentle",
         "unhurried", "no rush", "not rushed", "not too rushed", "not rushing", "lazy", "calm",
