@@ -307,6 +307,32 @@ ROWS: list[tuple[str, str, str]] = [
      "ask_route origin=louvre destination=orsay"),
     ("p", "will it be crowded at the louvre?", "ask_unknowable topic=other"),
     ("p", "do we need to tip at restaurants?", "ask_unknowable topic=other"),
+    # --- misspelt and foreign interest words (read against the vocabulary) ---------------
+    ("g", "rome 4 days, archaeolgy and gelatto", "prefs city=Rome days=4 add=history,food"),
+    ("g", "lisbon, 3 days, mueseums and viewpionts", "prefs days=3 add=museums,viewpoints"),
+    ("g", "paris 2 days resturants and galeries", "prefs days=2 add=food,art"),
+    ("g", "tokyo, no nighlife please, temples", "prefs add=culture remove=nightlife"),
+    ("g", "looking for a booking, thinking of rome", "prefs city=Rome add= remove="),
+    ("g", "lisbon cuatro dias, playa y comida", "prefs city=Lisbon days=4 add=beaches,food"),
+    ("g", "prague zwei Tage, Geschichte", "prefs city=Prague days=2 add=history"),
+    ("g", "rome deux jours, tranquille", "prefs city=Rome days=2 pace=relaxed"),
+    ("g", "berlin 3 dyas, museums", "prefs city=Berlin days=3 add=museums"),
+    # --- a price said about a thing is not the trip budget --------------------------------
+    ("g", "rome 3 days, history - is the vatican really 25 euros?",
+     "prefs city=Rome days=3 add=history budget_amount= currency="),
+    ("g", "prague 3 days, a beer there costs like 2 euros", "prefs days=3 budget_amount="),
+    ("g", "lisbon 4 days, our budget is 900 euros", "prefs days=4 budget_amount=900"),
+    ("g", "paris 3 days, 1200 euros max, food", "prefs days=3 budget_amount=1200"),
+    ("p", "the eiffel tower can go, 30 euros for a lift?? no way",
+     "edit:remove name=eiffel"),
+    # --- removals said after the place, or about "it" -------------------------------------
+    ("p", "take the catacombs out please", "edit:remove name=catacombs"),
+    ("p", "montmartre has to go", "edit:remove name=montmartre"),
+    ("p", "we saw the louvre on our last trip, so cut it", "edit:remove name=louvre"),
+    ("p", "drop the arc de triomphe if it's still there", "edit:remove name=arc"),
+    # --- a name ending in a sight category names one place -------------------------------
+    ("p", "add the rodin garden on day 1", "edit:add name=rodin day=1"),
+    ("p", "add a garden on day 1", "edit:add category=garden day=1"),
 ]
 
 FIELD_ALIASES = {"add": "add_interests", "remove": "remove_interests"}

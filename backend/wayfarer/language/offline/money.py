@@ -103,7 +103,8 @@ def currency_of(written: str) -> str:
 #: The clause before an amount says it is the price of something ("entry is like").
 _PRICE_OF = re.compile(
     r"\b(?:is|are|was|were|costs?|costing|entry|tickets?|admission|charges?)"
-    r"(?:\s+(?:like|about|around|only|just|roughly|maybe|probably|already))*\s*$"
+    r"(?:\s+(?:like|about|around|only|just|roughly|maybe|probably|already|really|actually|"
+    r"still|even|now))*\s*$"
 )
 #: What follows an amount says it is the price of something ("for a view", "well spent").
 _PRICE_FOR = re.compile(
@@ -112,6 +113,8 @@ _PRICE_FOR = re.compile(
     r"entire|person|couple|family|total|two|three|four|five)\b)[a-z]+)"
 )
 _BUDGET_TALK = re.compile(r"\b(?:budget|spend|spending|total|afford|have|got|max|under)\b")
+#: A question about a thing's price ("is the vatican really 25 euros?").
+_PRICE_QUESTION = re.compile(r"^\s*(?:is|are|was|were|does|do|did)\s+[a-z]")
 _BUDGET_AFTER = re.compile(
     r"^\s*(?:max|maximum|tops|total|in total|all in|a day|per day|a night|per night|"
     r"per person|pp|a head|for everything)\b"
@@ -126,7 +129,8 @@ def _price_aside(text: Text, match: re.Match[str]) -> bool:
     clause = before[edges[-1].end() :] if edges else before
     if _BUDGET_TALK.search(clause) or _BUDGET_AFTER.match(text.folded[match.end() :]):
         return False
-    return bool(_PRICE_OF.search(clause) or _PRICE_FOR.match(text.folded[match.end() :]))
+    return bool(_PRICE_OF.search(clause) or _PRICE_QUESTION.match(clause)
+                or _PRICE_FOR.match(text.folded[match.end() :]))
 
 
 def read_money(text: Text) -> Money | None:
