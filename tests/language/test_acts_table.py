@@ -333,6 +333,11 @@ ROWS: list[tuple[str, str, str]] = [
     # --- a name ending in a sight category names one place -------------------------------
     ("p", "add the rodin garden on day 1", "edit:add name=rodin day=1"),
     ("p", "add a garden on day 1", "edit:add category=garden day=1"),
+    # --- a ruled-out level is not the budget; "is X cheap?" asks, it does not change ------
+    ("p", "go cheap, not luxury", "edit:change_budget budget=budget"),
+    ("g", "lisbon 3 days, mid-range not luxury", "prefs days=3 budget=moderate"),
+    ("p", "is the catacombs tour cheap?", "ask_cost place=catacombs"),
+    ("p", "is the eiffel tower worth the money?", "ask_cost place=eiffel"),
 ]
 
 FIELD_ALIASES = {"add": "add_interests", "remove": "remove_interests"}

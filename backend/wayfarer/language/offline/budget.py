@@ -96,10 +96,17 @@ def read_budget_step(text: Text) -> tuple[BudgetStep, int] | None:
     return STEP_TABLE.take_first_at(text)
 
 
+#: A level ruled out, not chosen ("mid-range, not luxury").
+_RULED_OUT = re.compile(r"\b(?:not|no|never|rather than|instead of)\s+$")
+
+
 def read_budget(text: Text) -> tuple[Budget, int] | None:
-    """An absolute budget level and where it is; the last one said wins; claims all."""
+    """An absolute budget level and where it is; the last one said wins, a level ruled
+    out ("not luxury") does not count; claims all."""
     phrases = BUDGET_TABLE.take_all(text)
-    found: list[tuple[int, Budget]] = [(m.start(), v) for v, m in phrases]
+    found: list[tuple[int, Budget]] = [
+        (m.start(), v) for v, m in phrases if not _RULED_OUT.search(text.folded[: m.start()])
+    ]
     qualified = {m.end() for _, m in phrases}
     for match in text.find(_BARE_BUDGET):
         # "mid-range budget": the bare word only repeats the level just said

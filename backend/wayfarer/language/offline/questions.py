@@ -66,8 +66,12 @@ _HOURS = re.compile(r"\b(?:open|opens|opening|hours|close|closes|closed|closing|
 _HOURS_ASKED = re.compile(r"\b(?:opening hours|opening times|hours of|hours for)\b")
 _COST = re.compile(r"\b(?:how much|cost|costs|price|prices|pricey|expensive|spend|total|"
                    r"budget(?: for)? it|afford|fee|fees|admission|entrance|entry)\b")
+#: "is the star ferry cheap?": a price question, not a request for a cheaper trip.
+_COST_ASKED = re.compile(r"^\W*(?:is|are|was|will|would)\b.*\b(?:cheap|affordable|"
+                         r"worth (?:it|the money))\W*$")
 _WHY = re.compile(r"\bwhy\b")
-_COST_WORDS = re.compile(r"\b(?:how much|costs?|prices?|pricey|expensive|spend|total|afford|"
+_COST_WORDS = re.compile(r"\b(?:how much|costs?|prices?|pricey|expensive|cheap|affordable|"
+                         r"worth|money|spend|total|afford|"
                          r"people|persons|of us|both|all|entry|entrance|ticket|tickets|"
                          r"admission|fee|fees|whole|roughly|about|approximately|going|"
                          r"should|budget|we|us|for|[0-9]+|two|three|four|five|six)\b")
@@ -217,7 +221,7 @@ def read_question(
         if place:
             return AskOpeningHours(place=place, weekday=_weekday(folded),
                                    day=_day(folded, days))
-    if _COST.search(folded):
+    if _COST.search(folded) or _COST_ASKED.search(folded):
         travelers = re.search(rf"\bfor (?P<n>{NUMBER}) (?:people|persons|of us|adults|"
                               r"travellers|travelers)\b|\bfor (?P<two>two|both) of us\b", folded)
         count = None
