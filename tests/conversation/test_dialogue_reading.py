@@ -66,3 +66,10 @@ async def test_tentative_start_over_asks_and_keeps_everything(chat: Chat) -> Non
     await chat.say("perhaps just 2 days?")
     assert chat.reply.rstrip().endswith("?")
     assert (chat.itinerary, chat.prefs) == before
+
+
+async def test_a_companion_joining_adds_to_the_known_party(chat: Chat) -> None:
+    await chat.say("seoul 3 days, food, me and my husband and our 3 kids")
+    assert chat.prefs["travelers"] == 5
+    await chat.say("oh, my father-in-law is joining us too")
+    assert chat.prefs["travelers"] == 6

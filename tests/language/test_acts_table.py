@@ -338,6 +338,10 @@ ROWS: list[tuple[str, str, str]] = [
     ("g", "lisbon 3 days, mid-range not luxury", "prefs days=3 budget=moderate"),
     ("p", "is the catacombs tour cheap?", "ask_cost place=catacombs"),
     ("p", "is the eiffel tower worth the money?", "ask_cost place=eiffel"),
+    # --- head counts: pairs without "my", "just me and ...", companions joining ----------
+    ("g", "rome 4 days, bringing mom and dad", "prefs days=4 travelers=3"),
+    ("g", "only me and my sister, lisbon", "prefs city=Lisbon travelers=2"),
+    ("g", "paris 3 days, my best friend is coming along", "prefs days=3 travelers=2"),
 ]
 
 FIELD_ALIASES = {"add": "add_interests", "remove": "remove_interests"}

@@ -49,7 +49,7 @@ from wayfarer.language.offline.money import read_money
 from wayfarer.language.offline.numbers import NUMBER, to_int
 from wayfarer.language.offline.pace import Step
 from wayfarer.language.offline.text import Text
-from wayfarer.language.offline.travellers import read_travellers
+from wayfarer.language.offline.travellers import Travellers, read_travellers
 
 #: A bare number larger than this is not an answer to "how many days?".
 MAX_BARE_DAYS = 60
@@ -199,7 +199,7 @@ class OfflineInterpreter:
             interests_any=interests_any,
             budget_amount=money.amount if money else None,
             currency=money.currency if money else None,
-            travelers=party.count if party else None,
+            travelers=_head_count(party, prefs.travelers),
         )
         replan = bool(
             changes.city or changes.unsupported_city or days or timing.start or add_interests
@@ -233,6 +233,16 @@ class OfflineInterpreter:
         if not offered or not commands.is_affirmation(text):
             return place
         return CityMatch(city=offered[0], country=self.cities.country_of(offered[0]) or None)
+
+
+def _head_count(party: Travellers | None, known: int | None) -> int | None:
+    """The party's size: a total as said, or companions joining added to ``known`` (the
+    speaker counts once when nothing was known)."""
+    if party is None or party.count is None:
+        return None
+    if party.joining:
+        return (known or 1) + party.count
+    return party.count
 
 
 def _bare_count(text: Text) -> int | None:

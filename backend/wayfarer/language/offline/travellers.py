@@ -27,14 +27,15 @@ _SINGLE = (
     r"cousin|colleague|boss|niece|nephew|buddy|mate|roommate|flatmate|sibling|teen|"
     r"teenager|mother-in-law|father-in-law|dog)"
 )
-_PAIR = r"(?:parents|grandparents|in-laws|in laws|folks|twins)"
+_PAIR = r"(?:parents|grandparents|in-laws|in laws|folks|twins|mum and dad|mom and dad|"
+_PAIR += r"mother and father|ma and pa)"
 _PLURAL = r"(?:kids|children|sons|daughters|friends|brothers|sisters|cousins|colleagues|family)"
 _CHILD_WORDS = re.compile(rf"\b(?:{_KIDS}|sons?|daughters?|twins|family of)\b")
 
 _SOLO = re.compile(
     r"\b(?:solo|alone|by myself|on my own|just me|only me|just myself|single travell?er|"
     r"travell?ing alone|one person|1 person|one traveller|one traveler|myself only|"
-    r"party of one|table for one)\b"
+    r"party of one|table for one)\b(?!\s*(?:and|&|\+|plus|with)\b)"
 )
 _COUPLE = re.compile(
     r"\b(?:as a couple|we(?:'re| are) a couple|a couple(?! of)(?!\s+(?:days|nights|weeks))|"
@@ -69,7 +70,8 @@ _TOTAL = re.compile(
 )
 _ADJECTIVE = r"(?:(?:elderly|old|older|aging|ageing|little|young|younger|teenage|small|dear) )?"
 _COMPANION = re.compile(
-    rf"\b(?:my|our|with (?:my|our|a|the)|and (?:my|our|a)|a) {_ADJECTIVE}"
+    rf"\b(?:my|our|with (?:my|our|a|the)|and (?:my|our|a)|a|taking|bringing|"
+    rf"(?:taking|bringing) (?:my|our)) {_ADJECTIVE}"
     rf"(?:(?P<n>{NUMBER}|two|three) (?:{_KIDS}|{_FRIENDS}|sons|daughters)|"
     rf"(?P<pair>{_PAIR})|(?P<plural>{_PLURAL})|(?P<single>{_SINGLE}))\b"
 )
@@ -87,6 +89,9 @@ class Travellers:
 
     count: int | None
     with_kids: bool
+    #: The companions join the party already known ("my sister is joining us"): the
+    #: count is how many they add to it, not the total.
+    joining: bool = False
 
 
 def _count(text: str) -> int:
@@ -99,9 +104,19 @@ def _count(text: str) -> int:
     return to_int(text) or 0
 
 
+_JOINING = re.compile(r"\b(?:is|are|will be|'s|'re) (?:also )?(?:joining|tagging along|"
+                      r"coming (?:too|along|with us))\b|\b(?:joins|join) us\b")
+
+
 def read_travellers(text: Text) -> Travellers | None:
     """The party described in the message, claimed; None when nothing is said."""
     kids = any(text.find(_CHILD_WORDS))
+    if _JOINING.search(text.folded):
+        companions = text.take_all(_COMPANION)
+        added = sum(2 if m["pair"] else _count(m["n"]) if m["n"] else 1
+                    for m in companions if not m["plural"])
+        if added:
+            return Travellers(added, kids, joining=True)
     for pattern in (_GROUP_OF, _KIDS_ADULTS, _ADULTS_KIDS, _FRIENDS_AND_ME, _TOTAL):
         match = text.take(pattern)
         if match is None:
