@@ -73,3 +73,10 @@ async def test_a_companion_joining_adds_to_the_known_party(chat: Chat) -> None:
     assert chat.prefs["travelers"] == 5
     await chat.say("oh, my father-in-law is joining us too")
     assert chat.prefs["travelers"] == 6
+
+
+async def test_children_staying_behind_drop_the_family_interest(chat: Chat) -> None:
+    await chat.say("amsterdam 3 days with our kids, museums, moderate pace, mid-range")
+    assert "family" in chat.prefs["interests"]
+    await chat.say("update: the kids are staying at home with their aunt, just us two")
+    assert "family" not in chat.prefs["interests"] and chat.prefs["travelers"] == 2

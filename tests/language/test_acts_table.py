@@ -342,6 +342,8 @@ ROWS: list[tuple[str, str, str]] = [
     ("g", "rome 4 days, bringing mom and dad", "prefs days=4 travelers=3"),
     ("g", "only me and my sister, lisbon", "prefs city=Lisbon travelers=2"),
     ("g", "paris 3 days, my best friend is coming along", "prefs days=3 travelers=2"),
+    ("p", "our children are staying home after all", "prefs add= remove=family"),
+    ("g", "lisbon 4 days, the kids can't come, food", "prefs add=food remove=family"),
 ]
 
 FIELD_ALIASES = {"add": "add_interests", "remove": "remove_interests"}

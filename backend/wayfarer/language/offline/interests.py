@@ -3,6 +3,7 @@
 A negation cue ("no", "not into", "skip", "without", "hate"...) rules out every interest
 that follows it in the same clause, through "and"/"or" lists, until "but", a full stop,
 a comma followed by something that is not an interest, or a positive verb ("love").
+"nightlife no" and "the kids are staying home" rule out what they follow.
 "surprise me" / "anything" / "top sights" mean "any interests" (see :func:`read_any`).
 """
 
@@ -16,6 +17,7 @@ from rapidfuzz.distance import OSA
 from wayfarer.domain import Interest
 from wayfarer.language.offline.lexicon import PhraseTable, phrase_regex
 from wayfarer.language.offline.text import Text
+from wayfarer.language.offline.travellers import STAYING_BEHIND
 from wayfarer.language.offline.words import COMMON_WORDS
 
 _SYNONYMS: dict[Interest, tuple[str, ...]] = {
@@ -229,7 +231,8 @@ def read_interests(text: Text) -> InterestFacts:
     spans = [(match.start(), match.end()) for _, match in matches]
     scope_start = 0
     for interests, match in matches:
-        postfix = _POSTFIX_NO.match(text.folded[match.end() :]) is not None
+        rest = text.folded[match.end() :]
+        postfix = _POSTFIX_NO.match(rest) is not None or STAYING_BEHIND.match(rest) is not None
         if postfix or _negated(text, match.start(), scope_start, spans):
             target, other = facts.remove, facts.add
         else:

@@ -49,7 +49,7 @@ from wayfarer.language.offline.money import read_money
 from wayfarer.language.offline.numbers import NUMBER, to_int
 from wayfarer.language.offline.pace import Step
 from wayfarer.language.offline.text import Text
-from wayfarer.language.offline.travellers import Travellers, read_travellers
+from wayfarer.language.offline.travellers import Travellers, kids_stay_behind, read_travellers
 
 #: A bare number larger than this is not an answer to "how many days?".
 MAX_BARE_DAYS = 60
@@ -183,7 +183,9 @@ class OfflineInterpreter:
         if days is not None:
             days = max(1, min(days, MAX_TRIP_DAYS))
         place = self._accepted_offer(text, state, place)
-        add_interests: list[Interest] = list(interests.add)
+        if kids_stay_behind(text) and "family" not in interests.remove:
+            interests.remove.append("family")
+        add_interests: list[Interest] = [i for i in interests.add if i not in interests.remove]
         if party is not None and party.with_kids and "family" not in interests.remove:
             add_interests += [] if "family" in add_interests else ["family"]
 

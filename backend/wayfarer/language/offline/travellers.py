@@ -30,6 +30,12 @@ _SINGLE = (
 _PAIR = r"(?:parents|grandparents|in-laws|in laws|folks|twins|mum and dad|mom and dad|"
 _PAIR += r"mother and father|ma and pa)"
 _PLURAL = r"(?:kids|children|sons|daughters|friends|brothers|sisters|cousins|colleagues|family)"
+#: Said after companions that stay behind ("the kids are staying with grandma").
+STAYING_BEHIND = re.compile(
+    r"^\s*(?:are|is|will be|'re|'s)\s+(?:staying|stopping|left)\s+(?:at home|home|behind|with)\b"
+    r"|^\s*(?:are|is|will)?\s*(?:not|n't|aren't|isn't|won't|can't|cannot)\s+"
+    r"(?:be )?(?:coming|come|joining|join)\b"
+)
 _CHILD_WORDS = re.compile(rf"\b(?:{_KIDS}|sons?|daughters?|twins|family of)\b")
 
 _SOLO = re.compile(
@@ -83,6 +89,13 @@ _COUNTED = re.compile(
 )
 
 
+def kids_stay_behind(text: Text) -> bool:
+    """True when the message says the children are not coming ("the kids are staying
+    with grandma", "our children can't come")."""
+    return any(STAYING_BEHIND.match(text.folded[m.end():])
+               for m in _CHILD_WORDS.finditer(text.folded))
+
+
 @dataclass(frozen=True)
 class Travellers:
     """A head count (None when unknown) and whether children come along."""
@@ -110,7 +123,8 @@ _JOINING = re.compile(r"\b(?:is|are|will be|'s|'re) (?:also )?(?:joining|tagging
 
 def read_travellers(text: Text) -> Travellers | None:
     """The party described in the message, claimed; None when nothing is said."""
-    kids = any(text.find(_CHILD_WORDS))
+    kids = any(not STAYING_BEHIND.match(text.folded[m.end():])
+               for m in text.find(_CHILD_WORDS))
     if _JOINING.search(text.folded):
         companions = text.take_all(_COMPANION)
         added = sum(2 if m["pair"] else _count(m["n"]) if m["n"] else 1
@@ -137,6 +151,8 @@ def read_travellers(text: Text) -> Travellers | None:
     if companions or counted:
         total = 1 + sum(_count(match["n"]) for match in counted)
         for match in companions:
+            if match["plural"] and STAYING_BEHIND.match(text.folded[match.end():]):
+                continue
             if match["plural"]:
                 return Travellers(None, kids)
             total += 2 if match["pair"] else _count(match["n"]) if match["n"] else 1
