@@ -80,3 +80,10 @@ async def test_children_staying_behind_drop_the_family_interest(chat: Chat) -> N
     assert "family" in chat.prefs["interests"]
     await chat.say("update: the kids are staying at home with their aunt, just us two")
     assert "family" not in chat.prefs["interests"] and chat.prefs["travelers"] == 2
+
+
+async def test_a_country_alone_offers_its_cities(chat: Chat) -> None:
+    await chat.say("egypt!")
+    assert "Cairo" in chat.reply and chat.prefs["city"] is None
+    await chat.say("yes please, 4 days")
+    assert chat.prefs["city"] == "Cairo" and chat.prefs["days"] == 4

@@ -81,7 +81,8 @@ def merge_preferences(prefs: Preferences, update: PreferenceUpdate) -> Preferenc
     """Apply a message's changes: set fields it mentions, add and remove interests.
 
     A removed interest is remembered in ``avoid_interests``; adding it again lifts that.
-    A new city clears the country unless the update names one.
+    A new city clears the country unless the update names one; a country named alone
+    ("morocco!") is kept while no city is known, so the next question offers its cities.
     """
     data = prefs.model_dump()
     for name in ("days", "start_date", "pace", "budget", "budget_amount", "currency",
@@ -91,6 +92,8 @@ def merge_preferences(prefs: Preferences, update: PreferenceUpdate) -> Preferenc
             data[name] = value
     if update.city is not None:
         data["city"] = update.city
+        data["country"] = update.country
+    elif update.country is not None and data["city"] is None:
         data["country"] = update.country
     interests = [i for i in prefs.interests if i not in update.remove_interests]
     interests += [i for i in update.add_interests if i not in interests]
@@ -247,6 +250,8 @@ def _gather(state: SessionState, changes: PreferenceUpdate, proceed: bool,
     if detail not in state.asked:
         state.asked.append(detail)
     state.dialogue.awaiting = detail
+    if detail == "city" and len(changes.city_suggestions) == 1:  # "yes" takes it
+        state.dialogue.offered_cities = list(changes.city_suggestions)
     event = _event(AskQuestion, state, missing=detail, preferences=state.preferences,
                    acknowledged=changed_fields(changes))
     return Step(state, event)
