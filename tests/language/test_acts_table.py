@@ -344,6 +344,7 @@ ROWS: list[tuple[str, str, str]] = [
     ("g", "paris 3 days, my best friend is coming along", "prefs days=3 travelers=2"),
     ("p", "our children are staying home after all", "prefs add= remove=family"),
     ("g", "lisbon 4 days, the kids can't come, food", "prefs add=food remove=family"),
+    ("g", "rome 3 days with 500 kids", "prefs days=3 travelers="),
 ]
 
 FIELD_ALIASES = {"add": "add_interests", "remove": "remove_interests"}

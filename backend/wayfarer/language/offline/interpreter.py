@@ -237,14 +237,18 @@ class OfflineInterpreter:
         return CityMatch(city=offered[0], country=self.cities.country_of(offered[0]) or None)
 
 
+#: The largest party a trip is planned for (``Preferences.travelers``); a bigger number
+#: is not a head count ("500 kids").
+MAX_TRAVELLERS = 50
+
+
 def _head_count(party: Travellers | None, known: int | None) -> int | None:
     """The party's size: a total as said, or companions joining added to ``known`` (the
-    speaker counts once when nothing was known)."""
+    speaker counts once when nothing was known); None above :data:`MAX_TRAVELLERS`."""
     if party is None or party.count is None:
         return None
-    if party.joining:
-        return (known or 1) + party.count
-    return party.count
+    total = (known or 1) + party.count if party.joining else party.count
+    return total if total <= MAX_TRAVELLERS else None
 
 
 def _bare_count(text: Text) -> int | None:
