@@ -1,7 +1,8 @@
 """The "keep" click (``{"op": "pin"}``) through POST /api/sessions/{id}/edits on both
 session backends: the pin is a trip constraint in the SessionView and a later re-plan sent
 as a message keeps the place; a moved place is pinned to the day it was moved to; dropping
-a named day keeps its pinned place on another day, an unnamed one when every day is kept asks first."""
+a named day keeps its pinned place on another day; dropping an unnamed one when every
+day is kept asks first."""
 
 from collections.abc import AsyncIterator
 from typing import Any
