@@ -110,3 +110,25 @@ async def test_dropping_an_unnamed_day_when_every_day_is_kept_asks_first(
     assert "day 2" in asked.json()["reply"]["content"]
     yes = await _say(http, after, "yes")
     assert len(yes["itinerary"]["days"]) == 1
+
+
+async def test_a_bad_pin_is_422_and_keeps_nothing(http: httpx.AsyncClient) -> None:
+    session = await _planned(http, "2 days in Paris, art, relaxed, cheap")
+    for op in ({"op": "pin"}, {"op": "pin", "target": {"name": "Zzyzx Qwerty Museum"}},
+               {"op": "pin", "target": {"name": "x", "day": 9}}):
+        response = await _edit(http, session, op)
+        assert response.status_code == 422, (op, response.text)
+        assert response.json()["error"]["code"] == "invalid_request"
+    after = (await http.get(f"/api/sessions/{session['session_id']}")).json()
+    assert after["constraints"]["pinned"] == []
+
+
+async def test_undo_takes_the_pin_back(http: httpx.AsyncClient) -> None:
+    session = await _planned(http, "2 days in Paris, art, relaxed, cheap")
+    place = _activities(session, 1)[0]
+    pin = {"op": "pin", "target": {"name": place["name"], "day": 1}}
+    kept = (await _edit(http, session, pin)).json()["session"]
+    assert kept["constraints"]["pinned"]
+    undone = await _edit(http, kept, {"op": "undo"})
+    assert undone.status_code == 200, undone.text
+    assert undone.json()["session"]["constraints"]["pinned"] == []
