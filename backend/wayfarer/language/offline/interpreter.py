@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from wayfarer.domain import (
+    MAX_TRAVELERS,
     MAX_TRIP_DAYS,
     Budget,
     ChangeBudget,
@@ -237,18 +238,14 @@ class OfflineInterpreter:
         return CityMatch(city=offered[0], country=self.cities.country_of(offered[0]) or None)
 
 
-#: The largest party a trip is planned for (``Preferences.travelers``); a bigger number
-#: is not a head count ("500 kids").
-MAX_TRAVELLERS = 50
-
-
 def _head_count(party: Travellers | None, known: int | None) -> int | None:
     """The party's size: a total as said, or companions joining added to ``known`` (the
-    speaker counts once when nothing was known); None above :data:`MAX_TRAVELLERS`."""
+    speaker counts once when nothing was known); None above
+    :data:`~wayfarer.domain.MAX_TRAVELERS`."""
     if party is None or party.count is None:
         return None
     total = (known or 1) + party.count if party.joining else party.count
-    return total if total <= MAX_TRAVELLERS else None
+    return total if total <= MAX_TRAVELERS else None
 
 
 def _bare_count(text: Text) -> int | None:
