@@ -37,7 +37,7 @@ from tests.language.blind_scoring import (
     score_interpreter,
     slot_ok,
 )
-from tests.language.plans import COVERED, TODAY
+from tests.language.plans import TODAY
 from tests.support import live_server
 
 from wayfarer.config import load_settings
@@ -54,7 +54,7 @@ from wayfarer.domain import (
     Undo,
 )
 from wayfarer.language import OfflineInterpreter
-from wayfarer.planner import CatalogPlace
+from wayfarer.planner import CatalogPlace, load_catalog
 
 #: Slots the API cannot show; read from the interpreter instead.
 INTERPRETER_ONLY = ("intent", "export", "day")
@@ -205,11 +205,12 @@ def main() -> None:
           f"{sum(len(c.expect) for c in BLIND)} expected slots")
     with live_server(settings) as live, httpx.Client(base_url=live.url, timeout=30) as http:
         logging.getLogger("wayfarer").setLevel(logging.WARNING)
-        interpreter = OfflineInterpreter(COVERED)
+        covered = tuple(city.name for city in load_catalog().cities)  # what the app serves
+        interpreter = OfflineInterpreter(covered)
         api = score_api(Api(http), interpreter)
     print(f"-- through the HTTP API (today = {date.today()}; intent/export/day from the "
           f"interpreter)")
     print(api.report())
-    direct = score_interpreter(OfflineInterpreter(COVERED, today=lambda: TODAY), BLIND, TODAY)
+    direct = score_interpreter(OfflineInterpreter(covered, today=lambda: TODAY), BLIND, TODAY)
     print(f"-- interpreter directly (today = {TODAY})")
     print(direct.report().split("\nmisses")[0])
