@@ -18,9 +18,17 @@ def new_state(text: str = "hello") -> SessionState:
     )
 
 
-async def test_backend_implements_the_protocol(store: Store) -> None:
-    assert isinstance(store, SessionStore)
-    await store.ping()
+async def test_backend_serves_the_protocol(store: Store) -> None:
+    """Each backend is a SessionStore by type (mypy checks the signatures), and a healthy
+    one answers ping and a whole session life through the protocol alone."""
+    sessions: SessionStore = store
+    assert await sessions.ping() is None
+    created = await sessions.create(new_state("hi"))
+    async with sessions.turn_lock(created.session_id):
+        assert (await sessions.get(created.session_id)).history == created.history
+    assert await sessions.count() == 1
+    assert await sessions.delete(created.session_id) is True
+    assert await sessions.count() == 0
 
 
 async def test_create_then_get_returns_the_stored_document(store: Store) -> None:
