@@ -171,6 +171,7 @@ CASES: list[C] = [
     C("3/5-6/5 in Rome", city="Rome", start="2026-05-03", days=4),
     # --- travellers ---
     C("solo", travelers=1),
+    C("501 people loved it, 2 days", days=2),  # no travel party above MAX_TRAVELERS
     C("travelling alone to Tokyo", city="Tokyo", travelers=1),
     C("just me, 4 days in Seoul", city="Seoul", days=4, travelers=1),
     C("my wife and I", travelers=2),

@@ -63,7 +63,7 @@ from wayfarer.domain.itinerary import (
     ItineraryItem,
     PlaceRef,
 )
-from wayfarer.domain.preferences import MAX_TRIP_DAYS, Preferences
+from wayfarer.domain.preferences import MAX_TRAVELERS, MAX_TRIP_DAYS, Preferences
 from wayfarer.domain.session import (
     SCHEMA_VERSION,
     EditSummary,
@@ -89,6 +89,7 @@ __all__ = [
     "BUDGETS",
     "BUDGET_MAX_COST_LEVEL",
     "INTERESTS",
+    "MAX_TRAVELERS",
     "MAX_TRIP_DAYS",
     "PACES",
     "PACE_ACTIVITY_BOUNDS",

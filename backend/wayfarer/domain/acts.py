@@ -31,6 +31,7 @@ from pydantic import BaseModel, Field
 
 from wayfarer.domain.changes import ExportFormat, PreferenceUpdate
 from wayfarer.domain.edits import Edit
+from wayfarer.domain.preferences import MAX_TRAVELERS
 
 HHMM = r"^([01]\d|2[0-3]):[0-5]\d$"
 
@@ -95,7 +96,7 @@ class AskCost(BaseModel):
     or one ``day`` / ``place``."""
 
     act: Literal["ask_cost"] = "ask_cost"
-    travelers: int | None = Field(default=None, ge=1)
+    travelers: int | None = Field(default=None, ge=1, le=MAX_TRAVELERS)
     day: int | None = Field(default=None, ge=1)
     place: str | None = None
 

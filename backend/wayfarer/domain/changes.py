@@ -5,6 +5,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from wayfarer.domain.preferences import MAX_TRAVELERS
 from wayfarer.domain.vocabulary import Budget, Interest, Pace
 
 ExportFormat = Literal["json", "markdown", "ics"]
@@ -33,7 +34,7 @@ class PreferenceUpdate(BaseModel):
     budget: Budget | None = None
     budget_amount: float | None = None
     currency: str | None = None
-    travelers: int | None = Field(default=None, ge=1)
+    travelers: int | None = Field(default=None, ge=1, le=MAX_TRAVELERS)
 
     def is_empty(self) -> bool:
         """True when the message changed no preference."""

@@ -8,6 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from wayfarer.domain.vocabulary import Budget, Interest, Pace
 
 MAX_TRIP_DAYS = 14
+MAX_TRAVELERS = 50
 
 
 class Preferences(BaseModel):
@@ -30,4 +31,4 @@ class Preferences(BaseModel):
     budget_amount: float | None = Field(default=None, ge=0)
     budget_per: Literal["trip", "day"] | None = None
     currency: str | None = Field(default=None, pattern=r"^[A-Z]{3}$")
-    travelers: int | None = Field(default=None, ge=1, le=50)
+    travelers: int | None = Field(default=None, ge=1, le=MAX_TRAVELERS)

@@ -9,6 +9,7 @@ also means the ``family`` interest.
 import re
 from dataclasses import dataclass
 
+from wayfarer.domain import MAX_TRAVELERS
 from wayfarer.language.offline.numbers import NUMBER, to_int
 from wayfarer.language.offline.text import Text
 
@@ -100,7 +101,16 @@ def _count(text: str) -> int:
 
 
 def read_travellers(text: Text) -> Travellers | None:
-    """The party described in the message, claimed; None when nothing is said."""
+    """The party described in the message, claimed; None when nothing is said. A count
+    above :data:`~wayfarer.domain.MAX_TRAVELERS` is not a travel party ("501 people
+    liked it"): the count is dropped, the rest kept."""
+    party = _read_party(text)
+    if party is not None and party.count is not None and party.count > MAX_TRAVELERS:
+        return Travellers(None, party.with_kids)
+    return party
+
+
+def _read_party(text: Text) -> Travellers | None:
     kids = any(text.find(_CHILD_WORDS))
     for pattern in (_GROUP_OF, _KIDS_ADULTS, _ADULTS_KIDS, _FRIENDS_AND_ME, _TOTAL):
         match = text.take(pattern)
