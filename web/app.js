@@ -138,6 +138,7 @@ function renderTrip() {
   renderItinerary(ui.itinerary, itinerary, session.last_edit, {
     map: state.map,
     details: state.details,
+    constraints: session.constraints || null,
     // "Keep" (pin) appears once the server's edit union has it (GET /api/config).
     actions: { edit: applyEdit, keep: state.editOps.includes("pin") },
   });

@@ -7,6 +7,7 @@ import { clear, h } from "./dom.js";
 import {
   capitalise, distanceKm, formatDateRange, formatDay, formatDistance, formatMoney, plural,
 } from "./format.js";
+import { constraintList, keptIds } from "./constraints.js";
 import { dayMap, disposeMaps, tripMap } from "./maps.js";
 import { stopNode } from "./stops.js";
 
@@ -58,6 +59,7 @@ function dayCard(day, itinerary, edit, options, mounts) {
     day: day.day,
     days: itinerary.days.map((d) => d.day),
     changed: changedPlaces,
+    kept: options.kept,
     details: options.details,
     currency: itinerary.estimated_cost && itinerary.estimated_cost.currency,
     actions: options.actions,
@@ -114,7 +116,8 @@ function costBreakdown(cost) {
  * Render `itinerary` (SPEC §6) into the region's parts; `edit` is the session's
  * `last_edit` ({description, days[], place_ids[]}) whose changes get highlighted.
  * `options`: `{map: {tiles_url, attribution}, details: [StopDetails] | null,
- * actions: {edit(op), keep} | null}`.
+ * actions: {edit(op), keep} | null, constraints: SessionView constraints | null}`; kept
+ * (pinned) stops are marked and the constraints listed under the summary.
  */
 export function renderItinerary(parts, itinerary, edit, options = {}) {
   const { summary, overview, days, empty, change, changeText } = parts;
@@ -130,7 +133,10 @@ export function renderItinerary(parts, itinerary, edit, options = {}) {
   if (!itinerary) return;
 
   const details = new Map((options.details || []).map((d) => [`${d.day}:${d.place_id}`, d]));
-  const settings = { map: options.map || null, details, actions: options.actions || null };
+  const settings = {
+    map: options.map || null, details, actions: options.actions || null,
+    kept: keptIds(options.constraints),
+  };
   const first = itinerary.days[0];
   const facts = [plural(itinerary.days.length, "day")];
   if (first && first.date) facts.push(formatDateRange(first.date, itinerary.days.length));
@@ -144,6 +150,8 @@ export function renderItinerary(parts, itinerary, edit, options = {}) {
     summary.append(h("ul", { class: "summary__assumptions", "aria-label": "Assumptions" },
       itinerary.assumptions.map((text) => h("li", { text }))));
   }
+  const rules = constraintList(options.constraints);
+  if (rules) summary.append(rules);
   const mounts = [];
   if (overview && itinerary.days.length > 1) {
     const whole = tripMap(itinerary.days, settings.map);

@@ -61,7 +61,7 @@ function detailLines(item, detail, currency) {
   return lines;
 }
 
-function actionButtons(item, day, days, actions) {
+function actionButtons(item, day, days, actions, kept) {
   const target = { name: item.place.name, day };
   const name = item.place.name;
   const buttons = [
@@ -70,7 +70,7 @@ function actionButtons(item, day, days, actions) {
     h("button", { type: "button", class: "button button--ghost button--small", onclick: () => actions.edit({ op: "replace", target }) },
       "Replace with something similar", h("span", { class: "visually-hidden", text: ` to ${name}` })),
   ];
-  if (actions.keep) {
+  if (actions.keep && !kept) {
     buttons.push(h("button", { type: "button", class: "button button--ghost button--small", onclick: () => actions.edit({ op: "pin", target }) },
       "Keep", h("span", { class: "visually-hidden", text: ` ${name}` })));
   }
@@ -92,21 +92,25 @@ function actionButtons(item, day, days, actions) {
 }
 
 /**
- * A stop's <li>. `context` is `{day, days: [day numbers], changed: Set, details: Map,
- * currency, actions}`; `actions` (the owner's page only) is `{edit(op), keep}`.
+ * A stop's <li>. `context` is `{day, days: [day numbers], changed: Set, kept: Set,
+ * details: Map, currency, actions}`; `actions` (the owner's page only) is
+ * `{edit(op), keep}`. A kept (pinned) stop is tagged "Kept" and offers no Keep button.
  */
 export function stopNode(item, index, next, context) {
   const meal = item.kind === "meal";
   const changed = context.changed.has(item.place.id);
+  const kept = Boolean(context.kept && context.kept.has(item.place.id));
   const detail = context.details ? context.details.get(`${context.day}:${item.place.id}`) : null;
   const tags = [
     h("span", { class: `tag${meal ? " tag--meal" : ""}`, text: meal ? mealLabel(item) : capitalise(item.place.category) }),
   ];
   if (meal) tags.push(h("span", { class: "tag tag--quiet", text: capitalise(item.place.category) }));
   if (changed) tags.push(h("span", { class: "tag tag--changed", text: "Changed" }));
+  if (kept) tags.push(h("span", { class: "tag tag--kept", text: "Kept" }));
   const links = mapLinks(item.place);
   const leg = detail ? travelText(detail.travel_next) : "";
-  return h("li", { class: `stop${meal ? " stop--meal" : ""}${changed ? " stop--changed" : ""}` },
+  const state = `${meal ? " stop--meal" : ""}${changed ? " stop--changed" : ""}${kept ? " stop--kept" : ""}`;
+  return h("li", { class: `stop${state}` },
     h("span", { class: "stop__num", "aria-hidden": "true", text: index + 1 }),
     h("div", { class: "stop__body" },
       h("p", { class: "stop__time" },
@@ -122,6 +126,6 @@ export function stopNode(item, index, next, context) {
         " · ",
         h("a", { href: links.osm, class: "stop__link", rel: "noopener noreferrer", target: "_blank" },
           "OpenStreetMap", h("span", { class: "visually-hidden", text: ` (${item.place.name}, opens in a new tab)` }))),
-      context.actions ? actionButtons(item, context.day, context.days, context.actions) : null,
+      context.actions ? actionButtons(item, context.day, context.days, context.actions, kept) : null,
       leg && next ? h("p", { class: "stop__travel", text: leg }) : null));
 }

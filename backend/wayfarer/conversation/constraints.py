@@ -1,8 +1,9 @@
 """Edits kept as lasting trip constraints, and re-applied after every re-plan (issue 9).
 
 :func:`record` turns an applied edit into constraints: a removed or replaced place is
-excluded, an added or kept place pinned (to the day it was asked for), a one-day pace,
-a later day start and a meal wish are remembered; day edits renumber them.
+excluded, an added or kept place pinned (to the day it was asked for), a place moved by
+hand pinned to its new day, a one-day pace, a later day start and a meal wish are
+remembered; day edits renumber them.
 :func:`reapply` runs after a fresh plan: the planner already left excluded places out, so
 it adds back pinned places, re-lightens or fills days with their own pace and shifts the
 start time, and returns, for each constraint it could not keep, the reason.
@@ -22,6 +23,7 @@ from wayfarer.domain import (
     Itinerary,
     MealPreference,
     MealWish,
+    MovePlace,
     PinnedPlace,
     PinPlace,
     PlaceSelector,
@@ -68,6 +70,8 @@ def record(
                     PinnedPlace(place_id=found, name=new[found][0], day=selector.day))
             # asking for a place again lifts its earlier removal
             kept.excluded = [e for e in kept.excluded if e.place_id != found]
+    if isinstance(edit, MovePlace):
+        kept = _moved(kept, edit.to_day, before, after)
     if isinstance(edit, ChangePace) and edit.day is not None:
         pace = edit.pace or ("relaxed" if edit.step == "more_relaxed" else "packed")
         kept.day_pace = [d for d in kept.day_pace if d.day != edit.day]
@@ -87,6 +91,23 @@ def record(
         swap = {edit.first: edit.second, edit.second: edit.first}
         kept = renumbered(kept, lambda d: swap.get(d, d))
     return kept
+
+
+def _moved(
+    constraints: TripConstraints, to_day: int, before: Itinerary, after: Itinerary
+) -> TripConstraints:
+    """A place moved by hand is pinned to the day it was moved to (a pin it had follows
+    it), so a later re-plan puts it back there."""
+    old, new = _activity_ids(before), _activity_ids(after)
+    moved = [pid for pid, (_, day) in new.items() if day == to_day and pid in old
+             and old[pid][1] != to_day]
+    for pid in moved:
+        pin = next((p for p in constraints.pinned if p.place_id == pid), None)
+        if pin is None:
+            constraints.pinned.append(PinnedPlace(place_id=pid, name=new[pid][0], day=to_day))
+        else:
+            pin.day = to_day
+    return constraints
 
 
 def _named(itinerary: Itinerary, name: str) -> str | None:

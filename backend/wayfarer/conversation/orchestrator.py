@@ -28,7 +28,14 @@ from wayfarer.domain import (
 from wayfarer.errors import EditRejected, InvalidRequest, ItineraryNotFound
 from wayfarer.language import Interpreter, Narrator
 from wayfarer.language.budget import turn_budget
-from wayfarer.language.events import Edited, EditFailed, Greeting, NarrationEvent, Undone
+from wayfarer.language.events import (
+    Confirm,
+    Edited,
+    EditFailed,
+    Greeting,
+    NarrationEvent,
+    Undone,
+)
 from wayfarer.language.usage import turn_usage
 from wayfarer.observability import Metrics
 from wayfarer.planner import Export, Planner
@@ -58,11 +65,17 @@ def _ignore(_: str) -> None:
 
 def _click_reply(event: NarrationEvent) -> str | None:
     """The short history line for a click edit (what changed, plus the planner's notes),
-    or None for an outcome without one, which the narrator then phrases."""
+    or None for an outcome without one, which the narrator then phrases. "Drop a day"
+    without a number when every day was shaped by the traveller asks first, and says why:
+    the answer is typed in the chat (yes / no), as for the same typed request."""
     if isinstance(event, Edited):
         return " ".join([event.summary.description, *event.notes]).strip()
     if isinstance(event, Undone):
         return "Went back to the plan as it was before the last change."
+    if isinstance(event, Confirm) and event.about == "drop_day":
+        return (f"Every day has something you chose (a kept place or its own pace), so I "
+                f"haven't dropped one yet. Drop day {event.subject} anyway? Answer yes or no "
+                "in the chat.")
     return None
 
 
