@@ -69,17 +69,20 @@ async def test_model_cannot_plan_an_uncovered_city(
 
 @pytest.mark.parametrize("failure", ["http_500", "garbage", "slow"])
 async def test_model_failure_falls_back_to_offline_rules(
-    llm_server: LiveServer, fake: FakeOpenAI, model: ScriptedModel, failure: str
+    fake: FakeOpenAI, make_settings: Any, model: ScriptedModel, failure: str
 ) -> None:
     text = "3 days in Rome, food and history, relaxed, cheap"
     model.table[text] = "I am not JSON at all"
+    overrides: dict[str, Any] = {}
     if failure == "http_500":
         fake.fail_next = 10
-    elif failure == "slow":
-        fake.delay = 3
-    async with httpx.AsyncClient(base_url=llm_server.url, timeout=60) as http:
-        body = await _turn(http, text)
-        metrics = (await http.get("/metrics")).text
+    elif failure == "slow":  # every answer comes five times later than the app waits
+        fake.delay = 1.0
+        overrides["llm_timeout_seconds"] = 0.2
+    with llm_app(fake, make_settings, **overrides) as live:
+        async with httpx.AsyncClient(base_url=live.url, timeout=60) as http:
+            body = await _turn(http, text)
+            metrics = (await http.get("/metrics")).text
     session = body["session"]
     assert session["stage"] == "planned"
     assert session["preferences"]["city"] == "Rome"

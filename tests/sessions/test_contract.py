@@ -18,9 +18,17 @@ def new_state(text: str = "hello") -> SessionState:
     )
 
 
-async def test_backend_implements_the_protocol(store: Store) -> None:
-    assert isinstance(store, SessionStore)
-    await store.ping()
+async def test_backend_serves_the_protocol(store: Store) -> None:
+    """Each backend, used through the SessionStore protocol alone, answers ping and serves
+    a whole session life."""
+    sessions: SessionStore = store
+    await sessions.ping()  # raises StoreUnavailable when unhealthy
+    created = await sessions.create(new_state("hi"))
+    async with sessions.turn_lock(created.session_id):
+        assert (await sessions.get(created.session_id)).history == created.history
+    assert await sessions.count() == 1
+    assert await sessions.delete(created.session_id) is True
+    assert await sessions.count() == 0
 
 
 async def test_create_then_get_returns_the_stored_document(store: Store) -> None:

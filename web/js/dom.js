@@ -40,8 +40,3 @@ export function clear(el) {
   el.replaceChildren();
   return el;
 }
-
-/** Show or hide an element through the `hidden` attribute. */
-export function setShown(el, shown) {
-  el.hidden = !shown;
-}

@@ -4,6 +4,7 @@
 
 import logging
 import re
+from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -25,6 +26,18 @@ _HTTP_CODES = {
     422: "invalid_request",
     429: "rate_limited",
 }
+
+
+INTERNAL_ERROR = "Something went wrong on our side."
+
+
+def error_body(exc: Exception) -> dict[str, Any]:
+    """The SPEC §4 error object for ``exc``: a WayfarerError's code and message, anything
+    else as a generic ``internal_error`` (its text never reaches the client). JSON error
+    responses and streamed ``event: error`` frames both carry this."""
+    if isinstance(exc, WayfarerError):
+        return {"error": {"code": exc.code, "message": exc.message}}
+    return {"error": {"code": "internal_error", "message": INTERNAL_ERROR}}
 
 
 def error_response(status: int, code: str, message: str) -> JSONResponse:
@@ -49,7 +62,7 @@ async def _wayfarer_error(request: Request, exc: Exception) -> JSONResponse:
             "request_id": getattr(request.state, "request_id", None),
             "cause": getattr(exc, "cause", None),
         })
-    response = error_response(exc.status, exc.code, exc.message)
+    response = JSONResponse(status_code=exc.status, content=error_body(exc))
     if isinstance(exc, RateLimited):
         response.headers["Retry-After"] = str(exc.retry_after)
     return response
@@ -98,7 +111,7 @@ def _template_pattern(template: str) -> re.Pattern[str]:
 
 async def _unexpected_error(request: Request, exc: Exception) -> JSONResponse:
     log.exception("unhandled error", extra={"path": request.url.path})
-    return error_response(500, "internal_error", "Something went wrong on our side.")
+    return JSONResponse(status_code=500, content=error_body(exc))
 
 
 def install_error_handlers(app: FastAPI) -> None:

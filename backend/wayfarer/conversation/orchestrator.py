@@ -226,10 +226,6 @@ class Orchestrator:
         """Read a session (refreshes its TTL)."""
         return await self._store.get(session_id)
 
-    async def delete(self, session_id: str) -> bool:
-        """Forget a session."""
-        return await self._store.delete(session_id)
-
     async def export(self, session_id: str, fmt: ExportFormat) -> Export:
         """The session's itinerary as a file; ItineraryNotFound while there is none."""
         state = await self._store.get(session_id)

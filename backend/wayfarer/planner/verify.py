@@ -28,7 +28,6 @@ not part of it; docs/planner.md explains why).
 
 from wayfarer.domain import BUDGET_MAX_COST_LEVEL, PACE_ACTIVITY_BOUNDS, Itinerary, Preferences
 from wayfarer.planner.base import Violation
-from wayfarer.planner.catalog import Catalog
 from wayfarer.planner.clock import date_of, minutes_of, weekday_of
 from wayfarer.planner.index import CityIndex
 from wayfarer.planner.request import effective_budget, effective_pace, required_interests
@@ -138,12 +137,6 @@ def _route(index: CityIndex, day: int, ids: list[str]) -> list[Violation]:
     return [Violation(rule="route", day=day,
                       message=f"Day {day} walks {actual:.1f} km; the best order is "
                       f"{best:.1f} km.")]
-
-
-def city_index(catalog: Catalog, city: str) -> CityIndex | None:
-    """A fresh index for ``city`` (callers normally cache it)."""
-    found = catalog.get(city)
-    return None if found is None else CityIndex.build(found)
 
 
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")

@@ -12,12 +12,13 @@ import logging
 from collections.abc import AsyncIterator
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Header, Query, Request, Response
+from fastapi import APIRouter, Header, Query, Response
 from fastapi.responses import StreamingResponse
 from pydantic import BaseModel, Field
 
 from wayfarer.api.deps import OrchestratorDep, RateLimitDep, ReadLimitDep
-from wayfarer.conversation.orchestrator import Orchestrator, TurnResult
+from wayfarer.api.errors import error_body
+from wayfarer.conversation.orchestrator import MAX_CLIENT_MESSAGE_ID, Orchestrator, TurnResult
 from wayfarer.domain import ExportFormat, Message
 from wayfarer.errors import WayfarerError
 from wayfarer.planner import Export
@@ -39,7 +40,9 @@ class MessageIn(BaseModel):
     """One user message; ``client_message_id`` makes a retried message idempotent."""
 
     content: str
-    client_message_id: str | None = Field(default=None, min_length=1, max_length=128)
+    client_message_id: str | None = Field(
+        default=None, min_length=1, max_length=MAX_CLIENT_MESSAGE_ID
+    )
 
 
 class TurnOut(BaseModel):
@@ -47,6 +50,10 @@ class TurnOut(BaseModel):
 
     reply: Message
     session: dict[str, Any]
+
+
+FormatQuery = Annotated[ExportFormat, Query(alias="format")]
+"""The ``?format=`` of an export: json, markdown or ics."""
 
 
 def turn_body(result: TurnResult) -> dict[str, Any]:
@@ -60,34 +67,26 @@ def _frame(event: str, data: dict[str, Any]) -> str:
 async def _stream_turn(
     orchestrator: Orchestrator, session_id: str, message: MessageIn
 ) -> StreamingResponse:
-    chunks: asyncio.Queue[str] = asyncio.Queue()
+    chunks: asyncio.Queue[str | None] = asyncio.Queue()  # None: the turn has ended
     task = orchestrator.start_turn(
         session_id, message.content, message.client_message_id, on_chunk=chunks.put_nowait
     )
-    first = asyncio.ensure_future(chunks.get())
-    await asyncio.wait({first, task}, return_when=asyncio.FIRST_COMPLETED)
-    if not first.done():
-        first.cancel()
+    task.add_done_callback(lambda _: chunks.put_nowait(None))
+    first = await chunks.get()
+    if first is None:
         task.result()  # the turn ended without a chunk: raise its error as a JSON response
 
     async def frames() -> AsyncIterator[str]:
-        if first.done() and not first.cancelled():
-            yield _frame("token", {"text": first.result()})
-        while not (task.done() and chunks.empty()):
-            getter = asyncio.ensure_future(chunks.get())
-            await asyncio.wait({getter, task}, return_when=asyncio.FIRST_COMPLETED)
-            if getter.done():
-                yield _frame("token", {"text": getter.result()})
-            else:
-                getter.cancel()
+        chunk = first
+        while chunk is not None:
+            yield _frame("token", {"text": chunk})
+            chunk = await chunks.get()
         try:
             yield _frame("done", turn_body(task.result()))
-        except WayfarerError as exc:
-            yield _frame("error", {"error": {"code": exc.code, "message": exc.message}})
-        except Exception:
-            log.exception("streamed turn failed", extra={"session_id": session_id})
-            yield _frame("error", {"error": {"code": "internal_error",
-                                             "message": "Something went wrong on our side."}})
+        except Exception as exc:
+            if not isinstance(exc, WayfarerError):
+                log.exception("streamed turn failed", extra={"session_id": session_id})
+            yield _frame("error", error_body(exc))
 
     return StreamingResponse(
         frames(),
@@ -112,7 +111,6 @@ async def post_message(
     accept: Annotated[str, Header()] = "application/json",
 ) -> Any:
     """One conversation turn; ``Accept: text/event-stream`` streams the reply."""
-    orchestrator.validate(message.content, message.client_message_id)
     if "text/event-stream" in accept:
         return await _stream_turn(orchestrator, session_id, message)
     return turn_body(await orchestrator.turn(
@@ -132,12 +130,11 @@ async def post_message(
 async def export_itinerary(
     session_id: str,
     orchestrator: OrchestratorDep,
-    request: Request,
     _: ReadLimitDep,
-    format: Annotated[ExportFormat, Query()] = "json",
+    export_format: FormatQuery = "json",
 ) -> Response:
     """The itinerary as JSON, Markdown or an iCalendar file (downloaded as an attachment)."""
-    return file_response(await orchestrator.export(session_id, format))
+    return file_response(await orchestrator.export(session_id, export_format))
 
 
 def file_response(export: Export) -> Response:

@@ -6,14 +6,13 @@ traveller reads a plain sentence), served with status 404.
 """
 
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import APIRouter, Request, Response
 from fastapi.responses import FileResponse
 
 from wayfarer.api.deps import RateLimitDep, ReadLimitDep, SharingDep
-from wayfarer.api.routes.messages import file_response
-from wayfarer.domain import ExportFormat
+from wayfarer.api.routes.messages import FormatQuery, file_response
 from wayfarer.errors import ShareNotFound, StoreUnavailable
 
 router = APIRouter(tags=["sharing"])
@@ -64,10 +63,10 @@ async def export_shared(
     token: str,
     sharing: SharingDep,
     _: ReadLimitDep,
-    format: Annotated[ExportFormat, Query()] = "json",
+    export_format: FormatQuery = "json",
 ) -> Response:
     """The shared itinerary as a file, as the owner's export gives it."""
-    return file_response(await sharing.export(token, format))
+    return file_response(await sharing.export(token, export_format))
 
 
 @router.get("/share/{token}", response_class=FileResponse, include_in_schema=False)

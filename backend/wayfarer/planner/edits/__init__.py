@@ -15,9 +15,7 @@ Layout: :mod:`.state` (the working state and the :class:`Outcome`), :mod:`.place
 (pace, budget) and :mod:`.dispatch` (:func:`apply_edit`, the entry point).
 """
 
-from wayfarer.planner.edits.days import WEEKDAY_NAMES
 from wayfarer.planner.edits.dispatch import apply_edit
-from wayfarer.planner.edits.places import EDIT_CANDIDATES
-from wayfarer.planner.edits.state import Outcome, wants_kind
+from wayfarer.planner.edits.state import Outcome
 
-__all__ = ["EDIT_CANDIDATES", "WEEKDAY_NAMES", "Outcome", "apply_edit", "wants_kind"]
+__all__ = ["Outcome", "apply_edit"]
