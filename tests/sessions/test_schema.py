@@ -88,7 +88,7 @@ def test_a_schema_3_document_upgrades_to_4_without_a_share_link() -> None:
     current = json.loads(encode(SessionState(session_id=new_session_id())))
     previous = {k: v for k, v in current.items() if k != "share"} | {"schema_version": 3}
     state = decode(json.dumps(previous))
-    assert state.schema_version == SCHEMA_VERSION == 4
+    assert state.schema_version == SCHEMA_VERSION
     assert state.share is None
     assert state.session_id == current["session_id"]
 
@@ -131,3 +131,21 @@ def test_an_old_itinerary_gets_typed_meals_and_keeps_its_estimate(version: int) 
         cost = itinerary.estimated_cost
         assert (cost.level, cost.amount, cost.currency) == ("moderate", 900.0, "EUR")
         assert cost.breakdown is None and cost.per_person is None
+
+
+def test_a_schema_4_planned_document_becomes_a_one_leg_trip() -> None:
+    day = {"day": 1, "theme": "", "items": []}
+    itinerary = {"city": "Lisbon", "country": "Portugal", "days": [day],
+                 "estimated_cost": {"level": "moderate"}}
+    prefs = {"city": "Lisbon", "country": "Portugal", "days": 1}
+    snap = {"itinerary": itinerary, "preferences": prefs}
+    doc = {"schema_version": 4, "session_id": new_session_id(), "stage": "planned",
+           "preferences": prefs, "itinerary": itinerary, "undo_stack": [snap]}
+    state = decode(json.dumps(doc))
+    assert state.schema_version == SCHEMA_VERSION == 5
+    assert [(leg.city, leg.days) for leg in state.preferences.legs] == [("Lisbon", 1)]
+    assert state.itinerary is not None
+    assert [(leg.city, leg.days) for leg in state.itinerary.legs] == [("Lisbon", [1])]
+    assert state.itinerary.days[0].city == "Lisbon"
+    assert state.undo_stack[0].itinerary.days[0].country == "Portugal"
+    assert state.undo_stack[0].preferences.trip_legs()[0].city == "Lisbon"

@@ -61,9 +61,12 @@ from wayfarer.domain.itinerary import (
     Itinerary,
     ItineraryDay,
     ItineraryItem,
+    ItineraryLeg,
     PlaceRef,
+    Transfer,
+    TransferMode,
 )
-from wayfarer.domain.preferences import MAX_TRAVELERS, MAX_TRIP_DAYS, Preferences
+from wayfarer.domain.preferences import MAX_TRAVELERS, MAX_TRIP_DAYS, Leg, Preferences
 from wayfarer.domain.session import (
     SCHEMA_VERSION,
     EditSummary,
@@ -133,6 +136,8 @@ __all__ = [
     "Itinerary",
     "ItineraryDay",
     "ItineraryItem",
+    "ItineraryLeg",
+    "Leg",
     "MealPreference",
     "MealWish",
     "Message",
@@ -156,6 +161,8 @@ __all__ = [
     "Slot",
     "StartOver",
     "SwapDays",
+    "Transfer",
+    "TransferMode",
     "TripConstraints",
     "TurnRecord",
     "Unclear",

@@ -36,13 +36,47 @@ class ItineraryItem(BaseModel):
     cost: float | None = Field(default=None, ge=0)
 
 
+TransferMode = Literal["rail", "flight", "bus", "ferry"]
+
+
+class Transfer(BaseModel):
+    """The move between two legs on the day of travel (issue 11): an *estimate* from the
+    distance, never a booking. ``depart``/``arrive`` are local wall-clock "HH:MM" in the
+    origin's and destination's time zones; ``minutes`` is door-to-door (stations or
+    airports included), ``km`` the great-circle distance."""
+
+    from_city: str
+    to_city: str
+    mode: TransferMode
+    depart: str = Field(pattern=HHMM)
+    arrive: str = Field(pattern=HHMM)
+    minutes: int = Field(ge=0)
+    km: float = Field(ge=0)
+    note: str = ""
+
+
 class ItineraryDay(BaseModel):
-    """A day of the trip, numbered from 1; ``date`` is set when the start date is known."""
+    """A day of the trip, numbered from 1 across the whole trip; ``date`` is set when the
+    start date is known. ``city``/``country`` name where the day is spent (schema 5; on a
+    travel day, the city arrived in); ``transfer`` is set on a travel day between legs."""
 
     day: int = Field(ge=1)
     date: dt.date | None = None
     theme: str = ""
     items: list[ItineraryItem] = Field(default_factory=list)
+    city: str | None = None
+    country: str | None = None
+    transfer: Transfer | None = None
+
+
+class ItineraryLeg(BaseModel):
+    """One city of the planned trip: its days (trip day numbers, consecutive) and its
+    IANA time zone."""
+
+    city: str
+    country: str
+    timezone: str = ""
+    days: list[int] = Field(default_factory=list)
 
 
 class CostBreakdown(BaseModel):
@@ -90,10 +124,15 @@ class EstimatedCost(BaseModel):
 
 
 class Itinerary(BaseModel):
-    """A whole trip. ``assumptions`` names every default the planner used (SPEC §5)."""
+    """A whole trip. ``assumptions`` names every default the planner used (SPEC §5).
+
+    ``city``/``country`` are the first leg's (one-city clients keep working); ``legs``
+    (schema 5) lists every city in travel order, one leg for a one-city trip, while
+    ``days`` stays one flat list numbered from 1 whose days each name their city."""
 
     city: str
     country: str
     days: list[ItineraryDay]
+    legs: list[ItineraryLeg] = Field(default_factory=list)
     assumptions: list[str] = Field(default_factory=list)
     estimated_cost: EstimatedCost

@@ -1,7 +1,7 @@
 """The itinerary document (SPEC §6) for a planned or edited trip: days priced, the cost
 estimate, assumptions."""
 
-from wayfarer.domain import Itinerary, ItineraryDay
+from wayfarer.domain import Itinerary, ItineraryDay, ItineraryLeg
 from wayfarer.planner.clock import minutes_of
 from wayfarer.planner.cost import Pricer, estimate, output_currency, over_budget_note, priced_days
 from wayfarer.planner.request import TripRequest
@@ -14,12 +14,16 @@ def itinerary_for(request: TripRequest, days: list[ItineraryDay]) -> Itinerary:
     pricer = Pricer(city, output_currency(city, request.currency))
     if request.pace == "relaxed":
         days = [named_free_time(day) for day in days]
-    priced = priced_days(days, pricer)
+    priced = [day.model_copy(update={"city": city.name, "country": city.country})
+              for day in priced_days(days, pricer)]
     excursions = frozenset(p.id for p in city.places if p.excursion is not None)
+    leg = ItineraryLeg(city=city.name, country=city.country, timezone=city.timezone,
+                       days=[day.day for day in priced])
     return Itinerary(
         city=city.name,
         country=city.country,
         days=priced,
+        legs=[leg],
         assumptions=list(request.assumptions),
         estimated_cost=estimate(request, priced, excursions),
     )

@@ -18,7 +18,10 @@ Schema history:
   ``cost``; ``estimated_cost`` gains amount, per-person, breakdown, per-day, budget and
   basis. Old meal items get ``meal`` from their "Lunch:"/"Dinner:" note (else
   their start time); old estimates keep only what they had (the new fields are optional).
-- 4: ``share`` (the read-only share link, null until the traveller shares) (current).
+- 4: ``share`` (the read-only share link, null until the traveller shares).
+- 5: multi-city trips (issue 11): ``preferences.legs`` (one leg for a one-city trip),
+  ``itinerary.legs``, and each itinerary day's ``city``/``country`` (and ``transfer`` on a
+  travel day), also inside undo snapshots (current).
 """
 
 import json
@@ -117,11 +120,54 @@ def _upgrade_3_to_4(doc: Document) -> Document:
     return {**doc, "schema_version": 4}
 
 
+def _one_leg_preferences(prefs: Any) -> Any:
+    """Preferences of a one-city trip with that city as its single leg."""
+    if not isinstance(prefs, dict) or not prefs.get("city") or prefs.get("legs"):
+        return prefs
+    leg = {"city": prefs["city"], "country": prefs.get("country"), "days": prefs.get("days")}
+    return {**prefs, "legs": [leg]}
+
+
+def _one_leg_itinerary(itinerary: Any) -> Any:
+    """An itinerary of one city with that city named on every day and as its one leg."""
+    if not isinstance(itinerary, dict) or "legs" in itinerary:
+        return itinerary
+    city, country = itinerary.get("city"), itinerary.get("country")
+    days = itinerary.get("days")
+    if not isinstance(days, list):
+        return itinerary
+    named = [{"city": city, "country": country, **day} if isinstance(day, dict) else day
+             for day in days]
+    numbers = [day["day"] for day in days if isinstance(day, dict) and "day" in day]
+    leg = {"city": city, "country": country, "timezone": "", "days": numbers}
+    return {**itinerary, "days": named, "legs": [leg]}
+
+
+def _upgrade_4_to_5(doc: Document) -> Document:
+    """One-city documents become one-leg trips: the preferences, the itinerary and every
+    undo snapshot name their city as the single leg."""
+    upgraded = dict(doc)
+    if "preferences" in doc:
+        upgraded["preferences"] = _one_leg_preferences(doc["preferences"])
+    if "itinerary" in doc:
+        upgraded["itinerary"] = _one_leg_itinerary(doc["itinerary"])
+    if isinstance(doc.get("undo_stack"), list):
+        upgraded["undo_stack"] = [
+            {**snap, "itinerary": _one_leg_itinerary(snap.get("itinerary")),
+             "preferences": _one_leg_preferences(snap.get("preferences"))}
+            if isinstance(snap, dict) else snap
+            for snap in doc["undo_stack"]
+        ]
+    upgraded["schema_version"] = 5
+    return upgraded
+
+
 UPGRADES: dict[int, Upgrade] = {
     0: _upgrade_0_to_1,
     1: _upgrade_1_to_2,
     2: _upgrade_2_to_3,
     3: _upgrade_3_to_4,
+    4: _upgrade_4_to_5,
 }
 """``UPGRADES[n]`` turns a version-``n`` document into a version-``n + 1`` one (pure)."""
 
