@@ -25,6 +25,10 @@ DEFAULT_PACE = "moderate"
 DEFAULT_BUDGET = "moderate"
 #: Activities per day the planner aims for (within PACE_ACTIVITY_BOUNDS).
 PACE_TARGET = {"relaxed": 3, "moderate": 4, "packed": 5}
+NO_START_DATE = (
+    "No start date yet, so opening hours assume day 1 is a Monday (the calendar export"
+    " uses the next Monday)."
+)
 
 
 @dataclass(frozen=True)
@@ -153,10 +157,7 @@ def resolve(
         defaults.append("budget")
         assumptions.append(f"A {budget} budget, since you didn't give one.")
     if preferences.start_date is None:
-        assumptions.append(
-            "No start date yet, so opening hours assume day 1 is a Monday (the calendar export"
-            " uses the next Monday)."
-        )
+        assumptions.append(NO_START_DATE)
     return TripRequest(
         index=index,
         days=days,

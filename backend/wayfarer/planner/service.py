@@ -27,6 +27,8 @@ from wayfarer.planner.document import budget_notes, itinerary_for
 from wayfarer.planner.edits import apply_edit
 from wayfarer.planner.exports import to_ics, to_json, to_markdown, trip_start
 from wayfarer.planner.index import CityIndex
+from wayfarer.planner.legcheck import verify_legs
+from wayfarer.planner.legs import join, plan_legs
 from wayfarer.planner.match import NAME_CUTOFF, name_score
 from wayfarer.planner.request import TripRequest, resolve
 from wayfarer.planner.trip import plan_trip
@@ -101,7 +103,10 @@ class CatalogPlanner:
     ) -> PlanResult:
         """A verified itinerary for ``preferences`` (defaults named, shortfalls
         explained) without the ``excluded`` places; InvalidRequest when the city is
-        missing or not covered."""
+        missing or not covered. A trip of two or more legs is planned leg by leg
+        (``planner.legs``) and verified as a whole (``planner.legcheck``)."""
+        if preferences.is_multi_city():
+            return self._plan_legs(preferences, excluded)
         index = self._require(preferences.city, preferences.start_date)
         request = resolve(preferences, index, excluded)
         trip = plan_trip(request)
@@ -109,6 +114,19 @@ class CatalogPlanner:
         itinerary = self._guard(itinerary, preferences, request, trip.notes)
         notes = trip.notes + budget_notes(request, itinerary)
         return PlanResult(itinerary=itinerary, defaults=list(request.defaults), notes=notes)
+
+    def _plan_legs(self, preferences: Preferences, excluded: frozenset[str]) -> PlanResult:
+        plans = plan_legs(self._require, preferences, excluded)
+        itinerary = join(preferences, plans)
+        problems = verify_legs(itinerary, preferences, self._require)
+        if problems:
+            raise InvalidRequest(
+                "I couldn't build an itinerary that keeps every rule for this trip: "
+                f"{problems[0].message} Try a more relaxed pace or fewer days."
+            )
+        defaults = list(dict.fromkeys(d for p in plans for d in p.defaults))
+        notes = list(dict.fromkeys(n for p in plans for n in p.notes))
+        return PlanResult(itinerary=itinerary, defaults=defaults, notes=notes)
 
     def _guard(
         self, itinerary: Itinerary, preferences: Preferences, request: TripRequest,
@@ -169,7 +187,10 @@ class CatalogPlanner:
         return None if index is None else (index.city.lat, index.city.lon)
 
     def verify(self, itinerary: Itinerary, preferences: Preferences) -> list[Violation]:
-        """Every broken SPEC §6 rule; empty when the itinerary is valid."""
+        """Every broken SPEC §6 rule; empty when the itinerary is valid (a multi-city
+        trip: every leg with its own city, and the travel-day rules)."""
+        if len(itinerary.legs) >= 2 or preferences.is_multi_city():
+            return verify_legs(itinerary, preferences, self._require)
         return verify_itinerary(
             itinerary, preferences, self.index(itinerary.city, preferences.start_date)
         )
