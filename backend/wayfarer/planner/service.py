@@ -202,7 +202,7 @@ class CatalogPlanner:
     def export(
         self, itinerary: Itinerary, preferences: Preferences, fmt: ExportFormat
     ) -> Export:
-        """Markdown, ICS (city time zone) or JSON rendering of the itinerary."""
+        """Markdown, ICS (each leg's time zone) or JSON rendering of the itinerary."""
         index = self._require(itinerary.city)
         city = index.city
         now = self._clock()
@@ -213,7 +213,8 @@ class CatalogPlanner:
         elif fmt == "markdown":
             content = to_markdown(itinerary, start, assumed)
         elif fmt == "ics":
-            content = to_ics(itinerary, city.timezone, start, assumed, now, city.slug)
+            zones = {leg.city: leg.timezone for leg in itinerary.legs if leg.timezone}
+            content = to_ics(itinerary, city.timezone, start, assumed, now, city.slug, zones)
         else:
             raise InvalidRequest(f"Unknown export format {fmt!r}; use json, markdown or ics.")
         return Export(
