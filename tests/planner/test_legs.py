@@ -176,3 +176,15 @@ def test_currency_is_one_for_the_trip(planner: CatalogPlanner) -> None:
         update={"currency": "USD"}
     )
     assert planner.plan(prefs).itinerary.estimated_cost.currency == "USD"
+
+
+def test_stop_details_read_each_days_city(planner: CatalogPlanner) -> None:
+    prefs = _prefs([("Rome", 2), ("Florence", 2)], "2026-09-14", None)
+    it = planner.plan(prefs).itinerary
+    details = planner.details(it, prefs)
+    items = [(d.day, i.place.id) for d in it.days for i in d.items]
+    assert [(x.day, x.place_id) for x in details] == items
+    assert all(x.hours != "closed" and x.description for x in details)
+    florence = {x.place_id for x in details if x.day >= 3}
+    assert florence and all(p in {i.place.id for d in it.days[2:] for i in d.items}
+                            for p in florence)

@@ -16,7 +16,15 @@ found inside a leg carry trip day numbers.
 
 from wayfarer.domain import Itinerary, Preferences
 from wayfarer.planner.base import Violation
-from wayfarer.planner.legs import IndexFor, leg_indexes, real_date, spans, trip_currency, view_of
+from wayfarer.planner.legs import (
+    IndexFor,
+    leg_indexes,
+    real_date,
+    shift_days_text,
+    spans,
+    trip_currency,
+    view_of,
+)
 from wayfarer.planner.request import effective_pace
 from wayfarer.planner.travel import eve_minimum, eve_trim
 from wayfarer.planner.verify import verify_itinerary
@@ -41,7 +49,9 @@ def verify_legs(
         shift = span.first - 1
         for problem in verify_itinerary(view, prefs, index):
             day = None if problem.day is None else problem.day + shift
-            out.append(problem.model_copy(update={"day": day}))
+            out.append(problem.model_copy(update={
+                "day": day, "message": shift_days_text(problem.message, shift),
+            }))
         first = view.days[0] if view.days else None
         move = first.transfer if first is not None else None
         if span.position and (move is None or move.to_city != index.city.name):

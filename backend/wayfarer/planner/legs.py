@@ -15,6 +15,7 @@ then the arrival day from the places left, cut to what fits after arrival.
 """
 
 import datetime as dt
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
@@ -33,6 +34,7 @@ from wayfarer.planner.trip import plan_trip
 #: (city, the leg's real first date or None) -> the city's index; raises InvalidRequest
 #: when the city is not covered.
 IndexFor = Callable[[str, dt.date | None], CityIndex]
+_DAYS = re.compile(r"\b([Dd]ays?)((?:\s*(?:\d+|,|and|or))+)")
 
 
 @dataclass(frozen=True)
@@ -238,6 +240,16 @@ def join(preferences: Preferences, plans: Sequence[LegPlan]) -> Itinerary:
             preferences, [(p.view.estimated_cost, p.span.first - 1) for p in plans]
         ),
     )
+
+
+def shift_days_text(text: str, shift: int) -> str:
+    """``text`` written about a leg's view ("Day 2 ...", "days 1 and 3") with its day
+    numbers counted across the trip."""
+    def renumber(match: re.Match[str]) -> str:
+        numbers = re.sub(r"\d+", lambda m: str(int(m.group()) + shift), match.group(2))
+        return match.group(1) + numbers
+
+    return _DAYS.sub(renumber, text) if shift else text
 
 
 def to_trip_days(

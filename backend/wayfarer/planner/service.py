@@ -28,6 +28,7 @@ from wayfarer.planner.edits import apply_edit
 from wayfarer.planner.exports import to_ics, to_json, to_markdown, trip_start
 from wayfarer.planner.index import CityIndex
 from wayfarer.planner.legcheck import verify_legs
+from wayfarer.planner.legedits import apply_leg_edit
 from wayfarer.planner.legs import join, plan_legs
 from wayfarer.planner.match import NAME_CUTOFF, name_score
 from wayfarer.planner.request import TripRequest, resolve
@@ -160,7 +161,10 @@ class CatalogPlanner:
         edit: Edit,
         excluded: frozenset[str] = frozenset(),
     ) -> EditResult:
-        """Apply one edit with locality; EditRejected (a plain reason) when it can't."""
+        """Apply one edit with locality; EditRejected (a plain reason) when it can't. On a
+        multi-city trip the edit runs inside one leg (``planner.legedits``)."""
+        if len(itinerary.legs) >= 2 and preferences.is_multi_city():
+            return apply_leg_edit(self._require, itinerary, preferences, edit, excluded)
         index = self._require(itinerary.city, preferences.start_date)
         outcome = apply_edit(index, itinerary, preferences, edit, excluded)
         return EditResult(
@@ -196,8 +200,10 @@ class CatalogPlanner:
         )
 
     def details(self, itinerary: Itinerary, preferences: Preferences) -> list[StopDetails]:
-        """Per-stop details (hours that day, why chosen, travel to the next stop)."""
-        return stop_details(self._require(itinerary.city), itinerary, preferences)
+        """Per-stop details (hours that day, why chosen, travel to the next stop), each
+        day's from its own city."""
+        cities = {leg.city: self._require(leg.city) for leg in itinerary.legs}
+        return stop_details(self._require(itinerary.city), itinerary, preferences, cities)
 
     def export(
         self, itinerary: Itinerary, preferences: Preferences, fmt: ExportFormat
