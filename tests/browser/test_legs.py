@@ -8,6 +8,7 @@ Preferences and the app's own session store (in this process) keeps it."""
 import asyncio
 import re
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import httpx
@@ -44,7 +45,9 @@ def seeded(make_settings: SettingsFactory) -> Iterator[tuple[LiveServer, str]]:
             session_id=new_session_id(), stage="planned", preferences=prefs,
             itinerary=plan.itinerary, assumed=plan.defaults,
         )
-        asyncio.run(services.store.create(state))
+        # Playwright's sync API runs an event loop in this thread: store from another one.
+        with ThreadPoolExecutor(1) as pool:
+            pool.submit(asyncio.run, services.store.create(state)).result()
         yield server, state.session_id
 
 
@@ -72,6 +75,8 @@ def test_a_two_leg_trip_on_the_page(
     for day in (1, 2, 4):
         expect(chat.day_card(day).locator(".transfer")).to_have_count(0)
     expect(chat.page.locator(".summary__place")).to_have_text("Paris \u2192 London")
+    moves = chat.day_card(3).locator("select").first.locator("option")
+    expect(moves).to_have_text(["Day 4"])  # a London stop moves within London only
     expect(chat.chip("Cities")).to_contain_text("Paris (2 days) \u2192 London (2 days)")
 
     with chat.page.expect_download() as download:

@@ -67,6 +67,13 @@ function transferNode(move) {
     move.note ? h("p", { class: "transfer__note", text: move.note }) : null);
 }
 
+/** The day numbers a stop of `day` may move to: its leg's days (every day when the
+ * itinerary has one leg). */
+function legDays(itinerary, day) {
+  const leg = (itinerary.legs || []).find((l) => (l.days || []).includes(day.day));
+  return leg && itinerary.legs.length > 1 ? leg.days : itinerary.days.map((d) => d.day);
+}
+
 function dayCard(day, itinerary, edit, options, mounts) {
   const changedDays = new Set((edit && edit.days) || []);
   const changedPlaces = new Set((edit && edit.place_ids) || []);
@@ -80,7 +87,7 @@ function dayCard(day, itinerary, edit, options, mounts) {
 
   const context = {
     day: day.day,
-    days: itinerary.days.map((d) => d.day),
+    days: legDays(itinerary, day),
     changed: changedPlaces,
     kept: options.kept,
     details: options.details,
