@@ -86,3 +86,36 @@ def test_an_edit_across_two_cities_is_refused(
         planner.apply_edit(itinerary, prefs, SwapDays(first=1, second=4))
     with pytest.raises(EditRejected, match="days 1 to 5"):
         planner.apply_edit(itinerary, prefs, ChangePace(step="more_relaxed", day=9))
+
+
+def test_replan_keeps_the_legs_that_did_not_move(
+    planner: CatalogPlanner, trip: tuple[Itinerary, Preferences]
+) -> None:
+    itinerary, prefs = trip
+    edited = planner.apply_edit(itinerary, prefs, ChangePace(step="more_relaxed", day=2))
+    longer = edited.preferences.model_copy(update={"legs": [
+        edited.preferences.legs[0], edited.preferences.legs[1].model_copy(update={"days": 3}),
+    ]})
+    longer = Preferences.model_validate(longer.model_dump())
+    result = planner.replan(edited.itinerary, longer)
+    assert result.itinerary.days[:3] == edited.itinerary.days[:3]  # the Tokyo edit stays
+    assert [leg.days for leg in result.itinerary.legs] == [[1, 2, 3], [4, 5, 6]]
+    assert planner.verify(result.itinerary, longer) == []
+
+    reordered = Preferences.model_validate({
+        **prefs.model_dump(), "legs": [{"city": "Kyoto", "days": 2}, {"city": "Tokyo", "days": 3}],
+    })
+    swapped = planner.replan(itinerary, reordered).itinerary
+    assert [d.city for d in swapped.days] == ["Kyoto", "Kyoto", "Tokyo", "Tokyo", "Tokyo"]
+    assert swapped.days[0].transfer is None and swapped.days[2].transfer is not None
+    assert planner.verify(swapped, reordered) == []
+    places = [i.place.id for d in swapped.days for i in d.items]
+    assert len(places) == len(set(places))
+
+    with_osaka = Preferences.model_validate({
+        **prefs.model_dump(), "legs": [*[leg.model_dump() for leg in prefs.legs],
+                                       {"city": "Osaka", "days": 1}],
+    })
+    added = planner.replan(itinerary, with_osaka).itinerary
+    assert added.days[:4] == itinerary.days[:4]
+    assert planner.verify(added, with_osaka) == []

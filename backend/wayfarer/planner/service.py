@@ -29,6 +29,7 @@ from wayfarer.planner.exports import to_ics, to_json, to_markdown, trip_start
 from wayfarer.planner.index import CityIndex
 from wayfarer.planner.legcheck import verify_legs
 from wayfarer.planner.legedits import apply_leg_edit
+from wayfarer.planner.legreplan import replan_legs
 from wayfarer.planner.legs import join, plan_legs
 from wayfarer.planner.match import NAME_CUTOFF, name_score
 from wayfarer.planner.request import TripRequest, resolve
@@ -116,8 +117,28 @@ class CatalogPlanner:
         notes = trip.notes + budget_notes(request, itinerary)
         return PlanResult(itinerary=itinerary, defaults=list(request.defaults), notes=notes)
 
-    def _plan_legs(self, preferences: Preferences, excluded: frozenset[str]) -> PlanResult:
-        plans = plan_legs(self._require, preferences, excluded)
+    def replan(
+        self,
+        itinerary: Itinerary | None,
+        preferences: Preferences,
+        excluded: frozenset[str] = frozenset(),
+    ) -> PlanResult:
+        """Plan ``preferences`` again after its legs changed, keeping every leg of the
+        current ``itinerary`` that did not move (same city, same trip days, same city
+        before it) exactly as it is (``planner.legreplan``); a plain :meth:`plan` for a
+        one-city trip or without an itinerary."""
+        if itinerary is None or not preferences.is_multi_city() or len(itinerary.legs) < 1:
+            return self.plan(preferences, excluded)
+        return self._plan_legs(preferences, excluded, itinerary)
+
+    def _plan_legs(
+        self, preferences: Preferences, excluded: frozenset[str],
+        current: Itinerary | None = None,
+    ) -> PlanResult:
+        if current is None:
+            plans = plan_legs(self._require, preferences, excluded)
+        else:
+            plans = replan_legs(self._require, current, preferences, excluded)
         itinerary = join(preferences, plans)
         problems = verify_legs(itinerary, preferences, self._require)
         if problems:
