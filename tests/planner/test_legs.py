@@ -188,3 +188,50 @@ def test_stop_details_read_each_days_city(planner: CatalogPlanner) -> None:
     florence = planner.index("Florence")
     assert florence is not None
     assert all((x.place_id in florence.by_id) == (x.day >= 3) for x in details)
+
+
+def test_a_city_visited_twice_never_repeats_a_place(planner: CatalogPlanner) -> None:
+    prefs = Preferences.model_validate({
+        "legs": [{"city": "Tokyo", "days": 2}, {"city": "Kyoto", "days": 1},
+                 {"city": "Tokyo", "days": 2}],
+        "pace": "packed", "interests": ["nightlife", "art"],
+    })
+    it = planner.plan(prefs).itinerary
+    _check_trip(planner, prefs, it)
+
+
+def test_a_city_twice_in_a_row_is_refused_clearly(planner: CatalogPlanner) -> None:
+    with pytest.raises(InvalidRequest, match="Tokyo comes twice in a row"):
+        planner.plan(_prefs([("Tokyo", 2), ("Tokyo", 2)], None, None))
+
+
+def test_verify_reports_a_leg_without_days_instead_of_raising(planner: CatalogPlanner) -> None:
+    prefs = _prefs([("Paris", 2), ("London", 2)], None, None)
+    it = planner.plan(prefs).itinerary
+    unsplit = Preferences(legs=[Leg(city="Paris", days=2), Leg(city="London")])
+    assert [v.rule for v in planner.verify(it, unsplit)] == ["legs"]
+
+
+def test_a_late_arrival_leaves_dinner_at_most(planner: CatalogPlanner) -> None:
+    it = planner.plan(_prefs([("Amsterdam", 2), ("Dubai", 2)], None, None)).itinerary
+    move = it.days[2].transfer
+    assert move is not None and move.arrive_day_offset == 0
+    assert minutes_of(move.arrive) >= 20 * 60
+    assert [i.kind for i in it.days[2].items] in ([], ["meal"])
+
+
+def test_the_eve_of_a_transfer_ends_with_dinner_when_it_can(planner: CatalogPlanner) -> None:
+    """Paris on its own plans a sight after dinner here; before a morning train to London
+    the day ends with dinner (the pace minimum still holds)."""
+    interests = ["nightlife", "food"]
+    alone = planner.plan(Preferences.model_validate({
+        "city": "Paris", "days": 1, "pace": "moderate", "interests": interests,
+    })).itinerary.days[0]
+    prefs = Preferences.model_validate({
+        "legs": [{"city": "Paris", "days": 1}, {"city": "London", "days": 1}],
+        "pace": "moderate", "interests": interests,
+    })
+    eve = planner.plan(prefs).itinerary.days[0]
+    assert alone.items[-1].kind == "activity" and eve.items[-1].kind == "meal"
+    assert [i.place.id for i in eve.items] == [i.place.id for i in alone.items[:-1]]
+    assert sum(i.kind == "activity" for i in eve.items) >= 3

@@ -47,8 +47,8 @@ from wayfarer.planner.legs import (
     trip_currency,
     view_of,
 )
-from wayfarer.planner.request import resolve
-from wayfarer.planner.travel import arrival_cap, eve_minimum, eve_trim, lighten, travel_days
+from wayfarer.planner.request import effective_pace, resolve
+from wayfarer.planner.travel import arrival_cap, lighten, travel_days, trimmed_eve
 
 #: Preference fields an edit inside a leg may change for the whole trip.
 TRIP_FIELDS = ("pace", "budget", "interests", "avoid_interests")
@@ -170,8 +170,7 @@ def _in_leg(
     )
     shift = span.first - 1
     outcome = apply_edit(index, view, prefs, _local(edit, shift), excluded | others)
-    days = _restored(outcome.itinerary, view, span, index, len(indexes),
-                     outcome.preferences.pace)
+    days = _restored(outcome.itinerary, view, span, index, len(indexes), outcome.preferences)
     if not days.days:
         raise EditRejected(f"That would leave no day in {span.leg.city}; drop the city instead.")
     legs = [leg.model_copy() for leg in preferences.trip_legs()]
@@ -195,7 +194,7 @@ def _in_leg(
 
 def _restored(
     edited: Itinerary, before: Itinerary, span: LegSpan, index: CityIndex, legs: int,
-    pace: str | None,
+    prefs: Preferences,
 ) -> Itinerary:
     """The edited view with its transfer back on its first day, its travel day light and,
     when another leg follows, its last day trimmed as an eve."""
@@ -203,12 +202,12 @@ def _restored(
     move = before.days[0].transfer if before.days else None
     if move is not None and days:
         days[0] = days[0].model_copy(update={"transfer": move})
-    pace_name = pace or "moderate"
+    pace_name = effective_pace(prefs)
     for number, ready in travel_days(days).items():
         if number <= len(days):
             days[number - 1] = lighten(days[number - 1], ready, arrival_cap(pace_name))
     if span.position < legs - 1 and days:
-        days[-1] = eve_trim(days[-1], eve_minimum(days, pace_name), index)
+        days[-1] = trimmed_eve(days, prefs, index)
     return edited.model_copy(update={"days": days})
 
 

@@ -4,7 +4,7 @@ included.
 
 A leg is kept when the current itinerary has a leg in the same city on the same trip days
 after the same city (so its dates, weekdays and transfer are unchanged); it only gets its
-last day trimmed as an eve (``travel.eve_trim``) when a leg now follows it. Every other
+last day trimmed as an eve (``travel.trimmed_eve``) when a leg now follows it. Every other
 leg is planned afresh (``legs.plan_leg``) without the kept legs' places, so no place is
 used twice. Preferences other than the legs are expected unchanged; after a pace or
 budget change, plan the whole trip instead.
@@ -21,8 +21,7 @@ from wayfarer.planner.legs import (
     trip_currency,
     view_of,
 )
-from wayfarer.planner.request import effective_pace
-from wayfarer.planner.travel import eve_minimum, eve_trim
+from wayfarer.planner.travel import trimmed_eve
 
 
 def kept_legs(itinerary: Itinerary, all_spans: list[LegSpan]) -> set[int]:
@@ -55,16 +54,15 @@ def replan_legs(
         i.place.id for d in itinerary.days for i in d.items
         if any(all_spans[k].first <= d.day <= all_spans[k].last for k in kept)
     }
-    pace = effective_pace(preferences)
     plans: list[LegPlan] = []
     taken: set[str] = set()
     for span, index in zip(all_spans, indexes, strict=True):
         last = span.position == len(all_spans) - 1
         if span.position in kept:
-            view = view_of(itinerary, preferences, span, currency, index)[0]
+            view, prefs = view_of(itinerary, preferences, span, currency, index)
             days = list(view.days)
             if not last:
-                days[-1] = eve_trim(days[-1], eve_minimum(days, pace), index)
+                days[-1] = trimmed_eve(days, prefs, index)
             plan = LegPlan(span, view.model_copy(update={"days": days}), [], [])
         else:
             previous = indexes[span.position - 1] if span.position else None

@@ -28,7 +28,7 @@ from wayfarer.planner.items import theme
 from wayfarer.planner.legcost import joined_estimate
 from wayfarer.planner.request import NO_START_DATE, TripRequest, resolve
 from wayfarer.planner.transfer import REFERENCE_DATE, plan_move
-from wayfarer.planner.travel import arrival_cap, eve_minimum, eve_trim, lighten
+from wayfarer.planner.travel import arrival_cap, lighten, trimmed_eve
 from wayfarer.planner.trip import plan_trip
 
 #: (city, the leg's real first date or None) -> the city's index; raises InvalidRequest
@@ -68,12 +68,18 @@ class LegPlan:
 
 def spans(preferences: Preferences) -> list[LegSpan]:
     """The trip's legs with their day numbers; InvalidRequest while a leg's days are
-    unknown."""
+    unknown or when a city follows itself."""
     out: list[LegSpan] = []
     first = 1
-    for position, leg in enumerate(preferences.trip_legs()):
+    legs = preferences.trip_legs()
+    for position, leg in enumerate(legs):
         if leg.days is None:
             raise InvalidRequest(f"How many days in {leg.city}?")
+        if position and legs[position - 1].city.casefold() == leg.city.casefold():
+            raise InvalidRequest(
+                f"{leg.city} comes twice in a row; make it one stay of "
+                f"{(legs[position - 1].days or 0) + leg.days} days."
+            )
         out.append(LegSpan(position, leg, first, leg.days))
         first += leg.days
     return out
@@ -160,7 +166,7 @@ def plan_leg(
         days = [*days, *full]
         days[0] = days[0].model_copy(update={"transfer": move.transfer})
     if not last:
-        days[-1] = eve_trim(days[-1], eve_minimum(days, request.pace), index)
+        days[-1] = trimmed_eve(days, prefs, index)
     view = itinerary_for(request, days)
     return LegPlan(span=span, view=view, defaults=list(request.defaults), notes=notes)
 

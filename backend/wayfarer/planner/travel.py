@@ -7,13 +7,15 @@ that day and the next a - 1 days are spent travelling (no stops) and the next on
 or after ``transfer.arrive`` + :data:`~wayfarer.planner.transfer.CHECK_IN`, and it has at
 most :func:`arrival_cap` activities (the pace minimum does not apply): a late arrival
 leaves only dinner, or nothing. The day before a transfer (*eve*) keeps nothing after
-dinner that :func:`eve_trim` could drop: activities after the day's last meal go while
-the pace minimum and the walking-order rule still hold.
+dinner that :func:`trimmed_eve` could drop: activities after the day's last meal go while
+the pace minimum and the walking-order rule still hold, except a place that alone shows
+a stated interest of its leg.
 """
 
-from wayfarer.domain import PACE_ACTIVITY_BOUNDS, ItineraryDay, ItineraryItem
+from wayfarer.domain import PACE_ACTIVITY_BOUNDS, ItineraryDay, ItineraryItem, Preferences
 from wayfarer.planner.clock import minutes_of
 from wayfarer.planner.index import CityIndex
+from wayfarer.planner.request import effective_pace, required_interests
 from wayfarer.planner.route import path_length
 from wayfarer.planner.transfer import CHECK_IN
 
@@ -68,15 +70,38 @@ def lighten(day: ItineraryDay, ready: int, cap: int) -> ItineraryDay:
     return day.model_copy(update={"items": items})
 
 
-def eve_trim(day: ItineraryDay, minimum: int, index: CityIndex) -> ItineraryDay:
+def trimmed_eve(
+    days: list[ItineraryDay], preferences: Preferences, index: CityIndex
+) -> ItineraryDay:
+    """The last of a leg's ``days`` (its view, one-city ``preferences``) as the eve of a
+    transfer: :func:`eve_trim` with the pace minimum (none on a travel day), keeping any
+    place that alone shows a stated interest the leg must show."""
+    travel = travel_days(days)
+    weekdays = [d.date.weekday() for d in days if d.date is not None and d.day not in travel]
+    required = set(required_interests(preferences, index, weekdays))
+    carriers: dict[str, set[str]] = {}
+    for item in (i for d in days for i in d.items):
+        place = index.by_id.get(item.place.id)
+        for interest in required & set(place.interests if place else ()):
+            carriers.setdefault(interest, set()).add(item.place.id)
+    sole = frozenset(next(iter(ids)) for ids in carriers.values() if len(ids) == 1)
+    return eve_trim(days[-1], eve_minimum(days, effective_pace(preferences)), index, sole)
+
+
+def eve_trim(
+    day: ItineraryDay, minimum: int, index: CityIndex, keep: frozenset[str] = frozenset()
+) -> ItineraryDay:
     """``day`` without the activities after its last meal, dropped from the end while at
-    least ``minimum`` activities stay and the kept walking order stays within the route
-    rule; the same day when nothing can go."""
+    least ``minimum`` activities stay, the kept walking order stays within the route rule
+    and the next to go is not in ``keep``; the same day when nothing can go."""
     items = list(day.items)
     last_meal = max((k for k, i in enumerate(items) if i.kind == "meal"), default=None)
     if last_meal is None:
         return day
-    while len(items) > last_meal + 1 and items[-1].kind == "activity":
+    while (
+        len(items) > last_meal + 1 and items[-1].kind == "activity"
+        and items[-1].place.id not in keep
+    ):
         trial = items[:-1]
         if _activities(trial) < minimum or not _route_ok(index, trial):
             break

@@ -48,9 +48,14 @@ ROUTE_TOLERANCE = 1e-6
 
 
 def verify_itinerary(
-    itinerary: Itinerary, preferences: Preferences, index: CityIndex | None
+    itinerary: Itinerary,
+    preferences: Preferences,
+    index: CityIndex | None,
+    shown_elsewhere: frozenset[str] = frozenset(),
 ) -> list[Violation]:
-    """Every broken rule; empty when ``itinerary`` is valid for ``preferences``."""
+    """Every broken rule; empty when ``itinerary`` is valid for ``preferences``.
+    ``shown_elsewhere``: interests another visit to the same city in the trip already
+    shows (a multi-city trip), which this one need not show again."""
     if index is None:
         return [Violation(rule="unknown_city", message=f"{itinerary.city} is not in the catalog.")]
     out: list[Violation] = []
@@ -129,7 +134,10 @@ def verify_itinerary(
         day.date.weekday() if day.date else weekday_of(day.day, preferences.start_date)
         for day in itinerary.days if day.day not in travel
     ]
-    missing = [i for i in required_interests(preferences, index, weekdays) if i not in shown]
+    missing = [
+        i for i in required_interests(preferences, index, weekdays)
+        if i not in shown and i not in shown_elsewhere
+    ]
     if missing:
         out.append(Violation(rule="interests",
                              message=f"No place for {', '.join(missing)} in the itinerary."))
