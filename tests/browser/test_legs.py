@@ -1,6 +1,6 @@
 """A two-leg trip on the page (issue 11): leg headings, the transfer on the travel day,
 each day's city, per-day route sketches, the calendar download with both legs' time
-zones, the share page, and no serious accessibility finding.
+zones, the share page (dark, 360 px), and no serious accessibility finding.
 
 The session is seeded the way the app makes one: the real planner plans a real two-leg
 Preferences and the app's own session store (in this process) keeps it."""
@@ -14,7 +14,7 @@ from pathlib import Path
 import httpx
 import pytest
 from icalendar import Calendar
-from playwright.sync_api import expect
+from playwright.sync_api import ViewportSize, expect
 
 from tests.browser.pages import ChatPage
 from tests.browser.test_accessibility import serious_violations
@@ -27,6 +27,7 @@ from wayfarer.sessions.ids import new_session_id
 pytestmark = pytest.mark.browser
 
 OpenPage = Callable[..., ChatPage]
+NARROW: ViewportSize = {"width": 360, "height": 740}
 
 
 @pytest.fixture
@@ -90,9 +91,11 @@ def test_a_two_leg_trip_on_the_page(
     assert serious_violations(chat.page) == []
 
     shared = httpx.post(f"{server.url}/api/sessions/{session_id}/share").json()
-    viewer = open_page(at=server, load=False)
+    viewer = open_page(at=server, load=False, color_scheme="dark", viewport=NARROW)
     viewer.page.goto(f"{server.url}/share/{shared['share']['token']}")
     expect(viewer.itinerary.locator(".leg__title")).to_have_text(
         ["Paris · days 1\u20132", "London · days 3\u20134"]
     )
     expect(viewer.day_card(3).locator(".transfer")).to_contain_text("Paris \u2192 London")
+    assert viewer.horizontal_overflow() == 0
+    assert serious_violations(viewer.page) == []
