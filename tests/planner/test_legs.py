@@ -9,6 +9,7 @@ from wayfarer.domain import Itinerary, Leg, Preferences
 from wayfarer.errors import InvalidRequest
 from wayfarer.planner import CatalogPlanner
 from wayfarer.planner.clock import minutes_of
+from wayfarer.planner.items import closed_days_note
 from wayfarer.planner.transfer import CHECK_IN
 from wayfarer.planner.travel import arrival_cap
 
@@ -235,3 +236,20 @@ def test_the_eve_of_a_transfer_ends_with_dinner_when_it_can(planner: CatalogPlan
     assert alone.items[-1].kind == "activity" and eve.items[-1].kind == "meal"
     assert [i.place.id for i in eve.items] == [i.place.id for i in alone.items[:-1]]
     assert sum(i.kind == "activity" for i in eve.items) >= 3
+
+
+def test_an_undated_trip_names_closed_weekdays_like_a_one_city_trip(
+    planner: CatalogPlanner,
+) -> None:
+    prefs = _prefs([("Rome", 3), ("Florence", 2), ("Venice", 2)], None, None)
+    it = planner.plan(prefs).itinerary
+    noted = 0
+    for day in it.days:
+        index = planner.index(day.city or "")
+        assert index is not None
+        for item in day.items:
+            text = closed_days_note(index.by_id[item.place.id])
+            if item.kind == "activity" and text:
+                assert text in item.note
+                noted += 1
+    assert noted

@@ -38,6 +38,7 @@ from wayfarer.planner.legs import (
     IndexFor,
     LegPlan,
     LegSpan,
+    closed_notes,
     join,
     leg_indexes,
     leg_preferences,
@@ -171,6 +172,8 @@ def _in_leg(
     shift = span.first - 1
     outcome = apply_edit(index, view, prefs, _local(edit, shift), excluded | others)
     days = _restored(outcome.itinerary, view, span, index, len(indexes), outcome.preferences)
+    if preferences.start_date is None:
+        days = days.model_copy(update={"days": closed_notes(days.days, index)})
     if not days.days:
         raise EditRejected(f"That would leave no day in {span.leg.city}; drop the city instead.")
     legs = [leg.model_copy() for leg in preferences.trip_legs()]

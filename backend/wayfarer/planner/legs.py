@@ -24,7 +24,7 @@ from wayfarer.errors import InvalidRequest
 from wayfarer.planner.cost import output_currency
 from wayfarer.planner.document import itinerary_for
 from wayfarer.planner.index import CityIndex
-from wayfarer.planner.items import theme
+from wayfarer.planner.items import closed_days_note, theme
 from wayfarer.planner.legcost import joined_estimate
 from wayfarer.planner.request import NO_START_DATE, TripRequest, resolve
 from wayfarer.planner.transfer import REFERENCE_DATE, plan_move
@@ -167,8 +167,26 @@ def plan_leg(
         days[0] = days[0].model_copy(update={"transfer": move.transfer})
     if not last:
         days[-1] = trimmed_eve(days, prefs, index)
+    if preferences.start_date is None:
+        days = closed_notes(days, index)
     view = itinerary_for(request, days)
     return LegPlan(span=span, view=view, defaults=list(request.defaults), notes=notes)
+
+
+def closed_notes(days: Sequence[ItineraryDay], index: CityIndex) -> list[ItineraryDay]:
+    """``days`` of an undated trip with each sight's closed weekdays in its note, as the
+    one-city planner writes them when the weekdays are only assumed (idempotent)."""
+    out: list[ItineraryDay] = []
+    for day in days:
+        items = []
+        for item in day.items:
+            place = index.by_id.get(item.place.id)
+            text = closed_days_note(place) if place and item.kind == "activity" else ""
+            if text and text not in item.note:
+                item = item.model_copy(update={"note": f"{item.note} {text}".strip()})
+            items.append(item)
+        out.append(day.model_copy(update={"items": items}))
+    return out
 
 
 def _part(
