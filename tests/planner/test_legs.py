@@ -253,3 +253,15 @@ def test_an_undated_trip_names_closed_weekdays_like_a_one_city_trip(
                 assert text in item.note
                 noted += 1
     assert noted
+
+
+def test_a_budget_is_checked_on_the_whole_trip(planner: CatalogPlanner) -> None:
+    prefs = _prefs([("Paris", 2), ("London", 2)], None, None).model_copy(
+        update={"budget_amount": 50.0, "currency": "EUR"}
+    )
+    result = planner.plan(Preferences.model_validate(prefs.model_dump()))
+    check = result.itinerary.estimated_cost.budget
+    assert check is not None and check.per == "trip" and check.amount == 50
+    amount = result.itinerary.estimated_cost.amount
+    assert amount is not None and check.over_by == pytest.approx(amount - 50, abs=0.01)
+    assert any("over your budget of 50 EUR" in note for note in result.notes)

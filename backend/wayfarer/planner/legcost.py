@@ -43,3 +43,18 @@ def joined_estimate(
                             preferences.budget_per, amount, len(per_day), currency),
         basis=" ".join(basis),
     )
+
+
+def over_budget(cost: EstimatedCost) -> str | None:
+    """A note when the whole trip's estimate goes over the stated budget, else None."""
+    check = cost.budget
+    if check is None or check.over_by <= 0 or cost.amount is None or cost.currency is None:
+        return None
+    per = " a day" if check.per == "day" else ""
+    spent = cost.amount / max(len(cost.per_day), 1) if check.per == "day" else cost.amount
+    return (
+        f"The estimate for the whole trip, about {spent:,.0f} {cost.currency}{per}, is "
+        f"{check.over_by:,.0f} {cost.currency}{per} over your budget of "
+        f"{check.amount:,.0f} {cost.currency}{per}. A cheaper budget level, a day fewer or "
+        "simpler places to eat would bring it down."
+    )

@@ -28,6 +28,7 @@ from wayfarer.planner.edits import apply_edit
 from wayfarer.planner.exports import to_ics, to_json, to_markdown, trip_start
 from wayfarer.planner.index import CityIndex
 from wayfarer.planner.legcheck import verify_legs
+from wayfarer.planner.legcost import over_budget
 from wayfarer.planner.legedits import apply_leg_edit
 from wayfarer.planner.legreplan import replan_legs
 from wayfarer.planner.legs import join, plan_legs
@@ -148,6 +149,8 @@ class CatalogPlanner:
             )
         defaults = list(dict.fromkeys(d for p in plans for d in p.defaults))
         notes = list(dict.fromkeys(n for p in plans for n in p.notes))
+        over = over_budget(itinerary.estimated_cost)
+        notes += [over] if over else []
         return PlanResult(itinerary=itinerary, defaults=defaults, notes=notes)
 
     def _guard(
