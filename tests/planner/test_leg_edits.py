@@ -119,3 +119,16 @@ def test_replan_keeps_the_legs_that_did_not_move(
     added = planner.replan(itinerary, with_osaka).itinerary
     assert added.days[:4] == itinerary.days[:4]
     assert planner.verify(added, with_osaka) == []
+
+
+def test_an_edit_on_a_plan_of_other_legs_is_refused_not_crashed(
+    planner: CatalogPlanner, trip: tuple[Itinerary, Preferences]
+) -> None:
+    itinerary, _ = trip
+    for legs in ([{"city": "Tokyo", "days": 3}, {"city": "Osaka", "days": 2}],
+                 [{"city": "Tokyo", "days": 3}, {"city": "Kyoto"}],
+                 [{"city": "Tokyo", "days": 3}]):
+        changed = Preferences.model_validate({"legs": legs, "city": "Tokyo", "days": 3})
+        with pytest.raises(EditRejected):
+            planner.apply_edit(itinerary, changed, AddDay())
+        assert [v.rule for v in planner.verify(itinerary, changed)] == ["legs"]

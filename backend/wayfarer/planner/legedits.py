@@ -114,8 +114,15 @@ def apply_leg_edit(
     edit: Edit,
     excluded: frozenset[str] = frozenset(),
 ) -> EditResult:
-    """Apply ``edit`` to a multi-city ``itinerary`` (see the module docstring)."""
-    all_spans = spans(preferences)
+    """Apply ``edit`` to a multi-city ``itinerary`` (see the module docstring); refused
+    when ``itinerary`` is not a plan of ``preferences``' legs (plan or replan first)."""
+    try:
+        all_spans = spans(preferences)
+    except InvalidRequest as error:
+        raise EditRejected(str(error)) from error
+    planned = [(leg.city.casefold(), leg.days) for leg in itinerary.legs]
+    if planned != [(s.leg.city.casefold(), s.numbers()) for s in all_spans]:
+        raise EditRejected("The trip's cities changed since this plan; plan it again first.")
     targets = _targets(edit, all_spans)
     every = _every_leg(edit)
     result: EditResult | None = None

@@ -187,7 +187,7 @@ class CatalogPlanner:
     ) -> EditResult:
         """Apply one edit with locality; EditRejected (a plain reason) when it can't. On a
         multi-city trip the edit runs inside one leg (``planner.legedits``)."""
-        if len(itinerary.legs) >= 2 and preferences.is_multi_city():
+        if len(itinerary.legs) >= 2 or preferences.is_multi_city():
             return apply_leg_edit(self._require, itinerary, preferences, edit, excluded)
         index = self._require(itinerary.city, preferences.start_date)
         outcome = apply_edit(index, itinerary, preferences, edit, excluded)
