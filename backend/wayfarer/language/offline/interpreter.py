@@ -205,8 +205,8 @@ class OfflineInterpreter:
             travelers=_head_count(party, prefs.travelers),
         )
         replan = bool(
-            changes.city or changes.unsupported_city or days or timing.start or add_interests
-            or interests.remove or money or changes.travelers
+            changes.unsupported_city or changes.add_interests or changes.remove_interests
+            or set(changes.preference_values()) - {"country"}
         )
         if asked == "pace_budget":
             style = _moderate_for_both(text, style)
