@@ -6,6 +6,7 @@ from datetime import date
 import pytest
 
 from tests.language.plans import COVERED, TODAY, planned
+from tests.reference import shared_world
 from wayfarer.conversation.steps import changed_fields, merge_preferences
 from wayfarer.domain import ChangePace, Preferences, PreferenceUpdate
 from wayfarer.language import OfflineInterpreter
@@ -47,7 +48,7 @@ def test_a_new_city_replaces_the_country_a_country_alone_waits_for_one() -> None
     assert merge_preferences(Preferences(), morocco).country == "Morocco"
 
 
-READER = OfflineInterpreter(COVERED, today=lambda: TODAY)
+READER = OfflineInterpreter(COVERED, today=lambda: TODAY, world=shared_world())
 
 
 @pytest.mark.parametrize(("message", "replans"), [

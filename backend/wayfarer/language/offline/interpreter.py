@@ -94,7 +94,8 @@ class OfflineInterpreter:
     """Rule-based interpretation (no model, no I/O per message).
 
     ``covered`` is the catalog's city names (or name -> country); ``today`` gives the date
-    relative dates are read against; ``world`` is the geonames index (shared by default).
+    relative dates are read against; ``world`` is the geonames index (pass the app's; without
+    one the interpreter builds its own, which takes seconds).
     """
 
     def __init__(
