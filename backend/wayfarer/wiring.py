@@ -10,7 +10,6 @@ from dataclasses import dataclass
 
 import httpx
 
-from wayfarer.api.ratelimit import RateLimits
 from wayfarer.config import Settings
 from wayfarer.conversation.orchestrator import Orchestrator
 from wayfarer.conversation.sharing import Sharing
@@ -48,7 +47,6 @@ class Services:
     planner: Planner
     orchestrator: Orchestrator
     sharing: Sharing
-    rate_limits: RateLimits
     llm_http: httpx.AsyncClient | None = None
 
     async def close(self) -> None:
@@ -81,7 +79,6 @@ async def build_services(
         planner=planner,
         orchestrator=orchestrator,
         sharing=Sharing(store, planner, settings),
-        rate_limits=RateLimits.from_settings(settings),
         llm_http=llm_http,
     )
 

@@ -15,6 +15,7 @@ from wayfarer import __version__
 from wayfarer.api.errors import install_error_handlers
 from wayfarer.api.middleware import content_security_policy, install_middleware
 from wayfarer.api.openapi import install_openapi
+from wayfarer.api.ratelimit import RateLimits
 from wayfarer.api.routes import cities, config, edits, health, messages, sessions, share
 from wayfarer.api.serving import transport_bounds
 from wayfarer.config import Settings, load_settings
@@ -72,6 +73,7 @@ def create_app(
     app.include_router(edits.router)
     app.include_router(share.router)
     app.include_router(config.router)
+    app.state.rate_limits = RateLimits.from_settings(settings)
     web = web_dir or default_web_dir()
     app.state.web_dir = web
     if web.is_dir():
