@@ -101,7 +101,7 @@ def test_a_country_alone_offers_its_covered_cities(resolver: CityResolver) -> No
 
 def test_the_catalog_cities_all_resolve_to_themselves() -> None:
     catalog = bundled_catalog()
-    resolver = CityResolver({c.name: c.country for c in catalog.cities})
+    resolver = CityResolver({c.name: c.country for c in catalog.cities}, shared_world())
     for city in catalog.cities:
         update = resolver.resolve(city.name)
         assert (update.city, update.country) == (city.name, city.country)
