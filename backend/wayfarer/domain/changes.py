@@ -42,11 +42,11 @@ class PreferenceUpdate(BaseModel):
 
     def preference_values(self) -> dict[str, Any]:
         """The values this update sets on :class:`Preferences` field for field: every field
-        both models have (city, country, days, start_date, pace, budget, ...) that is not
-        None, in this model's field order. Interests, which are added and removed rather
-        than set, are not among them."""
+        both models have (city, country, days, start_date, pace, budget, ...) that the
+        message mentioned (not None, not an empty list), in this model's field order.
+        Interests, which are added and removed rather than set, are not among them."""
         values = ((name, getattr(self, name)) for name in _SET_BY_NAME)
-        return {name: value for name, value in values if value is not None}
+        return {name: value for name, value in values if value is not None and value != []}
 
 
 _SET_BY_NAME: Final = tuple(
