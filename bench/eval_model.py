@@ -42,6 +42,7 @@ from wayfarer.conversation.steps import merge_preferences, merge_updates
 from wayfarer.domain import ChangePreferences, Interpretation, Preferences, SessionState
 from wayfarer.language import Interpreter, OfflineInterpreter
 from wayfarer.language.llm import LLMInterpreter, build_chat_model
+from wayfarer.language.offline import WorldCities
 from wayfarer.language.usage import turn_usage
 from wayfarer.observability import Metrics
 
@@ -134,15 +135,16 @@ async def run(
     """Score the offline interpreter and the configured model; the printable report."""
     logging.getLogger("wayfarer").setLevel(logging.ERROR)  # fallbacks are counted instead
     metrics = Metrics()
+    world = WorldCities()
 
     def offline(today: date) -> Interpreter:
-        return OfflineInterpreter(COVERED, today=lambda: today)
+        return OfflineInterpreter(COVERED, today=lambda: today, world=world)
 
     async with httpx.AsyncClient() as http:
         model = build_chat_model(settings, http)
 
         def llm(today: date) -> Interpreter:
-            rules = OfflineInterpreter(COVERED, today=lambda: today)
+            rules = OfflineInterpreter(COVERED, today=lambda: today, world=world)
             return LLMInterpreter(
                 model, rules.resolve_city, metrics, fallback=rules, today=lambda: today,
                 method=settings.llm_structured_method,

@@ -2,21 +2,38 @@
 
 The API lifespan and the CLI both use :func:`build_services`, so the terminal chat runs on
 exactly the components the web service runs on. Only this module picks implementations.
+The read-only data they are built on (:class:`ReferenceData`) is loaded here too, once per
+app, and passed to the planner and the language layer: no module keeps a cache of its own.
 """
 
 from dataclasses import dataclass
 
 import httpx
 
-from wayfarer.api.ratelimit import RateLimits
 from wayfarer.config import Settings
 from wayfarer.conversation.orchestrator import Orchestrator
 from wayfarer.conversation.sharing import Sharing
 from wayfarer.language import Interpreter, Narrator, OfflineInterpreter, OfflineNarrator
+from wayfarer.language.offline import WorldCities
 from wayfarer.observability import Metrics
 from wayfarer.planner import Catalog, CatalogPlanner, Planner, load_catalog
 from wayfarer.sessions import PurgeScheduler, SessionStore
 from wayfarer.sessions.factory import open_store
+
+
+@dataclass(frozen=True)
+class ReferenceData:
+    """The read-only data the services are built on: the place catalog and the world's
+    cities (seconds to load). Built once per app; a process running several apps (the
+    CLI's check before serving, tests) may build it once and pass it to each."""
+
+    catalog: Catalog
+    world: WorldCities
+
+    @classmethod
+    def load(cls) -> "ReferenceData":
+        """Load both; CatalogError when the bundled catalog is invalid."""
+        return cls(catalog=load_catalog(), world=WorldCities())
 
 
 @dataclass
@@ -30,7 +47,6 @@ class Services:
     planner: Planner
     orchestrator: Orchestrator
     sharing: Sharing
-    rate_limits: RateLimits
     llm_http: httpx.AsyncClient | None = None
 
     async def close(self) -> None:
@@ -41,13 +57,16 @@ class Services:
             await self.llm_http.aclose()
 
 
-async def build_services(settings: Settings, metrics: Metrics | None = None) -> Services:
-    """Build and start every service for ``settings``; raises WayfarerError on a bad set-up."""
+async def build_services(
+    settings: Settings, metrics: Metrics | None = None, reference: ReferenceData | None = None
+) -> Services:
+    """Build and start every service for ``settings`` on ``reference`` (loaded here when not
+    given); raises WayfarerError on a bad set-up."""
     metrics = metrics or Metrics()
-    catalog = load_catalog()  # CatalogError stops start-up
-    planner = CatalogPlanner(catalog)
+    reference = reference or ReferenceData.load()  # CatalogError stops start-up
+    planner = CatalogPlanner(reference.catalog)
     llm_http = httpx.AsyncClient() if settings.llm_provider == "openai" else None
-    interpreter, narrator = build_language(settings, catalog, metrics, llm_http)
+    interpreter, narrator = build_language(settings, reference, metrics, llm_http)
     store = await _open_store(settings, metrics)
     purge_scheduler = PurgeScheduler(store, metrics, settings.purge_interval_seconds)
     purge_scheduler.start()
@@ -60,21 +79,23 @@ async def build_services(settings: Settings, metrics: Metrics | None = None) -> 
         planner=planner,
         orchestrator=orchestrator,
         sharing=Sharing(store, planner, settings),
-        rate_limits=RateLimits.from_settings(settings),
         llm_http=llm_http,
     )
 
 
 def build_language(
-    settings: Settings, catalog: Catalog, metrics: Metrics, http: httpx.AsyncClient | None
+    settings: Settings,
+    reference: ReferenceData,
+    metrics: Metrics,
+    http: httpx.AsyncClient | None,
 ) -> tuple[Interpreter, Narrator]:
     """The offline interpreter and narrator, wrapped by the LLM ones for ``openai``.
 
     The offline pair stays underneath as the fallback and as the city resolver, so a model
     can only ever plan a covered city (docs/adr/0003).
     """
-    covered = {city.name: city.country for city in catalog.cities}
-    interpreter = OfflineInterpreter(covered)
+    covered = {city.name: city.country for city in reference.catalog.cities}
+    interpreter = OfflineInterpreter(covered, world=reference.world)
     narrator = OfflineNarrator(covered)
     if settings.llm_provider == "offline" or http is None:
         return interpreter, narrator

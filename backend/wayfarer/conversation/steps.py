@@ -85,16 +85,13 @@ def merge_preferences(prefs: Preferences, update: PreferenceUpdate) -> Preferenc
     ("morocco!") is kept while no city is known, so the next question offers its cities.
     """
     data = prefs.model_dump()
-    for name in ("days", "start_date", "pace", "budget", "budget_amount", "currency",
-                 "travelers"):
-        value = getattr(update, name)
-        if value is not None:
-            data[name] = value
-    if update.city is not None:
-        data["city"] = update.city
-        data["country"] = update.country
-    elif update.country is not None and data["city"] is None:
-        data["country"] = update.country
+    said = update.preference_values()
+    city, country = said.pop("city", None), said.pop("country", None)
+    data.update(said)
+    if city is not None:
+        data["city"], data["country"] = city, country
+    elif country is not None and data["city"] is None:
+        data["country"] = country
     interests = [i for i in prefs.interests if i not in update.remove_interests]
     interests += [i for i in update.add_interests if i not in interests]
     avoid = [i for i in prefs.avoid_interests if i not in update.add_interests]
@@ -115,9 +112,8 @@ def merge_updates(updates: Iterable[PreferenceUpdate]) -> PreferenceUpdate:
 
 
 def changed_fields(update: PreferenceUpdate) -> list[str]:
-    """Names of the preference fields a message set, in a stable order."""
-    names = ["city", "days", "start_date", "pace", "budget", "budget_amount", "travelers"]
-    fields = [n for n in names if getattr(update, n) is not None]
+    """Names of the preference fields a message set, in the model's order, interests last."""
+    fields = list(update.preference_values())
     if update.add_interests or update.remove_interests:
         fields.append("interests")
     return fields

@@ -1,11 +1,11 @@
 """Preference changes said in a message (shared by dialogue acts and interpretations)."""
 
 from datetime import date
-from typing import Literal
+from typing import Any, Final, Literal
 
 from pydantic import BaseModel, Field
 
-from wayfarer.domain.preferences import MAX_TRAVELERS
+from wayfarer.domain.preferences import MAX_TRAVELERS, Preferences
 from wayfarer.domain.vocabulary import Budget, Interest, Pace
 
 ExportFormat = Literal["json", "markdown", "ics"]
@@ -39,3 +39,16 @@ class PreferenceUpdate(BaseModel):
     def is_empty(self) -> bool:
         """True when the message changed no preference."""
         return self == PreferenceUpdate()
+
+    def preference_values(self) -> dict[str, Any]:
+        """The values this update sets on :class:`Preferences` field for field: every field
+        both models have (city, country, days, start_date, pace, budget, ...) that the
+        message mentioned (not None, not an empty list), in this model's field order.
+        Interests, which are added and removed rather than set, are not among them."""
+        values = ((name, getattr(self, name)) for name in _SET_BY_NAME)
+        return {name: value for name, value in values if value is not None and value != []}
+
+
+_SET_BY_NAME: Final = tuple(
+    name for name in PreferenceUpdate.model_fields if name in Preferences.model_fields
+)

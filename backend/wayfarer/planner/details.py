@@ -12,7 +12,8 @@ from typing import Literal
 from pydantic import BaseModel
 
 from wayfarer.domain import Itinerary, ItineraryItem, Preferences
-from wayfarer.planner.catalog import CatalogPlace, haversine_km
+from wayfarer.domain.geo import haversine_km
+from wayfarer.planner.catalog import CatalogPlace
 from wayfarer.planner.clock import weekday_of
 from wayfarer.planner.geo import is_transit_hop, travel_minutes_km
 from wayfarer.planner.index import CityIndex

@@ -94,7 +94,8 @@ class OfflineInterpreter:
     """Rule-based interpretation (no model, no I/O per message).
 
     ``covered`` is the catalog's city names (or name -> country); ``today`` gives the date
-    relative dates are read against; ``world`` is the geonames index (shared by default).
+    relative dates are read against; ``world`` is the geonames index (pass the app's; without
+    one the interpreter builds its own, which takes seconds).
     """
 
     def __init__(
@@ -205,8 +206,8 @@ class OfflineInterpreter:
             travelers=_head_count(party, prefs.travelers),
         )
         replan = bool(
-            changes.city or changes.unsupported_city or days or timing.start or add_interests
-            or interests.remove or money or changes.travelers
+            changes.unsupported_city or changes.add_interests or changes.remove_interests
+            or set(changes.preference_values()) - {"country"}
         )
         if asked == "pace_budget":
             style = _moderate_for_both(text, style)
