@@ -19,7 +19,8 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from wayfarer.domain import Transfer, TransferMode
-from wayfarer.planner.catalog import City, haversine_km
+from wayfarer.domain.geo import haversine_km
+from wayfarer.planner.catalog import City
 from wayfarer.planner.clock import STEP, hhmm
 
 #: Departure from the hotel on the travel day, origin's local time (minutes).
