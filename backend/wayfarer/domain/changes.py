@@ -5,7 +5,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from wayfarer.domain.preferences import MAX_TRAVELERS
+from wayfarer.domain.preferences import MAX_TRAVELERS, Leg
 from wayfarer.domain.vocabulary import Budget, Interest, Pace
 
 ExportFormat = Literal["json", "markdown", "ics"]
@@ -19,6 +19,13 @@ class PreferenceUpdate(BaseModel):
     cover goes to ``unsupported_city`` instead, never to ``city``, with covered cities to
     offer instead in ``city_suggestions`` (same country first, then nearest).
     ``interests_any`` means the traveller answered "anything / surprise me" about interests.
+
+    ``legs`` (issue 11) is a whole multi-city trip as stated ("3 days in Tokyo then 2 in
+    Kyoto"): the covered cities in travel order, each with its days or None when unsaid
+    ("Tokyo and Kyoto, 6 days": ``days`` holds the total). It replaces the trip's legs;
+    ``city`` is then its first leg. ``unsupported_legs`` names the cities of such a trip
+    the catalog does not cover (``city_suggestions`` then offers covered ones nearby);
+    when no city of the trip is covered, ``unsupported_city`` is the first of them.
     """
 
     city: str | None = None
@@ -35,6 +42,8 @@ class PreferenceUpdate(BaseModel):
     budget_amount: float | None = None
     currency: str | None = None
     travelers: int | None = Field(default=None, ge=1, le=MAX_TRAVELERS)
+    legs: list[Leg] = Field(default_factory=list)
+    unsupported_legs: list[str] = Field(default_factory=list)
 
     def is_empty(self) -> bool:
         """True when the message changed no preference."""
