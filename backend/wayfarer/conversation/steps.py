@@ -58,6 +58,7 @@ from wayfarer.language.events import (
     Undone,
     UnsupportedCity,
 )
+from wayfarer.language.offline.phrasing import join_words
 from wayfarer.planner import Planner
 
 if TYPE_CHECKING:
@@ -370,8 +371,8 @@ def _unsupported(state: SessionState, changes: PreferenceUpdate, ctx: PolicyCont
         c.name for c in ctx.planner.cities() if c.name != current][:5]
     if current is None:
         state.dialogue.offered_cities = list(suggestions)
-    event = _event(UnsupportedCity, state, city=changes.unsupported_city,
-                   suggestions=suggestions)
+    named = join_words(changes.unsupported_legs) or changes.unsupported_city
+    event = _event(UnsupportedCity, state, city=named, suggestions=suggestions)
     return Step(state, event)
 
 

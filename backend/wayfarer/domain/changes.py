@@ -25,7 +25,7 @@ class PreferenceUpdate(BaseModel):
     ("Tokyo and Kyoto, 6 days": ``days`` holds the total). It replaces the trip's legs;
     ``city`` is then its first leg. ``unsupported_legs`` names the cities of such a trip
     the catalog does not cover (``city_suggestions`` then offers covered ones nearby);
-    when no city of the trip is covered, ``unsupported_city`` is the first of them.
+    when no city of the trip is covered, ``unsupported_city`` is also the first of them.
     """
 
     city: str | None = None

@@ -82,7 +82,8 @@ class LegsReading:
     def into(self, changes: PreferenceUpdate) -> PreferenceUpdate:
         """``changes`` saying this trip: two or more covered legs as ``legs`` (``days`` the
         total when some leg has none), one as ``city`` and ``days``; uncovered cities as
-        ``unsupported_legs`` beside covered ones, else as the ``unsupported_city``."""
+        ``unsupported_legs`` (the first is also the ``unsupported_city`` when no city of
+        the trip is covered)."""
         if self.is_empty():
             return changes
         update: dict[str, object] = {"days": self.total}
@@ -96,8 +97,8 @@ class LegsReading:
             update |= {"city": leg.city, "country": leg.country,
                        "days": leg.days or self.total}
         if self.uncovered:
-            key = "unsupported_legs" if self.legs else "unsupported_city"
-            update[key] = self.uncovered if self.legs else self.uncovered[0]
+            update["unsupported_legs"] = self.uncovered
+            update["unsupported_city"] = None if self.legs else self.uncovered[0]
             update["city_suggestions"] = self.suggestions[:3]
         return changes.model_copy(update=update)
 
