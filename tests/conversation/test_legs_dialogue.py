@@ -178,3 +178,11 @@ async def test_a_new_total_on_a_trip_of_legs_goes_to_the_last_leg(chat: Chat) ->
     await _tokyo_kyoto(chat)
     await chat.say("make it 7 days instead")
     assert legs(chat) == [("Tokyo", 3), ("Kyoto", 4)]
+
+
+async def test_where_is_a_leg_keeps_the_trip_and_shows_it(chat: Chat) -> None:
+    await _tokyo_kyoto(chat)
+    await chat.say("where is kyoto??")
+    assert legs(chat) == [("Tokyo", 3), ("Kyoto", 2)]
+    assert chat.session["stage"] == "planned"
+    assert "Day 4" in chat.reply  # the Kyoto leg's first day (needs the leg planner)
