@@ -186,3 +186,13 @@ async def test_where_is_a_leg_keeps_the_trip_and_shows_it(chat: Chat) -> None:
     assert legs(chat) == [("Tokyo", 3), ("Kyoto", 2)]
     assert chat.session["stage"] == "planned"
     assert "Day 4" in chat.reply  # the Kyoto leg's first day (needs the leg planner)
+
+
+async def test_odd_leg_lengths_never_fail_the_turn(chat: Chat) -> None:
+    await chat.say("Tokyo for 0 days then Kyoto for 30 days")  # 200 (Chat.say asserts it)
+    assert chat.session["stage"] == "gathering"
+    await chat.say("Rome, Florence and Venice in 3 weeks, surprise me, moderate pace and budget")
+    assert chat.prefs["days"] == 14
+    assert "14 days between Rome, Florence and Venice" in chat.reply
+    await chat.say("40 and 2 and 1")
+    assert "14 days" in chat.reply

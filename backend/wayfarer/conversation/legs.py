@@ -26,7 +26,8 @@ NEW_LEG_DAYS = 2
 
 
 class LegProblem(ValueError):
-    """A leg change or trip that cannot be made, said in plain words."""
+    """A leg change or trip that cannot be made: ``reason`` is a plain clause that reads
+    after "Nothing changed:" (so it starts with a common word, never a city's name)."""
 
     def __init__(self, reason: str, suggestion: str = "") -> None:
         super().__init__(reason)
@@ -85,14 +86,14 @@ def changed_legs(legs: list[Leg], act: ChangeLeg, countries: Mapping[str, str]) 
             raise LegProblem("this trip has only one city, so there is no order to swap")
         return list(reversed(legs))
     if act.city is None:
-        raise LegProblem("I didn't catch which city you meant")
+        raise LegProblem("it wasn't clear which city you meant")
     if index is None:
         return checked(_added(legs, act, countries))
     leg = legs[index]
     rest = legs[:index] + legs[index + 1:]
     if act.op == "drop":
         if not rest:
-            raise LegProblem(f"{leg.city} is the only city of this trip",
+            raise LegProblem(f"this trip's only city is {leg.city}",
                              'Say "new trip" to start over somewhere else.')
         return rest
     if act.op == "first":
@@ -108,9 +109,9 @@ def _added(legs: list[Leg], act: ChangeLeg, countries: Mapping[str, str]) -> lis
     city = next((name for name in countries if name.casefold() == (act.city or "").casefold()),
                 None)
     if city is None:
-        raise LegProblem(f"I can't plan {act.city} yet")
+        raise LegProblem(f"my guide doesn't cover {act.city} yet")
     if act.op == "drop":
-        raise LegProblem(f"{city} isn't part of this trip")
+        raise LegProblem(f"this trip doesn't include {city}")
     new = Leg(city=city, country=countries[city] or None, days=act.days or NEW_LEG_DAYS)
     return [new, *legs] if act.op == "first" else [*legs, new]
 

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from wayfarer.conversation.legs import checked, resized
-from wayfarer.domain import Preferences, PreferenceUpdate
+from wayfarer.domain import MAX_TRIP_DAYS, Preferences, PreferenceUpdate
 
 #: List fields of an update that add up across a message's acts (others: later wins).
 _JOINED = frozenset({"add_interests", "remove_interests"})
@@ -24,14 +24,15 @@ def merge_preferences(prefs: Preferences, update: PreferenceUpdate) -> Preferenc
     A removed interest is remembered in ``avoid_interests``; adding it again lifts that.
     A new city clears the country unless the update names one; a country named alone
     ("morocco!") is kept while no city is known, so the next question offers its cities.
-    Legs: see the module docstring.
+    A length over :data:`MAX_TRIP_DAYS` (a model may propose one) is taken as the
+    longest trip. Legs: see the module docstring.
     """
     data = prefs.model_dump()
     for name in ("days", "start_date", "pace", "budget", "budget_amount", "currency",
                  "travelers"):
         value = getattr(update, name)
         if value is not None:
-            data[name] = value
+            data[name] = min(value, MAX_TRIP_DAYS) if name == "days" else value
     if update.legs:
         _merge_legs(data, update)
     elif update.city is not None:

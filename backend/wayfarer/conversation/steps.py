@@ -294,7 +294,7 @@ def _ask_split(state: SessionState, prefs: Preferences, said: PreferenceUpdate) 
         state.preferences = prefs
     cities = [leg.city for leg in prefs.legs]
     event = _event(Confirm, state, about="split", subject=trip_legs.describe(split),
-                   current=f"{prefs.days}", alternative=" and ".join(cities),
+                   current=f"{prefs.days}", alternative=join_words(cities),
                    uncovered=list(said.unsupported_legs),
                    offered=list(said.city_suggestions) if said.unsupported_legs else [])
     return Step(state, event)

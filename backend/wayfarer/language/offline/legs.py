@@ -21,7 +21,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
-from wayfarer.domain import ChangePreferences, Leg, PreferenceUpdate, SessionState
+from wayfarer.domain import MAX_TRIP_DAYS, ChangePreferences, Leg, PreferenceUpdate, SessionState
 from wayfarer.language.offline.cities import CityResolver, GeoCity
 from wayfarer.language.offline.dates import read_days
 from wayfarer.language.offline.numbers import NUMBER, to_int
@@ -86,7 +86,8 @@ class LegsReading:
         the trip is covered)."""
         if self.is_empty():
             return changes
-        update: dict[str, object] = {"days": self.total}
+        total = min(self.total, MAX_TRIP_DAYS) if self.total else None
+        update: dict[str, object] = {"days": total}
         if len(self.legs) >= 2:
             first = self.legs[0]
             update |= {"legs": self.legs, "city": first.city, "country": first.country}
@@ -94,8 +95,7 @@ class LegsReading:
                 update["days"] = None
         elif self.legs:
             leg = self.legs[0]
-            update |= {"city": leg.city, "country": leg.country,
-                       "days": leg.days or self.total}
+            update |= {"city": leg.city, "country": leg.country, "days": leg.days or total}
         if self.uncovered:
             update["unsupported_legs"] = self.uncovered
             update["unsupported_city"] = None if self.legs else self.uncovered[0]
@@ -215,9 +215,12 @@ def _count_of(text: Text, found: list[Mention], index: int) -> int | None:
 
 
 def _value(count: str) -> int | None:
+    """Days for a leg: at least one, at most :data:`MAX_TRIP_DAYS` (a longer leg is
+    refused by the policy as a trip over the limit)."""
     count = " ".join(count.split())
     special = {"a": 1, "an": 1, "a couple of": 2, "a few": 3}
-    return special.get(count) or to_int(count)
+    value = special.get(count) or to_int(count)
+    return min(value, MAX_TRIP_DAYS) if value else None
 
 
 def _split_answer(
@@ -240,7 +243,7 @@ def _split_answer(
         return []
     for token, _ in numbers:
         text.claim(token.start, token.end)
-    return [leg.model_copy(update={"days": value}) for leg, (_, value) in
+    return [leg.model_copy(update={"days": min(value, MAX_TRIP_DAYS)}) for leg, (_, value) in
             zip(waiting, numbers, strict=True)]
 
 

@@ -56,7 +56,7 @@ def uncovered(cities: list[str], offered: list[str]) -> str:
 def confirm(event: Confirm) -> str:
     """One short confirming question, ending with its question mark (yes / no answer it)."""
     if event.about == "split":
-        first = event.alternative.split(" and ")[0]
+        first = event.alternative.split(",")[0].split(" and ")[0]
         lead = uncovered(event.uncovered, event.offered)
         question = (f"How shall I share the {event.current} days between {event.alternative}: "
                     f'{event.subject}, or another split (say "4 in {first}")?')
