@@ -196,3 +196,17 @@ async def test_odd_leg_lengths_never_fail_the_turn(chat: Chat) -> None:
     assert "14 days between Rome, Florence and Venice" in chat.reply
     await chat.say("40 and 2 and 1")
     assert "14 days" in chat.reply
+
+
+async def test_a_click_to_add_a_day_extends_the_last_leg(chat: Chat) -> None:
+    await _tokyo_kyoto(chat)
+    edits = f"/api/sessions/{chat.session_id}/edits"
+    response = await chat.http.post(edits, json={"op": "add_day"})
+    assert response.status_code == 200, response.text
+    chat.session = response.json()["session"]
+    assert legs(chat) == [("Tokyo", 3), ("Kyoto", 3)]
+    for _ in range(8):  # up to 14 days
+        assert (await chat.http.post(edits, json={"op": "add_day"})).status_code == 200
+    refused = await chat.http.post(edits, json={"op": "add_day"})
+    assert refused.status_code == 422
+    assert "14 days" in refused.json()["error"]["message"]
