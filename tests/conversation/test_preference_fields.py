@@ -7,7 +7,7 @@ import pytest
 
 from tests.language.plans import COVERED, TODAY, planned
 from tests.reference import shared_world
-from wayfarer.conversation.steps import changed_fields, merge_preferences
+from wayfarer.conversation.merge import changed_fields, merge_preferences
 from wayfarer.domain import ChangePace, Preferences, PreferenceUpdate
 from wayfarer.language import OfflineInterpreter
 

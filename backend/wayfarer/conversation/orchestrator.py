@@ -34,6 +34,7 @@ from wayfarer.language.events import (
     EditFailed,
     Greeting,
     NarrationEvent,
+    Unchanged,
     Undone,
 )
 from wayfarer.language.usage import turn_usage
@@ -189,7 +190,7 @@ class Orchestrator:
             if state.itinerary is None or state.stage != "planned":
                 raise ItineraryNotFound("There is no itinerary to change yet.")
             step = advance(state, Interpretation(intent="edit", edits=[edit]), self._policy)
-            if isinstance(step.event, EditFailed):
+            if isinstance(step.event, EditFailed | Unchanged):  # Unchanged: a refused leg change
                 raise EditRejected(step.event.reason)
             if isinstance(step.event, Undone) and step.event.itinerary is None:
                 raise EditRejected("There is no earlier version of the plan to go back to.")
