@@ -170,7 +170,7 @@ def _city_of(place_id: str, legs: list[Leg]) -> str | None:
     return None
 
 
-_LEG_FIELDS = frozenset({"legs", "days", "city", "country"})
+_LEG_FIELDS: set[str] = {"legs", "days", "city", "country"}
 
 
 def moved_only(before: Preferences, after: Preferences) -> bool:
