@@ -63,7 +63,7 @@ COVERED_ALIASES = {
     "singapura": "Singapore", "the pink city": "Jaipur", "pink city": "Jaipur",
     "the eternal city": "Rome", "eternal city": "Rome", "city of light": "Paris",
     "the city of light": "Paris", "kyoto": "Kyoto", "stambul": "Istanbul",
-    "constantinople": "Istanbul",
+    "constantinople": "Istanbul", "sevilla": "Seville",
 }
 #: Aliases only taken when written in capitals ("NY", "BA").
 UPPERCASE_ALIASES = {"ny": "New York", "ba": "Buenos Aires", "df": "Mexico City"}
