@@ -63,7 +63,7 @@ COVERED_ALIASES = {
     "singapura": "Singapore", "the pink city": "Jaipur", "pink city": "Jaipur",
     "the eternal city": "Rome", "eternal city": "Rome", "city of light": "Paris",
     "the city of light": "Paris", "kyoto": "Kyoto", "stambul": "Istanbul",
-    "constantinople": "Istanbul", "sevilla": "Seville", "washington": "Washington DC",
+    "constantinople": "Istanbul", "sevilla": "Seville",
     "washington d c": "Washington DC", "district of columbia": "Washington DC",
 }
 #: Aliases only taken when written in capitals ("NY", "BA").
