@@ -62,10 +62,14 @@ COVERED_ALIASES = {
     "singapura": "Singapore", "the pink city": "Jaipur", "pink city": "Jaipur",
     "the eternal city": "Rome", "eternal city": "Rome", "city of light": "Paris",
     "the city of light": "Paris", "kyoto": "Kyoto", "stambul": "Istanbul",
-    "constantinople": "Istanbul",
+    "constantinople": "Istanbul", "sevilla": "Seville",
+    "washington d c": "Washington DC", "district of columbia": "Washington DC",
 }
 #: Aliases only taken when written in capitals ("NY", "BA").
-UPPERCASE_ALIASES = {"ny": "New York", "ba": "Buenos Aires", "df": "Mexico City"}
+UPPERCASE_ALIASES = {
+    "ny": "New York", "ba": "Buenos Aires", "df": "Mexico City", "dc": "Washington DC",
+    "d c": "Washington DC",
+}
 #: Aliases of uncovered cities: folded alias -> (geonames name, country code).
 WORLD_ALIASES = {
     "kl": ("Kuala Lumpur", "MY"), "la": ("Los Angeles", "US"), "vegas": ("Las Vegas", "US"),
