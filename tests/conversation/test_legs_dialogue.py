@@ -147,10 +147,10 @@ async def test_an_uncovered_leg_is_named_with_covered_cities_nearby(chat: Chat) 
 
 
 async def test_every_leg_uncovered_is_an_unsupported_city(chat: Chat) -> None:
-    await chat.say("Hanoi then Hue, 5 days")
+    await chat.say("Nagoya then Hiroshima, 5 days")
     assert chat.session["stage"] == "gathering"
     assert chat.prefs["city"] is None
-    assert "Hanoi" in chat.reply
+    assert "Nagoya" in chat.reply
 
 
 async def test_both_after_a_city_question_adds_the_leg(chat: Chat) -> None:
@@ -210,3 +210,15 @@ async def test_a_click_to_add_a_day_extends_the_last_leg(chat: Chat) -> None:
     refused = await chat.http.post(edits, json={"op": "add_day"})
     assert refused.status_code == 422
     assert "14 days" in refused.json()["error"]["message"]
+
+
+async def test_questions_about_a_later_legs_stop_are_answered_from_its_city(chat: Chat) -> None:
+    await chat.say("5 days: 3 in Tokyo then 2 in Kyoto, food and temples, relaxed, mid-range")
+    assert chat.itinerary is not None
+    kyoto_day = chat.itinerary["days"][4]
+    stop = next(i["place"]["name"] for i in kyoto_day["items"] if i["kind"] == "activity")
+    await chat.say(f"why did you pick {stop}?")
+    assert f"I picked {stop}" in chat.reply
+    assert "Kyoto's" in chat.reply or "interest" in chat.reply
+    await chat.say(f"is {stop} open on monday?")
+    assert stop in chat.reply

@@ -322,16 +322,16 @@ BLIND: list[Blind] = [
     B("Barcleona 3 days tapas", city="Barcelona", days=3, add=["food"]),
     B("Istambul 3 days", city="Istanbul", days=3),
     B("Roma, 3 giorni... I mean 3 days, food!", city="Rome", days=3, add=["food"]),
-    # --- cities the catalog does not cover (Florence, Venice, Madrid, Munich, Porto are
-    # covered since issue 17) ------------------------------------------------------------
+    # --- cities the catalog does not cover (Florence, Venice, Madrid, Munich, Porto, Kuala
+    # Lumpur and Melbourne are covered since issue 17) ---------------------------------
     B("What can I do in Lyon for 3 days?", unsupported="Lyon", days=3),
-    B("kuala lumpur 4 days food", unsupported="Kuala Lumpur", days=4, add=["food"]),
+    B("kuala lumpur 4 days food", city="Kuala Lumpur", days=4, add=["food"]),
     B("Florence 4 days, art", city="Florence", days=4, add=["art"]),
     B("venice for 2 days", city="Venice", days=2),
     B("Madrid 3 days tapas and museums", city="Madrid", days=3,
       add=["food", "museums"]),
     B("München for 3 days", city="Munich", days=3),
-    B("Melbourne 3 days, coffee and street art", unsupported="Melbourne", days=3,
+    B("Melbourne 3 days, coffee and street art", city="Melbourne", days=3,
       add=["food", "art"]),
     # --- answers while gathering ---------------------------------------------------------
     B("Lisbon", "asked_city", city="Lisbon"),

@@ -74,7 +74,7 @@ LEG_BLIND: tuple[LegCase, ...] = (
             uncovered=("Seville",)),
     LegCase("Vienna 3 days then Salzburg 2 days", (("Vienna", 3),), uncovered=("Salzburg",)),
     LegCase("Krakow and Prague, 6 days", (("Prague", None),), total=6, uncovered=("Krakow",)),
-    LegCase("Hanoi for 3 days then Bangkok for 3", (("Bangkok", 3),), uncovered=("Hanoi",)),
+    LegCase("Hanoi for 3 days then Bangkok for 3", (("Hanoi", 3), ("Bangkok", 3))),
     LegCase("2 days in Glasgow then 3 in Edinburgh", (("Edinburgh", 3),),
             uncovered=("Glasgow",)),
     # --- leg changes on the planned trip "3 days in Tokyo, then 2 in Kyoto" ---------------

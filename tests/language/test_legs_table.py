@@ -65,7 +65,7 @@ ROWS: list[tuple[str, str, dict[str, Any]]] = [
     ("new", "Naples and Rome, 5 days", {"legs": [("Rome", 5)], "uncovered": {"Naples"}}),
     ("new", "2 days in Bologna then 3 in Venice",
      {"legs": [("Venice", 3)], "uncovered": {"Bologna"}}),
-    ("new", "Hanoi then Saigon, 5 days", {"legs": [], "uncovered": {"Hanoi", "Saigon"}}),
+    ("new", "Nagoya then Hiroshima, 5 days", {"legs": [], "uncovered": {"Nagoya", "Hiroshima"}}),
     ("new", "Tokyo, Kyoto and Hiroshima in 9 days",
      {"legs": [("Tokyo", None), ("Kyoto", None)], "total": 9, "uncovered": {"Hiroshima"}}),
     # answers to "how to split?"

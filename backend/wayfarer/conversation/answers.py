@@ -87,6 +87,20 @@ def _city(state: SessionState) -> str | None:
     return state.itinerary.city if state.itinerary else state.preferences.city
 
 
+def _trip_cities(state: SessionState) -> list[str]:
+    """Every city of the trip, first leg first (one for a one-city trip)."""
+    return list(dict.fromkeys(leg.city for leg in state.preferences.trip_legs()))
+
+
+def _catalog_place(state: SessionState, planner: Planner, name: str) -> CatalogPlace | None:
+    """The catalog place named ``name`` in the first of the trip's cities that has one."""
+    for city in _trip_cities(state):
+        place = planner.place(city, name)
+        if place is not None:
+            return place
+    return None
+
+
 def _no_city() -> str:
     return "Tell me which city you're going to first, and I'll look it up."
 
@@ -109,10 +123,9 @@ def _planned_place(
 ) -> tuple[ItineraryDay, ItineraryItem] | None:
     """The planned stop named ``name``: by name, else the catalog's best match if planned."""
     found = _find_item(state.itinerary, name)
-    city = _city(state)
-    if found is not None or city is None or state.itinerary is None:
+    if found is not None or state.itinerary is None:
         return found
-    place = planner.place(city, name)
+    place = _catalog_place(state, planner, name)
     if place is None:
         return None
     for day in state.itinerary.days:
@@ -123,11 +136,10 @@ def _planned_place(
 
 
 def _lookup(state: SessionState, planner: Planner, name: str) -> CatalogPlace | None:
-    city = _city(state)
-    if city is None:
-        return None
     planned = _find_item(state.itinerary, name)
-    return planner.place(city, planned[1].place.name if planned else name)
+    if planned is not None and planned[0].city is not None:
+        return planner.place(planned[0].city, planned[1].place.name)
+    return _catalog_place(state, planner, planned[1].place.name if planned else name)
 
 
 def _unknown_place(name: str, state: SessionState) -> str:
@@ -241,7 +253,7 @@ def _why(question: AskWhy, state: SessionState, planner: Planner) -> str:
     elif item.kind == "meal":
         reasons.append("it's a well-placed spot to eat near that day's sights")
     else:
-        reasons.append(f"it's one of {state.itinerary.city if state.itinerary else 'the'}'s "
+        reasons.append(f"it's one of {day.city or _city(state) or 'the'}'s "
                        f"top {item.place.category} sights")
     others = [i for i in day.items if i is not item]
     if others:
@@ -250,7 +262,7 @@ def _why(question: AskWhy, state: SessionState, planner: Planner) -> str:
         km = haversine_km(item.place.lat, item.place.lon, near.place.lat, near.place.lon)
         reasons.append(f"it's {km:.1f} km from {near.place.name}, so day {day.day} stays in "
                        "one area")
-    place = planner.place(state.itinerary.city, item.place.name) if state.itinerary else None
+    place = planner.place(day.city or _city(state) or "", item.place.name)
     about = f" {place.description}" if place is not None else ""
     return f"I picked {item.place.name} because {' and '.join(reasons)}.{about}"
 
