@@ -9,6 +9,7 @@ or flight estimate and is said to be one.
 """
 
 from wayfarer.conversation.constraints import name_key
+from wayfarer.conversation.places import resolve_place
 from wayfarer.domain import (
     AskCost,
     AskCoveredCities,
@@ -91,15 +92,19 @@ def _no_city() -> str:
     return "Tell me which city you're going to first, and I'll look it up."
 
 
-def _find_item(itinerary: Itinerary | None, name: str) -> tuple[ItineraryDay, ItineraryItem] | None:
-    """The planned stop whose name best contains / is contained in ``name``."""
+def _find_item(
+    itinerary: Itinerary | None, name: str, place_id: str | None = None
+) -> tuple[ItineraryDay, ItineraryItem] | None:
+    """The planned stop with id ``place_id`` when given, else the one whose name best
+    contains / is contained in ``name``."""
     if itinerary is None or not name:
         return None
     wanted = name_key(name)
     for day in itinerary.days:
         for item in day.items:
             have = name_key(item.place.name)
-            if wanted in have or have in wanted:
+            if item.place.id == place_id or (place_id is None and (
+                    wanted in have or have in wanted)):
                 return day, item
     return None
 
@@ -158,9 +163,13 @@ def _hours_text(place: CatalogPlace, weekday: int) -> str:
 
 
 def _hours(question: AskOpeningHours, state: SessionState, planner: Planner) -> str:
-    if _city(state) is None:
+    city = _city(state)
+    if city is None:
         return _no_city()
-    place = _lookup(state, planner, question.place)
+    match = resolve_place(question.place, city, state.itinerary, planner)
+    if match.choices:
+        return f"Which one do you mean: {' or '.join(match.choices)}?"
+    place = match.place
     if place is None:
         return _unknown_place(question.place, state)
     weekday: int | None = None
@@ -170,7 +179,7 @@ def _hours(question: AskOpeningHours, state: SessionState, planner: Planner) -> 
         weekday = question.date.weekday()
     elif question.day is not None:
         weekday = _weekday_of_day(state, question.day)
-    planned = _find_item(state.itinerary, place.name)
+    planned = _find_item(state.itinerary, place.name, place.id)
     if weekday is None and planned is not None:
         weekday = _weekday_of_day(state, planned[0].day)
     if weekday is None:

@@ -9,7 +9,8 @@ new state with the :data:`NarrationEvent` to phrase.
 Rules (issue 9):
 
 - A question never changes anything; it is answered from the plan and the catalog. When a
-  message both changes and asks, the change is made (its reply says what changed).
+  message both changes and asks, the change is made and the question answered on the
+  changed plan (one reply says both).
 - A message that would discard work on weak or mixed evidence gets one short confirming
   question, and everything gathered so far is kept: a city change said tentatively or
   inside a question, a shorter trip said tentatively, "new trip" typed mid-plan (as the
@@ -108,7 +109,7 @@ def _decide(acts: Sequence[DialogueAct], state: SessionState, confirmed: bool) -
         return Decision("unsupported_city", changes=changes)
     if not planned:
         if not changes.is_empty() or proceed or not questions:
-            return _gathering(acts, changes, proceed)
+            return _gathering(acts, changes, proceed, questions)
         return Decision("answer", questions=questions)
     assert state.itinerary is not None
     current = state.preferences.city or state.itinerary.city
@@ -120,17 +121,18 @@ def _decide(acts: Sequence[DialogueAct], state: SessionState, confirmed: bool) -
             and not confirmed):
         return _confirm(state, "shorten", str(changes.days), said)
     if not changes.is_empty():
-        return Decision("replan", changes=changes, edits=edits)
+        return Decision("replan", changes=changes, edits=edits, questions=questions)
     if edits:
-        return _edits(edits, state, confirmed)
+        return _edits(edits, state, confirmed, questions)
     if questions:
         return Decision("answer", questions=questions)
     return _control(acts)
 
 
-def _gathering(acts: Sequence[DialogueAct], changes: PreferenceUpdate, proceed: bool) -> Decision:
+def _gathering(acts: Sequence[DialogueAct], changes: PreferenceUpdate, proceed: bool,
+               questions: tuple[Question, ...]) -> Decision:
     talk = next((a for a in acts if isinstance(a, SmallTalk)), None)
-    return Decision("gather", changes=changes, proceed=proceed,
+    return Decision("gather", changes=changes, proceed=proceed, questions=questions,
                     small_talk=talk.kind if talk else None)
 
 
@@ -144,7 +146,8 @@ def _control(acts: Sequence[DialogueAct]) -> Decision:
     return Decision("unclear")
 
 
-def _edits(edits: tuple[EditTrip, ...], state: SessionState, confirmed: bool) -> Decision:
+def _edits(edits: tuple[EditTrip, ...], state: SessionState, confirmed: bool,
+           questions: tuple[Question, ...] = ()) -> Decision:
     """Edits as given, except "drop a day" without a number: the lightest day the
     traveller did not shape, or a confirming question when they shaped every day."""
     assert state.itinerary is not None
@@ -158,7 +161,7 @@ def _edits(edits: tuple[EditTrip, ...], state: SessionState, confirmed: bool) ->
             if shaped and not confirmed:
                 return _confirm(state, "drop_day", str(day), [act])
         chosen.append(act)
-    return Decision("edit", edits=tuple(chosen))
+    return Decision("edit", edits=tuple(chosen), questions=questions)
 
 
 def _lightest_day(state: SessionState) -> tuple[int, bool]:

@@ -167,11 +167,12 @@ def carry_out(state: SessionState, decision: Decision, ctx: PolicyContext) -> St
     planned = state.stage == "planned" and state.itinerary is not None
     kind = decision.kind
     if kind == "gather":
-        return _gather(state, decision.changes, decision.proceed, ctx)
+        step = _gather(state, decision.changes, decision.proceed, ctx)
+        return _with_answers(step, decision, ctx)
     if kind == "replan":
-        return _replan(state, decision, ctx)
+        return _with_answers(_replan(state, decision, ctx), decision, ctx)
     if kind == "edit":
-        return _edit(state, decision.edits, ctx)
+        return _with_answers(_edit(state, decision.edits, ctx), decision, ctx)
     if kind == "answer":
         replies = [answers.answer(q, state, ctx.planner) for q in decision.questions]
         waiting = None if planned else next_question(state, ctx.max_questions)
@@ -199,6 +200,15 @@ def carry_out(state: SessionState, decision: Decision, ctx: PolicyContext) -> St
     if kind == "declined":
         return Step(state, _event(Declined, state, planned=planned))
     return Step(state, _event(NotUnderstood, state, planned=planned))
+
+
+def _with_answers(step: Step, decision: Decision, ctx: PolicyContext) -> Step:
+    """The questions asked with a change, answered on the changed plan (a new plan or an
+    edit; while a detail is still asked for, the question waits for the plan)."""
+    if not decision.questions or not isinstance(step.event, Planned | Edited):
+        return step
+    replies = [answers.answer(q, step.state, ctx.planner) for q in decision.questions]
+    return Step(step.state, step.event.model_copy(update={"answers": replies}))
 
 
 def _topic(kind: str | None) -> str | None:

@@ -81,6 +81,8 @@ class Planned(EventBase):
     notes: list[str] = Field(default_factory=list)
     replanned: bool = False
     diff: TripDiff | None = None
+    #: Answers to questions asked in the same message, on the new plan.
+    answers: list[str] = Field(default_factory=list)
 
 
 class Edited(EventBase):
@@ -91,6 +93,8 @@ class Edited(EventBase):
     summary: EditSummary
     notes: list[str] = Field(default_factory=list)
     diff: TripDiff = Field(default_factory=TripDiff)
+    #: Answers to questions asked in the same message, on the edited plan.
+    answers: list[str] = Field(default_factory=list)
 
 
 class Unchanged(EventBase):

@@ -161,8 +161,8 @@ def _question(
     if question is None or (planned and (_START_AT.search(folded) or _LATER_START.search(
             folded))):
         return None  # "can we start at 11?" is an edit, not "what's on at 11"
-    if isinstance(question, AskOpeningHours | AskPlaceFact) and cities.resolve(
-            question.place).city:
+    if isinstance(question, AskOpeningHours | AskPlaceFact) and _names_city_only(
+            question.place, cities):
         return None  # "is Rome good for kids?" is about the destination, not a place
     if not planned and isinstance(question, AskSchedule | AskWhy | AskRoute):
         return None  # about a plan that does not exist yet: read the message as details
@@ -171,6 +171,13 @@ def _question(
     ):
         return None
     return question
+
+
+def _names_city_only(phrase: str, cities: CityResolver) -> bool:
+    """The phrase names a city and little else: "rome", "the big apple" -- not "the
+    osaka museum of history", a place named after its city."""
+    city = cities.resolve(phrase).city
+    return city is not None and len(phrase.split()) <= len(city.split()) + 1
 
 
 def _scoped(acts: list[DialogueAct], folded: str) -> list[DialogueAct]:
