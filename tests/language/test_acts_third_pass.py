@@ -34,11 +34,12 @@ ROWS: list[tuple[str, str, str]] = [
     ("p", "is the louvre open on tuesday, 5 may?", "ask_hours place=louvre weekday=tuesday"),
     ("p", "we're in Paris. how do i get to London after?", "ask_travel_city city=London"),
     ("p", "ok. how much is it?", "ask_cost"),
-    # --- "can we see X on <weekday>?" asks about hours; "on day 2" adds ------------------
+    # --- "can we see X on <weekday>?" asks about hours; "on day 2" puts it there --------
     ("p", "could we visit the rodin museum on a monday?",
      "ask_hours place=rodin weekday=monday"),
     ("p", "can we do the catacombs on sunday?", "ask_hours place=catacombs weekday=sunday"),
-    ("p", "can we see the louvre on day 2?", "edit:add name=louvre day=2"),
+    ("p", "can we see the louvre on day 2?", "edit:move name=louvre to_day=2"),
+    ("p", "can we see the pantheon on day 2?", "edit:add name=pantheon day=2"),
 ]
 
 

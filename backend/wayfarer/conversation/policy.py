@@ -36,6 +36,8 @@ from wayfarer.domain import (
     ExportFormat,
     ExportPlan,
     Interpretation,
+    LimitPerDay,
+    MealWish,
     PendingConfirmation,
     PreferenceUpdate,
     Question,
@@ -108,7 +110,7 @@ def _decide(acts: Sequence[DialogueAct], state: SessionState, confirmed: bool) -
     if changes.unsupported_city and changes.city is None:
         return Decision("unsupported_city", changes=changes)
     if not planned:
-        if not changes.is_empty() or proceed or not questions:
+        if not changes.is_empty() or proceed or edits or not questions:
             return _gathering(acts, changes, proceed, questions)
         return Decision("answer", questions=questions)
     assert state.itinerary is not None
@@ -131,9 +133,12 @@ def _decide(acts: Sequence[DialogueAct], state: SessionState, confirmed: bool) -
 
 def _gathering(acts: Sequence[DialogueAct], changes: PreferenceUpdate, proceed: bool,
                questions: tuple[Question, ...]) -> Decision:
+    """Gather; caps and meal wishes said before the plan are kept for it."""
     talk = next((a for a in acts if isinstance(a, SmallTalk)), None)
+    rules = tuple(a for a in acts if isinstance(a, EditTrip) and isinstance(
+        a.edit, LimitPerDay | MealWish))
     return Decision("gather", changes=changes, proceed=proceed, questions=questions,
-                    small_talk=talk.kind if talk else None)
+                    edits=rules, small_talk=talk.kind if talk else None)
 
 
 def _control(acts: Sequence[DialogueAct]) -> Decision:

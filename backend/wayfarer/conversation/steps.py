@@ -20,12 +20,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 from wayfarer.conversation import answers
-from wayfarer.conversation.constraints import for_city, reapply, record
+from wayfarer.conversation.constraints import for_city, reapply, reapply_rules, record
 from wayfarer.conversation.diff import trip_diff
 from wayfarer.domain import (
     AskTravelToCity,
     EditSummary,
     EditTrip,
+    LimitPerDay,
     MealWish,
     PlanSnapshot,
     Preferences,
@@ -167,6 +168,8 @@ def carry_out(state: SessionState, decision: Decision, ctx: PolicyContext) -> St
     planned = state.stage == "planned" and state.itinerary is not None
     kind = decision.kind
     if kind == "gather":
+        for act in decision.edits:  # caps and meal wishes said before the plan
+            state.constraints = record(state.constraints, act.edit, None, None)
         step = _gather(state, decision.changes, decision.proceed, ctx)
         return _with_answers(step, decision, ctx)
     if kind == "replan":
@@ -311,6 +314,9 @@ def _edit(state: SessionState, edits: Iterable[EditTrip], ctx: PolicyContext,
         itinerary, prefs, constraints, lost = reapply(
             ctx.planner, itinerary, prefs, constraints, only_pins=True)
         notes += [f"I couldn't keep {reason}" for reason in lost]
+    if summaries and _may_break_rules(edits, constraints):  # "more packed" adds museums
+        itinerary, prefs, lost = reapply_rules(ctx.planner, itinerary, prefs, constraints)
+        notes += [f"I couldn't keep {reason}" for reason in lost]
     diff = trip_diff(state.itinerary, itinerary, state.preferences, prefs,
                      state.constraints, constraints)
     if snapshot:
@@ -328,6 +334,13 @@ def _edit(state: SessionState, edits: Iterable[EditTrip], ctx: PolicyContext,
         state.last_edit = summary
     event = _event(Edited, state, itinerary=itinerary, summary=summary, notes=notes, diff=diff)
     return Step(state, event)
+
+
+def _may_break_rules(edits: Iterable[EditTrip], constraints: TripConstraints) -> bool:
+    """Edits other than the rules themselves may break a cap or a meal wish."""
+    rules = (LimitPerDay, MealWish)
+    return bool(constraints.day_limits or constraints.meals) and any(
+        not isinstance(act.edit, rules) for act in edits)
 
 
 def _confirm(state: SessionState, decision: Decision) -> Step:

@@ -26,6 +26,7 @@ from wayfarer.domain.acts import (
 )
 from wayfarer.domain.dialogue import (
     ConfirmationKind,
+    DayLimit,
     DayPace,
     DialogueState,
     ExcludedPlace,
@@ -42,6 +43,7 @@ from wayfarer.domain.edits import (
     ChangePace,
     DropDay,
     Edit,
+    LimitPerDay,
     MealWish,
     MovePlace,
     PinPlace,
@@ -118,6 +120,7 @@ __all__ = [
     "ConfirmationKind",
     "CostBreakdown",
     "DayCost",
+    "DayLimit",
     "DayPace",
     "DialogueAct",
     "DialogueState",
@@ -138,6 +141,7 @@ __all__ = [
     "ItineraryItem",
     "ItineraryLeg",
     "Leg",
+    "LimitPerDay",
     "MealPreference",
     "MealWish",
     "Message",
