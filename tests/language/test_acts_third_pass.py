@@ -52,3 +52,28 @@ def interpreter() -> OfflineInterpreter:
                          ids=[f"{s}:{m}" for s, m, _ in ROWS])
 def test_acts(interpreter: OfflineInterpreter, state: str, message: str, expected: str) -> None:
     check(interpreter.read(message, state_for(state)).dialogue_acts(), expected)
+
+
+DAY_ROWS: list[tuple[str, str, str]] = [
+    # --- a lighter day said with a reason stays on that day ------------------------------
+    ("p", "grandpa will be tired by day 2, lighten that day",
+     "edit:change_pace step=more_relaxed day=2 scope=day"),
+    ("p", "fewer stops on day 3 please", "edit:change_pace step=more_relaxed day=3"),
+    ("p", "lighten the whole trip a bit", "edit:change_pace step=more_relaxed scope=trip"),
+    # --- caps and meal wishes --------------------------------------------------------------
+    ("p", "at most two churches per day", "edit:limit_per_day category=church limit=2"),
+    ("p", "max 4 stops a day", "edit:limit_per_day limit=4"),
+    ("p", "one gallery a day is enough", "edit:limit_per_day category=gallery limit=1"),
+    ("p", "we want 2 museums a day", "prefs"),
+    ("p", "book us somewhere posh for dinner on day 1",
+     "edit:meal_wish wish=fancy day=1 scope=day"),
+    ("p", "cheap eats please", "edit:meal_wish wish=cheap"),
+    ("g", "Delhi 3 days, we're vegan", "prefs city=Delhi days=3;edit:meal_wish wish=vegetarian"),
+]
+
+
+@pytest.mark.parametrize(("state", "message", "expected"), DAY_ROWS,
+                         ids=[f"{s}:{m}" for s, m, _ in DAY_ROWS])
+def test_day_scopes_caps_and_meals(interpreter: OfflineInterpreter, state: str, message: str,
+                                   expected: str) -> None:
+    check(interpreter.read(message, state_for(state)).dialogue_acts(), expected)

@@ -64,8 +64,9 @@ _DAY = re.compile(r"\bday (?P<n>\d{1,2})\b")
 _WHOLE_TRIP = re.compile(r"\b(?:every day|each day|all (?:the )?days|whole trip|entire trip|"
                          r"overall|in general)\b")
 _BUSY = re.compile(r"\b(?:too (?:busy|much|packed|full|hectic|rushed|tiring|intense)|"
-                   r"exhausting|overloaded|lighter|less (?:busy|packed|rushed|hectic)|"
-                   r"more (?:relaxed|chill|laid back))\b")
+                   r"exhausting|overloaded|lighter|lighten|less (?:busy|packed|rushed|hectic)|"
+                   r"more (?:relaxed|chill|laid back)|fewer (?:stops|things|places|sights)|"
+                   r"ease (?:up|off)|take it easy)\b")
 _LATER_START = re.compile(
     r"\b(?:start(?:ing)? (?:each |every |the |our )?(?:days? )?later|later starts?|"
     r"late starts?|not (?:a |big )?morning (?:people|persons?|types?)|sleep in|lie in|"
@@ -203,8 +204,8 @@ def _scoped(acts: list[DialogueAct], folded: str) -> list[DialogueAct]:
         edit = ChangePace(step="more_relaxed", day=number)
         scoped.append(EditTrip(edit=edit, scope=EditScope(kind="day", day=number)))
     if any(isinstance(a, EditTrip) and isinstance(a.edit, ChangePace) and a.edit.day
-           for a in scoped):  # the pace words and the kids were said about that day
-        scoped = [_without(a, pace=None) for a in scoped]
+           for a in scoped):  # the pace words and the people were said about that day
+        scoped = [_without(a, pace=None, travelers=None) for a in scoped]
         scoped = [a for a in scoped if not _only_adds(a, "family")]
     return scoped
 
@@ -292,9 +293,10 @@ def _extra_edits(folded: str, acts: list[DialogueAct]) -> list[DialogueAct]:
     if _LATER_DINNER.search(folded):
         found.append(EditTrip(edit=MealWish(wish="later_dinner")))
     wishes = [] if has_edits and not _only_style(acts) else read_meal_wishes(folded)
-    if wishes:  # "somewhere fancy for dinner" steers a meal, not the trip's budget
-        acts = [a for a in acts if not _about_budget(a)]
-    found += wishes + read_caps(folded)
+    caps = read_caps(folded)
+    if wishes or caps:  # "somewhere fancy for dinner" steers a meal, not the budget;
+        acts = [a for a in acts if not _rule_words(a)]  # "one church a day" adds no interest
+    found += wishes + caps
     if any(isinstance(a, EditTrip) and isinstance(a.edit, MealWish) for a in found):
         acts = [a for a in acts if not _only_adds(a, "food")]
     return acts + found
@@ -306,11 +308,13 @@ def _only_style(acts: list[DialogueAct]) -> bool:
                for a in acts if isinstance(a, EditTrip))
 
 
-def _about_budget(act: DialogueAct) -> bool:
+def _rule_words(act: DialogueAct) -> bool:
+    """What the words of a cap or a meal wish read as on their own: a budget change or
+    interests added (and nothing else)."""
     if isinstance(act, EditTrip):
         return isinstance(act.edit, ChangeBudget)
     return isinstance(act, ChangePreferences) and act.changes == PreferenceUpdate(
-        budget=act.changes.budget)
+        budget=act.changes.budget, add_interests=act.changes.add_interests)
 
 
 def rules_while_gathering(folded: str) -> list[DialogueAct]:

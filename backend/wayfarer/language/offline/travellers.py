@@ -92,7 +92,8 @@ _COMPANION = re.compile(
 _ASIDE = re.compile(
     r"\s+(?:(?:also |once |already )?(?:lived|lives|was|were|went|said|says|told|tells|"
     r"loved|loves|recommended|recommends|visited|knows|knew|thinks|swears|works|worked|"
-    r"studied|grew|used to|has been|had been|says|suggested|showed|went)\b)"
+    r"studied|grew|used to|has been|had been|suggested|showed|"
+    r"will be (?!joining|coming|along|with|there|travell?ing)[a-z]+|gets? (?:tired|bored))\b)"
 )
 
 
