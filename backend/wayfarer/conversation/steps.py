@@ -206,9 +206,9 @@ def carry_out(state: SessionState, decision: Decision, ctx: PolicyContext) -> St
 
 
 def _with_answers(step: Step, decision: Decision, ctx: PolicyContext) -> Step:
-    """The questions asked with a change, answered on the changed plan (a new plan or an
-    edit; while a detail is still asked for, the question waits for the plan)."""
-    if not decision.questions or not isinstance(step.event, Planned | Edited):
+    """The questions asked with a change, answered on the changed plan (a new plan, an
+    edit, or the next detail asked for while gathering)."""
+    if not decision.questions or not isinstance(step.event, Planned | Edited | AskQuestion):
         return step
     replies = [answers.answer(q, step.state, ctx.planner) for q in decision.questions]
     return Step(step.state, step.event.model_copy(update={"answers": replies}))

@@ -60,6 +60,8 @@ class AskQuestion(EventBase):
     missing: MissingDetail
     preferences: Preferences
     acknowledged: list[str] = Field(default_factory=list)
+    #: Answers to questions asked in the same message, said before the next question.
+    answers: list[str] = Field(default_factory=list)
 
 
 class UnsupportedCity(EventBase):

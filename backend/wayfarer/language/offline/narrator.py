@@ -152,7 +152,8 @@ class OfflineNarrator:
             "interests": self._ask_interests,
             "pace_budget": self._ask_pace_budget,
         }[event.missing](event, prefs)
-        return opener + question
+        answered = " ".join(event.answers)
+        return opener + (f"{answered} " if answered else "") + question
 
     def _ask_city(self, event: AskQuestion, prefs: Preferences) -> str:
         if prefs.country:
