@@ -58,7 +58,16 @@ def steer_meals(state: EditState, edit: MealWish) -> None:
     state.description = (f"Switched the {join_words(changed)} to {said} places" if changed
                          else f"Every meal asked for is already {said}")
     if missed:
-        state.notes.append(f"No {said} place fits the {join_words(missed)}.")
+        state.notes.append(f"No {said} place fits the {join_words(missed)}{_why(state, good)}.")
+
+
+def _why(state: EditState, good: Callable[[CatalogPlace], bool]) -> str:
+    """Why a meal could not match: the trip's dining level, when it rules out every
+    matching place for dinner (a luxury trip dines at level 2 or more)."""
+    budget = state.request.budget
+    if any(good(p) and state.index.dines(p, budget, "dinner") for p in state.index.food):
+        return " (none fits that day's route and times)"
+    return f" at a {budget} trip's dining level; a lower budget would allow it"
 
 
 def _swap(state: EditState, position: int, item: ItineraryItem,
