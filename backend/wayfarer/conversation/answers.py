@@ -128,11 +128,11 @@ def _planned_place(
 
 
 def _lookup(state: SessionState, planner: Planner, name: str) -> CatalogPlace | None:
+    """The catalog place ``name`` names (:func:`resolve_place`), None when unsure."""
     city = _city(state)
     if city is None:
         return None
-    planned = _find_item(state.itinerary, name)
-    return planner.place(city, planned[1].place.name if planned else name)
+    return resolve_place(name, city, state.itinerary, planner).place
 
 
 def _unknown_place(name: str, state: SessionState) -> str:
