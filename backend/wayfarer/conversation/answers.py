@@ -8,6 +8,8 @@ transit choice follow the planner's travel model; travel to another city is a ro
 or flight estimate and is said to be one.
 """
 
+from collections.abc import Sequence
+
 from wayfarer.conversation.constraints import name_key
 from wayfarer.conversation.places import resolve_place
 from wayfarer.domain import (
@@ -26,6 +28,7 @@ from wayfarer.domain import (
     Question,
     SessionState,
 )
+from wayfarer.language.events import AskQuestion, Edited, NarrationEvent, Planned
 from wayfarer.planner import CatalogPlace, Planner
 from wayfarer.planner.clock import minutes_of, weekday_of
 from wayfarer.planner.geo import haversine_km, is_transit_hop, travel_minutes_km
@@ -79,6 +82,16 @@ def answer(question: Question, state: SessionState, planner: Planner) -> str:
             return _fact(question, state, planner)
         case AskUnknowable():
             return f"{_UNKNOWABLE[question.topic]}. {_OFFER[question.topic]}"
+
+
+def attach(event: NarrationEvent, questions: Sequence[Question], state: SessionState,
+           planner: Planner) -> NarrationEvent:
+    """``event`` with ``questions`` asked alongside a change answered on ``state`` (a new
+    plan, an edit, or the next detail asked while gathering); other events as they are."""
+    if not questions or not isinstance(event, Planned | Edited | AskQuestion):
+        return event
+    found = [answer(q, state, planner) for q in questions]
+    return event.model_copy(update={"answers": found})
 
 
 # --- helpers ------------------------------------------------------------------------------

@@ -20,6 +20,7 @@ from wayfarer.domain import (
     DayPace,
     DropDay,
     Edit,
+    EditTrip,
     ExcludedPlace,
     Itinerary,
     LimitPerDay,
@@ -231,6 +232,13 @@ def reapply_rules(
         itinerary, prefs, _ = _try(planner, itinerary, prefs,
                                    MealWish(wish=meal.wish, day=meal.day), constraints)
     return itinerary, prefs, unkept
+
+
+def may_break_rules(edits: Iterable[EditTrip], constraints: TripConstraints) -> bool:
+    """Edits other than the rules themselves may break a cap or a meal wish ("more
+    packed" adds museums), so the rules are re-applied after them."""
+    return bool(constraints.day_limits or constraints.meals) and any(
+        not isinstance(act.edit, LimitPerDay | MealWish) for act in edits)
 
 
 def _try(

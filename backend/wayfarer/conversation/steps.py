@@ -20,13 +20,18 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 from wayfarer.conversation import answers
-from wayfarer.conversation.constraints import for_city, reapply, reapply_rules, record
+from wayfarer.conversation.constraints import (
+    for_city,
+    may_break_rules,
+    reapply,
+    reapply_rules,
+    record,
+)
 from wayfarer.conversation.diff import trip_diff
 from wayfarer.domain import (
     AskTravelToCity,
     EditSummary,
     EditTrip,
-    LimitPerDay,
     MealWish,
     PlanSnapshot,
     Preferences,
@@ -206,12 +211,9 @@ def carry_out(state: SessionState, decision: Decision, ctx: PolicyContext) -> St
 
 
 def _with_answers(step: Step, decision: Decision, ctx: PolicyContext) -> Step:
-    """The questions asked with a change, answered on the changed plan (a new plan, an
-    edit, or the next detail asked for while gathering)."""
-    if not decision.questions or not isinstance(step.event, Planned | Edited | AskQuestion):
-        return step
-    replies = [answers.answer(q, step.state, ctx.planner) for q in decision.questions]
-    return Step(step.state, step.event.model_copy(update={"answers": replies}))
+    """The questions asked with a change, answered on the changed state."""
+    return Step(step.state, answers.attach(step.event, decision.questions, step.state,
+                                           ctx.planner))
 
 
 def _topic(kind: str | None) -> str | None:
@@ -314,7 +316,7 @@ def _edit(state: SessionState, edits: Iterable[EditTrip], ctx: PolicyContext,
         itinerary, prefs, constraints, lost = reapply(
             ctx.planner, itinerary, prefs, constraints, only_pins=True)
         notes += [f"I couldn't keep {reason}" for reason in lost]
-    if summaries and _may_break_rules(edits, constraints):  # "more packed" adds museums
+    if summaries and may_break_rules(edits, constraints):  # "more packed" adds museums
         itinerary, prefs, lost = reapply_rules(ctx.planner, itinerary, prefs, constraints)
         notes += [f"I couldn't keep {reason}" for reason in lost]
     diff = trip_diff(state.itinerary, itinerary, state.preferences, prefs,
@@ -334,13 +336,6 @@ def _edit(state: SessionState, edits: Iterable[EditTrip], ctx: PolicyContext,
         state.last_edit = summary
     event = _event(Edited, state, itinerary=itinerary, summary=summary, notes=notes, diff=diff)
     return Step(state, event)
-
-
-def _may_break_rules(edits: Iterable[EditTrip], constraints: TripConstraints) -> bool:
-    """Edits other than the rules themselves may break a cap or a meal wish."""
-    rules = (LimitPerDay, MealWish)
-    return bool(constraints.day_limits or constraints.meals) and any(
-        not isinstance(act.edit, rules) for act in edits)
 
 
 def _confirm(state: SessionState, decision: Decision) -> Step:
