@@ -1,15 +1,17 @@
-"""Blind set 2 (issue 9) through the real HTTP API: slot accuracy of first messages and
-expectations held in dialogues (prints figures; ``--verbose`` prints every failure).
+"""Blind sets 2 and 3 (issue 9) through the real HTTP API: slot accuracy of first
+messages and expectations held in dialogues (prints figures per set; ``--verbose`` prints
+every failure; ``--set 2`` or ``--set 3`` plays one set).
 
 Starts the real app (memory store, offline language, ``WAYFARER_ENV=test``) on loopback
-with ``tests.support.live_server``. Every first message of ``blind2_first.py`` opens a
-fresh session and is scored from the SessionView after it; every dialogue of
-``blind2_dialogues.py`` is played on a fresh session, turn by turn, and each check is
-evaluated on the reply and the view (see ``tests/language/blind2_scoring.py`` for how
-both are counted). Deterministic: the app is deterministic and relative dates resolve
-against the machine's date, as the server's interpreter does.
+with ``tests.support.live_server``. Every first message of a set (``blind2_first.py``,
+``blind3_first.py``) opens a fresh session and is scored from the SessionView after it;
+every dialogue (``blind2_dialogues.py``, ``blind3_dialogues.py``) is played on a fresh
+session, turn by turn, and each check is evaluated on the reply and the view (see
+``tests/language/blind2_scoring.py`` for how both are counted). Deterministic: the app is
+deterministic and relative dates resolve against the machine's date, as the server's
+interpreter does.
 
-    .venv/bin/python -m bench bench_dialogue [--verbose]
+    .venv/bin/python -m bench bench_dialogue [--verbose] [--set 2|3]
 """
 
 import logging
@@ -19,19 +21,26 @@ from collections import Counter
 from datetime import date
 
 import httpx
-from tests.language.blind2_dialogues import DIALOGUES, Dialogue
-from tests.language.blind2_first import FIRST
+from tests.language import blind2_dialogues, blind2_first, blind3_dialogues, blind3_first
+from tests.language.blind2_dialogues import Dialogue
+from tests.language.blind2_model import First
 from tests.language.blind2_scoring import Miss, Seen, Tally, never_booked, score_first
 from tests.support import live_server
 
 from bench.bench_parsing import Api
 from wayfarer.config import load_settings
 
+#: The blind sets by number: first messages and dialogues.
+SETS: dict[str, tuple[tuple[First, ...], tuple[Dialogue, ...]]] = {
+    "2": (blind2_first.FIRST, blind2_dialogues.DIALOGUES),
+    "3": (blind3_first.FIRST, blind3_dialogues.DIALOGUES),
+}
 
-def play_first(api: Api, today: date) -> Tally:
+
+def play_first(api: Api, cases: tuple[First, ...], today: date) -> Tally:
     """Every first message on a fresh session, scored slot by slot."""
     tally = Tally()
-    for case in FIRST:
+    for case in cases:
         _, view = api.say(api.new_session(), case.message)
         score_first(case, view, today, tally)
     return tally
@@ -70,30 +79,41 @@ def failure_kinds(first: Tally, dialogues: Tally) -> list[tuple[str, int]]:
     return kinds.most_common()
 
 
+def report(api: Api, number: str, today: date, verbose: bool) -> None:
+    """Play blind set ``number`` and print its figures (and failures when ``verbose``)."""
+    cases, dialogues = SETS[number]
+    turns = sum(len(d.turns) for d in dialogues)
+    print(f"blind set {number}: {len(cases)} first messages, {len(dialogues)} dialogues "
+          f"({turns} turns); today = {today}")
+    first = play_first(api, cases, today)
+    held = Tally()
+    passing = sum(play_dialogue(api, d, held) for d in dialogues)
+    print("\n".join(first.lines("slot accuracy (first messages)")))
+    print("\n".join(held.lines("dialogue expectations held")))
+    print(f"dialogues fully passing: {passing}/{len(dialogues)}")
+    print("failure kinds:")
+    for kind, count in failure_kinds(first, held):
+        print(f"  {count:>4}  {kind}")
+    if verbose:
+        print(f"failures ({len(first.misses) + len(held.misses)}):")
+        for miss in first.misses + held.misses:
+            print(f"  {miss.where!r}: {miss.slot} expected {miss.expected}, got {miss.got}")
+
+
 def main() -> None:
-    verbose = "--verbose" in sys.argv[1:]
+    args = sys.argv[1:]
+    verbose = "--verbose" in args
+    chosen = [args[args.index("--set") + 1]] if "--set" in args[:-1] else list(SETS)
+    if any(n not in SETS for n in chosen):
+        sys.exit(f"bench_dialogue: --set takes one of {', '.join(SETS)}")
     os.environ.setdefault("WAYFARER_ENV", "test")
     settings = load_settings(rate_limit_per_minute=0, log_level="warning")
     today = date.today()
-    turns = sum(len(d.turns) for d in DIALOGUES)
-    print(f"blind set 2: {len(FIRST)} first messages, {len(DIALOGUES)} dialogues "
-          f"({turns} turns); today = {today}")
     with live_server(settings) as live, httpx.Client(base_url=live.url, timeout=30) as http:
         logging.getLogger("wayfarer").setLevel(logging.WARNING)
         api = Api(http)
-        first = play_first(api, today)
-        dialogues = Tally()
-        passing = sum(play_dialogue(api, d, dialogues) for d in DIALOGUES)
-    print("\n".join(first.lines("slot accuracy (first messages)")))
-    print("\n".join(dialogues.lines("dialogue expectations held")))
-    print(f"dialogues fully passing: {passing}/{len(DIALOGUES)}")
-    print("failure kinds:")
-    for kind, count in failure_kinds(first, dialogues):
-        print(f"  {count:>4}  {kind}")
-    if verbose:
-        print(f"failures ({len(first.misses) + len(dialogues.misses)}):")
-        for miss in first.misses + dialogues.misses:
-            print(f"  {miss.where!r}: {miss.slot} expected {miss.expected}, got {miss.got}")
+        for number in chosen:
+            report(api, number, today, verbose)
 
 
 if __name__ == "__main__":

@@ -59,3 +59,14 @@ def test_kept_stops_and_the_rule_list_pass_axe_and_fit_360_px(
         "Day 2: relaxed pace")
     assert chat.horizontal_overflow() == 0
     assert serious_violations(chat.page) == []
+
+
+def test_a_per_day_cap_and_a_meal_wish_are_listed(open_page: OpenPage) -> None:
+    chat = open_page()
+    chat.send("3 days in Delhi, history and food, moderate pace, mid-range")
+    before = chat.replies.count()
+    chat.send("no more than two museums a day, and we're vegetarian")
+    expect(chat.replies).to_have_count(before + 1)
+    rules = chat.itinerary.get_by_role("list", name="Kept when the plan changes")
+    expect(rules).to_contain_text("At most 2 museums a day")
+    expect(rules).to_contain_text("Vegetarian meals")

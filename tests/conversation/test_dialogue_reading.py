@@ -87,3 +87,22 @@ async def test_a_country_alone_offers_its_cities(chat: Chat) -> None:
     assert "Cairo" in chat.reply and chat.prefs["city"] is None
     await chat.say("yes please, 4 days")
     assert chat.prefs["city"] == "Cairo" and chat.prefs["days"] == 4
+
+
+async def test_a_change_and_a_question_in_one_message_do_both(chat: Chat) -> None:
+    await chat.say("paris 3 days, museums and food, moderate pace, mid-range")
+    await chat.say("make it 4 days, and what's on day 4 then?")
+    assert chat.itinerary is not None and len(chat.itinerary["days"]) == 4
+    day_four = [i["place"]["name"] for i in chat.itinerary["days"][3]["items"]]
+    assert any(name in chat.reply for name in day_four)
+    await chat.say("go cheaper - how much is it now?")
+    assert chat.prefs["budget"] == "budget"
+    assert "EUR" in chat.reply or "€" in chat.reply
+
+
+async def test_can_we_see_a_place_on_a_weekday_is_an_hours_answer(chat: Chat) -> None:
+    await chat.say("munich 3 days, art and museums, moderate pace, mid-range")
+    before = chat.itinerary
+    await chat.say("could we fit in the pinakothek der moderne on a monday?")
+    assert chat.itinerary == before
+    assert "Pinakothek der Moderne" in chat.reply and "closed" in chat.reply

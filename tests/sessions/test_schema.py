@@ -5,7 +5,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from wayfarer.domain import SCHEMA_VERSION, Message, SessionState
+from wayfarer.domain import SCHEMA_VERSION, DayLimit, Message, SessionState
 from wayfarer.sessions import is_session_id, new_session_id
 from wayfarer.sessions.schema import DocumentError, decode, encode, stamped, upgrade
 
@@ -142,10 +142,26 @@ def test_a_schema_4_planned_document_becomes_a_one_leg_trip() -> None:
     doc = {"schema_version": 4, "session_id": new_session_id(), "stage": "planned",
            "preferences": prefs, "itinerary": itinerary, "undo_stack": [snap]}
     state = decode(json.dumps(doc))
-    assert state.schema_version == SCHEMA_VERSION == 5
+    assert state.schema_version == SCHEMA_VERSION
     assert [(leg.city, leg.days) for leg in state.preferences.legs] == [("Lisbon", 1)]
     assert state.itinerary is not None
     assert [(leg.city, leg.days) for leg in state.itinerary.legs] == [("Lisbon", [1])]
     assert state.itinerary.days[0].city == "Lisbon"
     assert state.undo_stack[0].itinerary.days[0].country == "Portugal"
     assert state.undo_stack[0].preferences.trip_legs()[0].city == "Lisbon"
+
+
+def test_a_schema_5_document_with_constraints_loads_with_no_day_limits() -> None:
+    constraints = {"pinned": [], "excluded": [{"place_id": "paris-louvre", "name": "Louvre"}],
+                   "day_pace": [], "day_start": "10:00", "meals": []}
+    doc = {"schema_version": 5, "session_id": new_session_id(), "stage": "gathering",
+           "preferences": {"city": "Paris"}, "constraints": constraints,
+           "dialogue": {"turn": 4}}
+    state = decode(json.dumps(doc))
+    assert state.schema_version == SCHEMA_VERSION == 6
+    assert state.constraints.day_limits == []
+    assert state.constraints.excluded_ids() == {"paris-louvre"}
+    assert state.constraints.day_start == "10:00" and state.dialogue.turn == 4
+    state.constraints.day_limits.append(DayLimit(category="museum", limit=1))
+    again = decode(encode(state))
+    assert again.constraints.day_limits == [DayLimit(category="museum", limit=1)]

@@ -1,5 +1,6 @@
 // The traveller's lasting rules (SessionView `constraints`, docs/spec.md): kept places,
-// removed places, a day's own pace, the earliest start and meal wishes. Every re-plan
+// removed places, a day's own pace, the earliest start, meal wishes and per-day caps
+// (`day_limits`, schema 6). Every re-plan
 // keeps them, so the page lists them under the trip summary and marks kept stops.
 
 import { h } from "./dom.js";
@@ -30,6 +31,10 @@ export function constraintLines(constraints) {
   if (constraints.day_start) lines.push(`Days start no earlier than ${constraints.day_start}`);
   for (const meal of constraints.meals || []) {
     lines.push(`${MEALS[meal.wish] || meal.wish}${onDay(meal.day)}`);
+  }
+  for (const cap of constraints.day_limits || []) {
+    const what = `${cap.category || "stop"}${cap.limit > 1 ? "s" : ""}`;
+    lines.push(`At most ${cap.limit} ${what} a day`);
   }
   return lines;
 }

@@ -8,7 +8,10 @@ transit choice follow the planner's travel model; travel to another city is a ro
 or flight estimate and is said to be one.
 """
 
+from collections.abc import Sequence
+
 from wayfarer.conversation.constraints import name_key
+from wayfarer.conversation.places import resolve_place
 from wayfarer.domain import (
     AskCost,
     AskCoveredCities,
@@ -25,6 +28,7 @@ from wayfarer.domain import (
     Question,
     SessionState,
 )
+from wayfarer.language.events import AskQuestion, Edited, NarrationEvent, Planned
 from wayfarer.planner import CatalogPlace, Planner
 from wayfarer.planner.clock import minutes_of, weekday_of
 from wayfarer.planner.geo import haversine_km, is_transit_hop, travel_minutes_km
@@ -80,6 +84,16 @@ def answer(question: Question, state: SessionState, planner: Planner) -> str:
             return f"{_UNKNOWABLE[question.topic]}. {_OFFER[question.topic]}"
 
 
+def attach(event: NarrationEvent, questions: Sequence[Question], state: SessionState,
+           planner: Planner) -> NarrationEvent:
+    """``event`` with ``questions`` asked alongside a change answered on ``state`` (a new
+    plan, an edit, or the next detail asked while gathering); other events as they are."""
+    if not questions or not isinstance(event, Planned | Edited | AskQuestion):
+        return event
+    found = [answer(q, state, planner) for q in questions]
+    return event.model_copy(update={"answers": found})
+
+
 # --- helpers ------------------------------------------------------------------------------
 
 
@@ -105,15 +119,19 @@ def _no_city() -> str:
     return "Tell me which city you're going to first, and I'll look it up."
 
 
-def _find_item(itinerary: Itinerary | None, name: str) -> tuple[ItineraryDay, ItineraryItem] | None:
-    """The planned stop whose name best contains / is contained in ``name``."""
+def _find_item(
+    itinerary: Itinerary | None, name: str, place_id: str | None = None
+) -> tuple[ItineraryDay, ItineraryItem] | None:
+    """The planned stop with id ``place_id`` when given, else the one whose name best
+    contains / is contained in ``name``."""
     if itinerary is None or not name:
         return None
     wanted = name_key(name)
     for day in itinerary.days:
         for item in day.items:
             have = name_key(item.place.name)
-            if wanted in have or have in wanted:
+            if item.place.id == place_id or (place_id is None and (
+                    wanted in have or have in wanted)):
                 return day, item
     return None
 
@@ -136,10 +154,16 @@ def _planned_place(
 
 
 def _lookup(state: SessionState, planner: Planner, name: str) -> CatalogPlace | None:
+    """The catalog place ``name`` names (:func:`resolve_place`) in the trip's cities (the
+    planned stop's own city first), None when unsure."""
     planned = _find_item(state.itinerary, name)
     if planned is not None and planned[0].city is not None:
         return planner.place(planned[0].city, planned[1].place.name)
-    return _catalog_place(state, planner, planned[1].place.name if planned else name)
+    for city in _trip_cities(state):
+        place = resolve_place(name, city, state.itinerary, planner).place
+        if place is not None:
+            return place
+    return None
 
 
 def _unknown_place(name: str, state: SessionState) -> str:
@@ -170,9 +194,13 @@ def _hours_text(place: CatalogPlace, weekday: int) -> str:
 
 
 def _hours(question: AskOpeningHours, state: SessionState, planner: Planner) -> str:
-    if _city(state) is None:
+    city = _city(state)
+    if city is None:
         return _no_city()
-    place = _lookup(state, planner, question.place)
+    match = resolve_place(question.place, city, state.itinerary, planner)
+    if match.choices:
+        return f"Which one do you mean: {' or '.join(match.choices)}?"
+    place = match.place
     if place is None:
         return _unknown_place(question.place, state)
     weekday: int | None = None
@@ -182,7 +210,7 @@ def _hours(question: AskOpeningHours, state: SessionState, planner: Planner) -> 
         weekday = question.date.weekday()
     elif question.day is not None:
         weekday = _weekday_of_day(state, question.day)
-    planned = _find_item(state.itinerary, place.name)
+    planned = _find_item(state.itinerary, place.name, place.id)
     if weekday is None and planned is not None:
         weekday = _weekday_of_day(state, planned[0].day)
     if weekday is None:

@@ -16,11 +16,14 @@ from collections.abc import Callable, Iterable
 from wayfarer.domain import (
     AddPlace,
     ChangePace,
+    DayLimit,
     DayPace,
     DropDay,
     Edit,
+    EditTrip,
     ExcludedPlace,
     Itinerary,
+    LimitPerDay,
     MealPreference,
     MealWish,
     MovePlace,
@@ -38,19 +41,25 @@ from wayfarer.errors import EditRejected
 from wayfarer.planner import Planner
 
 
-def _ids(itinerary: Itinerary) -> dict[str, tuple[str, int]]:
+def _ids(itinerary: Itinerary | None) -> dict[str, tuple[str, int]]:
+    if itinerary is None:
+        return {}
     return {i.place.id: (i.place.name, d.day) for d in itinerary.days for i in d.items}
 
 
-def _activity_ids(itinerary: Itinerary) -> dict[str, tuple[str, int]]:
+def _activity_ids(itinerary: Itinerary | None) -> dict[str, tuple[str, int]]:
+    if itinerary is None:
+        return {}
     return {i.place.id: (i.place.name, d.day) for d in itinerary.days for i in d.items
             if i.kind == "activity"}
 
 
 def record(
-    constraints: TripConstraints, edit: Edit, before: Itinerary, after: Itinerary
+    constraints: TripConstraints, edit: Edit, before: Itinerary | None,
+    after: Itinerary | None,
 ) -> TripConstraints:
-    """The constraints after ``edit`` turned ``before`` into ``after`` (a new object)."""
+    """The constraints after ``edit`` turned ``before`` into ``after`` (a new object;
+    both None for a rule said before there is a plan)."""
     kept = constraints.model_copy(deep=True)
     old, new = _ids(before), _ids(after)
     if isinstance(edit, RemovePlace | ReplacePlace):
@@ -60,7 +69,7 @@ def record(
             if pid not in kept.excluded_ids():
                 kept.excluded.append(ExcludedPlace(place_id=pid, name=name))
         kept.pinned = [p for p in kept.pinned if p.place_id in new]
-    if isinstance(edit, AddPlace | PinPlace):
+    if isinstance(edit, AddPlace | PinPlace) and after is not None:
         selector = edit.query if isinstance(edit, AddPlace) else edit.target
         if selector.name is not None:
             added = [pid for pid in _activity_ids(after) if pid not in old]
@@ -70,7 +79,7 @@ def record(
                     PinnedPlace(place_id=found, name=new[found][0], day=selector.day))
             # asking for a place again lifts its earlier removal
             kept.excluded = [e for e in kept.excluded if e.place_id != found]
-    if isinstance(edit, MovePlace):
+    if isinstance(edit, MovePlace) and before is not None and after is not None:
         kept = _moved(kept, edit.to_day, before, after)
     if isinstance(edit, ChangePace) and edit.day is not None:
         pace = edit.pace or ("relaxed" if edit.step == "more_relaxed" else "packed")
@@ -84,7 +93,10 @@ def record(
         wish = MealPreference(wish=edit.wish, day=edit.day)
         if wish not in kept.meals:
             kept.meals.append(wish)
-    if isinstance(edit, DropDay):
+    if isinstance(edit, LimitPerDay):
+        kept.day_limits = [c for c in kept.day_limits if c.category != edit.category]
+        kept.day_limits.append(DayLimit(category=edit.category, limit=edit.limit))
+    if isinstance(edit, DropDay) and before is not None:
         dropped = edit.day or len(before.days)
         kept = renumbered(kept, lambda d: None if d == dropped else d - 1 if d > dropped else d)
     if isinstance(edit, SwapDays):
@@ -144,10 +156,11 @@ def renumbered(
 
 
 def for_city(constraints: TripConstraints, city: str) -> tuple[TripConstraints, list[str]]:
-    """Constraints that survive a change of city (times and meal wishes do; places and
+    """Constraints that survive a change of city (times, meal wishes and caps do; places and
     day shapes belong to the old plan), with a reason for each one dropped."""
     lost = [f"{p.name} (it is not in {city})." for p in constraints.pinned]
-    kept = TripConstraints(day_start=constraints.day_start, meals=list(constraints.meals))
+    kept = TripConstraints(day_start=constraints.day_start, meals=list(constraints.meals),
+                           day_limits=list(constraints.day_limits))
     return kept, lost
 
 
@@ -191,16 +204,41 @@ def reapply(
         step = "more_relaxed" if pace.pace == "relaxed" else "more_packed"
         itinerary, prefs, _ = _try(planner, itinerary, prefs,
                                    ChangePace(step=step, day=pace.day), kept)
-    for meal in kept.meals:
-        if meal.wish == "later_dinner":
-            itinerary, prefs, _ = _try(planner, itinerary, prefs,
-                                       MealWish(wish=meal.wish, day=meal.day), kept)
+    itinerary, prefs, lost = reapply_rules(planner, itinerary, prefs, kept)
+    unkept += lost
     if kept.day_start:
         itinerary, prefs, reason = _try(planner, itinerary, prefs,
                                         SetDayStart(earliest=kept.day_start), kept)
         if reason and "already" not in reason:
             unkept.append(f"the {kept.day_start} start everywhere: {reason}")
     return itinerary, prefs, kept, unkept
+
+
+def reapply_rules(
+    planner: Planner, itinerary: Itinerary, prefs: Preferences, constraints: TripConstraints,
+) -> tuple[Itinerary, Preferences, list[str]]:
+    """Per-day caps, then meal wishes, applied to ``itinerary`` (after a re-plan, or an
+    edit that may have broken them); a reason per cap that could not be kept. A meal wish
+    the catalog cannot serve stays a wish and is not reported again."""
+    unkept: list[str] = []
+    for cap in constraints.day_limits:
+        edit = LimitPerDay(category=cap.category, limit=cap.limit)
+        itinerary, prefs, reason = _try(planner, itinerary, prefs, edit, constraints)
+        if reason:
+            plural = "s" if cap.limit > 1 else ""
+            unkept.append(f"at most {cap.limit} {cap.category or 'stop'}{plural} a day: "
+                          f"{reason}")
+    for meal in constraints.meals:
+        itinerary, prefs, _ = _try(planner, itinerary, prefs,
+                                   MealWish(wish=meal.wish, day=meal.day), constraints)
+    return itinerary, prefs, unkept
+
+
+def may_break_rules(edits: Iterable[EditTrip], constraints: TripConstraints) -> bool:
+    """Edits other than the rules themselves may break a cap or a meal wish ("more
+    packed" adds museums), so the rules are re-applied after them."""
+    return bool(constraints.day_limits or constraints.meals) and any(
+        not isinstance(act.edit, LimitPerDay | MealWish) for act in edits)
 
 
 def _try(

@@ -9,7 +9,8 @@ new state with the :data:`NarrationEvent` to phrase.
 Rules (issue 9):
 
 - A question never changes anything; it is answered from the plan and the catalog. When a
-  message both changes and asks, the change is made (its reply says what changed).
+  message both changes and asks, the change is made and the question answered on the
+  changed plan (one reply says both).
 - A message that would discard work on weak or mixed evidence gets one short confirming
   question, and everything gathered so far is kept: a city change said tentatively or
   inside a question, a shorter trip said tentatively, "new trip" typed mid-plan (as the
@@ -39,6 +40,8 @@ from wayfarer.domain import (
     ExportFormat,
     ExportPlan,
     Interpretation,
+    LimitPerDay,
+    MealWish,
     PendingConfirmation,
     PreferenceUpdate,
     Question,
@@ -117,8 +120,8 @@ def _decide(acts: Sequence[DialogueAct], state: SessionState, confirmed: bool) -
         rest = tuple(e for e in edits if not isinstance(e.edit, AddDay)) if planned else ()
         return Decision("legs", changes=changes, proceed=proceed, edits=rest, legs=leg_changes)
     if not planned:
-        if not changes.is_empty() or proceed or not questions:
-            return _gathering(acts, changes, proceed)
+        if not changes.is_empty() or proceed or edits or not questions:
+            return _gathering(acts, changes, proceed, questions)
         return Decision("answer", questions=questions)
     assert state.itinerary is not None
     current = state.preferences.city or state.itinerary.city
@@ -132,9 +135,9 @@ def _decide(acts: Sequence[DialogueAct], state: SessionState, confirmed: bool) -
             and not confirmed):
         return _confirm(state, "shorten", str(changes.days), said)
     if not changes.is_empty():
-        return Decision("replan", changes=changes, edits=edits)
+        return Decision("replan", changes=changes, edits=edits, questions=questions)
     if edits:
-        return _edits(edits, state, confirmed)
+        return _edits(edits, state, confirmed, questions)
     if questions:
         return Decision("answer", questions=questions)
     return _control(acts)
@@ -164,10 +167,14 @@ def _leg_asked(city: str, state: SessionState) -> Decision:
     return Decision("replan")
 
 
-def _gathering(acts: Sequence[DialogueAct], changes: PreferenceUpdate, proceed: bool) -> Decision:
+def _gathering(acts: Sequence[DialogueAct], changes: PreferenceUpdate, proceed: bool,
+               questions: tuple[Question, ...]) -> Decision:
+    """Gather; caps and meal wishes said before the plan are kept for it."""
     talk = next((a for a in acts if isinstance(a, SmallTalk)), None)
-    return Decision("gather", changes=changes, proceed=proceed,
-                    small_talk=talk.kind if talk else None)
+    rules = tuple(a for a in acts if isinstance(a, EditTrip) and isinstance(
+        a.edit, LimitPerDay | MealWish))
+    return Decision("gather", changes=changes, proceed=proceed, questions=questions,
+                    edits=rules, small_talk=talk.kind if talk else None)
 
 
 def _control(acts: Sequence[DialogueAct]) -> Decision:
@@ -180,7 +187,8 @@ def _control(acts: Sequence[DialogueAct]) -> Decision:
     return Decision("unclear")
 
 
-def _edits(edits: tuple[EditTrip, ...], state: SessionState, confirmed: bool) -> Decision:
+def _edits(edits: tuple[EditTrip, ...], state: SessionState, confirmed: bool,
+           questions: tuple[Question, ...] = ()) -> Decision:
     """Edits as given, except "drop a day" without a number: the lightest day the
     traveller did not shape, or a confirming question when they shaped every day."""
     assert state.itinerary is not None
@@ -194,7 +202,7 @@ def _edits(edits: tuple[EditTrip, ...], state: SessionState, confirmed: bool) ->
             if shaped and not confirmed:
                 return _confirm(state, "drop_day", str(day), [act])
         chosen.append(act)
-    return Decision("edit", edits=tuple(chosen))
+    return Decision("edit", edits=tuple(chosen), questions=questions)
 
 
 def _lightest_day(state: SessionState) -> tuple[int, bool]:

@@ -21,7 +21,12 @@ from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 from wayfarer.conversation import answers
 from wayfarer.conversation import legs as trip_legs
-from wayfarer.conversation.constraints import reapply, record
+from wayfarer.conversation.constraints import (
+    may_break_rules,
+    reapply,
+    reapply_rules,
+    record,
+)
 from wayfarer.conversation.diff import trip_diff
 from wayfarer.conversation.merge import changed_fields, merge_preferences
 from wayfarer.domain import (
@@ -143,13 +148,16 @@ def _carry_out(state: SessionState, decision: Decision, ctx: PolicyContext) -> S
     planned = state.stage == "planned" and state.itinerary is not None
     kind = decision.kind
     if kind == "gather":
-        return _gather(state, decision.changes, decision.proceed, ctx)
+        for act in decision.edits:  # caps and meal wishes said before the plan
+            state.constraints = record(state.constraints, act.edit, None, None)
+        step = _gather(state, decision.changes, decision.proceed, ctx)
+        return _with_answers(step, decision, ctx)
     if kind == "replan":
-        return _replan(state, decision, ctx)
+        return _with_answers(_replan(state, decision, ctx), decision, ctx)
     if kind == "legs":
         return _legs(state, decision, ctx)
     if kind == "edit":
-        return _edit(state, decision.edits, ctx)
+        return _with_answers(_edit(state, decision.edits, ctx), decision, ctx)
     if kind == "answer":
         replies = [answers.answer(q, state, ctx.planner) for q in decision.questions]
         waiting = None if planned else next_question(state, ctx.max_questions)
@@ -177,6 +185,12 @@ def _carry_out(state: SessionState, decision: Decision, ctx: PolicyContext) -> S
     if kind == "declined":
         return Step(state, _event(Declined, state, planned=planned))
     return Step(state, _event(NotUnderstood, state, planned=planned))
+
+
+def _with_answers(step: Step, decision: Decision, ctx: PolicyContext) -> Step:
+    """The questions asked with a change, answered on the changed state."""
+    return Step(step.state, answers.attach(step.event, decision.questions, step.state,
+                                           ctx.planner))
 
 
 def _topic(kind: str | None) -> str | None:
@@ -325,6 +339,9 @@ def _edit(state: SessionState, edits: Iterable[EditTrip], ctx: PolicyContext,
     if summaries and constraints.pinned:  # a trim (pace, budget) must not drop a kept place
         itinerary, prefs, constraints, lost = reapply(
             ctx.planner, itinerary, prefs, constraints, only_pins=True)
+        notes += [f"I couldn't keep {reason}" for reason in lost]
+    if summaries and may_break_rules(edits, constraints):  # "more packed" adds museums
+        itinerary, prefs, lost = reapply_rules(ctx.planner, itinerary, prefs, constraints)
         notes += [f"I couldn't keep {reason}" for reason in lost]
     diff = trip_diff(state.itinerary, itinerary, state.preferences, prefs,
                      state.constraints, constraints)

@@ -28,6 +28,7 @@ from wayfarer.domain.acts import (
 )
 from wayfarer.domain.dialogue import (
     ConfirmationKind,
+    DayLimit,
     DayPace,
     DialogueState,
     ExcludedPlace,
@@ -44,6 +45,7 @@ from wayfarer.domain.edits import (
     ChangePace,
     DropDay,
     Edit,
+    LimitPerDay,
     MealWish,
     MovePlace,
     PinPlace,
@@ -121,6 +123,7 @@ __all__ = [
     "ConfirmationKind",
     "CostBreakdown",
     "DayCost",
+    "DayLimit",
     "DayPace",
     "DialogueAct",
     "DialogueState",
@@ -142,6 +145,7 @@ __all__ = [
     "ItineraryLeg",
     "Leg",
     "LegOp",
+    "LimitPerDay",
     "MealPreference",
     "MealWish",
     "Message",

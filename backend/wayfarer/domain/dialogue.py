@@ -4,7 +4,8 @@
 about, the confirmation it asked for, the cities it offered) and a turn counter that only
 grows, so no interpreter ever has to re-read the assistant's earlier prose.
 :class:`TripConstraints` are the traveller's edits kept as lasting rules every re-plan
-honours (pinned and excluded places, per-day pace, the day's start time, meal wishes).
+honours (pinned and excluded places, per-day pace, the day's start time, meal wishes,
+per-day caps).
 """
 
 from typing import Literal
@@ -81,6 +82,13 @@ class MealPreference(BaseModel):
     day: int | None = Field(default=None, ge=1)
 
 
+class DayLimit(BaseModel):
+    """At most ``limit`` activities a day, or of one catalog ``category`` ("museum")."""
+
+    category: str | None = None
+    limit: int = Field(ge=1, le=6)
+
+
 class TripConstraints(BaseModel):
     """The traveller's edits as lasting rules (shown in the SessionView).
 
@@ -94,6 +102,8 @@ class TripConstraints(BaseModel):
     day_pace: list[DayPace] = Field(default_factory=list)
     day_start: str | None = Field(default=None, pattern=HHMM)
     meals: list[MealPreference] = Field(default_factory=list)
+    #: Per-day caps (schema 6): "max 3 stops a day", "one museum a day".
+    day_limits: list[DayLimit] = Field(default_factory=list)
 
     def is_empty(self) -> bool:
         """True when the traveller has set no constraint."""

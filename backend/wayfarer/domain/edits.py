@@ -1,8 +1,8 @@
 """Typed itinerary edits (SPEC §5): what the interpreter extracts and the planner applies.
 
 Each edit is a small pydantic model tagged by ``op``; :data:`Edit` is their union. Most
-change the itinerary directly; ``PinPlace``, ``SetDayStart``, ``MealWish`` and a
-``ChangePace`` with a ``day`` are also kept as lasting trip constraints
+change the itinerary directly; ``PinPlace``, ``SetDayStart``, ``MealWish``,
+``LimitPerDay`` and a ``ChangePace`` with a ``day`` are also kept as lasting trip constraints
 (:class:`~wayfarer.domain.dialogue.TripConstraints`) that every later re-plan honours.
 """
 
@@ -127,6 +127,16 @@ class MealWish(BaseModel):
     day: int | None = Field(default=None, ge=1)
 
 
+class LimitPerDay(BaseModel):
+    """At most ``limit`` activities a day ("max 3 stops a day"), or at most ``limit`` of
+    one catalog ``category`` ("no more than one museum a day"); kept as a trip constraint
+    every re-plan and edit honours."""
+
+    op: Literal["limit_per_day"] = "limit_per_day"
+    category: str | None = None
+    limit: int = Field(ge=1, le=6)
+
+
 class Undo(BaseModel):
     """Go back to the itinerary before the last edit."""
 
@@ -135,6 +145,6 @@ class Undo(BaseModel):
 
 Edit = Annotated[
     ReplacePlace | RemovePlace | AddPlace | MovePlace | SwapDays | AddDay | DropDay
-    | ChangePace | ChangeBudget | PinPlace | SetDayStart | MealWish | Undo,
+    | ChangePace | ChangeBudget | PinPlace | SetDayStart | MealWish | LimitPerDay | Undo,
     Field(discriminator="op"),
 ]

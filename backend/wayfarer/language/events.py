@@ -60,6 +60,8 @@ class AskQuestion(EventBase):
     missing: MissingDetail
     preferences: Preferences
     acknowledged: list[str] = Field(default_factory=list)
+    #: Answers to questions asked in the same message, said before the next question.
+    answers: list[str] = Field(default_factory=list)
 
 
 class UnsupportedCity(EventBase):
@@ -85,6 +87,8 @@ class Planned(EventBase):
     diff: TripDiff | None = None
     uncovered: list[str] = Field(default_factory=list)
     offered: list[str] = Field(default_factory=list)
+    #: Answers to questions asked in the same message, on the new plan.
+    answers: list[str] = Field(default_factory=list)
 
 
 class Edited(EventBase):
@@ -95,6 +99,8 @@ class Edited(EventBase):
     summary: EditSummary
     notes: list[str] = Field(default_factory=list)
     diff: TripDiff = Field(default_factory=TripDiff)
+    #: Answers to questions asked in the same message, on the edited plan.
+    answers: list[str] = Field(default_factory=list)
 
 
 class Unchanged(EventBase):

@@ -21,7 +21,10 @@ Schema history:
 - 4: ``share`` (the read-only share link, null until the traveller shares).
 - 5: multi-city trips (issue 11): ``preferences.legs`` (one leg for a one-city trip),
   ``itinerary.legs``, and each itinerary day's ``city``/``country`` (and ``transfer`` on a
-  travel day), also inside undo snapshots (current).
+  travel day), also inside undo snapshots.
+- 6: per-day caps as trip constraints (issue 9): ``constraints.day_limits`` (``{category,
+  limit}``: "max 3 stops a day", "one museum a day"), also inside undo snapshots. Older
+  documents had none, which is the field's default, so only the number moves (current).
 """
 
 import json
@@ -162,12 +165,19 @@ def _upgrade_4_to_5(doc: Document) -> Document:
     return upgraded
 
 
+def _upgrade_5_to_6(doc: Document) -> Document:
+    """Version 6 adds ``constraints.day_limits``; an older session set no cap, which is
+    the field's default, so only the number moves."""
+    return {**doc, "schema_version": 6}
+
+
 UPGRADES: dict[int, Upgrade] = {
     0: _upgrade_0_to_1,
     1: _upgrade_1_to_2,
     2: _upgrade_2_to_3,
     3: _upgrade_3_to_4,
     4: _upgrade_4_to_5,
+    5: _upgrade_5_to_6,
 }
 """``UPGRADES[n]`` turns a version-``n`` document into a version-``n + 1`` one (pure)."""
 

@@ -41,6 +41,11 @@ days, never travellers.
 - "the second one", "those two", "like I said": resolve them with the turns and the plan.
 - When "waiting_for" holds a confirmation, a short yes or no answers it: a confirm act.
 - Questions never change anything. Only fill what the message says; leave the rest null.
+- A message that changes something and also asks: the change acts, then the question act.
+- "no more than one museum a day", "max 3 stops a day": a limit_per_day edit (a catalog \
+category such as museum, or null for any stop), not a removed interest.
+- "vegetarian", "somewhere fancy for dinner", "cheap eats": a meal_wish edit (vegetarian, \
+fancy, cheap), not a budget change.
 
 State of the trip (JSON):
 {state}"""

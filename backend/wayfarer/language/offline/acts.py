@@ -16,11 +16,13 @@ from datetime import date
 
 from wayfarer.domain import (
     AddDay,
+    AddPlace,
     AskOpeningHours,
     AskPlaceFact,
     AskRoute,
     AskSchedule,
     AskWhy,
+    ChangeBudget,
     ChangePace,
     ChangePreferences,
     ConfirmationAnswer,
@@ -32,6 +34,7 @@ from wayfarer.domain import (
     Interpretation,
     Itinerary,
     MealWish,
+    MovePlace,
     PinPlace,
     PlaceSelector,
     PreferenceUpdate,
@@ -47,6 +50,7 @@ from wayfarer.language.offline.cities import CityResolver
 from wayfarer.language.offline.dates import read_timing
 from wayfarer.language.offline.leg_changes import confirmation_reply
 from wayfarer.language.offline.questions import read_question
+from wayfarer.language.offline.rules import read_caps, read_meal_wishes
 from wayfarer.language.offline.text import Text, fold, name_key
 
 _NO = re.compile(
@@ -61,8 +65,9 @@ _DAY = re.compile(r"\bday (?P<n>\d{1,2})\b")
 _WHOLE_TRIP = re.compile(r"\b(?:every day|each day|all (?:the )?days|whole trip|entire trip|"
                          r"overall|in general)\b")
 _BUSY = re.compile(r"\b(?:too (?:busy|much|packed|full|hectic|rushed|tiring|intense)|"
-                   r"exhausting|overloaded|lighter|less (?:busy|packed|rushed|hectic)|"
-                   r"more (?:relaxed|chill|laid back))\b")
+                   r"exhausting|overloaded|lighter|lighten|less (?:busy|packed|rushed|hectic)|"
+                   r"more (?:relaxed|chill|laid back)|fewer (?:stops|things|places|sights)|"
+                   r"ease (?:up|off)|take it easy)\b")
 _LATER_START = re.compile(
     r"\b(?:start(?:ing)? (?:each |every |the |our )?(?:days? )?later|later starts?|"
     r"late starts?|not (?:a |big )?morning (?:people|persons?|types?)|sleep in|lie in|"
@@ -80,7 +85,6 @@ _NOT_A_PLACE = frozenset({"it", "everything", "the plan", "this", "that", "going
                           "it all", "all", "the rest", "the same", "it as it is", "things"})
 _LATER_DINNER = re.compile(r"\b(?:later dinners?|dinners? later|late dinners?|eat later|"
                            r"dinner (?:at|around) (?:9|21|nine))\b")
-_VEGETARIAN = re.compile(r"\b(?:vegetarian|vegan|veggie|no meat|plant based)\b")
 _GENERIC = frozenset({
     "museum", "museums", "gallery", "garden", "gardens", "palace", "church", "cathedral",
     "tower", "market", "square", "street", "park", "basilica", "temple", "shrine", "chapel",
@@ -125,6 +129,8 @@ def dialogue_acts(
     if planned and state.itinerary is not None:
         acts = _extra_edits(folded, _scoped(acts, folded))
         acts = [_named_target(a, folded, state.itinerary) for a in acts]
+    elif interp.intent != "start_over":
+        acts = [*acts, *rules_while_gathering(folded)]
     if len(acts) > 1:  # "start later" is not "see you later"
         acts = [a for a in acts if not isinstance(a, SmallTalk | Unclear)]
     if acts == [Unclear()] and commands.is_affirmation(text):
@@ -165,8 +171,8 @@ def _question(
     if question is None or (planned and (_START_AT.search(folded) or _LATER_START.search(
             folded))):
         return None  # "can we start at 11?" is an edit, not "what's on at 11"
-    if isinstance(question, AskOpeningHours | AskPlaceFact) and cities.resolve(
-            question.place).city:
+    if isinstance(question, AskOpeningHours | AskPlaceFact) and _names_city_only(
+            question.place, cities):
         return None  # "is Rome good for kids?" is about the destination, not a place
     if not planned and isinstance(question, AskSchedule | AskWhy | AskRoute):
         return None  # about a plan that does not exist yet: read the message as details
@@ -175,6 +181,13 @@ def _question(
     ):
         return None
     return question
+
+
+def _names_city_only(phrase: str, cities: CityResolver) -> bool:
+    """The phrase names a city and little else: "rome", "the big apple" -- not "the
+    osaka museum of history", a place named after its city."""
+    city = cities.resolve(phrase).city
+    return city is not None and len(phrase.split()) <= len(city.split()) + 1
 
 
 def _scoped(acts: list[DialogueAct], folded: str) -> list[DialogueAct]:
@@ -195,15 +208,18 @@ def _scoped(acts: list[DialogueAct], folded: str) -> list[DialogueAct]:
         edit = ChangePace(step="more_relaxed", day=number)
         scoped.append(EditTrip(edit=edit, scope=EditScope(kind="day", day=number)))
     if any(isinstance(a, EditTrip) and isinstance(a.edit, ChangePace) and a.edit.day
-           for a in scoped):  # the pace words and the kids were said about that day
-        scoped = [_without(a, pace=None) for a in scoped]
+           for a in scoped):  # the pace words and the people were said about that day
+        scoped = [_without(a, pace=None, travelers=None) for a in scoped]
         scoped = [a for a in scoped if not _only_adds(a, "family")]
     return scoped
 
 
 def _named_target(act: DialogueAct, folded: str, itinerary: Itinerary) -> DialogueAct:
     """A removal or replacement aimed at a kind of place ("skip the colosseum" read as
-    "a history place") re-aimed at the planned place the message names."""
+    "a history place") re-aimed at the planned place the message names; adding a planned
+    place on another day ("add the X on day 1" when X is on day 2) moves it there."""
+    if isinstance(act, EditTrip) and isinstance(act.edit, AddPlace):
+        return _add_as_move(act, act.edit, itinerary)
     if not isinstance(act, EditTrip) or not isinstance(act.edit, RemovePlace | ReplacePlace):
         return act
     if act.edit.target.name is not None:
@@ -214,6 +230,19 @@ def _named_target(act: DialogueAct, folded: str, itinerary: Itinerary) -> Dialog
     target = PlaceSelector(name=name, day=act.edit.target.day)
     return EditTrip(edit=act.edit.model_copy(update={"target": target}),
                     scope=EditScope(kind="place", place=name, day=target.day))
+
+
+def _add_as_move(act: EditTrip, edit: AddPlace, itinerary: Itinerary) -> EditTrip:
+    query = edit.query
+    if query.name is None or query.day is None:
+        return act
+    name = planned_name_in(fold(query.name), itinerary)
+    where = [d.day for d in itinerary.days for i in d.items if i.place.name == name]
+    if name is None or not where or query.day in where:
+        return act
+    target = PlaceSelector(name=name)
+    return EditTrip(edit=MovePlace(target=target, to_day=query.day),
+                    scope=EditScope(kind="place", place=name, day=query.day))
 
 
 def planned_name_in(folded: str, itinerary: Itinerary) -> str | None:
@@ -267,11 +296,34 @@ def _extra_edits(folded: str, acts: list[DialogueAct]) -> list[DialogueAct]:
                               scope=EditScope(kind="place", place=name, day=day)))
     if _LATER_DINNER.search(folded):
         found.append(EditTrip(edit=MealWish(wish="later_dinner")))
-    if _VEGETARIAN.search(folded) and not has_edits:
-        found.append(EditTrip(edit=MealWish(wish="vegetarian")))
+    wishes = [] if has_edits and not _only_style(acts) else read_meal_wishes(folded)
+    caps = read_caps(folded)
+    if wishes or caps:  # "somewhere fancy for dinner" steers a meal, not the budget;
+        acts = [a for a in acts if not _rule_words(a)]  # "one church a day" adds no interest
+    found += wishes + caps
     if any(isinstance(a, EditTrip) and isinstance(a.edit, MealWish) for a in found):
         acts = [a for a in acts if not _only_adds(a, "food")]
     return acts + found
+
+
+def _only_style(acts: list[DialogueAct]) -> bool:
+    """The only edits are pace or budget changes (words a meal wish may also use)."""
+    return all(isinstance(a.edit, ChangeBudget | ChangePace)
+               for a in acts if isinstance(a, EditTrip))
+
+
+def _rule_words(act: DialogueAct) -> bool:
+    """What the words of a cap or a meal wish read as on their own: a budget change or
+    interests added (and nothing else)."""
+    if isinstance(act, EditTrip):
+        return isinstance(act.edit, ChangeBudget)
+    return isinstance(act, ChangePreferences) and act.changes == PreferenceUpdate(
+        budget=act.changes.budget, add_interests=act.changes.add_interests)
+
+
+def rules_while_gathering(folded: str) -> list[DialogueAct]:
+    """Caps and meal wishes said before there is a plan: kept for the first plan."""
+    return [*read_caps(folded), *read_meal_wishes(folded)]
 
 
 def _adjusted(

@@ -37,7 +37,7 @@ from wayfarer.domain import (
 )
 from wayfarer.domain.interpretation import Intent, SmallTalk
 from wayfarer.language.offline import budget as budget_words
-from wayfarer.language.offline import commands, edits, pace
+from wayfarer.language.offline import commands, edits, mixed, pace
 from wayfarer.language.offline.acts import dialogue_acts
 from wayfarer.language.offline.budget import BudgetStep
 from wayfarer.language.offline.cities import CityMatch, CityResolver, WorldCities
@@ -130,7 +130,13 @@ class OfflineInterpreter:
     def read(self, message: str, state: SessionState) -> Interpretation:
         """Interpret ``message`` in the context of ``state`` (pure): the summary fields
         and the typed dialogue acts (:mod:`acts` decides questions, confirmations, hedges
-        and scopes on top of the readers below)."""
+        and scopes on top of the readers below; :mod:`mixed` keeps the changes of a
+        message that also asks)."""
+        whole = self._read_whole(message, state)
+        return mixed.combine(message[:MAX_READ_CHARS], whole,
+                             lambda part: self._read_whole(part, state), state.preferences)
+
+    def _read_whole(self, message: str, state: SessionState) -> Interpretation:
         text = Text.of(message[:MAX_READ_CHARS])
         planned = state.stage == "planned" and state.itinerary is not None
         reading = self._read(text, state, planned, state.dialogue.awaiting)

@@ -154,7 +154,8 @@ class OfflineNarrator:
             "interests": self._ask_interests,
             "pace_budget": self._ask_pace_budget,
         }[event.missing](event, prefs)
-        return opener + question
+        answered = " ".join(event.answers)
+        return opener + (f"{answered} " if answered else "") + question
 
     def _ask_city(self, event: AskQuestion, prefs: Preferences) -> str:
         if prefs.country:
@@ -271,7 +272,7 @@ class OfflineNarrator:
                 event.session_id, event.turn, "invite",
             )
         )
-        return "\n".join([*lines, "", " ".join(tail)])
+        return "\n".join([*lines, "", *_answers(event.answers), " ".join(tail)])
 
     @staticmethod
     def _plan_lead(event: Planned) -> str:
@@ -328,7 +329,7 @@ class OfflineNarrator:
         said = "" if from_diff else replies.diff_sentence(event.diff.model_copy(
             update={"added": [], "removed": [], "moved": [], "retimed": False}))
         tail = " ".join(part for part in (said, *event.notes, follow) if part)
-        return "\n".join([*lines, "", tail])
+        return "\n".join([*lines, "", *_answers(event.answers), tail])
 
     def _answer(self, event: Answer) -> str:
         itinerary = event.itinerary
@@ -382,3 +383,8 @@ class OfflineNarrator:
             f'{lead} Tell me a city and a few details, for example "4 days in Lisbon, food '
             f'and viewpoints".{known} Where would you like to go?'
         )
+
+
+def _answers(answers: list[str]) -> list[str]:
+    """Answers to questions asked with a change, each its own paragraph."""
+    return [line for answer in answers for line in (answer, "")]

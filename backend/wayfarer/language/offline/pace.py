@@ -23,7 +23,8 @@ _STEP_GROUPS: dict[Step, tuple[str, ...]] = {
         "too rushed", "too intense", "too full", "too many things", "too many activities",
         "too many places", "tone it down", "lighter", "calmer", "chiller", "easier",
         "take it easier", "ease off", "ease up", "not so packed", "not so busy",
-        "not so rushed", "not so hectic", "a bit more relaxed",
+        "not so rushed", "not so hectic", "a bit more relaxed", "lighten", "lighten it",
+        "lighten it up", "lighten things up", "lighten up",
     ),
     "more_packed": (
         "more packed", "pack more in", "pack in more", "pack more", "cram more", "cram in more",

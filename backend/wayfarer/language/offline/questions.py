@@ -62,6 +62,13 @@ _UNKNOWABLE: list[tuple[UnknowableTopic, re.Pattern[str]]] = [
 ]
 _HOURS = re.compile(r"\b(?:open|opens|opening|hours|close|closes|closed|closing|ouvert|"
                     r"ouverte|abierto|abierta|offen|geoffnet|aperto)\b")
+#: "can we see X on a Monday?": whether X is open that weekday (a weekday, not "day 2",
+#: which asks to put X on that day).
+_CAN_ON_WEEKDAY = re.compile(
+    r"^\W*(?:(?:so|ok|okay|and|but) )?(?:can|could|should|is it possible to|would it work to) "
+    r"(?:we |i |you |one )?(?:do|see|visit|go to|fit in|manage|check out|get into|pop into) "
+    r"(?P<place>.+?) on (?:a |the )?(?P<weekday>[a-z]+)\b"
+)
 #: Asks for hours even without a question mark ("opening hours of the Louvre").
 _HOURS_ASKED = re.compile(r"\b(?:opening hours|opening times|hours of|hours for)\b")
 _COST = re.compile(r"\b(?:how much|cost|costs|price|prices|pricey|expensive|spend|total|"
@@ -216,6 +223,10 @@ def read_question(
         return AskWhy(place=place) if place else None
     if _ROUTE.search(folded):
         return _route(folded, is_city)
+    visit = _CAN_ON_WEEKDAY.search(folded)
+    if visit is not None and visit["weekday"] in WEEKDAY_WORDS and _place(visit["place"]):
+        return AskOpeningHours(place=_place(visit["place"]),
+                               weekday=WEEKDAY_WORDS[visit["weekday"]])
     if _HOURS.search(folded):
         place = _place(folded)
         if place:

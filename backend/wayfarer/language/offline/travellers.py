@@ -30,14 +30,16 @@ _SINGLE = (
 )
 _PAIR = r"(?:parents|grandparents|in-laws|in laws|folks|twins|mum and dad|mom and dad|"
 _PAIR += r"mother and father|ma and pa)"
-_PLURAL = r"(?:kids|children|sons|daughters|friends|brothers|sisters|cousins|colleagues|family)"
+_PLURAL = (r"(?:kids|children|sons|daughters|friends|brothers|sisters|cousins|colleagues|family|"
+           r"grandkids|grandchildren|boys|girls)")
 #: Said after companions that stay behind ("the kids are staying with grandma").
 STAYING_BEHIND = re.compile(
     r"^\s*(?:are|is|will be|'re|'s)\s+(?:staying|stopping|left)\s+(?:at home|home|behind|with)\b"
     r"|^\s*(?:are|is|will)?\s*(?:not|n't|aren't|isn't|won't|can't|cannot)\s+"
     r"(?:be )?(?:coming|come|joining|join)\b"
 )
-_CHILD_WORDS = re.compile(rf"\b(?:{_KIDS}|sons?|daughters?|twins|family of)\b")
+_CHILD_WORDS = re.compile(
+    rf"\b(?:{_KIDS}|sons?|daughters?|twins|grandkids|grandchildren|family of)\b")
 
 _SOLO = re.compile(
     r"\b(?:solo|alone|by myself|on my own|just me|only me|just myself|single travell?er|"
@@ -48,7 +50,8 @@ _COUPLE = re.compile(
     r"\b(?:as a couple|we(?:'re| are) a couple|a couple(?! of)(?!\s+(?:days|nights|weeks))|"
     r"couples?(?: trip| getaway| holiday| vacation)|honeymoon|honeymooners|"
     r"the two of us|two of us|both of us|just us two|us two|the pair of us|"
-    r"for two(?!\s*(?:days|nights|weeks))|for 2(?!\s*(?:days|nights|weeks|\d))|"
+    r"for two(?!\s*(?:days|nights|weeks|months|years|hours))|"
+    r"for 2(?!\s*(?:days|nights|weeks|months|years|hours|\d))|"
     r"romantic getaway|anniversary trip|babymoon)\b"
 )
 _GROUP_OF = re.compile(
@@ -77,10 +80,20 @@ _TOTAL = re.compile(
 )
 _ADJECTIVE = r"(?:(?:elderly|old|older|aging|ageing|little|young|younger|teenage|small|dear) )?"
 _COMPANION = re.compile(
-    rf"\b(?:my|our|with (?:my|our|a|the)|and (?:my|our|a)|a|taking|bringing|"
-    rf"(?:taking|bringing) (?:my|our)) {_ADJECTIVE}"
+    rf"\b(?:my|our|with (?:my|our|a|the|his|her|their)|and (?:my|our|a|his|her|their)|"
+    rf"a|the|taking|bringing|(?:taking|bringing) (?:my|our|the)) {_ADJECTIVE}"
     rf"(?:(?P<n>{NUMBER}|two|three) (?:{_KIDS}|{_FRIENDS}|sons|daughters)|"
     rf"(?P<pair>{_PAIR})|(?P<plural>{_PLURAL})|(?P<single>{_SINGLE}))\b"
+    rf"(?:[\s,(]*(?:the |all )?(?P<of_them>{NUMBER}|both) of them\b\)?"
+    rf"|\s*\((?P<both>both)\))?"
+)
+#: What follows a relative named in an aside, not a companion ("my cousin lived there",
+#: "my grandpa was stationed there", "my sister recommended it").
+_ASIDE = re.compile(
+    r"\s+(?:(?:also |once |already )?(?:lived|lives|was|were|went|said|says|told|tells|"
+    r"loved|loves|recommended|recommends|visited|knows|knew|thinks|swears|works|worked|"
+    r"studied|grew|used to|has been|had been|suggested|showed|"
+    r"will be (?!joining|coming|along|with|there|travell?ing)[a-z]+|gets? (?:tired|bored))\b)"
 )
 
 
@@ -109,7 +122,7 @@ class Travellers:
 
 
 def _count(text: str) -> int:
-    if text in ("a couple", "a couple of"):
+    if text in ("a couple", "a couple of", "both"):
         return 2
     if text == "a few":
         return 3
@@ -132,13 +145,53 @@ def read_travellers(text: Text) -> Travellers | None:
     return party
 
 
+def _companions(text: Text) -> list[re.Match[str]]:
+    """The companions named (claimed), without relatives named in an aside or ruled out
+    ("without the kids" is left to the interests reader)."""
+    taken = []
+    for match in text.find(_COMPANION):
+        before = text.folded[:match.start()]
+        if text.is_free(match.start(), match.end()) and not _ASIDE.match(
+                text.folded[match.end():]) and not before.endswith(_RULED_OUT):
+            text.claim(match.start(), match.end())
+            taken.append(match)
+    return taken
+
+
+_RULED_OUT = ("without ", "no ", "not with ", "minus ")
+
+
+def _stated_total(text: Text) -> int | None:
+    """A whole party stated outright ("we're 4 now", "5 of us", "party of 6"), claimed;
+    "2 people" is not one (said of companions joining, it is how many they add)."""
+    for pattern in (_GROUP_OF, _TOTAL):
+        for match in text.find(pattern):
+            if pattern is _TOTAL and match["n3"]:
+                continue
+            text.claim(match.start(), match.end())
+            return _count(next(v for v in match.groupdict().values() if v))
+    return None
+
+
+def _heads(match: re.Match[str]) -> int | None:
+    """How many people one companion phrase names; None for a plural without a count."""
+    counted = match["of_them"] or match["both"]
+    if counted:
+        return _count(counted)
+    if match["plural"]:
+        return None
+    return 2 if match["pair"] else _count(match["n"]) if match["n"] else 1
+
+
 def _read_party(text: Text) -> Travellers | None:
     kids = any(not STAYING_BEHIND.match(text.folded[m.end():])
                for m in text.find(_CHILD_WORDS))
     if _JOINING.search(text.folded):
-        companions = text.take_all(_COMPANION)
-        added = sum(2 if m["pair"] else _count(m["n"]) if m["n"] else 1
-                    for m in companions if not m["plural"])
+        stated = _stated_total(text)
+        if stated:
+            _companions(text)
+            return Travellers(stated, kids)
+        added = sum(_heads(m) or 0 for m in _companions(text))
         if added:
             return Travellers(added, kids, joining=True)
     for pattern in (_GROUP_OF, _KIDS_ADULTS, _ADULTS_KIDS, _FRIENDS_AND_ME, _TOTAL):
@@ -156,16 +209,17 @@ def _read_party(text: Text) -> Travellers | None:
             return Travellers(total, kids or (pattern is _GROUP_OF and "family" in match.group()))
     if text.take(_SOLO) is not None:
         return Travellers(1, False)
-    companions = text.take_all(_COMPANION)
+    companions = _companions(text)
     counted = text.take_all(_COUNTED)
     if companions or counted:
         total = 1 + sum(_count(match["n"]) for match in counted)
         for match in companions:
             if match["plural"] and STAYING_BEHIND.match(text.folded[match.end():]):
                 continue
-            if match["plural"]:
+            heads = _heads(match)
+            if heads is None:
                 return Travellers(None, kids)
-            total += 2 if match["pair"] else _count(match["n"]) if match["n"] else 1
+            total += heads
         return Travellers(total, kids)
     if text.take(_COUPLE) is not None:
         return Travellers(2, False)

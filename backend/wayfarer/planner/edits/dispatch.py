@@ -15,6 +15,7 @@ from wayfarer.domain import (
     DropDay,
     Edit,
     Itinerary,
+    LimitPerDay,
     MealWish,
     MovePlace,
     PinPlace,
@@ -28,6 +29,8 @@ from wayfarer.domain import (
 from wayfarer.errors import EditRejected
 from wayfarer.planner.edits.days import add_day, drop_day, swap_days
 from wayfarer.planner.edits.levels import change_budget, change_pace
+from wayfarer.planner.edits.limits import limit_per_day
+from wayfarer.planner.edits.meals import steer_meals, steers
 from wayfarer.planner.edits.move import move_place
 from wayfarer.planner.edits.places import add_place, pin_place, remove_place, replace_place
 from wayfarer.planner.edits.state import EditState, Outcome
@@ -47,7 +50,7 @@ def apply_edit(
     ``excluded`` place ids (removed by the traveller) are never brought in."""
     if isinstance(edit, Undo):
         raise EditRejected("Undo is handled by the conversation, which keeps earlier versions.")
-    if isinstance(edit, MealWish) and edit.wish != "later_dinner":
+    if isinstance(edit, MealWish) and edit.wish != "later_dinner" and not steers(edit.wish):
         raise EditRejected("I can't pick restaurants by that yet; I'll remember the wish.")
     state = EditState(index, itinerary, preferences, excluded)
     if not state.days:
@@ -64,7 +67,15 @@ def apply_edit(
         ChangePace: change_pace,  # type: ignore[dict-item]
         ChangeBudget: change_budget,  # type: ignore[dict-item]
         SetDayStart: set_day_start,  # type: ignore[dict-item]
-        MealWish: later_dinners,  # type: ignore[dict-item]
+        MealWish: _meal_wish,  # type: ignore[dict-item]
+        LimitPerDay: limit_per_day,  # type: ignore[dict-item]
     }
     handlers[type(edit)](state, edit)
     return state.finish()
+
+
+def _meal_wish(state: EditState, edit: MealWish) -> None:
+    if edit.wish == "later_dinner":
+        later_dinners(state, edit)
+    else:
+        steer_meals(state, edit)

@@ -78,6 +78,8 @@ class EditState:
         self.notes: list[str] = []
         self.description = ""
         self.keep_interests = True
+        #: Place ids the wait-filling step must not bring in (a per-day cap's category).
+        self.unwanted: set[str] = set()
 
     # --- context ------------------------------------------------------------------
 
@@ -320,7 +322,7 @@ class EditState:
             group = activities_of(self.index, day)
             before = place_ids(self.itinerary.days)  # never bring back what was removed
             built, _ = fill_idle(
-                request, number, day, group, place_ids(self.days) | before,
+                request, number, day, group, place_ids(self.days) | before | self.unwanted,
                 self.others(position), keep=frozenset(self.added),
             )
             if built is not day:

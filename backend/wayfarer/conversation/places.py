@@ -1,0 +1,85 @@
+"""Which catalog place a traveller's words name, for answers (issue 9).
+
+:func:`resolve_place` never answers about another place: a candidate must carry every
+distinctive word the traveller said ("byzantine" in "the byzantine museum"; typos within
+one or two letters allowed), or, when only category words were said ("the cathedral"),
+every one of those. Candidates come from the plan (every stop) and from the planner's
+fuzzy catalog lookup (the whole phrase and each distinctive word), so a place that is not
+planned is found too. Several equally good candidates are returned for the reply to ask
+which one is meant.
+"""
+
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from wayfarer.conversation.constraints import name_key
+from wayfarer.domain import Itinerary
+from wayfarer.planner import CatalogPlace, Planner
+
+#: Words that never tell places apart.
+_STOP = frozenset({"the", "a", "an", "of", "de", "del", "della", "dell", "di", "da", "la",
+                   "le", "el", "and", "at", "in", "st", "on", "des", "du", "der", "die", "das"})
+#: Category words: they name a kind of place, not one place.
+_GENERIC = frozenset({
+    "museum", "museums", "museo", "musee", "gallery", "galleria", "church", "cathedral",
+    "palace", "palazzo", "park", "garden", "gardens", "market", "tower", "square", "bridge",
+    "temple", "shrine", "castle", "monastery", "basilica", "chapel", "fort", "mosque",
+    "synagogue", "street", "district", "quarter", "beach", "house", "hall", "centre", "center",
+    "building", "national", "art", "collection", "memorial", "monument", "viewpoint",
+})
+
+
+@dataclass(frozen=True)
+class PlaceMatch:
+    """The place meant (``place``), or the candidates to ask between (``choices``), or
+    neither when nothing fits."""
+
+    place: CatalogPlace | None = None
+    choices: tuple[str, ...] = ()
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in name_key(text).split() if w not in _STOP]
+
+
+def _has(word: str, name_words: list[str]) -> bool:
+    """``word`` is one of the name's words, allowing a small typo or a plural."""
+    limit = 100.0 if len(word) < 5 else 80.0
+    return any(word == w or word.rstrip("s") == w.rstrip("s")
+               or fuzz.ratio(word, w) >= limit for w in name_words)
+
+
+def _fit(said: list[str], name: str) -> tuple[int, int] | None:
+    """How well ``name`` fits the words ``said``: (category words also matched, -extra
+    name words), or None when a distinctive word (else any word) is missing."""
+    name_words = _words(name)
+    distinctive = [w for w in said if w not in _GENERIC]
+    needed = distinctive or said
+    if not needed or not all(_has(w, name_words) for w in needed):
+        return None
+    generic = sum(_has(w, name_words) for w in said if w in _GENERIC)
+    return generic, -(len(name_words) - len(said))
+
+
+def resolve_place(
+    phrase: str, city: str, itinerary: Itinerary | None, planner: Planner
+) -> PlaceMatch:
+    """The catalog place of ``city`` that ``phrase`` names (see the module docstring)."""
+    said = _words(phrase)
+    if not said:
+        return PlaceMatch()
+    names = {i.place.name for d in itinerary.days for i in d.items} if itinerary else set()
+    planned = set(names)
+    lookups = [phrase, *(w for w in said if w not in _GENERIC)]
+    names |= {p.name for q in lookups if (p := planner.place(city, q)) is not None}
+    scored = [(fit, name) for name in names if (fit := _fit(said, name)) is not None]
+    if not scored:
+        return PlaceMatch()
+    best = max(fit for fit, _ in scored)
+    top = sorted(name for fit, name in scored if fit == best)
+    if len(top) > 1 and len(set(top) & planned) == 1:
+        top = sorted(set(top) & planned)
+    if len(top) > 1:
+        return PlaceMatch(choices=tuple(top[:4]))
+    return PlaceMatch(place=planner.place(city, top[0]))

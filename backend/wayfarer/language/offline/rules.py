@@ -1,0 +1,84 @@
+"""Lasting rules said in a message (issue 9): per-day caps ("max 3 stops a day", "no more
+than one museum a day", "one church per day is plenty") and meal wishes that steer the
+restaurants ("we're vegetarian", "somewhere fancy for dinner on day 3", "cheap eats").
+
+A cap needs a limiting cue (no more than, at most, max, only, just, up to; or "... is
+plenty / enough" after it) so "2 museums a day" said as a wish for more is not a cap.
+"""
+
+import re
+
+from wayfarer.domain import EditScope, EditTrip, LimitPerDay, MealWish
+from wayfarer.domain.edits import MealWishKind
+from wayfarer.language.offline.numbers import NUMBER, to_int
+
+#: What a cap counts: a catalog category, or None for any stop.
+_COUNTED: dict[str, str | None] = {
+    "museum": "museum", "gallery": "gallery", "galleries": "gallery", "church": "church",
+    "temple": "temple", "shrine": "shrine", "mosque": "mosque", "palace": "palace",
+    "castle": "castle", "market": "market", "park": "park", "garden": "garden",
+    "viewpoint": "viewpoint", "monument": "monument", "beach": "beach",
+    "stop": None, "sight": None, "place": None, "thing": None, "activity": None,
+    "activities": None, "attraction": None, "visit": None,
+}
+_WHAT = "|".join(sorted(_COUNTED, key=len, reverse=True))
+_PER_DAY = r"(?:a|per|each|every|in a|in one) day|daily"
+_CAP = re.compile(
+    rf"\b(?:no more than|not more than|at most|max(?:imum)?|only|just|up to|limit (?:it |us )?"
+    rf"to|never more than)\s+(?P<n>{NUMBER}|a single|one) (?:(?:big|major) )?"
+    rf"(?P<what>{_WHAT})(?:e?s)? (?:{_PER_DAY})\b"
+    rf"|\b(?P<n2>{NUMBER}|a single|one) (?P<what2>{_WHAT})(?:e?s)? (?:{_PER_DAY}) "
+    r"(?:is|are|would be) (?:plenty|enough|the max|max|more than enough)\b"
+    rf"|\b(?P<what3>{_WHAT})(?:e?s)?:? (?:max|at most|no more than) (?P<n3>{NUMBER}) "
+    rf"(?:{_PER_DAY})\b"
+)
+_DAY = re.compile(r"\bday (?P<n>\d{1,2})\b")
+_VEGETARIAN = re.compile(r"\b(?:vegetarian|vegan|veggie|no meat|plant based)\b")
+_MEAL = r"(?:dinners?|restaurants?|meals?|dining|lunch(?:es)?|place to eat|somewhere to eat)"
+_FANCY = re.compile(
+    rf"\bfine dining\b|\b(?:fancy|upscale|posh|michelin|classy|gourmet|special|romantic|"
+    rf"really nice|very nice)\b[^.,;!?]{{0,25}}\b{_MEAL}\b"
+    rf"|\b{_MEAL}\b[^.,;!?]{{0,25}}\b(?:fancy|upscale|posh|michelin|classy|gourmet)\b"
+)
+_CHEAP = re.compile(
+    r"\bcheap (?:eats|food|meals|restaurants|places to eat|dinners|lunches)\b|"
+    r"\b(?:eat|eating) cheap(?:ly)?\b|\binexpensive (?:food|meals|restaurants)\b|"
+    r"\bbudget (?:meals|food|restaurants|eats)\b"
+)
+
+
+def _count(text: str) -> int | None:
+    return 1 if text in ("a single", "one") else to_int(text)
+
+
+def read_caps(folded: str) -> list[EditTrip]:
+    """Per-day caps said in ``folded`` (see the module docstring)."""
+    found: list[EditTrip] = []
+    for match in _CAP.finditer(folded):
+        number = match["n"] or match["n2"] or match["n3"]
+        what = match["what"] or match["what2"] or match["what3"]
+        limit = _count(number)
+        if limit is None or not 1 <= limit <= 6:
+            continue
+        category = _COUNTED[what]
+        found.append(EditTrip(edit=LimitPerDay(category=category, limit=limit)))
+    return found
+
+
+def read_meal_wishes(folded: str) -> list[EditTrip]:
+    """Meal wishes that steer restaurants: vegetarian, fancy, cheap (one day when a day
+    is named with a fancy or cheap wish)."""
+    day_match = _DAY.search(folded)
+    day = int(day_match["n"]) if day_match else None
+    found: list[EditTrip] = []
+    kinds: list[tuple[MealWishKind, int | None]] = []
+    if _VEGETARIAN.search(folded):
+        kinds.append(("vegetarian", None))
+    if _FANCY.search(folded):
+        kinds.append(("fancy", day))
+    if _CHEAP.search(folded):
+        kinds.append(("cheap", day))
+    for wish, on in kinds:
+        scope = EditScope(kind="day", day=on) if on else EditScope()
+        found.append(EditTrip(edit=MealWish(wish=wish, day=on), scope=scope))
+    return found
