@@ -11,7 +11,7 @@ or flight estimate and is said to be one.
 from collections.abc import Sequence
 
 from wayfarer.conversation.constraints import name_key
-from wayfarer.conversation.places import resolve_place
+from wayfarer.conversation.places import PlaceMatch, resolve_place
 from wayfarer.domain import (
     AskCost,
     AskCoveredCities,
@@ -29,6 +29,7 @@ from wayfarer.domain import (
     SessionState,
 )
 from wayfarer.language.events import AskQuestion, Edited, NarrationEvent, Planned
+from wayfarer.language.offline.phrasing import join_words
 from wayfarer.planner import CatalogPlace, Planner
 from wayfarer.planner.clock import minutes_of, weekday_of
 from wayfarer.planner.geo import haversine_km, is_transit_hop, travel_minutes_km
@@ -159,16 +160,22 @@ def _lookup(state: SessionState, planner: Planner, name: str) -> CatalogPlace | 
     planned = _find_item(state.itinerary, name)
     if planned is not None and planned[0].city is not None:
         return planner.place(planned[0].city, planned[1].place.name)
+    return _resolve(name, state, planner).place
+
+
+def _resolve(name: str, state: SessionState, planner: Planner) -> PlaceMatch:
+    """:func:`resolve_place` in the first of the trip's cities where ``name`` names a
+    place (or two places equally well)."""
     for city in _trip_cities(state):
-        place = resolve_place(name, city, state.itinerary, planner).place
-        if place is not None:
-            return place
-    return None
+        match = resolve_place(name, city, state.itinerary, planner)
+        if match.place is not None or match.choices:
+            return match
+    return PlaceMatch()
 
 
 def _unknown_place(name: str, state: SessionState) -> str:
-    city = _city(state)
-    where = f" in {city}" if city else ""
+    cities = _trip_cities(state)
+    where = f" in {join_words(cities)}" if cities else ""
     return f"I don't know a place called {name}{where}, so I can't say."
 
 
@@ -194,10 +201,9 @@ def _hours_text(place: CatalogPlace, weekday: int) -> str:
 
 
 def _hours(question: AskOpeningHours, state: SessionState, planner: Planner) -> str:
-    city = _city(state)
-    if city is None:
+    if _city(state) is None:
         return _no_city()
-    match = resolve_place(question.place, city, state.itinerary, planner)
+    match = _resolve(question.place, state, planner)
     if match.choices:
         return f"Which one do you mean: {' or '.join(match.choices)}?"
     place = match.place
