@@ -10,11 +10,16 @@ import httpx
 
 from wayfarer.api.ratelimit import RateLimits
 from wayfarer.config import Settings
+from wayfarer.conversation.model_cities import ModelCities
 from wayfarer.conversation.orchestrator import Orchestrator
 from wayfarer.conversation.sharing import Sharing
 from wayfarer.language import Interpreter, Narrator, OfflineInterpreter, OfflineNarrator
+from wayfarer.language.offline.cities import world_cities
+from wayfarer.language.offline.text import name_key
 from wayfarer.observability import Metrics
 from wayfarer.planner import Catalog, CatalogPlanner, Planner, load_catalog
+from wayfarer.planner.catalog import ACTIVITY_CATEGORIES, FOOD_CATEGORIES
+from wayfarer.planner.proposed import ProposedCities
 from wayfarer.sessions import PurgeScheduler, SessionStore
 from wayfarer.sessions.factory import open_store
 
@@ -45,13 +50,19 @@ async def build_services(settings: Settings, metrics: Metrics | None = None) -> 
     """Build and start every service for ``settings``; raises WayfarerError on a bad set-up."""
     metrics = metrics or Metrics()
     catalog = load_catalog()  # CatalogError stops start-up
-    planner = CatalogPlanner(catalog)
+    proposed = ProposedCities()
+    planner = CatalogPlanner(catalog, proposed=proposed)
     llm_http = httpx.AsyncClient() if settings.llm_provider == "openai" else None
     interpreter, narrator = build_language(settings, catalog, metrics, llm_http)
     store = await _open_store(settings, metrics)
     purge_scheduler = PurgeScheduler(store, metrics, settings.purge_interval_seconds)
     purge_scheduler.start()
-    orchestrator = Orchestrator(store, interpreter, narrator, planner, settings, metrics)
+    model_cities = None
+    if llm_http is not None:
+        model_cities = build_model_cities(settings, store, planner, proposed, metrics, llm_http)
+    orchestrator = Orchestrator(
+        store, interpreter, narrator, planner, settings, metrics, model_cities
+    )
     return Services(
         settings=settings,
         metrics=metrics,
@@ -88,6 +99,30 @@ def build_language(
         ),
         LLMNarrator(model, narrator, metrics),
     )
+
+
+def build_model_cities(
+    settings: Settings, store: SessionStore, planner: Planner, proposed: ProposedCities,
+    metrics: Metrics, http: httpx.AsyncClient,
+) -> ModelCities:
+    """Uncovered cities planned on model-proposed places, cached in ``store``
+    (conversation/model_cities.py; docs/adr/0070)."""
+    from wayfarer.language.llm import build_chat_model
+    from wayfarer.language.llm.places import PlaceProposer
+
+    proposer = PlaceProposer(
+        build_chat_model(settings, http), metrics, (ACTIVITY_CATEGORIES, FOOD_CATEGORIES),
+        method=settings.llm_structured_method,
+    )
+    return ModelCities(
+        store, proposer, proposed, _locate, settings.model_city_ttl_seconds, planner.covers
+    )
+
+
+def _locate(name: str) -> tuple[str, str] | None:
+    """The GeoNames name and country code of the biggest city called ``name``."""
+    found = world_cities().lookup(name_key(name))
+    return (found[0].name, found[0].country_code) if found else None
 
 
 async def _open_store(settings: Settings, metrics: Metrics) -> SessionStore:

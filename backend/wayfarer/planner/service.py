@@ -28,6 +28,7 @@ from wayfarer.planner.edits import apply_edit
 from wayfarer.planner.exports import to_ics, to_json, to_markdown, trip_start
 from wayfarer.planner.index import CityIndex
 from wayfarer.planner.match import NAME_CUTOFF, name_score
+from wayfarer.planner.proposed import MODEL_PLACES_NOTE, ProposedCities
 from wayfarer.planner.request import TripRequest, resolve
 from wayfarer.planner.trip import plan_trip
 from wayfarer.planner.verify import verify_itinerary
@@ -48,9 +49,11 @@ class CatalogPlanner:
     """
 
     def __init__(
-        self, catalog: Catalog, clock: Callable[[], dt.datetime] = utcnow
+        self, catalog: Catalog, clock: Callable[[], dt.datetime] = utcnow,
+        proposed: ProposedCities | None = None,
     ) -> None:
         self._catalog = catalog
+        self._proposed = proposed or ProposedCities()
         self._clock = clock
         self._indexes: dict[tuple[str, int | None], CityIndex] = {}
         self._lock = threading.Lock()
@@ -59,7 +62,7 @@ class CatalogPlanner:
         """Lookup tables for ``city`` (any case), or None when it is not covered. With a
         ``start_date``, a city with seasonal hours gets the tables of that month (the
         trip's first month)."""
-        covered = self._catalog.get(city)
+        covered = self._catalog.get(city) or self._proposed.get(city)
         if covered is None:
             return None
         month = None
@@ -67,11 +70,11 @@ class CatalogPlanner:
             month = start_date.month
         key = (city.casefold(), month)
         found = self._indexes.get(key)
-        if found is not None:
+        if found is not None and found.city is covered:
             return found
-        with self._lock:
+        with self._lock:  # built once per city (again when a proposed city is replaced)
             found = self._indexes.get(key)
-            if found is None:
+            if found is None or found.city is not covered:
                 found = self._indexes[key] = CityIndex.build(covered, month)
         return found
 
@@ -108,6 +111,8 @@ class CatalogPlanner:
         itinerary = itinerary_for(request, trip.days)
         itinerary = self._guard(itinerary, preferences, request, trip.notes)
         notes = trip.notes + budget_notes(request, itinerary)
+        if index.city.source == "model":
+            notes.insert(0, MODEL_PLACES_NOTE)
         return PlanResult(itinerary=itinerary, defaults=list(request.defaults), notes=notes)
 
     def _guard(
