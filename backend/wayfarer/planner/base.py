@@ -19,6 +19,8 @@ class CitySummary(BaseModel):
     name: str
     country: str
     places: int
+    #: ISO 3166 alpha-2 code of ``country`` (added after the first three fields).
+    country_code: str
 
 
 class PlanResult(BaseModel):

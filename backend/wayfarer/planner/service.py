@@ -91,7 +91,8 @@ class CatalogPlanner:
     def cities(self) -> list[CitySummary]:
         """Covered cities, sorted by name."""
         return [
-            CitySummary(name=c.name, country=c.country, places=len(c.places))
+            CitySummary(name=c.name, country=c.country, places=len(c.places),
+                        country_code=c.country_code)
             for c in self._catalog.cities
         ]
 
