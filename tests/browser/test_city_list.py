@@ -7,6 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.pages import ChatPage
+from tests.browser.test_accessibility import serious_violations
 from wayfarer.planner import load_catalog
 
 pytestmark = pytest.mark.browser
@@ -29,6 +30,7 @@ def test_every_city_is_listed_under_its_country(open_page: OpenPage) -> None:
         expected = [c.name for c in cities if c.country == country]
         expect(group.get_by_role("button")).to_have_text(expected)
     expect(chat.page.locator("#suggestions-list button").first).to_be_focused()
+    assert serious_violations(chat.page) == []
     chat.page.get_by_role("list", name="Japan").get_by_role("button", name="Kyoto").click()
     expect(chat.user_messages.last).to_have_text(re.compile("Kyoto"))
 

@@ -2,13 +2,14 @@
 loopback OpenAI-protocol server), checked, planned, cached in the session store."""
 
 import asyncio
+import json
 from collections.abc import Iterator
 from typing import Any
 
 import httpx
 import pytest
 
-from tests.conversation.llm_support import llm_app
+from tests.conversation.llm_support import llm_app, metric
 from tests.conversation.model_city_support import (
     BAD,
     FOOD,
@@ -58,7 +59,16 @@ async def test_good_candidates_are_planned_and_cached(
     with llm_app(fake, make_settings) as live:
         first = (await _trip(live.url))["session"]
         second = (await _trip(live.url))["session"]
+        async with httpx.AsyncClient(base_url=live.url) as http:
+            metrics = (await http.get("/metrics")).text
     assert model.proposals == 1  # the second traveller made no model call for places
+    assert metric(metrics, "wayfarer_llm_call_seconds_count", kind="propose",
+                  outcome="ok") == 1
+    asked = [r for r in fake.requests if "candidate places" in str(r["messages"][0])]
+    assert asked[0]["response_format"]["type"] == "json_schema"
+    assert asked[0]["response_format"]["json_schema"]["strict"] is True
+    assert json.loads(asked[0]["messages"][-1]["content"]) == {
+        "city": "Bologna", "country": "Italy"}
     for session in (first, second):
         assert session["stage"] == "planned"
         assert session["itinerary"]["city"] == "Bologna"
@@ -113,6 +123,16 @@ async def test_a_failing_model_gives_the_offline_answer(
     assert session["itinerary"] is None
     assert session["preferences"]["city"] is None
     assert "Bologna" in body["reply"]["content"] or failure != "http_500"
+
+
+async def test_function_calling_proposals_are_planned_too(
+    fake: FakeOpenAI, model: ProposingModel, make_settings: Any
+) -> None:
+    with llm_app(fake, make_settings, llm_structured_method="function_calling") as live:
+        session = (await _trip(live.url))["session"]
+    asked = [r for r in fake.requests if "candidate places" in str(r["messages"][0])]
+    assert asked[0]["tools"][0]["function"]["name"] == "Candidates"
+    assert session["stage"] == "planned" and session["itinerary"]["city"] == "Bologna"
 
 
 @pytest.mark.parametrize("backend", ["memory", "redis"])
