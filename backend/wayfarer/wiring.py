@@ -70,7 +70,8 @@ async def build_services(settings: Settings, metrics: Metrics | None = None) -> 
         purge_scheduler=purge_scheduler,
         planner=planner,
         orchestrator=orchestrator,
-        sharing=Sharing(store, planner, settings),
+        sharing=Sharing(store, planner, settings,
+                        restore=model_cities.restore if model_cities else None),
         rate_limits=RateLimits.from_settings(settings),
         llm_http=llm_http,
     )

@@ -19,6 +19,8 @@ from tests.conversation.model_city_support import (
 )
 from tests.fake_openai import FakeOpenAI, fake_openai
 from wayfarer.config import Settings
+from wayfarer.language.llm.places import candidates_schema
+from wayfarer.planner import load_catalog
 from wayfarer.planner.proposed import MODEL_PLACES_NOTE
 
 TEXT = "Two days in Bologna please"
@@ -162,17 +164,46 @@ async def test_redis_cache_serves_another_app_instance(
              "redis_key_prefix": redis_prefix}
     with llm_app(fake, make_settings, **redis) as first_app:
         first = await _trip(first_app.url)
-    with llm_app(fake, make_settings, **redis) as second_app:
-        second = (await _trip(second_app.url))["session"]
+        sid = first["session"]["session_id"]
+        async with httpx.AsyncClient(base_url=first_app.url, timeout=60) as http:
+            shared = (await http.post(f"/api/sessions/{sid}/share")).json()
+    with llm_app(fake, make_settings, **redis) as second_app:  # a fresh process's view
         async with httpx.AsyncClient(base_url=second_app.url, timeout=60) as http:
-            sid = first["session"]["session_id"]
             export = await http.get(f"/api/sessions/{sid}/itinerary",
                                     params={"format": "markdown"})
+            view = await http.get(f"/api/shared/{shared['share']['token']}")
+        second = (await _trip(second_app.url))["session"]
     assert model.proposals == 1
     assert second["stage"] == "planned" and second["itinerary"]["city"] == "Bologna"
-    assert export.status_code == 200 and "Bologna" in export.text
+    assert export.status_code == 200 and MODEL_PLACES_NOTE in export.text
+    assert view.status_code == 200 and view.json()["details"]
+
+
+async def test_offline_an_uncovered_city_keeps_the_honest_answer(
+    client: httpx.AsyncClient,
+) -> None:
+    session_id = (await client.post("/api/sessions")).json()["session_id"]
+    body = (await client.post(f"/api/sessions/{session_id}/messages",
+                              json={"content": "Two days in Bologna please"})).json()
+    assert body["session"]["itinerary"] is None
+    reply = body["reply"]["content"]
+    assert "Bologna" in reply
+    italian = [c.name for c in load_catalog().cities if c.country_code == "IT"]
+    named = sorted((reply.index(c.name), c.name) for c in load_catalog().cities
+                   if c.name in reply)
+    assert named and named[0][1] in italian  # covered cities of its country first
 
 
 def test_settings_name_the_cache_ttl(make_settings: Any) -> None:
     settings: Settings = make_settings(model_city_ttl_seconds=60)
     assert settings.model_city_ttl_seconds == 60
+
+
+def test_the_candidates_schema_is_in_the_strict_subset() -> None:
+    schema = candidates_schema()
+    place = schema["$defs"]["Candidate"]
+    assert schema["additionalProperties"] is False and schema["required"] == ["places"]
+    assert place["additionalProperties"] is False
+    assert set(place["required"]) == set(place["properties"]) == {
+        "name", "kind", "category", "interests", "lat", "lon", "hours", "visit_minutes",
+        "cost_level", "indoor", "description", "serves"}
