@@ -73,7 +73,8 @@ class Planner(Protocol):
     def plan(
         self, preferences: Preferences, excluded: frozenset[str] = frozenset()
     ) -> PlanResult:
-        """Plan a trip; ``preferences.city`` must be covered (else InvalidRequest).
+        """Plan a trip; ``preferences.city`` must be covered, or a model-proposed city
+        registered in this process (planner/proposed.py), else InvalidRequest.
         ``excluded`` place ids (the traveller removed them) are never chosen."""
         ...
 
