@@ -82,6 +82,19 @@ def test_too_few_survivors_make_no_city() -> None:
     assert city is not None and city.source == "model" and city.slug == "bologna-it"
 
 
+@pytest.mark.parametrize("change", [
+    {"cost_level": 3},  # a budget trip could visit none of them
+    {"hours": ["closed"] + ["09:00-19:00"] * 6},  # nothing to see on Mondays
+    {"hours": ["09:00-09:30"] * 7, "visit_minutes": 120},  # never open long enough
+])
+def test_a_city_must_be_plannable_on_every_weekday(change: dict[str, Any]) -> None:
+    assert BOLOGNA is not None
+    spoilt = [{**c, **change} for c in GOOD[: len(GOOD) - MIN_ACTIVITIES + 1]]
+    places, dropped = accept_candidates(BOLOGNA, spoilt + GOOD[len(spoilt):] + FOOD)
+    assert not dropped
+    assert model_city(BOLOGNA, places) is None
+
+
 def test_the_radius_grows_with_the_population() -> None:
     assert radius_km(20_000) == 10.0
     assert radius_km(1_000_000) == 20.0

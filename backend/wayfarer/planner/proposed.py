@@ -15,7 +15,8 @@ candidate is checked here, one by one, and dropped when it fails any rule:
 - it is not a duplicate: the same name as an accepted place, or within 150 m of one
   whose name holds all its words (or the other way round).
 
-The city is planned only when at least :data:`MIN_ACTIVITIES` sights and
+The city is planned only when, on every weekday, at least :data:`MIN_ACTIVITIES`
+affordable sights (cost level 2 or less) can be visited whole, and at least
 :data:`MIN_FOOD` places to eat survive; otherwise the traveller gets today's offline
 answer. Accepted places are plain catalog places of a :class:`City` whose ``source`` is
 ``"model"``; the planner adds :data:`MODEL_PLACES_NOTE` to the assumptions of its plans.
@@ -42,6 +43,7 @@ from wayfarer.planner.catalog import (
     _geonames,
     haversine_km,
 )
+from wayfarer.planner.index import CityIndex
 
 MODEL_PLACES_NOTE = (
     "Places suggested by the language model -- check opening hours before you go."
@@ -185,14 +187,24 @@ def _near_twin(place: CatalogPlace, accepted: list[CatalogPlace]) -> bool:
 
 
 def model_city(geo: GeoFacts, places: list[CatalogPlace]) -> City | None:
-    """A plannable city of ``places`` (source ``model``), or None when too few survived."""
-    activities = sum(p.kind == "activity" for p in places)
-    if activities < MIN_ACTIVITIES or len(places) - activities < MIN_FOOD:
+    """A plannable city of ``places`` (source ``model``), or None when too few survived:
+    fewer than :data:`MIN_ACTIVITIES` sights a ``budget`` trip may visit on some weekday
+    (open long enough for a whole visit, at cost level 2 or less), or fewer than
+    :data:`MIN_FOOD` places to eat. So any pace, budget and start day plans at least a
+    first day, as for a curated city."""
+    if sum(p.kind == "food" for p in places) < MIN_FOOD:
         return None
-    return City(
+    city = City(
         name=geo.name, slug=geo.slug, country=geo.country, country_code=geo.country_code,
         lat=geo.lat, lon=geo.lon, timezone=geo.timezone, places=places, source="model",
     )
+    index = CityIndex.build(city, None)
+    for weekday in range(7):
+        open_ = [p for p in index.activities
+                 if index.affordable(p, "budget") and index.fits_weekday(p, weekday)]
+        if len(open_) < MIN_ACTIVITIES:
+            return None
+    return city
 
 
 class ProposedCities:
