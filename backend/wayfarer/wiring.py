@@ -19,7 +19,7 @@ from wayfarer.language.offline.text import name_key
 from wayfarer.observability import Metrics
 from wayfarer.planner import Catalog, CatalogPlanner, Planner, load_catalog
 from wayfarer.planner.catalog import ACTIVITY_CATEGORIES, FOOD_CATEGORIES
-from wayfarer.planner.proposed import ProposedCities
+from wayfarer.planner.proposed import GeoFacts, ProposedCities
 from wayfarer.sessions import PurgeScheduler, SessionStore
 from wayfarer.sessions.factory import open_store
 
@@ -116,14 +116,21 @@ def build_model_cities(
         method=settings.llm_structured_method,
     )
     return ModelCities(
-        store, proposer, proposed, _locate, settings.model_city_ttl_seconds, planner.covers
+        store, proposer, proposed, locate_city, settings.model_city_ttl_seconds,
+        planner.covers,
     )
 
 
-def _locate(name: str) -> tuple[str, str] | None:
-    """The GeoNames name and country code of the biggest city called ``name``."""
+def locate_city(name: str) -> GeoFacts | None:
+    """GeoNames' facts of the biggest city called ``name`` (the one the city resolver
+    reads), from the gazetteer the offline interpreter already holds."""
     found = world_cities().lookup(name_key(name))
-    return (found[0].name, found[0].country_code) if found else None
+    if not found or not found[0].timezone:
+        return None
+    city = found[0]
+    return GeoFacts(name=city.name, country=city.country, country_code=city.country_code,
+                    lat=city.lat, lon=city.lon, timezone=city.timezone,
+                    population=city.population)
 
 
 async def _open_store(settings: Settings, metrics: Metrics) -> SessionStore:

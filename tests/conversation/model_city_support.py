@@ -5,6 +5,7 @@ listing, to about 100 m); the bad ones each break one rule of planner/proposed.p
 """
 
 import json
+import time
 from typing import Any
 
 from tests.conversation.llm_support import ScriptedModel
@@ -73,10 +74,12 @@ class ProposingModel(ScriptedModel):
         super().__init__()
         self.places = places
         self.proposals = 0
+        self.hang = 0.0  # seconds a place call takes (blocks the stand-in server)
 
     def __call__(self, messages: list[dict[str, Any]]) -> str:
         if "candidate places" in str(messages[0]["content"]):
             self.proposals += 1
+            time.sleep(self.hang)
             return json.dumps({"places": self.places})
         return super().__call__(messages)
 

@@ -3,6 +3,7 @@ loopback OpenAI-protocol server), checked, planned, cached in the session store.
 
 import asyncio
 import json
+import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -107,7 +108,7 @@ async def test_too_few_good_candidates_give_the_offline_answer(
     assert body["session"]["preferences"]["city"] is None
 
 
-@pytest.mark.parametrize("failure", ["http_500", "hung", "not_json"])
+@pytest.mark.parametrize("failure", ["http_500", "hung", "hung_proposal", "not_json"])
 async def test_a_failing_model_gives_the_offline_answer(
     fake: FakeOpenAI, model: ProposingModel, make_settings: Any, failure: str
 ) -> None:
@@ -117,11 +118,18 @@ async def test_a_failing_model_gives_the_offline_answer(
     elif failure == "hung":  # the model answers long after the turn's budget
         fake.delay = 3.0
         overrides = {"llm_timeout_seconds": 20, "turn_budget_seconds": 1.0}
+    elif failure == "hung_proposal":  # only the place call hangs: the budget cuts it
+        model.hang = 4.0
+        overrides = {"llm_timeout_seconds": 20, "turn_budget_seconds": 2.0}
     else:
         model.places = "not a list"  # type: ignore[assignment]
     with llm_app(fake, make_settings, **overrides) as live:
+        started = time.monotonic()
         body = await _trip(live.url)
+        took = time.monotonic() - started
     session = body["session"]
+    if failure == "hung_proposal":
+        assert model.proposals == 1 and took < 3.5
     assert session["itinerary"] is None
     assert session["preferences"]["city"] is None
     assert "Bologna" in body["reply"]["content"] or failure != "http_500"

@@ -10,12 +10,12 @@ from wayfarer.planner.proposed import (
     ProposedCities,
     accept_candidates,
     clean_text,
-    geo_facts,
     model_city,
     radius_km,
 )
+from wayfarer.wiring import locate_city
 
-BOLOGNA = geo_facts("Bologna", "IT")
+BOLOGNA = locate_city("Bologna")
 
 
 def test_geonames_gives_the_centre_and_time_zone() -> None:
@@ -23,7 +23,7 @@ def test_geonames_gives_the_centre_and_time_zone() -> None:
     assert BOLOGNA.slug == "bologna-it" and BOLOGNA.country == "Italy"
     assert BOLOGNA.timezone == "Europe/Rome"
     assert abs(BOLOGNA.lat - 44.49) < 0.05 and abs(BOLOGNA.lon - 11.34) < 0.05
-    assert geo_facts("Bologna", "FR") is None
+    assert locate_city("Gondor") is None  # not a GeoNames city
 
 
 def test_good_candidates_are_all_accepted_in_order() -> None:

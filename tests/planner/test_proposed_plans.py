@@ -16,9 +16,10 @@ from wayfarer.domain import INTERESTS, Preferences
 from wayfarer.errors import InvalidRequest
 from wayfarer.planner import CatalogPlanner, load_catalog
 from wayfarer.planner.catalog import ACTIVITY_CATEGORIES, FOOD_CATEGORIES
-from wayfarer.planner.proposed import ProposedCities, accept_candidates, geo_facts, model_city
+from wayfarer.planner.proposed import ProposedCities, accept_candidates, model_city
+from wayfarer.wiring import locate_city
 
-BOLOGNA = geo_facts("Bologna", "IT")
+BOLOGNA = locate_city("Bologna")
 assert BOLOGNA is not None
 
 _TIME = st.sampled_from(["06:00", "08:00", "09:30", "11:00", "12:00", "14:00", "17:00",

@@ -38,16 +38,14 @@ from wayfarer.planner.proposed import (
     GeoFacts,
     ProposedCities,
     accept_candidates,
-    geo_facts,
     model_city,
-    slugify,
 )
 from wayfarer.sessions import SessionStore
 
 log = logging.getLogger("wayfarer.conversation.model_cities")
 
-#: A city name -> (its GeoNames name, ISO country code), or None when not a known city.
-Locator = Callable[[str], tuple[str, str] | None]
+#: A city name -> its GeoNames facts, or None when it is not a known city.
+Locator = Callable[[str], GeoFacts | None]
 
 
 class Proposer(Protocol):
@@ -115,29 +113,27 @@ class ModelCities:
             if name and not self._covered(name) and self._proposed.get(name) is None:
                 located = self._locate(name)
                 if located is not None:
-                    await self._cached(located[0], located[1])
+                    await self._cached(located)
 
     async def city(self, name: str) -> City | None:
         """The proposed city called ``name`` from this process, the cache or the model."""
         known = self._proposed.get(name)
         if known is not None:
             return known
-        located = self._locate(name)
-        if located is None:
+        geo = self._locate(name)
+        if geo is None:
             return None
-        geo_name, code = located
-        key = f"{slugify(geo_name)}-{code.lower()}"
-        flight = self._flights.setdefault(key, asyncio.Lock())
+        flight = self._flights.setdefault(geo.slug, asyncio.Lock())
         try:
             async with flight:
-                return self._proposed.get(geo_name) or await self._cached(
-                    geo_name, code) or await self._ask(geo_name, code)
+                return self._proposed.get(geo.name) or await self._cached(
+                    geo) or await self._ask(geo)
         finally:
             if not flight.locked():
-                self._flights.pop(key, None)
+                self._flights.pop(geo.slug, None)
 
-    async def _cached(self, name: str, code: str) -> City | None:
-        slug = f"{slugify(name)}-{code.lower()}"
+    async def _cached(self, geo: GeoFacts) -> City | None:
+        slug = geo.slug
         try:
             raw = await self._store.model_city(slug)
         except StoreUnavailable:
@@ -157,10 +153,7 @@ class ModelCities:
                                       "places": len(city.places)})
         return city
 
-    async def _ask(self, name: str, code: str) -> City | None:
-        geo: GeoFacts | None = await asyncio.to_thread(geo_facts, name, code)
-        if geo is None:
-            return None
+    async def _ask(self, geo: GeoFacts) -> City | None:
         candidates = await self._proposer.propose(geo.name, geo.country)
         if candidates is None:
             return None

@@ -33,14 +33,11 @@ from dataclasses import dataclass
 
 from pydantic import ValidationError
 
-from wayfarer.errors import CatalogError
 from wayfarer.planner.catalog import (
     ACTIVITY_CATEGORIES,
     FOOD_CATEGORIES,
     CatalogPlace,
     City,
-    _geo_city,
-    _geonames,
     haversine_km,
 )
 from wayfarer.planner.index import CityIndex
@@ -83,24 +80,6 @@ class GeoFacts:
     def slug(self) -> str:
         """The city's slug, with its country code (``bologna-it``)."""
         return f"{slugify(self.name) or 'city'}-{self.country_code.lower()}"
-
-
-def geo_facts(name: str, country_code: str) -> GeoFacts | None:
-    """GeoNames' facts of the most populous city called ``name`` in ``country_code``, or
-    None. Reads the whole GeoNames table (about half a second): call it off the event loop,
-    once per proposal; the table is dropped again afterwards, as after loading."""
-    try:
-        geo = _geo_city(name, country_code)
-        country = str(_geonames()[1][country_code]["name"])
-    except (CatalogError, KeyError):
-        return None
-    finally:
-        _geonames.cache_clear()
-    return GeoFacts(
-        name=name, country=country, country_code=country_code,
-        lat=float(geo["latitude"]), lon=float(geo["longitude"]),  # type: ignore[arg-type]
-        timezone=str(geo["timezone"]), population=int(geo["population"]),  # type: ignore[call-overload]
-    )
 
 
 def radius_km(population: int) -> float:
