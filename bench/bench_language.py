@@ -1,7 +1,7 @@
 """Offline language layer: construction time and per-message latency (prints figures).
 
-Construction builds the geonames index once per process (``world_cities``), then the
-resolver; interpretation is timed over the parsing table's messages in both stages.
+Construction builds the geonames index (``WorldCities``, once per app in the wiring), then
+the resolver; interpretation is timed over the parsing table's messages in both stages.
 """
 
 import gc

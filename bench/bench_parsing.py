@@ -38,6 +38,7 @@ from tests.language.blind_scoring import (
     slot_ok,
 )
 from tests.language.plans import TODAY
+from tests.reference import bundled_catalog, shared_world
 from tests.support import live_server
 
 from wayfarer.config import load_settings
@@ -54,7 +55,7 @@ from wayfarer.domain import (
     Undo,
 )
 from wayfarer.language import OfflineInterpreter
-from wayfarer.planner import CatalogPlace, load_catalog
+from wayfarer.planner import CatalogPlace
 
 #: Slots the API cannot show; read from the interpreter instead.
 INTERPRETER_ONLY = ("intent", "export", "day")
@@ -205,12 +206,13 @@ def main() -> None:
           f"{sum(len(c.expect) for c in BLIND)} expected slots")
     with live_server(settings) as live, httpx.Client(base_url=live.url, timeout=30) as http:
         logging.getLogger("wayfarer").setLevel(logging.WARNING)
-        covered = tuple(city.name for city in load_catalog().cities)  # what the app serves
-        interpreter = OfflineInterpreter(covered)
+        covered = tuple(city.name for city in bundled_catalog().cities)  # what the app serves
+        interpreter = OfflineInterpreter(covered, world=shared_world())
         api = score_api(Api(http), interpreter)
     print(f"-- through the HTTP API (today = {date.today()}; intent/export/day from the "
           f"interpreter)")
     print(api.report())
-    direct = score_interpreter(OfflineInterpreter(covered, today=lambda: TODAY), BLIND, TODAY)
+    reader = OfflineInterpreter(covered, today=lambda: TODAY, world=shared_world())
+    direct = score_interpreter(reader, BLIND, TODAY)
     print(f"-- interpreter directly (today = {TODAY})")
     print(direct.report().split("\nmisses")[0])

@@ -3,7 +3,7 @@ next to the offline interpreter on the project's own language sets.
 
 - **slot accuracy**: blind set 2's first messages (``tests/language/blind2_first.py``),
   each read on a fresh session; the preference changes of the acts are merged into empty
-  preferences as the conversation does (``conversation.steps.merge_preferences``) and
+  preferences as the conversation does (``conversation.merge.merge_preferences``) and
   scored by ``blind2_scoring.score_first`` (stated slots right, unstated ones left empty).
 - **act accuracy**: the messages -> acts table (``tests/language/test_acts_table.py``),
   each row in its state; a row counts when every expected act and field holds.
@@ -38,10 +38,11 @@ from tests.language.plans import COVERED, TODAY
 from tests.language.test_acts_table import ROWS, check, state_for
 
 from wayfarer.config import Settings
-from wayfarer.conversation.steps import merge_preferences, merge_updates
+from wayfarer.conversation.merge import merge_preferences, merge_updates
 from wayfarer.domain import ChangePreferences, Interpretation, Preferences, SessionState
 from wayfarer.language import Interpreter, OfflineInterpreter
 from wayfarer.language.llm import LLMInterpreter, build_chat_model
+from wayfarer.language.offline import WorldCities
 from wayfarer.language.usage import turn_usage
 from wayfarer.observability import Metrics
 
@@ -134,15 +135,16 @@ async def run(
     """Score the offline interpreter and the configured model; the printable report."""
     logging.getLogger("wayfarer").setLevel(logging.ERROR)  # fallbacks are counted instead
     metrics = Metrics()
+    world = WorldCities()
 
     def offline(today: date) -> Interpreter:
-        return OfflineInterpreter(COVERED, today=lambda: today)
+        return OfflineInterpreter(COVERED, today=lambda: today, world=world)
 
     async with httpx.AsyncClient() as http:
         model = build_chat_model(settings, http)
 
         def llm(today: date) -> Interpreter:
-            rules = OfflineInterpreter(COVERED, today=lambda: today)
+            rules = OfflineInterpreter(COVERED, today=lambda: today, world=world)
             return LLMInterpreter(
                 model, rules.resolve_city, metrics, fallback=rules, today=lambda: today,
                 method=settings.llm_structured_method,

@@ -20,6 +20,7 @@ import httpx
 import uvicorn
 from fastapi import FastAPI
 
+from tests.reference import reference
 from wayfarer.api.app import create_app
 from wayfarer.api.serving import uvicorn_options
 from wayfarer.config import Settings
@@ -124,7 +125,7 @@ def live_server(
     to restart a server where a browser knows it)."""
     port = port or free_port()
     options = {**uvicorn_options(settings), "host": "127.0.0.1", "port": port}
-    app = app or create_app(settings, web_dir=web_dir)
+    app = app or create_app(settings, web_dir=web_dir, reference=reference())
     config = uvicorn.Config(app, lifespan="on", **options)
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)

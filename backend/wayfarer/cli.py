@@ -14,7 +14,9 @@ from pathlib import Path
 from wayfarer.config import Settings, load_settings
 from wayfarer.domain import Itinerary
 from wayfarer.errors import WayfarerError
-from wayfarer.wiring import build_services
+from wayfarer.observability import Metrics
+from wayfarer.sessions.factory import open_store
+from wayfarer.wiring import ReferenceData, build_services
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -53,10 +55,11 @@ def eval_model(
     return 0
 
 
-async def _preflight(settings: Settings) -> None:
+async def _preflight(settings: Settings, reference: ReferenceData) -> None:
     """Build and close every service once, so a bad set-up fails before serving (without
     the memory snapshot: that is the served store's to read and write)."""
-    services = await build_services(settings.model_copy(update={"memory_snapshot_path": None}))
+    checked = settings.model_copy(update={"memory_snapshot_path": None})
+    services = await build_services(checked, reference=reference)
     await services.close()
 
 
@@ -69,23 +72,26 @@ def serve(settings: Settings) -> None:
     from wayfarer.api.app import create_app
     from wayfarer.api.serving import uvicorn_options
 
-    asyncio.run(_preflight(settings))
+    reference = ReferenceData.load()
+    asyncio.run(_preflight(settings, reference))
     options = uvicorn_options(settings)
     if settings.workers > 1:  # load_settings refused this for the memory backend
         uvicorn.run(
             "wayfarer.api.app:create_app", factory=True, workers=settings.workers, **options
         )
     else:
-        uvicorn.run(create_app(settings), **options)
+        uvicorn.run(create_app(settings, reference=reference), **options)
 
 
 async def purge(settings: Settings) -> int:
-    """One purge pass over the configured store; returns how many sessions it removed."""
-    services = await build_services(settings)
+    """One purge pass over the configured store; returns how many sessions it removed.
+    Only the store is opened (the same factory the services use): purging needs no
+    catalog or language layer."""
+    store = await open_store(settings, Metrics())
     try:
-        return await services.store.purge_expired()
+        return await store.purge_expired()
     finally:
-        await services.close()
+        await store.close()
 
 
 def itinerary_table(itinerary: Itinerary) -> str:

@@ -1,11 +1,14 @@
-"""Settings: ``config/default.toml`` < ``config/$WAYFARER_ENV.toml`` < ``WAYFARER_*`` env vars.
+"""Settings: model defaults < ``config/default.toml`` < ``config/$WAYFARER_ENV.toml`` <
+``WAYFARER_*`` env vars < keyword overrides.
+
+Each default is declared once, on :class:`Settings`; the files (:mod:`config_files`) hold
+only what an environment changes.
 
 :func:`load_settings` is the one way to build settings; it turns any validation failure into
 a :class:`~wayfarer.errors.ConfigError` whose message is one line naming the variable, so
 start-up stops clearly instead of running half-configured.
 """
 
-import os
 import re
 from ipaddress import ip_network
 from pathlib import Path
@@ -25,10 +28,10 @@ from pydantic_settings import (
     NoDecode,
     PydanticBaseSettingsSource,
     SettingsConfigDict,
-    TomlConfigSettingsSource,
 )
 from redis.connection import parse_url
 
+from wayfarer.config_files import TomlFiles
 from wayfarer.errors import ConfigError
 
 ENV_PREFIX = "WAYFARER_"
@@ -37,14 +40,9 @@ REDIS_SCHEMES = (
 )
 
 
-def default_config_dir() -> Path:
-    """``$WAYFARER_CONFIG_DIR`` if set, else the repository's ``config/`` folder."""
-    override = os.environ.get("WAYFARER_CONFIG_DIR")
-    return Path(override) if override else Path(__file__).resolve().parents[2] / "config"
-
-
 class Settings(BaseSettings):
-    """Every setting of SPEC §2 plus operational ones (see docs/configuration.md)."""
+    """Every setting of SPEC §2 plus operational ones (see docs/configuration.md, whose
+    defaults tests/test_config.py checks against these)."""
 
     model_config = SettingsConfigDict(env_prefix=ENV_PREFIX, extra="forbid", frozen=True)
 
@@ -151,19 +149,8 @@ class Settings(BaseSettings):
         dotenv_settings: PydanticBaseSettingsSource,
         file_secret_settings: PydanticBaseSettingsSource,
     ) -> tuple[PydanticBaseSettingsSource, ...]:
-        config_dir = default_config_dir()
-        files = [config_dir / "default.toml"]
-        env_name = os.environ.get("WAYFARER_ENV")
-        if env_name:
-            env_file = config_dir / f"{env_name}.toml"
-            if not env_file.is_file():
-                raise ConfigError(f"WAYFARER_ENV={env_name!r}: no such file {env_file}")
-            files.append(env_file)
-        return (
-            init_settings,
-            env_settings,
-            TomlConfigSettingsSource(settings_cls, toml_file=files),
-        )
+        files = TomlFiles.for_sources(settings_cls, init_settings, env_settings)
+        return (init_settings, env_settings, files)
 
 
 def check_redis_url(url: str) -> None:

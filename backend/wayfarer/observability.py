@@ -1,11 +1,18 @@
-"""Prometheus metrics (all prefixed ``wayfarer_``) on a per-app registry, and log setup.
+"""Prometheus metrics (all prefixed ``wayfarer_``) on a per-app registry, log setup, and
+the request id of the request being served.
 
-A registry per app keeps tests that build several apps from clashing on metric names.
+A registry per app keeps tests that build several apps from clashing on metric names. The
+request id lives in a context variable the edge middleware sets (:func:`request_scope`), so
+code below the API (the turn log) can name the request without being handed it; tasks a
+request starts (a streamed turn) copy it.
 """
 
 import json
 import logging
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
@@ -68,9 +75,33 @@ class Metrics:
             "wayfarer_llm_tokens", "Model tokens as the API reports them (direction in/out)",
             ["kind", "direction", "outcome"], registry=r,
         )
-        self.plan_latency = Histogram(
-            "wayfarer_plan_seconds", "Time to plan or edit an itinerary", registry=r
+        self.interpret_latency = Histogram(
+            "wayfarer_interpret_seconds",
+            "Time to read a message (the model's calls in LLM mode)", registry=r,
         )
+        self.plan_latency = Histogram(
+            "wayfarer_plan_seconds",
+            "Time to decide a turn and plan or edit its itinerary (reading excluded)",
+            registry=r,
+        )
+
+
+_request_id: ContextVar[str | None] = ContextVar("wayfarer_request_id", default=None)
+
+
+@contextmanager
+def request_scope(request_id: str) -> Iterator[None]:
+    """Within the block, :func:`current_request_id` is ``request_id``."""
+    token = _request_id.set(request_id)
+    try:
+        yield
+    finally:
+        _request_id.reset(token)
+
+
+def current_request_id() -> str | None:
+    """The id of the HTTP request being served, or None outside one (the CLI)."""
+    return _request_id.get()
 
 
 class JsonFormatter(logging.Formatter):

@@ -2,19 +2,21 @@
 
 The API lifespan and the CLI both use :func:`build_services`, so the terminal chat runs on
 exactly the components the web service runs on. Only this module picks implementations.
+The read-only data they are built on (:class:`ReferenceData`) is loaded here too, once per
+app, and passed to the planner and the language layer: no module keeps a cache of its own.
 """
 
 from dataclasses import dataclass
+from functools import partial
 
 import httpx
 
-from wayfarer.api.ratelimit import RateLimits
 from wayfarer.config import Settings
 from wayfarer.conversation.model_cities import ModelCities
 from wayfarer.conversation.orchestrator import Orchestrator
 from wayfarer.conversation.sharing import Sharing
 from wayfarer.language import Interpreter, Narrator, OfflineInterpreter, OfflineNarrator
-from wayfarer.language.offline.cities import world_cities
+from wayfarer.language.offline import WorldCities
 from wayfarer.language.offline.text import name_key
 from wayfarer.observability import Metrics
 from wayfarer.planner import Catalog, CatalogPlanner, Planner, load_catalog
@@ -22,6 +24,21 @@ from wayfarer.planner.catalog import ACTIVITY_CATEGORIES, FOOD_CATEGORIES
 from wayfarer.planner.proposed import GeoFacts, ProposedCities
 from wayfarer.sessions import PurgeScheduler, SessionStore
 from wayfarer.sessions.factory import open_store
+
+
+@dataclass(frozen=True)
+class ReferenceData:
+    """The read-only data the services are built on: the place catalog and the world's
+    cities (seconds to load). Built once per app; a process running several apps (the
+    CLI's check before serving, tests) may build it once and pass it to each."""
+
+    catalog: Catalog
+    world: WorldCities
+
+    @classmethod
+    def load(cls) -> "ReferenceData":
+        """Load both; CatalogError when the bundled catalog is invalid."""
+        return cls(catalog=load_catalog(), world=WorldCities())
 
 
 @dataclass
@@ -35,7 +52,6 @@ class Services:
     planner: Planner
     orchestrator: Orchestrator
     sharing: Sharing
-    rate_limits: RateLimits
     llm_http: httpx.AsyncClient | None = None
 
     async def close(self) -> None:
@@ -46,20 +62,24 @@ class Services:
             await self.llm_http.aclose()
 
 
-async def build_services(settings: Settings, metrics: Metrics | None = None) -> Services:
-    """Build and start every service for ``settings``; raises WayfarerError on a bad set-up."""
+async def build_services(
+    settings: Settings, metrics: Metrics | None = None, reference: ReferenceData | None = None
+) -> Services:
+    """Build and start every service for ``settings`` on ``reference`` (loaded here when not
+    given); raises WayfarerError on a bad set-up."""
     metrics = metrics or Metrics()
-    catalog = load_catalog()  # CatalogError stops start-up
+    reference = reference or ReferenceData.load()  # CatalogError stops start-up
     proposed = ProposedCities()
-    planner = CatalogPlanner(catalog, proposed=proposed)
+    planner = CatalogPlanner(reference.catalog, proposed=proposed)
     llm_http = httpx.AsyncClient() if settings.llm_provider == "openai" else None
-    interpreter, narrator = build_language(settings, catalog, metrics, llm_http)
+    interpreter, narrator = build_language(settings, reference, metrics, llm_http)
     store = await _open_store(settings, metrics)
     purge_scheduler = PurgeScheduler(store, metrics, settings.purge_interval_seconds)
     purge_scheduler.start()
     model_cities = None
     if llm_http is not None:
-        model_cities = build_model_cities(settings, store, planner, proposed, metrics, llm_http)
+        model_cities = build_model_cities(
+            settings, store, planner, proposed, reference.world, metrics, llm_http)
     orchestrator = Orchestrator(
         store, interpreter, narrator, planner, settings, metrics, model_cities
     )
@@ -72,21 +92,23 @@ async def build_services(settings: Settings, metrics: Metrics | None = None) -> 
         orchestrator=orchestrator,
         sharing=Sharing(store, planner, settings,
                         restore=model_cities.restore if model_cities else None),
-        rate_limits=RateLimits.from_settings(settings),
         llm_http=llm_http,
     )
 
 
 def build_language(
-    settings: Settings, catalog: Catalog, metrics: Metrics, http: httpx.AsyncClient | None
+    settings: Settings,
+    reference: ReferenceData,
+    metrics: Metrics,
+    http: httpx.AsyncClient | None,
 ) -> tuple[Interpreter, Narrator]:
     """The offline interpreter and narrator, wrapped by the LLM ones for ``openai``.
 
     The offline pair stays underneath as the fallback and as the city resolver, so a model
     can only ever plan a covered city (docs/adr/0003).
     """
-    covered = {city.name: city.country for city in catalog.cities}
-    interpreter = OfflineInterpreter(covered)
+    covered = {city.name: city.country for city in reference.catalog.cities}
+    interpreter = OfflineInterpreter(covered, world=reference.world)
     narrator = OfflineNarrator(covered)
     if settings.llm_provider == "offline" or http is None:
         return interpreter, narrator
@@ -104,7 +126,7 @@ def build_language(
 
 def build_model_cities(
     settings: Settings, store: SessionStore, planner: Planner, proposed: ProposedCities,
-    metrics: Metrics, http: httpx.AsyncClient,
+    world: WorldCities, metrics: Metrics, http: httpx.AsyncClient,
 ) -> ModelCities:
     """Uncovered cities planned on model-proposed places, cached in ``store``
     (conversation/model_cities.py; docs/adr/0070)."""
@@ -116,15 +138,15 @@ def build_model_cities(
         method=settings.llm_structured_method,
     )
     return ModelCities(
-        store, proposer, proposed, locate_city, settings.model_city_ttl_seconds,
-        planner.covers,
+        store, proposer, proposed, partial(locate_city, world),
+        settings.model_city_ttl_seconds, planner.covers,
     )
 
 
-def locate_city(name: str) -> GeoFacts | None:
+def locate_city(world: WorldCities, name: str) -> GeoFacts | None:
     """GeoNames' facts of the biggest city called ``name`` (the one the city resolver
-    reads), from the gazetteer the offline interpreter already holds."""
-    found = world_cities().lookup(name_key(name))
+    reads), from ``world``, the gazetteer the offline interpreter already holds."""
+    found = world.lookup(name_key(name))
     if not found or not found[0].timezone:
         return None
     city = found[0]

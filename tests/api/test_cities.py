@@ -2,14 +2,14 @@
 
 import httpx
 
-from wayfarer.planner import load_catalog
+from tests.reference import bundled_catalog
 
 
 async def test_cities_lists_the_catalog(client: httpx.AsyncClient) -> None:
     response = await client.get("/api/cities")
     assert response.status_code == 200
     body = response.json()
-    catalog = load_catalog()
+    catalog = bundled_catalog()
     assert body == [
         {"name": c.name, "country": c.country, "places": len(c.places),
          "country_code": c.country_code} for c in catalog.cities

@@ -8,6 +8,7 @@ import httpx
 import pytest
 from fastapi import FastAPI
 
+from tests.reference import reference
 from tests.support import live_server
 from wayfarer.api.app import create_app
 
@@ -104,7 +105,7 @@ async def test_hostile_request_ids_are_replaced(client: httpx.AsyncClient) -> No
 async def test_a_500_carries_the_shape_and_every_edge_header(
     make_settings,  # type: ignore[no-untyped-def]
 ) -> None:
-    app = create_app(make_settings())
+    app = create_app(make_settings(), reference=reference())
     add_failing_route(app)
     with live_server(make_settings(), app=app) as live:
         async with httpx.AsyncClient(base_url=live.url) as http:

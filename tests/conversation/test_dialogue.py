@@ -5,6 +5,7 @@ import json
 from typing import Any
 
 from tests.conversation.conftest import Chat
+from tests.reference import reference
 from wayfarer.config import load_settings
 from wayfarer.domain import SCHEMA_VERSION
 from wayfarer.sessions import new_session_id
@@ -202,7 +203,7 @@ async def test_replies_say_what_changed_and_nothing_more(chat: Chat) -> None:
 
 
 async def test_turn_counter_grows_past_the_history_limit() -> None:
-    services = await build_services(load_settings(history_limit=4))
+    services = await build_services(load_settings(history_limit=4), reference=reference())
     try:
         orchestrator = services.orchestrator
         state = await orchestrator.start()
@@ -215,7 +216,7 @@ async def test_turn_counter_grows_past_the_history_limit() -> None:
 
 
 async def test_a_version_1_document_loads_and_continues() -> None:
-    services = await build_services(load_settings())
+    services = await build_services(load_settings(), reference=reference())
     try:
         session_id = new_session_id()
         v1 = {

@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.language.plans import COVERED, TODAY, gathering, planned
+from tests.reference import bundled_catalog, shared_world
 from wayfarer.conversation.policy import Decision, PolicyContext, advance, decide
 from wayfarer.domain import (
     AddPlace,
@@ -40,7 +41,7 @@ from wayfarer.domain import (
 )
 from wayfarer.domain.acts import SmallTalk
 from wayfarer.language import OfflineInterpreter
-from wayfarer.planner import CatalogPlanner, load_catalog
+from wayfarer.planner import CatalogPlanner
 
 
 def prefs(hedged: bool = False, **changes: object) -> ChangePreferences:
@@ -196,8 +197,8 @@ def _with(decision: Decision) -> SessionState:
 
 # --- properties over any message, with the real interpreter and planner -----------------
 
-INTERPRETER = OfflineInterpreter(COVERED, today=lambda: TODAY)
-CONTEXT = PolicyContext(CatalogPlanner(load_catalog()), max_questions=3)
+INTERPRETER = OfflineInterpreter(COVERED, today=lambda: TODAY, world=shared_world())
+CONTEXT = PolicyContext(CatalogPlanner(bundled_catalog()), max_questions=3)
 WORDS = st.sampled_from(
     ["is", "the", "Louvre", "open", "on", "Tuesday", "?", "how", "much", "why", "what", "day",
      "2", "Rome", "to", "from", "get", "remove", "keep", "more", "relaxed", "new", "trip",

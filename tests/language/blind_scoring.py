@@ -16,6 +16,7 @@ from typing import Any
 
 from tests.language.blind_cases import CONTEXTS, PLANNED_DAYS, Blind
 from tests.language.plans import PARIS_START, gathering, planned
+from tests.reference import bundled_catalog
 from wayfarer.domain import (
     AddPlace,
     ChangeBudget,
@@ -31,7 +32,7 @@ from wayfarer.domain import (
     SwapDays,
 )
 from wayfarer.language import OfflineInterpreter
-from wayfarer.planner import CatalogPlace, load_catalog
+from wayfarer.planner import CatalogPlace
 from wayfarer.planner.match import place_matches
 
 #: Slots in the order they are reported.
@@ -191,7 +192,7 @@ def score_interpreter(interpreter: OfflineInterpreter, cases: Iterable[Blind],
 
 def catalog_places(city: str) -> dict[str, CatalogPlace]:
     """The city's catalog places by id."""
-    found = load_catalog().get(city)
+    found = bundled_catalog().get(city)
     assert found is not None
     return {p.id: p for p in found.places}
 

@@ -5,6 +5,7 @@ Built by hand from the bundled catalog so these tests do not depend on the plann
 
 from datetime import date, timedelta
 
+from tests.reference import bundled_catalog
 from wayfarer.domain import (
     DialogueState,
     EstimatedCost,
@@ -15,7 +16,6 @@ from wayfarer.domain import (
     Preferences,
     SessionState,
 )
-from wayfarer.planner import load_catalog
 
 COVERED = (
     "Amsterdam", "Athens", "Bangkok", "Barcelona", "Berlin", "Buenos Aires", "Cairo",
@@ -40,7 +40,7 @@ _TIMES = (("09:30", "11:30"), ("14:00", "15:30"), ("16:00", "17:30"))
 
 def paris_itinerary(dated: bool = True) -> Itinerary:
     """Three days in Paris with three sights, lunch and dinner each day."""
-    city = load_catalog().get("Paris")
+    city = bundled_catalog().get("Paris")
     assert city is not None
     places = {p.id: p for p in city.places}
     days = []

@@ -15,6 +15,7 @@ import pytest
 from pydantic import BaseModel
 
 from tests.language.plans import COVERED, TODAY, gathering, planned
+from tests.reference import shared_world
 from wayfarer.domain import (
     ChangePreferences,
     DialogueAct,
@@ -411,7 +412,7 @@ def state_for(kind: str) -> SessionState:
 
 @pytest.fixture(scope="module")
 def interpreter() -> OfflineInterpreter:
-    return OfflineInterpreter(COVERED, today=lambda: TODAY)
+    return OfflineInterpreter(COVERED, today=lambda: TODAY, world=shared_world())
 
 
 def test_table_is_large_enough() -> None:

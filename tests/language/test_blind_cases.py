@@ -9,6 +9,7 @@ explained in docs/benchmarks.md, "Parsing (blind set)").
 from tests.language.blind_cases import BLIND
 from tests.language.blind_scoring import score_interpreter
 from tests.language.plans import COVERED, TODAY
+from tests.reference import shared_world
 from wayfarer.language import OfflineInterpreter
 
 #: The bar the product owner scores a held-out set against.
@@ -20,6 +21,6 @@ def test_blind_set_is_the_promised_size() -> None:
 
 
 def test_blind_slot_accuracy_meets_the_bar() -> None:
-    interpreter = OfflineInterpreter(COVERED, today=lambda: TODAY)
+    interpreter = OfflineInterpreter(COVERED, today=lambda: TODAY, world=shared_world())
     score = score_interpreter(interpreter, BLIND, TODAY)
     assert score.accuracy >= REQUIRED_ACCURACY, score.report()

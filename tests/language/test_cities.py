@@ -3,14 +3,14 @@
 import pytest
 
 from tests.language.plans import COVERED
+from tests.reference import bundled_catalog, shared_world
 from wayfarer.language import CityResolver
 from wayfarer.language.offline.text import Text
-from wayfarer.planner import load_catalog
 
 
 @pytest.fixture(scope="module")
 def resolver() -> CityResolver:
-    return CityResolver(COVERED)
+    return CityResolver(COVERED, shared_world())
 
 
 @pytest.mark.parametrize(
@@ -100,8 +100,8 @@ def test_a_country_alone_offers_its_covered_cities(resolver: CityResolver) -> No
 
 
 def test_the_catalog_cities_all_resolve_to_themselves() -> None:
-    catalog = load_catalog()
-    resolver = CityResolver({c.name: c.country for c in catalog.cities})
+    catalog = bundled_catalog()
+    resolver = CityResolver({c.name: c.country for c in catalog.cities}, shared_world())
     for city in catalog.cities:
         update = resolver.resolve(city.name)
         assert (update.city, update.country) == (city.name, city.country)

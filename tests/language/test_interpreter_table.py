@@ -7,6 +7,7 @@ import pytest
 
 from tests.language.cases import CASES, C
 from tests.language.plans import COVERED, TODAY, gathering, planned
+from tests.reference import shared_world
 from wayfarer.domain import (
     AddDay,
     AddPlace,
@@ -115,7 +116,7 @@ def state_for(case: C) -> SessionState:
 
 @pytest.fixture(scope="module")
 def interpreter() -> OfflineInterpreter:
-    return OfflineInterpreter(COVERED, today=lambda: TODAY)
+    return OfflineInterpreter(COVERED, today=lambda: TODAY, world=shared_world())
 
 
 def test_table_is_large_enough() -> None:
@@ -140,6 +141,6 @@ async def test_interpret_is_the_async_face_of_read(interpreter: OfflineInterpret
 
 
 def test_today_is_injected() -> None:
-    later = OfflineInterpreter(COVERED, today=lambda: date(2026, 6, 1))
+    later = OfflineInterpreter(COVERED, today=lambda: date(2026, 6, 1), world=shared_world())
     result = later.read("starting 3 May", gathering())
     assert result.changes.start_date == date(2027, 5, 3)

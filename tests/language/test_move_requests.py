@@ -3,13 +3,16 @@
 import pytest
 
 from tests.language.plans import COVERED, TODAY, planned
+from tests.reference import shared_world
 from wayfarer.domain import MovePlace, PlaceSelector, SwapDays
 from wayfarer.language import OfflineInterpreter
 
 
 @pytest.fixture(scope="module")
 def interpreter() -> OfflineInterpreter:
-    return OfflineInterpreter(dict.fromkeys(COVERED, "X"), today=lambda: TODAY)
+    return OfflineInterpreter(
+        dict.fromkeys(COVERED, "X"), today=lambda: TODAY, world=shared_world()
+    )
 
 
 @pytest.mark.parametrize(

@@ -4,6 +4,7 @@ deterministically, and its questions are understood by the offline interpreter."
 import pytest
 
 from tests.language.plans import COVERED, TODAY, paris_itinerary
+from tests.reference import bundled_catalog, shared_world
 from wayfarer.domain import DialogueState, EditSummary, Preferences, SessionState
 from wayfarer.language import OfflineInterpreter, OfflineNarrator
 from wayfarer.language.events import (
@@ -21,14 +22,13 @@ from wayfarer.language.events import (
     Undone,
     UnsupportedCity,
 )
-from wayfarer.planner import load_catalog
 
 LISBON = Preferences(city="Lisbon", country="Portugal", days=4, interests=["food"])
 
 
 @pytest.fixture(scope="module")
 def narrator() -> OfflineNarrator:
-    return OfflineNarrator({c.name: c.country for c in load_catalog().cities})
+    return OfflineNarrator({c.name: c.country for c in bundled_catalog().cities})
 
 
 def every_event(turn: int = 3, session_id: str = "s-1") -> list[NarrationEvent]:
@@ -131,13 +131,13 @@ def state_after(awaiting: str | None = None, offered: list[str] | None = None) -
 def test_an_offered_city_can_be_accepted_with_yes(narrator: OfflineNarrator, turn: int) -> None:
     offer = narrator.text(UnsupportedCity(turn=turn, city="Porto", suggestions=["Lisbon"]))
     assert "Lisbon" in offer
-    interpreter = OfflineInterpreter(COVERED, today=lambda: TODAY)
+    interpreter = OfflineInterpreter(COVERED, today=lambda: TODAY, world=shared_world())
     result = interpreter.read("sure, sounds good", state_after(offered=["Lisbon"]))
     assert (result.intent, result.changes.city) == ("provide_info", "Lisbon")
 
 
 def test_bare_answers_follow_what_was_asked() -> None:
-    interpreter = OfflineInterpreter(COVERED, today=lambda: TODAY)
+    interpreter = OfflineInterpreter(COVERED, today=lambda: TODAY, world=shared_world())
     assert interpreter.read("five", state_after("days")).changes.days == 5
     changes = interpreter.read("moderate", state_after("pace_budget")).changes
     assert (changes.pace, changes.budget) == ("moderate", "moderate")

@@ -5,10 +5,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.language.plans import COVERED, TODAY, gathering, planned
+from tests.reference import shared_world
 from wayfarer.domain import Interpretation, SwapDays
 from wayfarer.language import OfflineInterpreter
 
-INTERPRETER = OfflineInterpreter(COVERED, today=lambda: TODAY)
+INTERPRETER = OfflineInterpreter(COVERED, today=lambda: TODAY, world=shared_world())
 GATHERING = gathering()
 PLANNED = planned()
 WORDS = st.sampled_from(

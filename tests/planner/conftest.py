@@ -4,7 +4,8 @@ import datetime as dt
 
 import pytest
 
-from wayfarer.planner import Catalog, CatalogPlanner, load_catalog
+from tests.reference import bundled_catalog
+from wayfarer.planner import Catalog, CatalogPlanner
 
 #: A Saturday, so "next Monday" is 2026-03-02.
 FIXED_NOW = dt.datetime(2026, 2, 28, 12, 0, tzinfo=dt.UTC)
@@ -13,7 +14,7 @@ FIXED_NOW = dt.datetime(2026, 2, 28, 12, 0, tzinfo=dt.UTC)
 @pytest.fixture(scope="session")
 def catalog() -> Catalog:
     """Every bundled city, validated."""
-    return load_catalog()
+    return bundled_catalog()
 
 
 @pytest.fixture(scope="session")

@@ -13,9 +13,9 @@ from wayfarer.domain import (
     Preferences,
     ReplacePlace,
 )
+from wayfarer.domain.geo import haversine_km
 from wayfarer.errors import EditRejected
 from wayfarer.planner import Catalog, CatalogPlanner
-from wayfarer.planner.catalog import haversine_km
 from wayfarer.planner.clock import minutes_of
 from wayfarer.planner.notes import shortfall_notes
 from wayfarer.planner.request import resolve

@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 
+from tests.reference import geonames
 from wayfarer.domain import INTERESTS
 from wayfarer.errors import CatalogError
 from wayfarer.planner import Catalog
@@ -48,7 +49,7 @@ def _write(folder: Path, name: str, places: list[dict[str, Any]], city: str = "L
 
 
 def test_a_valid_file_loads_with_geonames_facts(tmp_path: Path) -> None:
-    city = load_city_file(_write(tmp_path, "lisbon", [_place("t-a"), _place("t-b")]))
+    city = load_city_file(_write(tmp_path, "lisbon", [_place("t-a"), _place("t-b")]), geonames())
     assert city.name == "Lisbon"
     assert city.country == "Portugal"
     assert city.timezone == "Europe/Lisbon"
@@ -74,7 +75,7 @@ def test_a_bad_place_fails_loudly(tmp_path: Path, overrides: dict[str, Any], fra
                                   ) -> None:
     path = _write(tmp_path, "lisbon", [_place("t-a"), _place("t-bad", **overrides)])
     with pytest.raises(CatalogError) as caught:
-        load_city_file(path)
+        load_city_file(path, geonames())
     assert fragment in str(caught.value)
     assert "lisbon" in str(caught.value)
 
@@ -82,19 +83,19 @@ def test_a_bad_place_fails_loudly(tmp_path: Path, overrides: dict[str, Any], fra
 def test_the_distance_limit_is_forty_km(tmp_path: Path) -> None:
     assert MAX_DISTANCE_KM == 40.0
     near = _place("t-near", lat=LISBON[0] + 0.3)  # about 33 km north
-    load_city_file(_write(tmp_path, "lisbon", [near]))
+    load_city_file(_write(tmp_path, "lisbon", [near]), geonames())
 
 
 def test_a_duplicate_id_fails(tmp_path: Path) -> None:
     path = _write(tmp_path, "lisbon", [_place("t-a"), _place("t-a")])
     with pytest.raises(CatalogError, match="duplicate place id 't-a'"):
-        load_city_file(path)
+        load_city_file(path, geonames())
 
 
 def test_an_unknown_city_fails(tmp_path: Path) -> None:
     path = _write(tmp_path, "atlantis", [_place("t-a")], city="Atlantis")
     with pytest.raises(CatalogError, match="Atlantis"):
-        load_city_file(path)
+        load_city_file(path, geonames())
 
 
 def test_an_id_shared_by_two_cities_fails(tmp_path: Path) -> None:

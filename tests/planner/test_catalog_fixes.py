@@ -6,8 +6,9 @@ import datetime as dt
 import pytest
 
 from wayfarer.domain import Preferences
+from wayfarer.domain.geo import haversine_km
 from wayfarer.planner import Catalog, CatalogPlace, CatalogPlanner
-from wayfarer.planner.catalog import haversine_km, parse_day_hours
+from wayfarer.planner.catalog import parse_day_hours
 
 
 def _place(catalog: Catalog, place_id: str) -> CatalogPlace:

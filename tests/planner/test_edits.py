@@ -4,6 +4,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.reference import bundled_catalog
 from wayfarer.domain import (
     AddDay,
     AddPlace,
@@ -20,7 +21,7 @@ from wayfarer.domain import (
     Undo,
 )
 from wayfarer.errors import EditRejected
-from wayfarer.planner import Catalog, CatalogPlanner, EditResult, load_catalog
+from wayfarer.planner import Catalog, CatalogPlanner, EditResult
 
 
 def _plan(planner: CatalogPlanner, city: str, **prefs: object) -> tuple[Itinerary, Preferences]:
@@ -253,7 +254,7 @@ def test_impossible_edits_are_rejected_with_a_reason(planner: CatalogPlanner,
         planner.apply_edit(one_day, one_prefs, DropDay())
 
 
-_CITIES = [c.name for c in load_catalog().cities]
+_CITIES = [c.name for c in bundled_catalog().cities]
 selectors = st.builds(
     PlaceSelector,
     category=st.none() | st.sampled_from(["museum", "park", "temple", "market", "lunch",

@@ -2,10 +2,11 @@
 
 import pytest
 
+from tests.reference import bundled_catalog
 from wayfarer.domain import Preferences
-from wayfarer.planner import CatalogPlanner, load_catalog
+from wayfarer.planner import CatalogPlanner
 
-CATALOG = load_catalog()
+CATALOG = bundled_catalog()
 PLANNER = CatalogPlanner(CATALOG)
 
 

@@ -13,6 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.reference import bundled_catalog
 from wayfarer.domain import (
     BUDGET_MAX_COST_LEVEL,
     BUDGETS,
@@ -175,7 +176,7 @@ def test_cities_and_covers(planner: CatalogPlanner, catalog: Catalog) -> None:
     assert not planner.covers("Atlantis")
 
 
-_CITIES = [c.name for c in load_catalog().cities]
+_CITIES = [c.name for c in bundled_catalog().cities]
 
 
 @settings(max_examples=60, deadline=None,

@@ -5,6 +5,7 @@ from typing import Any
 import pytest
 
 from tests.conversation.model_city_support import BAD, FOOD, GOOD, eatery, sight
+from wayfarer.language.offline import WorldCities
 from wayfarer.planner.proposed import (
     MIN_ACTIVITIES,
     ProposedCities,
@@ -15,7 +16,8 @@ from wayfarer.planner.proposed import (
 )
 from wayfarer.wiring import locate_city
 
-BOLOGNA = locate_city("Bologna")
+WORLD = WorldCities()
+BOLOGNA = locate_city(WORLD, "Bologna")
 
 
 def test_geonames_gives_the_centre_and_time_zone() -> None:
@@ -23,7 +25,7 @@ def test_geonames_gives_the_centre_and_time_zone() -> None:
     assert BOLOGNA.slug == "bologna-it" and BOLOGNA.country == "Italy"
     assert BOLOGNA.timezone == "Europe/Rome"
     assert abs(BOLOGNA.lat - 44.49) < 0.05 and abs(BOLOGNA.lon - 11.34) < 0.05
-    assert locate_city("Gondor") is None  # not a GeoNames city
+    assert locate_city(WORLD, "Gondor") is None  # not a GeoNames city
 
 
 def test_good_candidates_are_all_accepted_in_order() -> None:

@@ -14,12 +14,14 @@ from hypothesis import strategies as st
 
 from wayfarer.domain import INTERESTS, Preferences
 from wayfarer.errors import InvalidRequest
+from wayfarer.language.offline import WorldCities
 from wayfarer.planner import CatalogPlanner, load_catalog
 from wayfarer.planner.catalog import ACTIVITY_CATEGORIES, FOOD_CATEGORIES
 from wayfarer.planner.proposed import ProposedCities, accept_candidates, model_city
 from wayfarer.wiring import locate_city
 
-BOLOGNA = locate_city("Bologna")
+WORLD = WorldCities()
+BOLOGNA = locate_city(WORLD, "Bologna")
 assert BOLOGNA is not None
 
 _TIME = st.sampled_from(["06:00", "08:00", "09:30", "11:00", "12:00", "14:00", "17:00",

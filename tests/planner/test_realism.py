@@ -10,13 +10,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.reference import bundled_catalog
 from wayfarer.domain import BUDGETS, INTERESTS, PACES, ChangeBudget, Itinerary, Preferences
 from wayfarer.planner import CatalogPlanner, load_catalog
 from wayfarer.planner.catalog import data_dir
 from wayfarer.planner.clock import minutes_of
 from wayfarer.planner.index import CityIndex
 
-_CITIES = [c.name for c in load_catalog().cities]
+_CITIES = [c.name for c in bundled_catalog().cities]
 
 
 def _check_realism(index: CityIndex, itinerary: Itinerary, prefs: Preferences) -> None:
@@ -100,7 +101,7 @@ def test_the_group_pays_per_person_times_travellers(planner: CatalogPlanner) -> 
 
 
 def test_a_stated_currency_converts_with_the_dated_table(planner: CatalogPlanner) -> None:
-    city = next(c for c in load_catalog().cities
+    city = next(c for c in bundled_catalog().cities
                 if c.prices is not None and c.prices.currency in ("INR", "JPY", "MXN", "THB"))
     local = planner.plan(Preferences(city=city.name, days=2)).itinerary.estimated_cost
     usd = planner.plan(Preferences(city=city.name, days=2, currency="USD")
@@ -151,7 +152,7 @@ def test_luxury_dines_upscale_and_budget_cheap(planner: CatalogPlanner) -> None:
 
 
 def test_seasonal_hours_apply_when_the_dates_are_known(tmp_path: Path) -> None:
-    city = load_catalog().cities[0]
+    city = bundled_catalog().cities[0]
     data = json.loads((data_dir() / f"{city.slug}.json").read_text(encoding="utf-8"))
     top = next(p for p in data["places"] if p["kind"] == "activity")
     top["seasonal_hours"] = [{"months": [12, 1], "hours": ["10:00-11:00"] * 7}]
@@ -173,7 +174,7 @@ def test_seasonal_hours_apply_when_the_dates_are_known(tmp_path: Path) -> None:
 def test_an_undated_trip_names_a_must_see_closed_on_its_assumed_day(
     planner: CatalogPlanner,
 ) -> None:
-    catalog = load_catalog()
+    catalog = bundled_catalog()
     found = 0
     for city in catalog.cities:
         result = planner.plan(Preferences(city=city.name, days=1))
@@ -221,7 +222,7 @@ def test_a_budget_per_day_is_compared_with_the_average_day(planner: CatalogPlann
 
 
 def test_a_beach_day_does_not_stack_three_beaches(planner: CatalogPlanner) -> None:
-    catalog = load_catalog()
+    catalog = bundled_catalog()
     for city in catalog.cities:
         if sum(p.category == "beach" for p in city.activities) < 3:
             continue

@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 
+from tests.reference import geonames
 from wayfarer.errors import CatalogError
 from wayfarer.planner.catalog import data_dir, load_city_file
 from wayfarer.planner.index import CityIndex
@@ -50,7 +51,8 @@ def test_every_realism_field_loads(tmp_path: Path) -> None:
         _food("t-f", serves=["lunch", "dinner"], diet=["vegetarian"]),
     ]
     city = load_city_file(_write(tmp_path, places, prices=PRICES,
-                                 meals={"lunch": ["12:30", "15:00"], "dinner": ["20:00", "22:30"]}))
+                                 meals={"lunch": ["12:30", "15:00"], "dinner": ["20:00", "22:30"]}),
+                          geonames())
     a, show, far, food = city.places
     assert a.best_time is not None and a.best_time.minutes() == (18 * 60, 25 * 60)
     assert a.opening_windows(0, month=12) == [] and a.opening_windows(0, month=6) != []
@@ -93,7 +95,7 @@ def test_a_bad_realism_field_fails_loudly(
     tmp_path: Path, place: dict[str, Any], top: dict[str, Any], fragment: str
 ) -> None:
     with pytest.raises(CatalogError) as caught:
-        load_city_file(_write(tmp_path, [_place("t-ok"), place], **top))
+        load_city_file(_write(tmp_path, [_place("t-ok"), place], **top), geonames())
     assert fragment in str(caught.value)
     assert "lisbon" in str(caught.value)
 
@@ -101,9 +103,9 @@ def test_a_bad_realism_field_fails_loudly(
 def test_a_food_place_must_say_which_meals_it_serves(tmp_path: Path) -> None:
     food = _place("t-f", kind="food", category="cafe", interests=["food"])
     with pytest.raises(CatalogError, match="serves"):
-        load_city_file(_write(tmp_path, [food]))
+        load_city_file(_write(tmp_path, [food]), geonames())
     food["serves"] = ["breakfast", "snack"]
-    city = load_city_file(_write(tmp_path, [food]))
+    city = load_city_file(_write(tmp_path, [food]), geonames())
     assert city.places[0].ref().serves == ["breakfast", "snack"]
 
 
@@ -115,7 +117,7 @@ def test_best_time_and_fixed_times_shape_the_schedule(tmp_path: Path) -> None:
         _place("t-show", category="show", hours=["10:00-23:00"] * 7, lat=LISBON[0] + 0.001,
                fixed_times=["16:30"], visit_minutes=90),
     ]
-    city = load_city_file(_write(tmp_path, places))
+    city = load_city_file(_write(tmp_path, places), geonames())
     index = CityIndex.build(city)
     stops = schedule(index, city.places, 2, [])
     assert stops is not None
@@ -128,6 +130,6 @@ def test_every_bundled_city_has_schema_2_facts() -> None:
     for path in sorted(data_dir().glob("*.json")):
         raw = json.loads(path.read_text(encoding="utf-8"))
         assert "prices" in raw and "meals" in raw, path.name
-        city = load_city_file(path)
+        city = load_city_file(path, geonames())
         assert all(p.serves for p in city.food), city.name
         assert any(p.must_see for p in city.activities), city.name

@@ -6,6 +6,7 @@ import time
 import pytest
 
 from tests.conftest import SettingsFactory
+from tests.reference import reference
 from tests.sessions.conftest import StoreFactory, sample
 from tests.support import eventually, free_port
 from wayfarer import cli
@@ -63,7 +64,7 @@ async def test_one_replica_purges_per_interval(redis_url: str, redis_prefix: str
 
 
 async def test_services_start_and_stop_the_scheduler(make_settings: SettingsFactory) -> None:
-    services = await build_services(make_settings(purge_interval_seconds=5))
+    services = await build_services(make_settings(purge_interval_seconds=5), reference=reference())
     assert services.purge_scheduler.running
     await services.close()
     await services.close()
@@ -75,7 +76,8 @@ async def test_unreachable_redis_stops_start_up_naming_the_variable(
 ) -> None:
     url = f"redis://:secret@127.0.0.1:{free_port()}/0"
     with pytest.raises(ConfigError) as caught:
-        await build_services(make_settings(session_backend="redis", redis_url=url))
+        settings = make_settings(session_backend="redis", redis_url=url)
+        await build_services(settings, reference=reference())
     message = caught.value.message
     assert "WAYFARER_REDIS_URL" in message and "\n" not in message
     assert "secret" not in message
@@ -86,7 +88,8 @@ def test_cli_purge_runs_one_pass(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     async def seed() -> None:
-        services = await build_services(cli.load_settings(session_ttl_seconds=1))
+        settings = cli.load_settings(session_ttl_seconds=1)
+        services = await build_services(settings, reference=reference())
         try:
             for _ in range(2):
                 await services.store.create(SessionState(session_id=new_session_id()))

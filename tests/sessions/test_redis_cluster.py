@@ -7,6 +7,7 @@ import pytest
 from redis.asyncio.cluster import RedisCluster
 
 from tests.conftest import SettingsFactory
+from tests.reference import reference
 from tests.support import RedisClusterServers, live_server
 from wayfarer.errors import ConfigError
 from wayfarer.wiring import build_services
@@ -51,7 +52,8 @@ async def test_a_plain_url_to_a_cluster_node_stops_start_up_in_one_line(
 ) -> None:
     url = f"redis://127.0.0.1:{redis_cluster.ports[1]}/0"
     with pytest.raises(ConfigError) as caught:
-        await build_services(make_settings(session_backend="redis", redis_url=url))
+        settings = make_settings(session_backend="redis", redis_url=url)
+        await build_services(settings, reference=reference())
     message = caught.value.message
     assert "WAYFARER_REDIS_URL" in message and "redis+cluster://" in message
     assert "\n" not in message

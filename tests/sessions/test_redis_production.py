@@ -12,6 +12,7 @@ from bench.load import travellers
 from redis.asyncio import Redis
 
 from tests.conftest import SettingsFactory
+from tests.reference import reference
 from tests.sessions.conftest import sample
 from tests.support import RedisServer, live_server, running_redis
 from wayfarer.domain import SessionState
@@ -147,7 +148,8 @@ async def test_a_wrong_or_missing_password_is_named_as_auth_without_the_secret(
     with running_redis("--requirepass", "right-secret") as server:
         url = server.url.replace("redis://", f"redis://:{password}@" if password else "redis://")
         with pytest.raises(ConfigError) as caught:
-            await build_services(make_settings(session_backend="redis", redis_url=url))
+            settings = make_settings(session_backend="redis", redis_url=url)
+            await build_services(settings, reference=reference())
     message = caught.value.message
     assert "WAYFARER_REDIS_URL" in message and "auth" in message and "\n" not in message
     assert "secret" not in message

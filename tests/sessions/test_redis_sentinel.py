@@ -9,6 +9,7 @@ import pytest
 from redis.asyncio import Redis
 
 from tests.conftest import SettingsFactory
+from tests.reference import reference
 from tests.support import RedisSentinelServers, running_sentinel
 from wayfarer.domain import Message, SessionState
 from wayfarer.errors import SessionNotFound, StoreUnavailable
@@ -63,7 +64,7 @@ async def test_a_conversation_through_sentinel(
     settings = make_settings(
         session_backend="redis", redis_url=redis_sentinel.url, redis_key_prefix=redis_prefix
     )
-    services = await build_services(settings)
+    services = await build_services(settings, reference=reference())
     try:
         state = await services.orchestrator.start()
         result = await services.orchestrator.turn(state.session_id, "2 days in Kyoto")

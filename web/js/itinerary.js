@@ -5,7 +5,8 @@
 
 import { clear, h } from "./dom.js";
 import {
-  capitalise, distanceKm, formatDateRange, formatDay, formatDistance, formatMoney, plural,
+  capitalise, distanceKm, formatDateRange, formatDay, formatDistance, formatDuration, formatMoney,
+  plural,
 } from "./format.js";
 import { constraintList, keptIds } from "./constraints.js";
 import { dayMap, disposeMaps, tripMap } from "./maps.js";
@@ -44,6 +45,35 @@ function dayCost(itinerary, day) {
   return entry && typeof entry.amount === "number" ? `about ${formatMoney(entry.amount, cost.currency)}` : null;
 }
 
+const MODES = { rail: "Train", flight: "Flight", bus: "Bus", ferry: "Ferry" };
+
+/** "Tokyo · days 1–3" for a leg `{city, days: [numbers]}`. */
+export function legTitle(leg) {
+  const days = leg.days || [];
+  if (!days.length) return leg.city;
+  const span = days.length === 1 ? `day ${days[0]}` : `days ${days[0]}\u2013${days[days.length - 1]}`;
+  return `${leg.city} · ${span}`;
+}
+
+/** The move between two legs on its travel day, shown as the day's first step. */
+function transferNode(move) {
+  const later = move.arrive_day_offset ? ` (+${plural(move.arrive_day_offset, "day")})` : "";
+  return h("li", { class: "stop transfer", "data-transfer": `${move.from_city}-${move.to_city}` },
+    h("p", { class: "transfer__title" },
+      h("span", { class: "tag tag--transfer", text: MODES[move.mode] || capitalise(move.mode) }),
+      ` ${move.from_city} \u2192 ${move.to_city}`),
+    h("p", { class: "transfer__times",
+      text: `Leave ${move.depart}, arrive ${move.arrive}${later} local time · about ${formatDuration(move.minutes)} door to door · ${Math.round(move.km)} km` }),
+    move.note ? h("p", { class: "transfer__note", text: move.note }) : null);
+}
+
+/** The day numbers a stop of `day` may move to: its leg's days (every day when the
+ * itinerary has one leg). */
+function legDays(itinerary, day) {
+  const leg = (itinerary.legs || []).find((l) => (l.days || []).includes(day.day));
+  return leg && itinerary.legs.length > 1 ? leg.days : itinerary.days.map((d) => d.day);
+}
+
 function dayCard(day, itinerary, edit, options, mounts) {
   const changedDays = new Set((edit && edit.days) || []);
   const changedPlaces = new Set((edit && edit.place_ids) || []);
@@ -57,7 +87,7 @@ function dayCard(day, itinerary, edit, options, mounts) {
 
   const context = {
     day: day.day,
-    days: itinerary.days.map((d) => d.day),
+    days: legDays(itinerary, day),
     changed: changedPlaces,
     kept: options.kept,
     details: options.details,
@@ -65,6 +95,8 @@ function dayCard(day, itinerary, edit, options, mounts) {
     actions: options.actions,
   };
   const stops = day.items.map((item, index) => stopNode(item, index, day.items[index + 1], context));
+  if (day.transfer) stops.unshift(transferNode(day.transfer));
+  const multi = (itinerary.legs || []).length > 1;
   let map = null;
   if (day.items.length) {
     const view = dayMap(day.day, day.items.map((i) => ({
@@ -78,14 +110,17 @@ function dayCard(day, itinerary, edit, options, mounts) {
     h("header", { class: "day__head" },
       h("div", { class: "day__title-row" },
         h("h3", { class: "day__title", id: headingId, text: `Day ${day.day}` }),
+        multi && day.city ? h("span", { class: "day__city", text: day.city }) : null,
         day.date ? h("span", { class: "day__date", text: formatDay(day.date) }) : null,
         changed ? h("span", { class: "badge badge--changed", text: "Updated" }) : null),
       day.theme ? h("p", { class: "day__theme", text: day.theme }) : null,
       h("p", { class: "day__facts", text: facts.join(" · ") }),
       options.actions ? dayActions(day, options.actions) : null),
     h("div", { class: "day__body" },
-      day.items.length ? h("ol", { class: "stops", "aria-label": `Day ${day.day} stops` }, stops)
+      stops.length ? h("ol", { class: "stops", "aria-label": `Day ${day.day} stops` }, stops)
         : h("p", { class: "day__free", text: "A free day: nothing scheduled." }),
+      day.transfer && !day.items.length
+        ? h("p", { class: "day__free", text: "A travel day: no stops planned." }) : null,
       map));
 }
 
@@ -141,8 +176,11 @@ export function renderItinerary(parts, itinerary, edit, options = {}) {
   const facts = [plural(itinerary.days.length, "day")];
   if (first && first.date) facts.push(formatDateRange(first.date, itinerary.days.length));
   facts.push(...costFacts(itinerary.estimated_cost));
+  const legs = itinerary.legs || [];
+  const place = legs.length > 1 ? legs.map((leg) => leg.city).join(" \u2192 ")
+    : [itinerary.city, itinerary.country].filter(Boolean).join(", ");
   summary.append(
-    h("p", { class: "summary__place", text: [itinerary.city, itinerary.country].filter(Boolean).join(", ") }),
+    h("p", { class: "summary__place", text: place }),
     h("p", { class: "summary__facts", text: facts.join(" · ") }));
   const breakdown = costBreakdown(itinerary.estimated_cost);
   if (breakdown) summary.append(breakdown);
@@ -158,6 +196,11 @@ export function renderItinerary(parts, itinerary, edit, options = {}) {
     overview.append(whole.node);
     mounts.push(whole.mount);
   }
-  for (const day of itinerary.days) days.append(dayCard(day, itinerary, edit, settings, mounts));
+  const starts = new Map(legs.length > 1 ? legs.map((leg) => [leg.days[0], leg]) : []);
+  for (const day of itinerary.days) {
+    const leg = starts.get(day.day);
+    if (leg) days.append(h("h3", { class: "leg__title", "data-leg": leg.city, text: legTitle(leg) }));
+    days.append(dayCard(day, itinerary, edit, settings, mounts));
+  }
   for (const mount of mounts) mount();
 }

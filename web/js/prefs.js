@@ -49,8 +49,12 @@ export function preferenceChips(session) {
     budget = budget ? `${budget} · ${amount}` : amount;
   }
 
+  const legs = prefs.legs || [];
+  const cityChip = legs.length > 1
+    ? chip("city", "Cities", legs.map((leg) => (leg.days ? `${leg.city} (${plural(leg.days, "day")})` : leg.city)).join(" \u2192 "), "")
+    : chip("city", "City", city ? [city, country].filter(Boolean).join(", ") : "", "Not chosen yet");
   return [
-    chip("city", "City", city ? [city, country].filter(Boolean).join(", ") : "", "Not chosen yet"),
+    cityChip,
     chip("days", "Days", days ? plural(days, "day") : "", "Not said"),
     chip("dates", "Dates", prefs.start_date ? formatDateRange(prefs.start_date, days) : "", "Flexible"),
     chip("travellers", "Travellers", prefs.travelers ? plural(prefs.travelers, "traveller") : "", "Not said"),

@@ -15,11 +15,12 @@ from wayfarer import __version__
 from wayfarer.api.errors import install_error_handlers
 from wayfarer.api.middleware import content_security_policy, install_middleware
 from wayfarer.api.openapi import install_openapi
+from wayfarer.api.ratelimit import RateLimits
 from wayfarer.api.routes import cities, config, edits, health, messages, sessions, share
 from wayfarer.api.serving import transport_bounds
 from wayfarer.config import Settings, load_settings
 from wayfarer.observability import Metrics, configure_logging
-from wayfarer.wiring import build_services
+from wayfarer.wiring import ReferenceData, build_services
 
 
 def default_web_dir() -> Path:
@@ -27,15 +28,20 @@ def default_web_dir() -> Path:
     return Path(__file__).resolve().parents[3] / "web"
 
 
-def create_app(settings: Settings | None = None, web_dir: Path | None = None) -> FastAPI:
-    """Build the Wayfarer API (and the page at ``/`` when ``web_dir`` exists)."""
+def create_app(
+    settings: Settings | None = None,
+    web_dir: Path | None = None,
+    reference: ReferenceData | None = None,
+) -> FastAPI:
+    """Build the Wayfarer API (and the page at ``/`` when ``web_dir`` exists). Its lifespan
+    loads the catalog and gazetteer unless ``reference`` gives them."""
     settings = settings or load_settings()
     configure_logging(settings.log_level)
     metrics = Metrics()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[dict[str, float]]:
-        services = await build_services(settings, metrics)
+        services = await build_services(settings, metrics, reference)
         app.state.services = services
         try:
             yield transport_bounds(settings)  # read by serving.HeaderTimeoutProtocol
@@ -67,6 +73,7 @@ def create_app(settings: Settings | None = None, web_dir: Path | None = None) ->
     app.include_router(edits.router)
     app.include_router(share.router)
     app.include_router(config.router)
+    app.state.rate_limits = RateLimits.from_settings(settings)
     web = web_dir or default_web_dir()
     app.state.web_dir = web
     if web.is_dir():

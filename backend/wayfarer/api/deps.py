@@ -4,7 +4,7 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
-from wayfarer.api.ratelimit import client_key
+from wayfarer.api.ratelimit import RateLimits, client_key
 from wayfarer.config import Settings
 from wayfarer.conversation.orchestrator import Orchestrator
 from wayfarer.conversation.sharing import Sharing
@@ -42,19 +42,25 @@ def _client(request: Request) -> str:
     return client_key(request.client.host if request.client else None)
 
 
+def _limits(request: Request) -> RateLimits:
+    """The app's per-client limits (built with the app: they are the API's, not a service)."""
+    limits: RateLimits = request.app.state.rate_limits
+    return limits
+
+
 def check_rate_limit(request: Request) -> None:
     """Count this conversation turn against its client's limit (429 past it)."""
-    get_services(request).rate_limits.messages.hit(_client(request))
+    _limits(request).messages.hit(_client(request))
 
 
 def check_create_limit(request: Request) -> None:
     """Count this session creation against its client's limit (429 past it)."""
-    get_services(request).rate_limits.create.hit(_client(request))
+    _limits(request).create.hit(_client(request))
 
 
 def check_read_limit(request: Request) -> None:
     """Count this session read, delete or export against its client's limit (429 past it)."""
-    get_services(request).rate_limits.read.hit(_client(request))
+    _limits(request).read.hit(_client(request))
 
 
 def get_sharing(request: Request) -> Sharing:

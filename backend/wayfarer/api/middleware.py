@@ -27,7 +27,7 @@ from starlette.datastructures import Headers, MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from wayfarer.api.errors import error_response
-from wayfarer.observability import Metrics
+from wayfarer.observability import Metrics, request_scope
 
 log = logging.getLogger("wayfarer.access")
 
@@ -225,7 +225,8 @@ class EdgeMiddleware:
             await send(message)
 
         try:
-            await self._handle(inner, headers, receive, send_out, status)
+            with request_scope(request_id):
+                await self._handle(inner, headers, receive, send_out, status)
         finally:
             elapsed = time.perf_counter() - started
             self._record(inner, scope["method"], request_id, status[0], elapsed)

@@ -35,10 +35,11 @@ from wayfarer.language.events import (
     EditFailed,
     Greeting,
     NarrationEvent,
+    Unchanged,
     Undone,
 )
 from wayfarer.language.usage import turn_usage
-from wayfarer.observability import Metrics
+from wayfarer.observability import Metrics, current_request_id
 from wayfarer.planner import Export, Planner
 from wayfarer.planner.details import StopDetails
 from wayfarer.sessions import SessionStore
@@ -50,6 +51,14 @@ RECENT_TURNS = 20
 MAX_CLIENT_MESSAGE_ID = 128
 
 ChunkSink = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class _Timings:
+    """Seconds a turn spent reading the message and deciding and planning."""
+
+    interpret: float
+    plan: float
 
 
 @dataclass(frozen=True)
@@ -149,22 +158,25 @@ class Orchestrator:
             if replay is not None:
                 on_chunk(replay.content)
                 return TurnResult(replay, state)
-            started = time.perf_counter()
             with (
                 turn_budget(self._settings.turn_budget_seconds),  # model calls share it
                 turn_usage(session_id),  # and are totalled in one log line
             ):
+                started = time.perf_counter()
                 interpretation = await self._interpreter.interpret(text, state)
                 if self._model_cities is not None:  # any other city, with a model
                     await self._model_cities.restore(state)
                     interpretation = await self._model_cities.admit(interpretation)
+                interpreted = time.perf_counter()
                 step = advance(state, interpretation, self._policy)
-                self._metrics.plan_latency.observe(time.perf_counter() - started)
+                took = _Timings(interpreted - started, time.perf_counter() - interpreted)
+                self._metrics.interpret_latency.observe(took.interpret)
+                self._metrics.plan_latency.observe(took.plan)
                 self._metrics.turns.labels(interpretation.intent).inc()
                 reply_text = await self._narrate(step.event, on_chunk)
             new_state = self._record(step.state, text, reply_text, client_message_id)
             saved = await self._store.save(new_state, expected_version=state.version)
-            self._log_turn(saved, interpretation, step.event)
+            self._log_turn(saved, interpretation, step.event, took)
             return TurnResult(saved.history[-1], saved)
 
     async def edit(self, session_id: str, edit: Edit) -> TurnResult:
@@ -185,7 +197,7 @@ class Orchestrator:
                 raise ItineraryNotFound("There is no itinerary to change yet.")
             await self._restore_city(state)
             step = advance(state, Interpretation(intent="edit", edits=[edit]), self._policy)
-            if isinstance(step.event, EditFailed):
+            if isinstance(step.event, EditFailed | Unchanged):  # Unchanged: a refused leg change
                 raise EditRejected(step.event.reason)
             if isinstance(step.event, Undone) and step.event.itinerary is None:
                 raise EditRejected("There is no earlier version of the plan to go back to.")
@@ -289,14 +301,21 @@ class Orchestrator:
         return state
 
     @staticmethod
-    def _log_turn(state: SessionState, interp: Interpretation, event: NarrationEvent) -> None:
+    def _log_turn(
+        state: SessionState, interp: Interpretation, event: NarrationEvent, took: _Timings
+    ) -> None:
+        """The turn's one log line: what was read and done, and how long reading and
+        planning took apart (reading is the model's time in LLM mode)."""
         log.info(
             "turn",
             extra={
                 "session_id": state.session_id,
+                "request_id": current_request_id(),
                 "intent": interp.intent,
                 "outcome": event.kind,
                 "stage": state.stage,
                 "questions": state.clarifying_questions_count,
+                "interpret_ms": round(took.interpret * 1000, 1),
+                "plan_ms": round(took.plan * 1000, 1),
             },
         )

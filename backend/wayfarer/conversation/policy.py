@@ -25,8 +25,12 @@ from typing import Literal
 
 from wayfarer.conversation import steps
 from wayfarer.conversation.constraints import shaped_days
-from wayfarer.conversation.steps import PolicyContext, Step, merge_updates
+from wayfarer.conversation.merge import merge_updates
+from wayfarer.conversation.steps import PolicyContext, Step
 from wayfarer.domain import (
+    AddDay,
+    AskSchedule,
+    ChangeLeg,
     ChangePreferences,
     ConfirmationAnswer,
     DialogueAct,
@@ -58,6 +62,7 @@ DecisionKind = Literal[
     "small_talk",  # hello / thanks / bye
     "declined",  # "no" to a confirming question: nothing changes
     "unsupported_city",  # a real city the catalog does not cover
+    "legs",  # change the trip's legs (then re-plan, or gather), with ``changes`` and edits
     "unclear",  # nothing usable
 ]
 
@@ -74,6 +79,7 @@ class Decision:
     confirmation: PendingConfirmation | None = None
     export_format: ExportFormat | None = None
     small_talk: SmallTalkKind | None = None
+    legs: tuple[ChangeLeg, ...] = ()
 
 
 def decide(acts: list[DialogueAct], state: SessionState) -> Decision:
@@ -106,12 +112,18 @@ def _decide(acts: Sequence[DialogueAct], state: SessionState, confirmed: bool) -
         return Decision("undo")
     if changes.unsupported_city and changes.city is None:
         return Decision("unsupported_city", changes=changes)
+    leg_changes = tuple(a for a in acts if isinstance(a, ChangeLeg)) + _added_days(edits, state)
+    if leg_changes and state.preferences.city is not None:
+        rest = tuple(e for e in edits if not isinstance(e.edit, AddDay)) if planned else ()
+        return Decision("legs", changes=changes, proceed=proceed, edits=rest, legs=leg_changes)
     if not planned:
         if not changes.is_empty() or proceed or not questions:
             return _gathering(acts, changes, proceed)
         return Decision("answer", questions=questions)
     assert state.itinerary is not None
     current = state.preferences.city or state.itinerary.city
+    if (hedged or questions) and not changes.legs and _is_leg(changes.city, state):
+        return _leg_asked(changes.city or "", state)
     if changes.city and changes.city.casefold() != current.casefold() and not confirmed and (
         hedged or questions
     ):
@@ -126,6 +138,30 @@ def _decide(acts: Sequence[DialogueAct], state: SessionState, confirmed: bool) -
     if questions:
         return Decision("answer", questions=questions)
     return _control(acts)
+
+
+def _added_days(edits: tuple[EditTrip, ...], state: SessionState) -> tuple[ChangeLeg, ...]:
+    """"Add a day" on a planned multi-city trip: one more day in the last leg."""
+    legs = state.preferences.trip_legs()
+    if len(legs) < 2 or state.itinerary is None:
+        return ()
+    return tuple(ChangeLeg(op="add", city=legs[-1].city, days=1)
+                 for e in edits if isinstance(e.edit, AddDay))
+
+
+def _is_leg(city: str | None, state: SessionState) -> bool:
+    return city is not None and state.preferences.is_multi_city() and any(
+        leg.city.casefold() == city.casefold() for leg in state.preferences.legs)
+
+
+def _leg_asked(city: str, state: SessionState) -> Decision:
+    """"Where is Kyoto??" about a leg of the trip: its first day, or a re-plan when the
+    plan lacks it."""
+    assert state.itinerary is not None
+    days = [d.day for d in state.itinerary.days if (d.city or "").casefold() == city.casefold()]
+    if days:
+        return Decision("answer", questions=(AskSchedule(day=days[0]),))
+    return Decision("replan")
 
 
 def _gathering(acts: Sequence[DialogueAct], changes: PreferenceUpdate, proceed: bool) -> Decision:

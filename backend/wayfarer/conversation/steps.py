@@ -16,17 +16,22 @@ once on defaults once the city is known.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 from wayfarer.conversation import answers
-from wayfarer.conversation.constraints import for_city, reapply, record
+from wayfarer.conversation import legs as trip_legs
+from wayfarer.conversation.constraints import reapply, record
 from wayfarer.conversation.diff import trip_diff
+from wayfarer.conversation.merge import changed_fields, merge_preferences
 from wayfarer.domain import (
     AskTravelToCity,
+    ChangePreferences,
     EditSummary,
     EditTrip,
+    Leg,
     MealWish,
+    PendingConfirmation,
     PlanSnapshot,
     Preferences,
     PreferenceUpdate,
@@ -49,9 +54,11 @@ from wayfarer.language.events import (
     Planned,
     SmallTalk,
     StartedOver,
+    Unchanged,
     Undone,
     UnsupportedCity,
 )
+from wayfarer.language.offline.phrasing import join_words
 from wayfarer.planner import Planner
 
 if TYPE_CHECKING:
@@ -77,57 +84,14 @@ class Step:
     event: NarrationEvent
 
 
-def merge_preferences(prefs: Preferences, update: PreferenceUpdate) -> Preferences:
-    """Apply a message's changes: set fields it mentions, add and remove interests.
-
-    A removed interest is remembered in ``avoid_interests``; adding it again lifts that.
-    A new city clears the country unless the update names one; a country named alone
-    ("morocco!") is kept while no city is known, so the next question offers its cities.
-    """
-    data = prefs.model_dump()
-    for name in ("days", "start_date", "pace", "budget", "budget_amount", "currency",
-                 "travelers"):
-        value = getattr(update, name)
-        if value is not None:
-            data[name] = value
-    if update.city is not None:
-        data["city"] = update.city
-        data["country"] = update.country
-    elif update.country is not None and data["city"] is None:
-        data["country"] = update.country
-    interests = [i for i in prefs.interests if i not in update.remove_interests]
-    interests += [i for i in update.add_interests if i not in interests]
-    avoid = [i for i in prefs.avoid_interests if i not in update.add_interests]
-    avoid += [i for i in update.remove_interests if i not in avoid]
-    data["interests"], data["avoid_interests"] = interests, avoid
-    return Preferences.model_validate(data)
-
-
-def merge_updates(updates: Iterable[PreferenceUpdate]) -> PreferenceUpdate:
-    """Several preference changes as one (later values win; interest lists join)."""
-    merged = PreferenceUpdate()
-    for update in updates:
-        data = merged.model_dump()
-        for name, value in update.model_dump(exclude_defaults=True).items():
-            data[name] = data[name] + value if isinstance(value, list) else value
-        merged = PreferenceUpdate.model_validate(data)
-    return merged
-
-
-def changed_fields(update: PreferenceUpdate) -> list[str]:
-    """Names of the preference fields a message set, in a stable order."""
-    names = ["city", "days", "start_date", "pace", "budget", "budget_amount", "travelers"]
-    fields = [n for n in names if getattr(update, n) is not None]
-    if update.add_interests or update.remove_interests:
-        fields.append("interests")
-    return fields
-
-
 def next_question(state: SessionState, max_questions: int) -> MissingDetail | None:
     """The one detail to ask about next, or None when it is time to plan."""
     prefs = state.preferences
     if prefs.city is None:
         return "city"
+    if prefs.is_multi_city() and prefs.days is None and (
+            any(leg.days is None for leg in prefs.legs)):
+        return "days"  # a trip of legs needs its length, asked past the cap like the city
     if state.clarifying_questions_count >= max_questions:
         return None
     missing: dict[MissingDetail, bool] = {
@@ -163,13 +127,27 @@ def _snapshot(state: SessionState) -> None:
 
 
 def carry_out(state: SessionState, decision: Decision, ctx: PolicyContext) -> Step:
-    """Carry ``decision`` out on ``state`` (a private copy, changed in place)."""
+    """Carry ``decision`` out on ``state`` (a private copy, changed in place). A trip of
+    legs that cannot be made (over the day limit, a city not in the trip) changes nothing
+    and is said kindly."""
+    before = state.model_copy(deep=True)
+    try:
+        return _carry_out(state, decision, ctx)
+    except trip_legs.LegProblem as problem:
+        reason = problem.reason[:1].upper() + problem.reason[1:]
+        return Step(before, _event(Unchanged, before, reason=reason,
+                                   suggestion=problem.suggestion))
+
+
+def _carry_out(state: SessionState, decision: Decision, ctx: PolicyContext) -> Step:
     planned = state.stage == "planned" and state.itinerary is not None
     kind = decision.kind
     if kind == "gather":
         return _gather(state, decision.changes, decision.proceed, ctx)
     if kind == "replan":
         return _replan(state, decision, ctx)
+    if kind == "legs":
+        return _legs(state, decision, ctx)
     if kind == "edit":
         return _edit(state, decision.edits, ctx)
     if kind == "answer":
@@ -206,14 +184,20 @@ def _topic(kind: str | None) -> str | None:
 
 
 def _plan(state: SessionState, ctx: PolicyContext, replanned: bool,
-          unkept: list[str] | None = None, before_turn: SessionState | None = None) -> Step:
+          unkept: list[str] | None = None, before_turn: SessionState | None = None,
+          said: PreferenceUpdate | None = None) -> Step:
     """Plan from the preferences; ``before_turn`` is the state before this turn's changes
-    (for the difference a re-plan reports)."""
+    (for the difference a re-plan reports); ``said`` the message's changes (uncovered
+    cities of a multi-city request are named in the reply)."""
     origin = before_turn or state
     before, prefs_before = origin.itinerary, origin.preferences
     constraints_before = origin.constraints
     planner = ctx.planner
-    result = planner.plan(state.preferences, state.constraints.excluded_ids())
+    excluded = state.constraints.excluded_ids()
+    if trip_legs.moved_only(prefs_before, state.preferences):  # unmoved legs stay as they are
+        result = planner.replan(before, state.preferences, excluded)
+    else:
+        result = planner.plan(state.preferences, excluded)
     itinerary, prefs, constraints, lost = reapply(
         planner, result.itinerary, state.preferences, state.constraints)
     state.itinerary, state.preferences, state.constraints = itinerary, prefs, constraints
@@ -231,6 +215,8 @@ def _plan(state: SessionState, ctx: PolicyContext, replanned: bool,
         notes=result.notes,
         replanned=replanned,
         diff=diff if replanned else None,
+        uncovered=list(said.unsupported_legs) if said else [],
+        offered=list(said.city_suggestions) if said and said.unsupported_legs else [],
     )
     return Step(state, event)
 
@@ -240,11 +226,13 @@ def _gather(state: SessionState, changes: PreferenceUpdate, proceed: bool,
     state.preferences = merge_preferences(state.preferences, changes)
     if changes.interests_any and "interests" not in state.asked:
         state.asked.append("interests")
+    if trip_legs.unsplit(state.preferences):  # how to share the days comes right after how many
+        return _ask_split(state, state.preferences, changes)
     detail = next_question(state, ctx.max_questions)
     if proceed and state.preferences.city is not None:
         detail = None
     if detail is None:
-        return _plan(state, ctx, replanned=False)
+        return _plan(state, ctx, replanned=False, said=changes)
     if state.clarifying_questions_count < ctx.max_questions:
         state.clarifying_questions_count += 1
     if detail not in state.asked:
@@ -259,18 +247,55 @@ def _gather(state: SessionState, changes: PreferenceUpdate, proceed: bool,
 
 def _replan(state: SessionState, decision: Decision, ctx: PolicyContext) -> Step:
     assert state.itinerary is not None
+    merged = merge_preferences(state.preferences, decision.changes)
+    if trip_legs.unsplit(merged):
+        return _ask_split(state, merged, decision.changes)
     _snapshot(state)
     before_turn = state.model_copy(deep=True)
-    old_city = state.preferences.city or state.itinerary.city
-    state.preferences = merge_preferences(state.preferences, decision.changes)
+    old_legs = state.preferences.trip_legs() or [Leg(city=state.itinerary.city)]
+    state.preferences = merged
     unkept: list[str] = []
-    city = state.preferences.city
-    if city and city.casefold() != old_city.casefold():
-        state.constraints, unkept = for_city(state.constraints, city)
-    step = _plan(state, ctx, replanned=True, unkept=unkept, before_turn=before_turn)
+    if old_legs != merged.trip_legs():
+        state.constraints, unkept = trip_legs.carried(
+            state.constraints, old_legs, merged.trip_legs())
+    step = _plan(state, ctx, replanned=True, unkept=unkept, before_turn=before_turn,
+                 said=decision.changes)
     if not decision.edits:
         return step
     return _edit(step.state, decision.edits, ctx, snapshot=False)
+
+
+def _legs(state: SessionState, decision: Decision, ctx: PolicyContext) -> Step:
+    """Leg changes ("one more day in Tokyo", "drop Kyoto") as the trip's new legs, then
+    a re-plan (or, while gathering, the next question) with the message's other changes."""
+    countries = {c.name: c.country for c in ctx.planner.cities()}
+    legs = state.preferences.trip_legs()
+    for act in decision.legs:
+        legs = trip_legs.changed_legs(legs, act, countries)
+    changes = decision.changes.model_copy(update={"legs": legs, "days": None})
+    if state.stage == "planned" and state.itinerary is not None:
+        replan = replace(decision, kind="replan", changes=changes, legs=())
+        return _replan(state, replan, ctx)
+    return _gather(state, changes, decision.proceed, ctx)
+
+
+def _ask_split(state: SessionState, prefs: Preferences, said: PreferenceUpdate) -> Step:
+    """Ask how to share the trip's days among its legs, offering an even split ("yes"
+    takes it; "4 and 2" or "4 in Tokyo" answers it). While gathering the legs are kept in
+    the preferences; a planned trip stays as it is until the answer."""
+    assert prefs.days is not None
+    split = trip_legs.even_split(prefs.legs, prefs.days)
+    accept = ChangePreferences(changes=PreferenceUpdate(legs=split))
+    state.dialogue.confirmation = PendingConfirmation(
+        kind="split", subject=trip_legs.describe(split), on_accept=[accept])
+    if state.stage != "planned":
+        state.preferences = prefs
+    cities = [leg.city for leg in prefs.legs]
+    event = _event(Confirm, state, about="split", subject=trip_legs.describe(split),
+                   current=f"{prefs.days}", alternative=join_words(cities),
+                   uncovered=list(said.unsupported_legs),
+                   offered=list(said.city_suggestions) if said.unsupported_legs else [])
+    return Step(state, event)
 
 
 def _edit(state: SessionState, edits: Iterable[EditTrip], ctx: PolicyContext,
@@ -344,8 +369,8 @@ def _unsupported(state: SessionState, changes: PreferenceUpdate, ctx: PolicyCont
         c.name for c in ctx.planner.cities() if c.name != current][:5]
     if current is None:
         state.dialogue.offered_cities = list(suggestions)
-    event = _event(UnsupportedCity, state, city=changes.unsupported_city,
-                   suggestions=suggestions)
+    named = join_words(changes.unsupported_legs) or changes.unsupported_city
+    event = _event(UnsupportedCity, state, city=named, suggestions=suggestions)
     return Step(state, event)
 
 

@@ -8,7 +8,9 @@ conversation policy decides what a turn does from them in one place.
 The families:
 
 - **preferences** -- :class:`ChangePreferences`: trip facts said or changed (city, days,
-  dates, interests, pace, budget, travellers).
+  dates, interests, pace, budget, travellers, or a whole multi-city trip as ``legs``).
+- **legs** -- :class:`ChangeLeg`: one change to a leg of the trip by city ("one more day
+  in Tokyo", "drop Kyoto", "do Kyoto first", "swap the order").
 - **edits** -- :class:`EditTrip`: one typed :data:`~wayfarer.domain.edits.Edit` with its
   :class:`EditScope` (the whole trip, day N, or one place).
 - **questions** -- one act per kind (``ask_*``). A question never changes preferences,
@@ -31,7 +33,7 @@ from pydantic import BaseModel, Field
 
 from wayfarer.domain.changes import ExportFormat, PreferenceUpdate
 from wayfarer.domain.edits import Edit
-from wayfarer.domain.preferences import MAX_TRAVELERS
+from wayfarer.domain.preferences import MAX_TRAVELERS, MAX_TRIP_DAYS
 
 HHMM = r"^([01]\d|2[0-3]):[0-5]\d$"
 
@@ -58,6 +60,30 @@ class ChangePreferences(BaseModel):
     changes: PreferenceUpdate = Field(default_factory=PreferenceUpdate)
     proceed: bool = False
     hedged: bool = False
+
+
+LegOp = Literal["add", "set_days", "drop", "first", "last", "swap_order"]
+
+
+class ChangeLeg(BaseModel):
+    """Change one leg (city) of the trip (issue 11); ``city`` names it as said.
+
+    - ``add``: ``days`` more days in ``city`` ("one more day in Tokyo"); a city not yet in
+      the trip becomes a new leg at the end ("add 2 days in Kyoto at the end"; ``days``
+      None: a default of 2).
+    - ``set_days``: ``city`` gets exactly ``days`` days ("only 2 days in Kyoto").
+    - ``drop``: ``city`` leaves the trip ("drop Kyoto").
+    - ``first`` / ``last``: ``city`` moves to the start / the end ("do Kyoto first").
+    - ``swap_order``: the legs in reverse order ("swap the order"); ``city`` None.
+
+    A whole new trip ("Rome then Florence instead") is ``change_preferences`` with
+    ``legs``, not this act.
+    """
+
+    act: Literal["change_leg"] = "change_leg"
+    op: LegOp
+    city: str | None = None
+    days: int | None = Field(default=None, ge=1, le=MAX_TRIP_DAYS)
 
 
 class EditScope(BaseModel):
@@ -213,8 +239,8 @@ QUESTION_TYPES: tuple[type[BaseModel], ...] = (
 )
 
 DialogueAct = Annotated[
-    ChangePreferences | EditTrip | Question | UndoAct | StartOver | ExportPlan | SmallTalk
-    | Unclear | ConfirmationAnswer,
+    ChangePreferences | ChangeLeg | EditTrip | Question | UndoAct | StartOver | ExportPlan
+    | SmallTalk | Unclear | ConfirmationAnswer,
     Field(discriminator="act"),
 ]
 """One thing a message does; tagged by ``act``."""

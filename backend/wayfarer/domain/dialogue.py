@@ -20,8 +20,9 @@ HHMM = r"^([01]\d|2[0-3]):[0-5]\d$"
 Slot = Literal["city", "days", "interests", "pace_budget"]
 """A missing detail the assistant can ask about while gathering."""
 
-ConfirmationKind = Literal["change_city", "start_over", "shorten", "drop_day"]
-"""A change that would discard work, asked about before it is made."""
+ConfirmationKind = Literal["change_city", "start_over", "shorten", "drop_day", "split"]
+"""A change that would discard work, asked about before it is made; ``split`` offers an
+even split of a multi-city trip's days whose legs have none ("Tokyo and Kyoto, 6 days")."""
 
 
 class PendingConfirmation(BaseModel):

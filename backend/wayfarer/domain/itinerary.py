@@ -43,7 +43,9 @@ class Transfer(BaseModel):
     """The move between two legs on the day of travel (issue 11): an *estimate* from the
     distance, never a booking. ``depart``/``arrive`` are local wall-clock "HH:MM" in the
     origin's and destination's time zones; ``minutes`` is door-to-door (stations or
-    airports included), ``km`` the great-circle distance."""
+    airports included), ``km`` the great-circle distance; ``arrive_day_offset`` is how
+    many days after the travel day the arrival falls (destination's calendar; 0 = same
+    day, 1 for an eastward overnight long-haul flight)."""
 
     from_city: str
     to_city: str
@@ -53,6 +55,7 @@ class Transfer(BaseModel):
     minutes: int = Field(ge=0)
     km: float = Field(ge=0)
     note: str = ""
+    arrive_day_offset: int = Field(default=0, ge=0)
 
 
 class ItineraryDay(BaseModel):

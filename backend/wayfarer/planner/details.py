@@ -6,12 +6,14 @@ travel to the next stop of the day (great-circle km, minutes and mode, by the pl
 own travel model in :mod:`.geo`, so the page and the schedule agree).
 """
 
+from collections.abc import Mapping
 from typing import Literal
 
 from pydantic import BaseModel
 
 from wayfarer.domain import Itinerary, ItineraryItem, Preferences
-from wayfarer.planner.catalog import CatalogPlace, haversine_km
+from wayfarer.domain.geo import haversine_km
+from wayfarer.planner.catalog import CatalogPlace
 from wayfarer.planner.clock import weekday_of
 from wayfarer.planner.geo import is_transit_hop, travel_minutes_km
 from wayfarer.planner.index import CityIndex
@@ -71,13 +73,18 @@ def _leg(a: ItineraryItem, b: ItineraryItem) -> TravelLeg:
 
 
 def stop_details(
-    index: CityIndex, itinerary: Itinerary, preferences: Preferences
+    index: CityIndex,
+    itinerary: Itinerary,
+    preferences: Preferences,
+    cities: Mapping[str, CityIndex] | None = None,
 ) -> list[StopDetails]:
-    """Details for every stop of ``itinerary`` in order; places the catalog no longer has
-    are skipped."""
+    """Details for every stop of ``itinerary`` in order, each day's from its own city's
+    index (``cities``, by city name; ``index`` for a day without a known city); places
+    the catalog no longer has are skipped."""
     found: list[StopDetails] = []
     for day in itinerary.days:
         weekday = weekday_of(day.day, preferences.start_date)
+        index = (cities or {}).get(day.city or "", index)
         for k, item in enumerate(day.items):
             place = index.by_id.get(item.place.id)
             if place is None:

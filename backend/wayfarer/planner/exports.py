@@ -1,17 +1,20 @@
 """Rendering an itinerary as JSON, Markdown or an iCalendar file (pure functions).
 
 Dates: a day's own date, else the start date, else the first Monday after "today" (the
-file says so). ICS events are in the city's time zone (with a generated VTIMEZONE), one
-VEVENT per item with location and geo; UIDs are derived from the date and place, so
-exporting the same itinerary twice gives the same events.
+file says so). ICS events are in their day's city's time zone (with a generated VTIMEZONE
+for each), one VEVENT per item with location and geo, and one per transfer between legs
+(leaving in the origin's time zone, arriving in the destination's); UIDs are derived
+from the date and place, so exporting the same itinerary twice gives the same events.
+A multi-city trip's Markdown has a heading per leg and the transfer under its day.
 """
 
 import datetime as dt
+from collections.abc import Mapping
 from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event
 
-from wayfarer.domain import EstimatedCost, Itinerary
+from wayfarer.domain import EstimatedCost, Itinerary, ItineraryDay, ItineraryLeg, Transfer
 from wayfarer.planner.clock import minutes_of, next_monday
 
 PRODID = "-//Wayfarer//Itinerary//EN"
@@ -46,6 +49,34 @@ def to_json(itinerary: Itinerary) -> str:
     return itinerary.model_dump_json(indent=2) + "\n"
 
 
+def legs_by_day(itinerary: Itinerary) -> dict[int, ItineraryLeg]:
+    """Trip day number -> its leg (empty for a document without legs)."""
+    return {n: leg for leg in itinerary.legs for n in leg.days}
+
+
+def transfer_text(move: Transfer) -> str:
+    """"Travel Tokyo → Kyoto by rail, 09:00 → 12:20 (about 3 h 20 min; estimate)"."""
+    hours, mins = divmod(move.minutes, 60)
+    later = "" if not move.arrive_day_offset else f" (+{move.arrive_day_offset} day)"
+    return (
+        f"Travel {move.from_city} → {move.to_city} by {move.mode}, {move.depart} → "
+        f"{move.arrive}{later} local times (about {hours} h {mins:02d} min; estimate)"
+    )
+
+
+def _title(itinerary: Itinerary) -> str:
+    n = len(itinerary.days)
+    days = f"{n} day{'s' if n != 1 else ''}"
+    if len(itinerary.legs) >= 2:
+        return f"{days}: {' → '.join(leg.city for leg in itinerary.legs)}"
+    return f"{days} in {itinerary.city}, {itinerary.country}"
+
+
+def _leg_heading(leg: ItineraryLeg) -> str:
+    span = f"day {leg.days[0]}" if len(leg.days) == 1 else f"days {leg.days[0]}\u2013{leg.days[-1]}"
+    return f"## {leg.city}, {leg.country} · {span}"
+
+
 def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
@@ -53,7 +84,7 @@ def _cell(text: str) -> str:
 def to_markdown(itinerary: Itinerary, start: dt.date | None, assumed: bool) -> str:
     """A readable Markdown page: title, dates, assumptions, and one table per day."""
     n = len(itinerary.days)
-    lines = [f"# {n} day{'s' if n != 1 else ''} in {itinerary.city}, {itinerary.country}", ""]
+    lines = [f"# {_title(itinerary)}", ""]
     if start is not None and not assumed:
         lines += [f"From {long_date(start)} to {long_date(day_date(start, n))}.", ""]
     else:
@@ -62,13 +93,21 @@ def to_markdown(itinerary: Itinerary, start: dt.date | None, assumed: bool) -> s
     lines += cost_lines(itinerary.estimated_cost)
     if itinerary.assumptions:
         lines += ["Assumptions:", ""] + [f"- {a}" for a in itinerary.assumptions] + [""]
+    multi = len(itinerary.legs) >= 2
+    legs = legs_by_day(itinerary)
     for day in itinerary.days:
-        heading = f"## Day {day.day}"
+        leg = legs.get(day.day)
+        if multi and leg is not None and leg.days[0] == day.day:
+            lines += [_leg_heading(leg), ""]
+        heading = f"{'###' if multi else '##'} Day {day.day}"
         if start is not None and not assumed:
             heading += f" · {long_date(day_date(start, day.day))}"
         if day.theme:
             heading += f": {day.theme}"
-        lines += [heading, "", "| Time | Place | Notes | Cost pp |", "|---|---|---|---|"]
+        lines += [heading, ""]
+        if day.transfer is not None:
+            lines += [f"**{transfer_text(day.transfer)}.** {day.transfer.note}", ""]
+        lines += ["| Time | Place | Notes | Cost pp |", "|---|---|---|---|"]
         currency = itinerary.estimated_cost.currency or ""
         for item in day.items:
             place = item.place
@@ -138,10 +177,11 @@ def to_ics(
     assumed: bool,
     stamp: dt.datetime,
     slug: str,
+    zones: Mapping[str, str] | None = None,
 ) -> str:
-    """An iCalendar file with one VEVENT per item, in ``timezone``; says when the dates
-    are assumed."""
-    zone = ZoneInfo(timezone)
+    """An iCalendar file with one VEVENT per item and per transfer; a day's events in its
+    city's time zone (``zones``: city -> IANA zone, else ``timezone``); says when the
+    dates are assumed."""
     n = len(itinerary.days)
     if assumed:
         note = (
@@ -152,14 +192,22 @@ def to_ics(
         note = f"Trip from {long_date(start)}."
     calendar = Calendar.new(
         prodid=PRODID,
-        name=f"{itinerary.city} trip",
-        description=f"{n} day{'s' if n != 1 else ''} in {itinerary.city}, "
-        f"{itinerary.country}. {note} {cost_summary(itinerary.estimated_cost)}".rstrip(),
+        name=f"{' → '.join(leg.city for leg in itinerary.legs) or itinerary.city} trip",
+        description=f"{_title(itinerary)}. {note} {cost_summary(itinerary.estimated_cost)}"
+        .rstrip(),
         uid=f"wayfarer-{slug}-{start.isoformat()}",
     )
     calendar.add("x-wr-timezone", timezone)
+    zone_of = dict(zones or {})
     for day in itinerary.days:
         date = day_date(start, day.day)
+        city = day.city or itinerary.city
+        zone = ZoneInfo(zone_of.get(city, timezone))
+        if day.transfer is not None:
+            move = day.transfer
+            calendar.add_component(_transfer_event(
+                day, move, date, ZoneInfo(zone_of.get(move.from_city, timezone)), zone, stamp
+            ))
         for item in day.items:
             place = item.place
             begin = dt.datetime.combine(date, _time(item.start), tzinfo=zone)
@@ -182,7 +230,7 @@ def to_ics(
                 start=begin,
                 end=end,
                 stamp=stamp,
-                location=f"{place.name}, {itinerary.city}, {itinerary.country}",
+                location=f"{place.name}, {city}, {day.country or itinerary.country}",
                 description=description,
                 categories=[item.kind, place.category],
             )
@@ -192,6 +240,26 @@ def to_ics(
         first_date=start - dt.timedelta(days=1), last_date=day_date(start, n + 1)
     )
     return str(calendar.to_ical().decode("utf-8"))
+
+
+def _transfer_event(
+    day: ItineraryDay, move: Transfer, date: dt.date, origin: ZoneInfo, destination: ZoneInfo,
+    stamp: dt.datetime,
+) -> Event:
+    """The transfer as its own event: leaving in the origin's zone, arriving (``minutes``
+    later) in the destination's."""
+    begin = dt.datetime.combine(date, _time(move.depart), tzinfo=origin)
+    end = (begin + dt.timedelta(minutes=move.minutes)).astimezone(destination)
+    return Event.new(
+        uid=f"{date:%Y%m%d}-transfer-{move.from_city}-{move.to_city}@wayfarer".replace(" ", "-"),
+        summary=f"{move.from_city} → {move.to_city} ({move.mode})",
+        start=begin,
+        end=end,
+        stamp=stamp,
+        location=f"{move.from_city} → {move.to_city}",
+        description=f"Day {day.day}: {transfer_text(move)}.\n{move.note}",
+        categories=["transfer", move.mode],
+    )
 
 
 def _time(text: str) -> dt.time:

@@ -8,7 +8,7 @@ are walked at :data:`WALK_KMH`, longer ones take transit at :data:`TRANSIT_KMH` 
 
 import math
 
-from wayfarer.planner.catalog import haversine_km
+from wayfarer.domain.geo import haversine_km
 
 STREET_FACTOR = 1.3
 WALK_KMH = 4.5

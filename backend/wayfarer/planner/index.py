@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from wayfarer.domain import BUDGET_MAX_COST_LEVEL, INTERESTS
-from wayfarer.planner.catalog import CatalogPlace, City, Minutes, haversine_km
+from wayfarer.domain.geo import haversine_km
+from wayfarer.planner.catalog import CatalogPlace, City, Minutes
 from wayfarer.planner.clock import DAY_END, DAY_START, NIGHT_END, MealSlot, meal_slots
 from wayfarer.planner.facts import hhmm_minutes
 from wayfarer.planner.geo import travel_minutes_km

@@ -33,12 +33,12 @@ from dataclasses import dataclass
 
 from pydantic import ValidationError
 
+from wayfarer.domain.geo import haversine_km
 from wayfarer.planner.catalog import (
     ACTIVITY_CATEGORIES,
     FOOD_CATEGORIES,
     CatalogPlace,
     City,
-    haversine_km,
 )
 from wayfarer.planner.index import CityIndex
 

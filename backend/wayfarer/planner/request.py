@@ -26,6 +26,10 @@ DEFAULT_PACE = "moderate"
 DEFAULT_BUDGET = "moderate"
 #: Activities per day the planner aims for (within PACE_ACTIVITY_BOUNDS).
 PACE_TARGET = {"relaxed": 3, "moderate": 4, "packed": 5}
+NO_START_DATE = (
+    "No start date yet, so opening hours assume day 1 is a Monday (the calendar export"
+    " uses the next Monday)."
+)
 
 
 @dataclass(frozen=True)
@@ -156,10 +160,7 @@ def resolve(
     if index.city.source == "model":
         assumptions.insert(0, MODEL_PLACES_NOTE)
     if preferences.start_date is None:
-        assumptions.append(
-            "No start date yet, so opening hours assume day 1 is a Monday (the calendar export"
-            " uses the next Monday)."
-        )
+        assumptions.append(NO_START_DATE)
     return TripRequest(
         index=index,
         days=days,

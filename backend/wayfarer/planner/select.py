@@ -7,7 +7,8 @@ catalog order (the popularity proxy).
 from collections import Counter
 from collections.abc import Iterable
 
-from wayfarer.planner.catalog import CatalogPlace, haversine_km
+from wayfarer.domain.geo import haversine_km
+from wayfarer.planner.catalog import CatalogPlace
 from wayfarer.planner.request import TripRequest
 
 #: Penalty per place of the same category already chosen (keeps days varied).

@@ -27,6 +27,11 @@ from wayfarer.planner.document import budget_notes, itinerary_for
 from wayfarer.planner.edits import apply_edit
 from wayfarer.planner.exports import to_ics, to_json, to_markdown, trip_start
 from wayfarer.planner.index import CityIndex
+from wayfarer.planner.legcheck import verify_legs
+from wayfarer.planner.legcost import over_budget
+from wayfarer.planner.legedits import apply_leg_edit
+from wayfarer.planner.legreplan import replan_legs
+from wayfarer.planner.legs import join, plan_legs
 from wayfarer.planner.match import NAME_CUTOFF, name_score
 from wayfarer.planner.proposed import MODEL_PLACES_NOTE, ProposedCities
 from wayfarer.planner.request import TripRequest, resolve
@@ -105,7 +110,10 @@ class CatalogPlanner:
     ) -> PlanResult:
         """A verified itinerary for ``preferences`` (defaults named, shortfalls
         explained) without the ``excluded`` places; InvalidRequest when the city is
-        missing or not covered."""
+        missing or not covered. A trip of two or more legs is planned leg by leg
+        (``planner.legs``) and verified as a whole (``planner.legcheck``)."""
+        if preferences.is_multi_city():
+            return self._plan_legs(preferences, excluded)
         index = self._require(preferences.city, preferences.start_date)
         request = resolve(preferences, index, excluded)
         trip = plan_trip(request)
@@ -115,6 +123,41 @@ class CatalogPlanner:
         if index.city.source == "model":
             notes.insert(0, MODEL_PLACES_NOTE)
         return PlanResult(itinerary=itinerary, defaults=list(request.defaults), notes=notes)
+
+    def replan(
+        self,
+        itinerary: Itinerary | None,
+        preferences: Preferences,
+        excluded: frozenset[str] = frozenset(),
+    ) -> PlanResult:
+        """Plan ``preferences`` again after its legs changed, keeping every leg of the
+        current ``itinerary`` that did not move (same city, same trip days, same city
+        before it) exactly as it is (``planner.legreplan``); a plain :meth:`plan` for a
+        one-city trip or without an itinerary."""
+        if itinerary is None or not preferences.is_multi_city() or len(itinerary.legs) < 1:
+            return self.plan(preferences, excluded)
+        return self._plan_legs(preferences, excluded, itinerary)
+
+    def _plan_legs(
+        self, preferences: Preferences, excluded: frozenset[str],
+        current: Itinerary | None = None,
+    ) -> PlanResult:
+        if current is None:
+            plans = plan_legs(self._require, preferences, excluded)
+        else:
+            plans = replan_legs(self._require, current, preferences, excluded)
+        itinerary = join(preferences, plans)
+        problems = verify_legs(itinerary, preferences, self._require)
+        if problems:
+            raise InvalidRequest(
+                "I couldn't build an itinerary that keeps every rule for this trip: "
+                f"{problems[0].message} Try a more relaxed pace or fewer days."
+            )
+        defaults = list(dict.fromkeys(d for p in plans for d in p.defaults))
+        notes = list(dict.fromkeys(n for p in plans for n in p.notes))
+        over = over_budget(itinerary.estimated_cost)
+        notes += [over] if over else []
+        return PlanResult(itinerary=itinerary, defaults=defaults, notes=notes)
 
     def _guard(
         self, itinerary: Itinerary, preferences: Preferences, request: TripRequest,
@@ -148,7 +191,10 @@ class CatalogPlanner:
         edit: Edit,
         excluded: frozenset[str] = frozenset(),
     ) -> EditResult:
-        """Apply one edit with locality; EditRejected (a plain reason) when it can't."""
+        """Apply one edit with locality; EditRejected (a plain reason) when it can't. On a
+        multi-city trip the edit runs inside one leg (``planner.legedits``)."""
+        if len(itinerary.legs) >= 2 or preferences.is_multi_city():
+            return apply_leg_edit(self._require, itinerary, preferences, edit, excluded)
         index = self._require(itinerary.city, preferences.start_date)
         outcome = apply_edit(index, itinerary, preferences, edit, excluded)
         return EditResult(
@@ -175,19 +221,24 @@ class CatalogPlanner:
         return None if index is None else (index.city.lat, index.city.lon)
 
     def verify(self, itinerary: Itinerary, preferences: Preferences) -> list[Violation]:
-        """Every broken SPEC §6 rule; empty when the itinerary is valid."""
+        """Every broken SPEC §6 rule; empty when the itinerary is valid (a multi-city
+        trip: every leg with its own city, and the travel-day rules)."""
+        if len(itinerary.legs) >= 2 or preferences.is_multi_city():
+            return verify_legs(itinerary, preferences, self._require)
         return verify_itinerary(
             itinerary, preferences, self.index(itinerary.city, preferences.start_date)
         )
 
     def details(self, itinerary: Itinerary, preferences: Preferences) -> list[StopDetails]:
-        """Per-stop details (hours that day, why chosen, travel to the next stop)."""
-        return stop_details(self._require(itinerary.city), itinerary, preferences)
+        """Per-stop details (hours that day, why chosen, travel to the next stop), each
+        day's from its own city."""
+        cities = {leg.city: self._require(leg.city) for leg in itinerary.legs}
+        return stop_details(self._require(itinerary.city), itinerary, preferences, cities)
 
     def export(
         self, itinerary: Itinerary, preferences: Preferences, fmt: ExportFormat
     ) -> Export:
-        """Markdown, ICS (city time zone) or JSON rendering of the itinerary."""
+        """Markdown, ICS (each leg's time zone) or JSON rendering of the itinerary."""
         index = self._require(itinerary.city)
         city = index.city
         now = self._clock()
@@ -198,7 +249,8 @@ class CatalogPlanner:
         elif fmt == "markdown":
             content = to_markdown(itinerary, start, assumed)
         elif fmt == "ics":
-            content = to_ics(itinerary, city.timezone, start, assumed, now, city.slug)
+            zones = {leg.city: leg.timezone for leg in itinerary.legs if leg.timezone}
+            content = to_ics(itinerary, city.timezone, start, assumed, now, city.slug, zones)
         else:
             raise InvalidRequest(f"Unknown export format {fmt!r}; use json, markdown or ics.")
         return Export(

@@ -16,6 +16,8 @@ Rule codes (``Violation.rule``), stable for clients and tests:
     interests         a stated interest the catalog covers (within budget) is missing
     budget            a place above the budget's highest cost level
     route             a day's walking order longer than 1.10 x the best order
+    transfer          a travel day breaking ``planner.travel``'s rules (stops before
+                      arrival and check-in, more than the arrival day's activities)
 
 plus the realism rules of ``planner.rules`` (meal served, meal window, dining level, best
 time, fixed time, idle gap, estimate present).
@@ -26,22 +28,34 @@ the order of the day's activities (meals are placed at meal times near the route
 not part of it; docs/planner.md explains why).
 """
 
-from wayfarer.domain import BUDGET_MAX_COST_LEVEL, PACE_ACTIVITY_BOUNDS, Itinerary, Preferences
+from wayfarer.domain import (
+    BUDGET_MAX_COST_LEVEL,
+    PACE_ACTIVITY_BOUNDS,
+    Itinerary,
+    ItineraryItem,
+    Preferences,
+)
 from wayfarer.planner.base import Violation
 from wayfarer.planner.clock import date_of, minutes_of, weekday_of
 from wayfarer.planner.index import CityIndex
 from wayfarer.planner.request import effective_budget, effective_pace, required_interests
 from wayfarer.planner.route import path_length, shortest_path_length
 from wayfarer.planner.rules import realism_violations
+from wayfarer.planner.travel import arrival_cap, travel_days
 
 ROUTE_FACTOR = 1.10
 ROUTE_TOLERANCE = 1e-6
 
 
 def verify_itinerary(
-    itinerary: Itinerary, preferences: Preferences, index: CityIndex | None
+    itinerary: Itinerary,
+    preferences: Preferences,
+    index: CityIndex | None,
+    shown_elsewhere: frozenset[str] = frozenset(),
 ) -> list[Violation]:
-    """Every broken rule; empty when ``itinerary`` is valid for ``preferences``."""
+    """Every broken rule; empty when ``itinerary`` is valid for ``preferences``.
+    ``shown_elsewhere``: interests another visit to the same city in the trip already
+    shows (a multi-city trip), which this one need not show again."""
     if index is None:
         return [Violation(rule="unknown_city", message=f"{itinerary.city} is not in the catalog.")]
     out: list[Violation] = []
@@ -51,6 +65,7 @@ def verify_itinerary(
     max_cost = BUDGET_MAX_COST_LEVEL[budget]
     seen: dict[str, int] = {}
     shown: set[str] = set()
+    travel = travel_days(itinerary.days)
     for position, day in enumerate(itinerary.days, start=1):
         if day.day != position:
             out.append(Violation(rule="day_numbers", day=day.day,
@@ -61,7 +76,9 @@ def verify_itinerary(
                                  message=f"Day {day.day} should be on {expected.isoformat()}."))
         weekday = day.date.weekday() if day.date else weekday_of(day.day, preferences.start_date)
         activities = [i for i in day.items if i.kind == "activity"]
-        if not low <= len(activities) <= high:
+        if day.day in travel:
+            out += _travel_day(day.day, day.items, travel[day.day], arrival_cap(pace))
+        elif not low <= len(activities) <= high:
             out.append(Violation(
                 rule="pace", day=day.day,
                 message=f"Day {day.day} has {len(activities)} activities; a {pace} pace "
@@ -115,13 +132,31 @@ def verify_itinerary(
         out.extend(_route(index, day.day, [i.place.id for i in activities]))
     weekdays = [
         day.date.weekday() if day.date else weekday_of(day.day, preferences.start_date)
-        for day in itinerary.days
+        for day in itinerary.days if day.day not in travel
     ]
-    missing = [i for i in required_interests(preferences, index, weekdays) if i not in shown]
+    missing = [
+        i for i in required_interests(preferences, index, weekdays)
+        if i not in shown and i not in shown_elsewhere
+    ]
     if missing:
         out.append(Violation(rule="interests",
                              message=f"No place for {', '.join(missing)} in the itinerary."))
     out += realism_violations(itinerary, index, pace, budget)
+    return out
+
+
+def _travel_day(
+    number: int, items: list[ItineraryItem], ready: int, cap: int
+) -> list[Violation]:
+    out: list[Violation] = []
+    if any(minutes_of(i.start) < ready for i in items):
+        out.append(Violation(rule="transfer", day=number,
+                             message=f"Day {number} has stops before the traveller arrives "
+                             "and checks in."))
+    if sum(i.kind == "activity" for i in items) > cap:
+        out.append(Violation(rule="transfer", day=number,
+                             message=f"Day {number} is a travel day: at most {cap} "
+                             "activities."))
     return out
 
 

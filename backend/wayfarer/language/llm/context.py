@@ -31,6 +31,13 @@ Rules:
 - change_preferences for trip facts said or changed; interests use exactly: {interests}.
 - city: the city the traveller names, in English, as they mean it; never invent one.
 - Dates: today is {today}; a date without a year is the next one to come.
+- A trip of several cities ("3 in Tokyo then 2 in Kyoto", "Rome, Florence and Venice in a \
+week"): change_preferences with "legs" in travel order, each leg's days or null when unsaid, \
+and "days" the total only when some leg has none; "Paris for 3 days then London for 2" is \
+days, never travellers.
+- A change to one city of the trip: change_leg ("one more day in Tokyo": add, days 1; "add \
+2 days in Kyoto at the end": add; "only 2 days in Kyoto": set_days; "drop Kyoto": drop; \
+"do Kyoto first": first; "end in Tokyo": last; "swap the order": swap_order).
 - "the second one", "those two", "like I said": resolve them with the turns and the plan.
 - When "waiting_for" holds a confirmation, a short yes or no answers it: a confirm act.
 - Questions never change anything. Only fill what the message says; leave the rest null.

@@ -22,8 +22,14 @@ from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import AIMessage
 from pydantic import BaseModel, ValidationError
 
-from wayfarer.domain import Interpretation, PreferenceUpdate, SessionState
-from wayfarer.domain.acts import ChangePreferences, DialogueAct, MessageActs, is_question
+from wayfarer.domain import Interpretation, Leg, PreferenceUpdate, SessionState
+from wayfarer.domain.acts import (
+    ChangeLeg,
+    ChangePreferences,
+    DialogueAct,
+    MessageActs,
+    is_question,
+)
 from wayfarer.domain.interpretation import Intent
 from wayfarer.errors import LLMUnavailable
 from wayfarer.language.base import Interpreter
@@ -44,7 +50,7 @@ _INVALID: tuple[type[BaseException], ...] = (ValidationError, ValueError)
 
 _INTENTS: dict[str, Intent] = {
     "change_preferences": "provide_info", "edit": "edit", "undo": "edit", "export": "export",
-    "start_over": "start_over", "small_talk": "greeting",
+    "start_over": "start_over", "small_talk": "greeting", "change_leg": "provide_info",
 }
 
 
@@ -102,8 +108,12 @@ class LLMInterpreter:
         return Interpretation(intent=intent_of(resolved), acts=resolved)
 
     def _with_resolved_city(self, act: DialogueAct) -> DialogueAct:
+        if isinstance(act, ChangeLeg):
+            return self._resolved_leg_change(act)
         if not isinstance(act, ChangePreferences):
             return act
+        if act.changes.legs:
+            return act.model_copy(update={"changes": self._resolved_legs(act.changes)})
         changes = act.changes
         proposed = changes.city or changes.unsupported_city
         if not proposed:
@@ -116,6 +126,45 @@ class LLMInterpreter:
             "city_suggestions": resolved.city_suggestions,
         })
         return act.model_copy(update={"changes": update})
+
+
+    def _resolved_legs(self, changes: PreferenceUpdate) -> PreferenceUpdate:
+        """The legs' cities resolved against the catalog: uncovered ones leave the legs
+        for ``unsupported_legs`` (all uncovered: the first is also the
+        ``unsupported_city``), with covered cities nearby to offer."""
+        legs: list[Leg] = []
+        uncovered: list[str] = []
+        offered: list[str] = []
+        for leg in changes.legs:
+            resolved = self._resolve_city(leg.city)
+            if resolved.city:
+                legs.append(leg.model_copy(update={"city": resolved.city,
+                                                   "country": resolved.country}))
+            else:
+                uncovered.append(resolved.unsupported_city or leg.city)
+                offered += resolved.city_suggestions
+        offered = [c for c in dict.fromkeys(offered) if c not in {leg.city for leg in legs}]
+        first = legs[0] if legs else None
+        return changes.model_copy(update={
+            "legs": legs if len(legs) >= 2 else [],
+            "city": first.city if first else None,
+            "country": first.country if first else None,
+            "days": changes.days or (first.days if first and len(legs) == 1 else None),
+            "unsupported_legs": uncovered,
+            "unsupported_city": uncovered[0] if uncovered and not legs else None,
+            "city_suggestions": offered[:3],
+        })
+
+    def _resolved_leg_change(self, act: ChangeLeg) -> DialogueAct:
+        """A leg change's city in catalog spelling; an uncovered city is said to be so."""
+        if act.city is None:
+            return act
+        resolved = self._resolve_city(act.city)
+        if resolved.city:
+            return act.model_copy(update={"city": resolved.city})
+        return ChangePreferences(changes=PreferenceUpdate(
+            unsupported_city=resolved.unsupported_city or act.city,
+            city_suggestions=resolved.city_suggestions))
 
 
 def intent_of(acts: list[DialogueAct]) -> Intent:

@@ -5,8 +5,8 @@ phrases replies; :class:`CityResolver` (also used to check a model's city) resol
 names against the catalog and suggests covered cities for uncovered ones.
 """
 
-from wayfarer.language.offline.cities import CityResolver, WorldCities, world_cities
+from wayfarer.language.offline.cities import CityResolver, WorldCities
 from wayfarer.language.offline.interpreter import OfflineInterpreter
 from wayfarer.language.offline.narrator import OfflineNarrator
 
-__all__ = ["CityResolver", "OfflineInterpreter", "OfflineNarrator", "WorldCities", "world_cities"]
+__all__ = ["CityResolver", "OfflineInterpreter", "OfflineNarrator", "WorldCities"]

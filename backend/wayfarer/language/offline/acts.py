@@ -45,6 +45,7 @@ from wayfarer.domain.acts import SmallTalk
 from wayfarer.language.offline import commands
 from wayfarer.language.offline.cities import CityResolver
 from wayfarer.language.offline.dates import read_timing
+from wayfarer.language.offline.leg_changes import confirmation_reply
 from wayfarer.language.offline.questions import read_question
 from wayfarer.language.offline.text import Text, fold, name_key
 
@@ -105,6 +106,9 @@ def dialogue_acts(
         answer = read_confirmation(text)
         if answer is not None:
             return interp.model_copy(update={"acts": [ConfirmationAnswer(accept=answer)]})
+        reply = confirmation_reply(text, state.dialogue.confirmation)
+        if reply is not None:
+            return interp.model_copy(update={"acts": [reply]})
     question = _question(folded, state, planned, cities)
     if isinstance(question, AskSchedule) and interp.question_day is not None:
         question = question.model_copy(update={"day": interp.question_day})

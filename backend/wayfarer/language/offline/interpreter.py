@@ -23,6 +23,7 @@ from wayfarer.domain import (
     MAX_TRIP_DAYS,
     Budget,
     ChangeBudget,
+    ChangeLeg,
     ChangePace,
     Edit,
     ExportFormat,
@@ -32,6 +33,7 @@ from wayfarer.domain import (
     PreferenceUpdate,
     SessionState,
     Slot,
+    Unclear,
 )
 from wayfarer.domain.interpretation import Intent, SmallTalk
 from wayfarer.language.offline import budget as budget_words
@@ -46,6 +48,8 @@ from wayfarer.language.offline.interests import (
     read_interests,
     read_misspelt_interests,
 )
+from wayfarer.language.offline.leg_changes import read_leg_change
+from wayfarer.language.offline.legs import LegsReading, read_legs
 from wayfarer.language.offline.money import read_money
 from wayfarer.language.offline.numbers import NUMBER, to_int
 from wayfarer.language.offline.pace import Step
@@ -78,6 +82,7 @@ class _Reading:
     small_talk: SmallTalk | None = None
     proceed: bool = False
     replan: bool = False
+    leg_change: ChangeLeg | None = None
 
 
 @dataclass
@@ -94,7 +99,8 @@ class OfflineInterpreter:
     """Rule-based interpretation (no model, no I/O per message).
 
     ``covered`` is the catalog's city names (or name -> country); ``today`` gives the date
-    relative dates are read against; ``world`` is the geonames index (shared by default).
+    relative dates are read against; ``world`` is the geonames index (pass the app's; without
+    one the interpreter builds its own, which takes seconds).
     """
 
     def __init__(
@@ -129,7 +135,7 @@ class OfflineInterpreter:
         planned = state.stage == "planned" and state.itinerary is not None
         reading = self._read(text, state, planned, state.dialogue.awaiting)
         interpretation = Interpretation(
-            intent=_intent(reading, state, planned),
+            intent="provide_info" if reading.leg_change else _intent(reading, state, planned),
             changes=reading.changes,
             edits=reading.edits,
             export_format=reading.export_format,
@@ -137,8 +143,12 @@ class OfflineInterpreter:
             proceed=reading.proceed,
             small_talk=reading.small_talk,
         )
-        return dialogue_acts(Text.of(message[:MAX_READ_CHARS]), state, interpretation,
+        read = dialogue_acts(Text.of(message[:MAX_READ_CHARS]), state, interpretation,
                              self.cities, self._today())
+        if reading.leg_change is None or read.intent == "question":
+            return read
+        kept = [a for a in read.acts if not isinstance(a, Unclear)]
+        return read.model_copy(update={"acts": [*kept, reading.leg_change]})
 
     # --- reading ------------------------------------------------------------------------
 
@@ -146,6 +156,8 @@ class OfflineInterpreter:
         self, text: Text, state: SessionState, planned: bool, asked: Slot | None
     ) -> _Reading:
         prefs = state.preferences
+        leg_change = read_leg_change(text, self.cities, state)
+        legs = read_legs(text, self.cities, state) if leg_change is None else LegsReading()
         start_over = commands.read_start_over(text)
         export, export_format = commands.read_export(text)
         itinerary = state.itinerary if planned else None
@@ -204,9 +216,10 @@ class OfflineInterpreter:
             currency=money.currency if money else None,
             travelers=_head_count(party, prefs.travelers),
         )
+        changes = legs.into(changes)
         replan = bool(
-            changes.city or changes.unsupported_city or days or timing.start or add_interests
-            or interests.remove or money or changes.travelers
+            changes.unsupported_city or changes.add_interests or changes.remove_interests
+            or set(changes.preference_values()) - {"country"}
         )
         if asked == "pace_budget":
             style = _moderate_for_both(text, style)
@@ -226,6 +239,7 @@ class OfflineInterpreter:
             small_talk=small_talk,
             proceed=proceed,
             replan=replan,
+            leg_change=leg_change,
         )
 
     def _accepted_offer(self, text: Text, state: SessionState, place: CityMatch) -> CityMatch:

@@ -42,7 +42,9 @@ from wayfarer.language.offline.phrasing import (
     day_line,
     day_schedule,
     defaults_used,
+    itinerary_legs,
     join_words,
+    legs_words,
     long_date,
     pick,
     trip_length,
@@ -177,6 +179,8 @@ class OfflineNarrator:
     @staticmethod
     def _ask_days(event: AskQuestion, prefs: Preferences) -> str:
         where = f" in {prefs.city}" if prefs.city else ""
+        if prefs.is_multi_city():
+            where = f" in {join_words([leg.city for leg in prefs.legs])} altogether"
         return pick(
             (
                 f"How many days will you have{where}?",
@@ -250,6 +254,8 @@ class OfflineNarrator:
                 )
             )
         tail.extend(event.notes)
+        if event.uncovered:
+            tail.insert(0, replies.uncovered(event.uncovered, event.offered))
         if event.diff is not None:
             tail.insert(0, replies.diff_sentence(event.diff))
         tail.append(
@@ -274,7 +280,11 @@ class OfflineNarrator:
         start = itinerary.days[0].date if itinerary.days else None
         when = f", starting {long_date(start)}" if start else ""
         options: tuple[str, ...]
-        if event.replanned and event.diff is not None and event.diff.is_empty():
+        if len(itinerary.legs) >= 2:
+            city = legs_words(itinerary_legs(itinerary))
+            options = (f"Here's your {'new ' if event.replanned else ''}{length} trip {DASH} "
+                       f"{city}{when}:", f"Your {length} trip {DASH} {city}{when}:")
+        elif event.replanned and event.diff is not None and event.diff.is_empty():
             options = (f"The plan came out the same {DASH} your {length} {city} trip{when}:",)
         elif event.replanned:
             options = (

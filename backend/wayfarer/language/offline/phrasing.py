@@ -5,7 +5,7 @@ import zlib
 from collections.abc import Sequence
 from datetime import date
 
-from wayfarer.domain import Itinerary, ItineraryDay, ItineraryItem, Preferences
+from wayfarer.domain import Itinerary, ItineraryDay, ItineraryItem, Preferences, Transfer
 
 #: Plain-text day separator ("Day 1 — Alfama").
 DASH = "\u2014"
@@ -65,13 +65,42 @@ def day_heading(day: ItineraryDay) -> str:
 
 
 def day_line(day: ItineraryDay) -> str:
-    """One line per day: heading, the sights, then where to eat."""
+    """One line per day: heading, the move between cities on a travel day, the sights,
+    then where to eat."""
     sights = [i.place.name for i in day.items if i.kind == "activity"]
     meals = [f"{meal_word(i)} at {i.place.name}" for i in day.items if i.kind == "meal"]
     body = ", ".join(sights) or "a free day to wander"
     if meals:
         body += "; " + join_words(meals)
+    if day.transfer is not None:
+        body = f"{transfer_words(day.transfer)}; then {body}"
     return f"{day_heading(day)}: {body}"
+
+
+_MODE_WORDS = {"rail": "train", "flight": "plane", "bus": "bus", "ferry": "ferry"}
+
+
+def transfer_words(transfer: Transfer) -> str:
+    """"Tokyo to Kyoto by train, about 2h 40m door to door (an estimate)"."""
+    hours, minutes = divmod(transfer.minutes, 60)
+    length = f"{hours}h {minutes:02d}m" if hours else f"{minutes}m"
+    return (f"{transfer.from_city} to {transfer.to_city} by {_MODE_WORDS[transfer.mode]}, "
+            f"about {length} door to door (an estimate)")
+
+
+def legs_words(legs: Sequence[tuple[str, int | None]]) -> str:
+    """"3 days in Tokyo, then 2 in Kyoto" (legs without days: "Tokyo, then Kyoto")."""
+    parts = [city if days is None else (days_word(days) + f" in {city}" if not i
+                                        else f"{days} in {city}")
+             for i, (city, days) in enumerate(legs)]
+    if len(parts) <= 1:
+        return "".join(parts)
+    return ", ".join(parts[:-1]) + ", then " + parts[-1]
+
+
+def itinerary_legs(itinerary: Itinerary) -> list[tuple[str, int | None]]:
+    """The planned legs as (city, number of days), in order."""
+    return [(leg.city, len(leg.days)) for leg in itinerary.legs]
 
 
 def day_schedule(day: ItineraryDay) -> list[str]:
@@ -139,7 +168,9 @@ def acknowledgement(prefs: Preferences, fields: Sequence[str]) -> str:
     """What the traveller just told us, in a few words ("Lisbon, 4 days, food")."""
     parts: list[str] = []
     for name in fields:
-        if name == "city" and prefs.city:
+        if name == "city" and prefs.is_multi_city():
+            parts.append(legs_words([(leg.city, leg.days) for leg in prefs.legs]))
+        elif name == "city" and prefs.city:
             parts.append(prefs.city)
         elif name == "days" and prefs.days:
             parts.append(days_word(prefs.days))

@@ -38,12 +38,34 @@ def answered(event: Answered) -> str:
     return "\n\n".join(parts)
 
 
+def uncovered(cities: list[str], offered: list[str]) -> str:
+    """The cities of a multi-city request left out of the plan, with covered ones nearby
+    ("" when none was left out)."""
+    if not cities:
+        return ""
+    names = join_words(cities)
+    verb = "isn't" if len(cities) == 1 else "aren't"
+    pronoun = "it" if len(cities) == 1 else "them"
+    sentence = f"{names} {verb} in my guide yet, so I've left {pronoun} out."
+    if offered:
+        sentence += (f" Nearby I could add {join_words(offered, 'or')} instead {DASH} just "
+                     f"say which.")
+    return sentence
+
+
 def confirm(event: Confirm) -> str:
     """One short confirming question, ending with its question mark (yes / no answer it)."""
+    if event.about == "split":
+        first = event.alternative.split(",")[0].split(" and ")[0]
+        lead = uncovered(event.uncovered, event.offered)
+        question = (f"How shall I share the {event.current} days between {event.alternative}: "
+                    f'{event.subject}, or another split (say "4 in {first}")?')
+        return f"{lead} {question}" if lead else question
     if event.about == "change_city":
         if event.alternative:
-            return (f"Switch the trip to {event.subject}, or keep {event.current} and "
-                    f"{event.alternative}?")
+            return (f"Switch the trip to {event.subject}, keep {event.current} and "
+                    f"{event.alternative}, or plan both ({event.current}, then "
+                    f"{event.subject})?")
         return f"Switch the trip from {event.current} to {event.subject}?"
     if event.about == "start_over":
         return f"Start a new trip and drop this {event.current} plan?"
