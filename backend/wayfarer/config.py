@@ -72,6 +72,7 @@ class Settings(BaseSettings):
         "json_schema"
     )
     llm_context_tokens: int = Field(default=1200, ge=0)
+    model_city_ttl_seconds: float = Field(default=7 * 24 * 3600, gt=0)
     cors_origins: Annotated[list[str], NoDecode] = Field(default_factory=list)
     turn_wait_seconds: float = Field(default=10, gt=0)
     turn_lease_seconds: float = Field(default=60, gt=0)

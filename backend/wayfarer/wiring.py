@@ -7,16 +7,21 @@ app, and passed to the planner and the language layer: no module keeps a cache o
 """
 
 from dataclasses import dataclass
+from functools import partial
 
 import httpx
 
 from wayfarer.config import Settings
+from wayfarer.conversation.model_cities import ModelCities
 from wayfarer.conversation.orchestrator import Orchestrator
 from wayfarer.conversation.sharing import Sharing
 from wayfarer.language import Interpreter, Narrator, OfflineInterpreter, OfflineNarrator
 from wayfarer.language.offline import WorldCities
+from wayfarer.language.offline.text import name_key
 from wayfarer.observability import Metrics
 from wayfarer.planner import Catalog, CatalogPlanner, Planner, load_catalog
+from wayfarer.planner.catalog import ACTIVITY_CATEGORIES, FOOD_CATEGORIES
+from wayfarer.planner.proposed import GeoFacts, ProposedCities
 from wayfarer.sessions import PurgeScheduler, SessionStore
 from wayfarer.sessions.factory import open_store
 
@@ -64,13 +69,20 @@ async def build_services(
     given); raises WayfarerError on a bad set-up."""
     metrics = metrics or Metrics()
     reference = reference or ReferenceData.load()  # CatalogError stops start-up
-    planner = CatalogPlanner(reference.catalog)
+    proposed = ProposedCities()
+    planner = CatalogPlanner(reference.catalog, proposed=proposed)
     llm_http = httpx.AsyncClient() if settings.llm_provider == "openai" else None
     interpreter, narrator = build_language(settings, reference, metrics, llm_http)
     store = await _open_store(settings, metrics)
     purge_scheduler = PurgeScheduler(store, metrics, settings.purge_interval_seconds)
     purge_scheduler.start()
-    orchestrator = Orchestrator(store, interpreter, narrator, planner, settings, metrics)
+    model_cities = None
+    if llm_http is not None:
+        model_cities = build_model_cities(
+            settings, store, planner, proposed, reference.world, metrics, llm_http)
+    orchestrator = Orchestrator(
+        store, interpreter, narrator, planner, settings, metrics, model_cities
+    )
     return Services(
         settings=settings,
         metrics=metrics,
@@ -78,7 +90,8 @@ async def build_services(
         purge_scheduler=purge_scheduler,
         planner=planner,
         orchestrator=orchestrator,
-        sharing=Sharing(store, planner, settings),
+        sharing=Sharing(store, planner, settings,
+                        restore=model_cities.restore if model_cities else None),
         llm_http=llm_http,
     )
 
@@ -109,6 +122,37 @@ def build_language(
         ),
         LLMNarrator(model, narrator, metrics),
     )
+
+
+def build_model_cities(
+    settings: Settings, store: SessionStore, planner: Planner, proposed: ProposedCities,
+    world: WorldCities, metrics: Metrics, http: httpx.AsyncClient,
+) -> ModelCities:
+    """Uncovered cities planned on model-proposed places, cached in ``store``
+    (conversation/model_cities.py; docs/adr/0070)."""
+    from wayfarer.language.llm import build_chat_model
+    from wayfarer.language.llm.places import PlaceProposer
+
+    proposer = PlaceProposer(
+        build_chat_model(settings, http), metrics, (ACTIVITY_CATEGORIES, FOOD_CATEGORIES),
+        method=settings.llm_structured_method,
+    )
+    return ModelCities(
+        store, proposer, proposed, partial(locate_city, world),
+        settings.model_city_ttl_seconds, planner.covers,
+    )
+
+
+def locate_city(world: WorldCities, name: str) -> GeoFacts | None:
+    """GeoNames' facts of the biggest city called ``name`` (the one the city resolver
+    reads), from ``world``, the gazetteer the offline interpreter already holds."""
+    found = world.lookup(name_key(name))
+    if not found or not found[0].timezone:
+        return None
+    city = found[0]
+    return GeoFacts(name=city.name, country=city.country, country_code=city.country_code,
+                    lat=city.lat, lon=city.lon, timezone=city.timezone,
+                    population=city.population)
 
 
 async def _open_store(settings: Settings, metrics: Metrics) -> SessionStore:

@@ -64,6 +64,17 @@ def test_answers_from_data(question: Question, must: list[str]) -> None:
     assert state == before  # answering never changes the session
 
 
+def test_covered_cities_of_the_trips_country_come_first() -> None:
+    text = answer(AskCoveredCities(), planned(), PLANNER)
+    assert text.index("in France") < text.index("Paris") < text.index("elsewhere")
+    assert text.index("elsewhere") < text.index("Amsterdam")
+    state = gathering()
+    state.preferences = state.preferences.model_copy(update={"country": "Japan"})
+    text = answer(AskCoveredCities(), state, PLANNER)
+    for city in ("Kyoto", "Tokyo"):
+        assert text.index("in Japan") < text.index(city) < text.index("elsewhere")
+
+
 def test_without_a_city_answers_ask_for_one() -> None:
     text = answer(AskOpeningHours(place="louvre"), gathering(), PLANNER)
     assert "city" in text

@@ -1,5 +1,5 @@
 // The city suggestions under a fresh conversation: featured cities first, every covered
-// city one click away. Each button sends the opening message for its city.
+// city one click away, grouped by country. Each button sends the opening message for its city.
 
 import { clear, h } from "./dom.js";
 import { prompts } from "./prompts.js";
@@ -16,31 +16,50 @@ export function renderSuggestions(ui, state, { fresh, send }) {
   ui.suggestions.hidden = !(fresh && state.cities.length);
   clear(ui.suggestionsList);
   const featured = state.cities.filter((c) => FEATURED.includes(c.name));
-  const shown = state.showAllCities || featured.length < 3 ? state.cities : featured;
-  for (const city of shown) {
-    ui.suggestionsList.append(h("li", {},
-      h("button", {
-        type: "button",
-        class: "suggestion",
-        disabled: state.busy || null,
-        onclick: () => send(prompts.city(city.name, false)),
+  const all = state.showAllCities || featured.length < 3;
+  const button = (city) => h("button", {
+    type: "button",
+    class: "suggestion",
+    disabled: state.busy || null,
+    onclick: () => send(prompts.city(city.name, false)),
+  },
+  h("span", { class: "suggestion__city", text: city.name }),
+  all ? null : h("span", { class: "suggestion__meta", text: city.country }));
+  if (all) {
+    for (const [country, cities] of byCountry(state.cities)) {
+      ui.suggestionsList.append(h("li", { class: "suggestions__country" },
+        h("span", { class: "suggestions__country-name", id: countryId(country), text: country }),
+        h("ul", { class: "suggestions__group", "aria-labelledby": countryId(country) },
+          cities.map((city) => h("li", {}, button(city))))));
+    }
+    return;
+  }
+  for (const city of featured) ui.suggestionsList.append(h("li", {}, button(city)));
+  ui.suggestionsList.append(h("li", {},
+    h("button", {
+      type: "button",
+      class: "suggestion suggestion--more",
+      disabled: state.busy || null,
+      "aria-expanded": "false",
+      onclick: () => {
+        state.showAllCities = true;
+        renderSuggestions(ui, state, { fresh, send });
+        const first = ui.suggestionsList.querySelector("button");
+        if (first) first.focus();
       },
-      h("span", { class: "suggestion__city", text: city.name }),
-      h("span", { class: "suggestion__meta", text: city.country }))));
+    }, `All ${state.cities.length} cities by country`)));
+}
+
+/** `cities` ([{name, country}]) as [country, cities] pairs, countries by name. */
+export function byCountry(cities) {
+  const groups = new Map();
+  for (const city of cities) {
+    if (!groups.has(city.country)) groups.set(city.country, []);
+    groups.get(city.country).push(city);
   }
-  if (shown.length < state.cities.length) {
-    ui.suggestionsList.append(h("li", {},
-      h("button", {
-        type: "button",
-        class: "suggestion suggestion--more",
-        disabled: state.busy || null,
-        "aria-expanded": "false",
-        onclick: () => {
-          state.showAllCities = true;
-          renderSuggestions(ui, state, { fresh, send });
-          const next = ui.suggestionsList.querySelectorAll("button")[shown.length];
-          if (next) next.focus();
-        },
-      }, `All ${state.cities.length} cities`)));
-  }
+  return [...groups.entries()].sort(([a], [b]) => a.localeCompare(b));
+}
+
+function countryId(country) {
+  return `cities-${country.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`;
 }

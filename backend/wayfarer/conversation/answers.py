@@ -78,7 +78,7 @@ def answer(question: Question, state: SessionState, planner: Planner) -> str:
         case AskTravelToCity():
             return _travel_to_city(question, state, planner)
         case AskCoveredCities():
-            return _cities(question, planner)
+            return _cities(question, state, planner)
         case AskPlaceFact():
             return _fact(question, state, planner)
         case AskUnknowable():
@@ -381,7 +381,9 @@ def _travel_to_city(question: AskTravelToCity, state: SessionState, planner: Pla
             f"\"switch to {question.city}\" if you'd rather plan there.")
 
 
-def _cities(question: AskCoveredCities, planner: Planner) -> str:
+def _cities(question: AskCoveredCities, state: SessionState, planner: Planner) -> str:
+    """The covered cities (of the country asked about); with no country asked, those of
+    the trip's country first (the country said, else the planned city's)."""
     cities = planner.cities()
     if question.country:
         wanted = question.country.casefold()
@@ -390,6 +392,12 @@ def _cities(question: AskCoveredCities, planner: Planner) -> str:
             return (f"I don't cover {question.country} yet. I can plan "
                     f"{len(cities)} cities, for example {', '.join(c.name for c in cities[:6])}.")
         return f"In {question.country} I can plan {', '.join(found)}."
+    home = state.preferences.country or (state.itinerary.country if state.itinerary else None)
+    first = [c.name for c in cities if home and c.country == home]
+    if first:
+        rest = [c.name for c in cities if c.country != home]
+        return (f"I can plan {len(cities)} cities: in {home} {', '.join(first)}; elsewhere "
+                f"{', '.join(rest)}.")
     return f"I can plan {len(cities)} cities: {', '.join(c.name for c in cities)}."
 
 

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from wayfarer.config import Settings
+from wayfarer.conversation.model_cities import ModelCities
 from wayfarer.conversation.policy import PolicyContext, advance
 from wayfarer.domain import (
     Edit,
@@ -99,8 +100,10 @@ class Orchestrator:
         planner: Planner,
         settings: Settings,
         metrics: Metrics,
+        model_cities: ModelCities | None = None,
     ) -> None:
         self._store = store
+        self._model_cities = model_cities
         self._interpreter = interpreter
         self._narrator = narrator
         self._planner = planner
@@ -161,6 +164,9 @@ class Orchestrator:
             ):
                 started = time.perf_counter()
                 interpretation = await self._interpreter.interpret(text, state)
+                if self._model_cities is not None:  # any other city, with a model
+                    await self._model_cities.restore(state)
+                    interpretation = await self._model_cities.admit(interpretation)
                 interpreted = time.perf_counter()
                 step = advance(state, interpretation, self._policy)
                 took = _Timings(interpreted - started, time.perf_counter() - interpreted)
@@ -189,6 +195,7 @@ class Orchestrator:
             state = await self._store.get(session_id)
             if state.itinerary is None or state.stage != "planned":
                 raise ItineraryNotFound("There is no itinerary to change yet.")
+            await self._restore_city(state)
             step = advance(state, Interpretation(intent="edit", edits=[edit]), self._policy)
             if isinstance(step.event, EditFailed | Unchanged):  # Unchanged: a refused leg change
                 raise EditRejected(step.event.reason)
@@ -243,6 +250,7 @@ class Orchestrator:
         state = await self._store.get(session_id)
         if state.itinerary is None:
             raise ItineraryNotFound("There is no itinerary yet: tell me where you'd like to go.")
+        await self._restore_city(state)
         return self._planner.export(state.itinerary, state.preferences, fmt)
 
     async def stop_details(self, session_id: str) -> list[StopDetails]:
@@ -250,7 +258,13 @@ class Orchestrator:
         state = await self._store.get(session_id)
         if state.itinerary is None:
             raise ItineraryNotFound("There is no itinerary yet: tell me where you'd like to go.")
+        await self._restore_city(state)
         return self._planner.details(state.itinerary, state.preferences)
+
+    async def _restore_city(self, state: SessionState) -> None:
+        """Bring the session's model-proposed city into this process (from the cache)."""
+        if self._model_cities is not None:
+            await self._model_cities.restore(state)
 
     async def _narrate(self, event: NarrationEvent, on_chunk: ChunkSink) -> str:
         parts: list[str] = []

@@ -11,6 +11,7 @@ Reading a shared trip reads the session through the store, so, like a visit by i
 it counts as activity for the sliding expiry (bounded by the share's own maximum).
 """
 
+from collections.abc import Awaitable, Callable
 from datetime import timedelta
 
 from wayfarer.config import Settings
@@ -26,9 +27,15 @@ GONE = "This shared trip is no longer available: the link was turned off or has 
 class Sharing:
     """Makes, revokes and opens share links; holds no state of its own."""
 
-    def __init__(self, store: SessionStore, planner: Planner, settings: Settings) -> None:
+    def __init__(
+        self, store: SessionStore, planner: Planner, settings: Settings,
+        restore: Callable[[SessionState], Awaitable[None]] | None = None,
+    ) -> None:
+        """``restore`` brings a session's model-proposed city into this process
+        (conversation/model_cities.py) before its plan is detailed or exported."""
         self._store = store
         self._planner = planner
+        self._restore = restore
         self._max_seconds = settings.share_max_seconds
 
     async def share(self, session_id: str) -> SessionState:
@@ -74,6 +81,8 @@ class Sharing:
             raise ShareNotFound(GONE)
         if state.itinerary is None:
             raise ShareNotFound(GONE)
+        if self._restore is not None:
+            await self._restore(state)
         return state
 
     async def view(self, token: str) -> dict[str, object]:

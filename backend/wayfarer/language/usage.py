@@ -19,7 +19,7 @@ from wayfarer.observability import Metrics
 
 log = logging.getLogger("wayfarer.language.usage")
 
-CallKind = Literal["interpret", "narrate"]
+CallKind = Literal["interpret", "narrate", "propose"]
 #: ok: used; invalid: answered outside the schema; error: failed or timed out.
 Outcome = Literal["ok", "invalid", "error"]
 

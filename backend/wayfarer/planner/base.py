@@ -19,6 +19,8 @@ class CitySummary(BaseModel):
     name: str
     country: str
     places: int
+    #: ISO 3166 alpha-2 code of ``country`` (added after the first three fields).
+    country_code: str
 
 
 class PlanResult(BaseModel):
@@ -71,7 +73,8 @@ class Planner(Protocol):
     def plan(
         self, preferences: Preferences, excluded: frozenset[str] = frozenset()
     ) -> PlanResult:
-        """Plan a trip; ``preferences.city`` must be covered (else InvalidRequest).
+        """Plan a trip; ``preferences.city`` must be covered, or a model-proposed city
+        registered in this process (planner/proposed.py), else InvalidRequest.
         ``excluded`` place ids (the traveller removed them) are never chosen."""
         ...
 

@@ -192,6 +192,8 @@ class City(BaseModel):
     places: list[CatalogPlace]
     prices: CityPrices | None = None
     meals: MealWindows = Field(default_factory=MealWindows)
+    #: ``model``: places proposed by a language model (planner/proposed.py), not curated.
+    source: Literal["catalog", "model"] = "catalog"
 
     @property
     def activities(self) -> list[CatalogPlace]:

@@ -19,6 +19,7 @@ from wayfarer.domain import (
 from wayfarer.domain.preferences import MAX_TRIP_DAYS
 from wayfarer.planner.clock import weekday_of
 from wayfarer.planner.index import CityIndex
+from wayfarer.planner.proposed import MODEL_PLACES_NOTE
 
 DEFAULT_DAYS = 3
 DEFAULT_PACE = "moderate"
@@ -156,6 +157,8 @@ def resolve(
     if preferences.budget is None:
         defaults.append("budget")
         assumptions.append(f"A {budget} budget, since you didn't give one.")
+    if index.city.source == "model":
+        assumptions.insert(0, MODEL_PLACES_NOTE)
     if preferences.start_date is None:
         assumptions.append(NO_START_DATE)
     return TripRequest(

@@ -33,6 +33,7 @@ from wayfarer.planner.legedits import apply_leg_edit
 from wayfarer.planner.legreplan import replan_legs
 from wayfarer.planner.legs import join, plan_legs
 from wayfarer.planner.match import NAME_CUTOFF, name_score
+from wayfarer.planner.proposed import MODEL_PLACES_NOTE, ProposedCities
 from wayfarer.planner.request import TripRequest, resolve
 from wayfarer.planner.trip import plan_trip
 from wayfarer.planner.verify import verify_itinerary
@@ -53,9 +54,11 @@ class CatalogPlanner:
     """
 
     def __init__(
-        self, catalog: Catalog, clock: Callable[[], dt.datetime] = utcnow
+        self, catalog: Catalog, clock: Callable[[], dt.datetime] = utcnow,
+        proposed: ProposedCities | None = None,
     ) -> None:
         self._catalog = catalog
+        self._proposed = proposed or ProposedCities()
         self._clock = clock
         self._indexes: dict[tuple[str, int | None], CityIndex] = {}
         self._lock = threading.Lock()
@@ -64,7 +67,7 @@ class CatalogPlanner:
         """Lookup tables for ``city`` (any case), or None when it is not covered. With a
         ``start_date``, a city with seasonal hours gets the tables of that month (the
         trip's first month)."""
-        covered = self._catalog.get(city)
+        covered = self._catalog.get(city) or self._proposed.get(city)
         if covered is None:
             return None
         month = None
@@ -72,11 +75,11 @@ class CatalogPlanner:
             month = start_date.month
         key = (city.casefold(), month)
         found = self._indexes.get(key)
-        if found is not None:
+        if found is not None and found.city is covered:
             return found
-        with self._lock:
+        with self._lock:  # built once per city (again when a proposed city is replaced)
             found = self._indexes.get(key)
-            if found is None:
+            if found is None or found.city is not covered:
                 found = self._indexes[key] = CityIndex.build(covered, month)
         return found
 
@@ -93,7 +96,8 @@ class CatalogPlanner:
     def cities(self) -> list[CitySummary]:
         """Covered cities, sorted by name."""
         return [
-            CitySummary(name=c.name, country=c.country, places=len(c.places))
+            CitySummary(name=c.name, country=c.country, places=len(c.places),
+                        country_code=c.country_code)
             for c in self._catalog.cities
         ]
 
@@ -116,6 +120,8 @@ class CatalogPlanner:
         itinerary = itinerary_for(request, trip.days)
         itinerary = self._guard(itinerary, preferences, request, trip.notes)
         notes = trip.notes + budget_notes(request, itinerary)
+        if index.city.source == "model":
+            notes.insert(0, MODEL_PLACES_NOTE)
         return PlanResult(itinerary=itinerary, defaults=list(request.defaults), notes=notes)
 
     def replan(

@@ -81,3 +81,11 @@ class SessionStore(Protocol):
     async def drop_share(self, token: str) -> None:
         """Forget a share token (no error when unknown)."""
         ...
+
+    async def put_model_city(self, slug: str, document: bytes, ttl_seconds: float) -> None:
+        """Keep a model-proposed city's document for ``ttl_seconds`` (sessions/city_cache)."""
+        ...
+
+    async def model_city(self, slug: str) -> bytes | None:
+        """The document kept for city ``slug``; None when never stored or expired."""
+        ...

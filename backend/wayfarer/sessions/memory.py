@@ -33,6 +33,7 @@ from wayfarer.domain import SessionState, utcnow
 from wayfarer.errors import SessionNotFound, TurnInProgress, VersionConflict
 from wayfarer.observability import Metrics
 from wayfarer.sessions import schema, snapshot
+from wayfarer.sessions.city_cache import MemoryCityCache
 from wayfarer.sessions.ids import is_session_id
 from wayfarer.sessions.shares import MemoryShares
 
@@ -65,7 +66,7 @@ class _TurnLock:
     users: int = 0  # holders and waiters; the lock is dropped when it reaches 0
 
 
-class MemorySessionStore(MemoryShares):
+class MemorySessionStore(MemoryShares, MemoryCityCache):
     """:class:`~wayfarer.sessions.SessionStore` in this process's memory.
 
     Adds :meth:`put_document` and :meth:`acquire_purge_lease` to the protocol (both
@@ -96,6 +97,7 @@ class MemorySessionStore(MemoryShares):
         )
         self._turn_locks: dict[str, _TurnLock] = {}
         self._shares: dict[str, tuple[str, float]] = {}
+        self._model_cities: dict[str, tuple[bytes, float]] = {}
         # metric children looked up once, not per operation
         self._latency = {op: self._metrics.store_latency.labels(op) for op in OPERATIONS}
 

@@ -49,6 +49,7 @@ from wayfarer.domain import SessionState, utcnow
 from wayfarer.errors import SessionNotFound, StoreUnavailable, VersionConflict
 from wayfarer.observability import Metrics
 from wayfarer.sessions import schema
+from wayfarer.sessions.city_cache import RedisCityCache
 from wayfarer.sessions.ids import is_session_id
 from wayfarer.sessions.redis_client import (
     Client,
@@ -73,7 +74,7 @@ from wayfarer.sessions.shares import RedisShares
 
 log = logging.getLogger("wayfarer.sessions")
 
-class RedisSessionStore(RedisShares):
+class RedisSessionStore(RedisShares, RedisCityCache):
     """:class:`~wayfarer.sessions.SessionStore` on Redis (see the module docstring).
 
     Takes an injected client (``owns_client`` decides whether :meth:`close` closes it) or

@@ -21,17 +21,18 @@ _DROPPED = frozenset({"default", "discriminator"})
 @cache
 def acts_schema() -> dict[str, Any]:
     """The strict-mode JSON schema of :class:`MessageActs` (a fresh structure, cached)."""
-    schema = _strict(MessageActs.model_json_schema())
+    schema = strict_schema(MessageActs.model_json_schema())
     assert isinstance(schema, dict)
     return schema
 
 
-def _strict(node: Any) -> Any:
+def strict_schema(node: Any) -> Any:
+    """``node`` (a pydantic JSON schema or part of one) in OpenAI's strict subset."""
     if isinstance(node, list):
-        return [_strict(item) for item in node]
+        return [strict_schema(item) for item in node]
     if not isinstance(node, dict):
         return node
-    out = {("anyOf" if key == "oneOf" else key): _strict(value)
+    out = {("anyOf" if key == "oneOf" else key): strict_schema(value)
            for key, value in node.items() if key not in _DROPPED}
     if "const" in out:  # the act / op tags; ``enum`` is the most widely accepted form
         out["enum"] = [out.pop("const")]

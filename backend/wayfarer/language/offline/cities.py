@@ -126,6 +126,7 @@ class GeoCity:
     lat: float
     lon: float
     population: int
+    timezone: str = ""
 
 
 @dataclass(frozen=True)
@@ -162,6 +163,7 @@ class WorldCities:
                 lat=float(data["latitude"]),
                 lon=float(data["longitude"]),
                 population=int(data["population"]),
+                timezone=str(data.get("timezone") or ""),
             )
             self.cities.setdefault(name_key(city.name), []).append(city)
             if city.population >= MIN_POPULATION_ALTERNATES:
