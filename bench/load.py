@@ -101,3 +101,49 @@ async def _safe(
         return await http_json(base_url, method, path, body)
     except (OSError, TimeoutError, ValueError, IndexError):
         return 0, None
+
+
+class KeepAlive:
+    """One keep-alive HTTP/1.1 connection sending requests one after another (the
+    end-to-end bench, bench/bench_turns.py): no connect per request, no client library."""
+
+    def __init__(self, base_url: str) -> None:
+        parts = urlsplit(base_url)
+        self._host, self._port = parts.hostname or "127.0.0.1", parts.port or 80
+        self._reader: asyncio.StreamReader | None = None
+        self._writer: asyncio.StreamWriter | None = None
+
+    async def open(self) -> None:
+        self._reader, self._writer = await asyncio.open_connection(self._host, self._port)
+
+    async def close(self) -> None:
+        if self._writer is not None:
+            self._writer.close()
+            await self._writer.wait_closed()
+
+    async def __aenter__(self) -> "KeepAlive":
+        await self.open()
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.close()
+
+    async def request(
+        self, method: str, path: str, body: dict[str, Any] | None = None
+    ) -> tuple[int, Any]:
+        """(status, decoded JSON body or None); the response must carry Content-Length."""
+        assert self._reader is not None and self._writer is not None, "open() first"
+        payload = b"" if body is None else json.dumps(body).encode()
+        self._writer.write(
+            f"{method} {path} HTTP/1.1\r\nHost: {self._host}:{self._port}\r\n"
+            f"Content-Type: application/json\r\nContent-Length: {len(payload)}\r\n\r\n"
+            .encode() + payload
+        )
+        header = await self._reader.readuntil(b"\r\n\r\n")
+        lines = header.decode("latin-1").split("\r\n")
+        length = next(
+            int(line.split(":", 1)[1]) for line in lines
+            if line.lower().startswith("content-length:")
+        )
+        content = await self._reader.readexactly(length)
+        return int(lines[0].split(" ", 2)[1]), json.loads(content) if content else None

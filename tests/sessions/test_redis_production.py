@@ -5,6 +5,7 @@ long turns, and the cause of each ``store_unavailable`` in the logs."""
 import asyncio
 import logging
 import signal
+import time
 
 import httpx
 import pytest
@@ -174,5 +175,54 @@ async def test_an_exhausted_pool_waits_then_names_its_cause(
         assert sample(metrics, "wayfarer_store_unavailable_total", cause="pool_exhausted") == 1
         await busy
         assert (await store.get(created.session_id)).version == 1  # free again: it works
+    finally:
+        await store.close()
+
+
+async def test_a_stall_is_reported_after_one_operation_timeout(private_redis: RedisServer) -> None:
+    # One deadline per operation: no second attempt after a timed-out read (redis-py's
+    # per-read timeout and its retry took about twice as long).
+    store = RedisSessionStore.from_url(
+        private_redis.url, ClientOptions(socket_timeout=0.5), ttl_seconds=60,
+        turn_wait_seconds=0.5, turn_lease_seconds=60, key_prefix="wf:",
+    )
+    try:
+        created = await store.create(SessionState(session_id=new_session_id()))
+        pause(private_redis)
+        try:
+            started = time.perf_counter()
+            with pytest.raises(StoreUnavailable) as caught:
+                await store.get(created.session_id)
+            elapsed = time.perf_counter() - started
+        finally:
+            resume(private_redis)
+        assert caught.value.cause == "timeout"
+        assert 0.5 <= elapsed < 0.9
+        assert (await store.get(created.session_id)).version == 1  # a fresh connection
+    finally:
+        await store.close()
+
+
+@pytest.mark.parametrize(("busy_seconds", "outcome"), [(0.5, "served"), (2, "pool_exhausted")])
+async def test_a_wait_for_the_pool_is_bounded_by_the_pool_timeout_not_the_operations(
+    redis_url: str, redis_prefix: str, busy_seconds: float, outcome: str
+) -> None:
+    options = ClientOptions(pool_size=1, pool_timeout=1, socket_timeout=0.2)
+    client = redis_client(redis_url, options)
+    store = RedisSessionStore(
+        client, ttl_seconds=60, turn_wait_seconds=1, turn_lease_seconds=5,
+        key_prefix=redis_prefix, owns_client=True, operation_timeout=options.socket_timeout,
+    )
+    try:
+        created = await store.create(SessionState(session_id=new_session_id()))
+        busy = asyncio.create_task(client.blpop([f"{redis_prefix}nothing"], timeout=busy_seconds))
+        await asyncio.sleep(0.05)  # the one connection is now taken by BLPOP
+        if outcome == "served":  # waited longer than the operation timeout, then served
+            assert (await store.get(created.session_id)).version == 1
+        else:
+            with pytest.raises(StoreUnavailable) as caught:
+                await store.get(created.session_id)
+            assert caught.value.cause == outcome
+        await busy
     finally:
         await store.close()

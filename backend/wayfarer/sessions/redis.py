@@ -33,16 +33,12 @@ cause; the client reconnects by itself on the next command once Redis answers ag
 import asyncio
 import logging
 import secrets
-import time
-from collections.abc import AsyncIterator, Iterator
-from contextlib import AbstractAsyncContextManager, asynccontextmanager, contextmanager
+from collections.abc import AsyncIterator
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from contextvars import ContextVar
 from typing import Any
 
 from redis.asyncio.cluster import RedisCluster
-from redis.exceptions import ConnectionError as RedisConnectionError
-from redis.exceptions import RedisError
-from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from wayfarer.config import redacted_url as redacted_url
 from wayfarer.domain import SessionState, utcnow
@@ -54,8 +50,8 @@ from wayfarer.sessions.ids import is_session_id
 from wayfarer.sessions.redis_client import (
     Client,
     ClientOptions,
+    Operations,
     check_deployment,
-    failure_cause,
     redis_client,
 )
 from wayfarer.sessions.redis_lease import Lease, TurnLeases
@@ -96,6 +92,7 @@ class RedisSessionStore(RedisShares, RedisCityCache):
         url: str = "",
         probe: Client | None = None,
         compression_level: int = 0,
+        operation_timeout: float = ClientOptions.socket_timeout,
     ) -> None:
         self._redis = client
         self._url = url
@@ -108,7 +105,8 @@ class RedisSessionStore(RedisShares, RedisCityCache):
         self._metrics = metrics or Metrics()
         self._owns_client = owns_client
         self._compression = compression_level  # 0: plain JSON; 1-9: zlib level
-        self._latency: dict[str, Any] = {}  # metric children by op, looked up once
+        # bounds, times and translates each operation (redis_client.Operations)
+        self._call = Operations(self._metrics, operation_timeout)
         self._create = client.register_script(CREATE)
         self._put = client.register_script(PUT)
         self._save = client.register_script(SAVE)
@@ -136,9 +134,11 @@ class RedisSessionStore(RedisShares, RedisCityCache):
         probe_options = ClientOptions(
             pool_size=2, pool_timeout=timeout, socket_timeout=timeout, connect_timeout=timeout
         )
+        client_options = client_options or ClientOptions()
         return cls(
             redis_client(url, client_options), owns_client=True, url=url,
-            probe=redis_client(url, probe_options), **options,
+            probe=redis_client(url, probe_options),
+            operation_timeout=client_options.socket_timeout, **options,
         )
 
     @property
@@ -163,7 +163,7 @@ class RedisSessionStore(RedisShares, RedisCityCache):
             state.model_copy(update={"created_at": now}),
             now=now, ttl_seconds=self._ttl, version=1,
         )
-        with self._call("create"):
+        async with self._call("create"):
             created = await self._create(
                 keys=self._keys.documents(stored.session_id),
                 args=[self._encode(stored), self._ttl_ms, stored.session_id],
@@ -180,7 +180,7 @@ class RedisSessionStore(RedisShares, RedisCityCache):
         lease = self._lease_of(session_id)
         raw: bytes | str | None = lease.take_document() if lease is not None else None
         if raw is None:
-            with self._call("get"):
+            async with self._call("get"):
                 raw = await self._redis.getex(self._keys.session(session_id), px=self._ttl_ms)
         if raw is None:
             raise SessionNotFound("No such session (it may have expired).")
@@ -202,7 +202,7 @@ class RedisSessionStore(RedisShares, RedisCityCache):
             expected_version, self._encode(stored), self._ttl_ms, state.session_id
         ]
         lease = self._lease_of(state.session_id)
-        with self._call("save"):
+        async with self._call("save"):
             if lease is None or lease.released:
                 outcome = await self._save(keys=keys, args=args)
             else:  # in its turn: the same script releases the lease once saved
@@ -225,7 +225,7 @@ class RedisSessionStore(RedisShares, RedisCityCache):
         """Forget the session and its index entry; True when it existed."""
         if not is_session_id(session_id):
             return False
-        with self._call("delete"):
+        async with self._call("delete"):
             existed = await self._delete(keys=self._keys.documents(session_id), args=[session_id])
         return bool(existed)
 
@@ -234,7 +234,7 @@ class RedisSessionStore(RedisShares, RedisCityCache):
         index (one on a single Redis, 64 on a cluster); returns how many. (Redis' own TTL
         removes the documents.)"""
         removed = 0
-        with self._call("purge"):
+        async with self._call("purge"):
             for shard in self._keys.shards():
                 args: list[int | str] = [PURGE_CHUNK, shard.session_prefix, self._ttl_ms]
                 while True:
@@ -248,7 +248,7 @@ class RedisSessionStore(RedisShares, RedisCityCache):
     async def count(self) -> int:
         """Live sessions according to the index(es) (server clock): O(log N) per index plus
         one check per session whose first expiry passed since the last purge."""
-        with self._call("count"):
+        async with self._call("count"):
             counts = [
                 await self._count(keys=[shard.index], args=[shard.session_prefix])
                 for shard in self._keys.shards()
@@ -260,7 +260,7 @@ class RedisSessionStore(RedisShares, RedisCityCache):
         ``/readyz`` answers promptly even while Redis stalls; raises StoreUnavailable."""
         try:
             async with asyncio.timeout(self._ping_timeout):
-                with self._call("ping"):
+                async with self._call("ping"):
                     await self._probe.ping()
         except TimeoutError as exc:
             raise StoreUnavailable(
@@ -271,7 +271,8 @@ class RedisSessionStore(RedisShares, RedisCityCache):
         """Start-up check: reachable (ping), and a cluster node only with a cluster URL
         (raises ConfigError, one line, otherwise)."""
         await self.ping()
-        await check_deployment(self._redis, self._url)
+        async with self._call("check"):
+            await check_deployment(self._redis, self._url)
 
     async def close(self) -> None:
         """Let pending lease releases finish briefly, then close the client's connections
@@ -299,7 +300,7 @@ class RedisSessionStore(RedisShares, RedisCityCache):
         is decoded and upgraded on its next read. Its TTL starts now."""
         if not is_session_id(session_id):
             raise ValueError(f"malformed session id {session_id!r}")
-        with self._call("put"):
+        async with self._call("put"):
             await self._put(
                 keys=self._keys.documents(session_id), args=[document, self._ttl_ms, session_id]
             )
@@ -307,7 +308,7 @@ class RedisSessionStore(RedisShares, RedisCityCache):
     async def acquire_purge_lease(self, seconds: float) -> bool:
         """True when this process may purge now: the purge lease was free and is now held
         for ``seconds`` (it is never released early, so other replicas skip this interval)."""
-        with self._call("purge_lease"):
+        async with self._call("purge_lease"):
             acquired = await self._redis.set(
                 self._keys.purge_lock, secrets.token_hex(8), nx=True,
                 px=max(1, int(seconds * 1000)),
@@ -315,33 +316,6 @@ class RedisSessionStore(RedisShares, RedisCityCache):
         return bool(acquired)
 
     # -- internals -------------------------------------------------------------------
-
-    @contextmanager
-    def _call(self, op: str) -> Iterator[None]:
-        """Time one store operation and translate Redis failures into StoreUnavailable
-        (with a one-word cause; never the URL)."""
-        started = time.perf_counter()
-        try:
-            yield
-        except (RedisConnectionError, RedisTimeoutError, OSError) as exc:
-            cause = failure_cause(exc)
-            self._metrics.store_unavailable.labels(cause).inc()
-            raise StoreUnavailable(
-                "The session store is unreachable; try again shortly.", cause=cause
-            ) from exc
-        except RedisError as exc:
-            cause = failure_cause(exc)
-            self._metrics.store_unavailable.labels(cause).inc()
-            log.error("session store error", extra={"op": op, "cause": cause,
-                                                     "error": type(exc).__name__})
-            raise StoreUnavailable(
-                "The session store failed; try again shortly.", cause=cause
-            ) from exc
-        finally:
-            latency = self._latency.get(op)
-            if latency is None:
-                latency = self._latency[op] = self._metrics.store_latency.labels(op)
-            latency.observe(time.perf_counter() - started)
 
     def _encode(self, state: SessionState) -> bytes:
         if self._compression:

@@ -26,7 +26,7 @@ import random
 import secrets
 import time
 from collections.abc import AsyncIterator, Callable
-from contextlib import AbstractContextManager, asynccontextmanager
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from dataclasses import dataclass
 
 from wayfarer.errors import StoreUnavailable, TurnInProgress
@@ -36,8 +36,9 @@ from wayfarer.sessions.redis_scripts import RELEASE, RENEW, TAKE_READ
 
 log = logging.getLogger("wayfarer.sessions")
 
-Guard = Callable[[str], AbstractContextManager[None]]
-"""The store's ``_call``: times an operation and turns Redis errors into StoreUnavailable."""
+Guard = Callable[[str], AbstractAsyncContextManager[None]]
+"""The store's ``_call``: bounds and times an operation and turns Redis errors into
+StoreUnavailable (redis_client.Operations)."""
 
 RELEASE_RETRY_SECONDS = 0.2
 
@@ -122,7 +123,7 @@ class TurnLeases:
         """Release at the end of a turn that did not save; in the background if Redis
         does not answer or the caller is cancelled."""
         try:
-            with self._guard("unlock"):
+            async with self._guard("unlock"):
                 await self._release(keys=[key], args=[token])
         except StoreUnavailable:
             self._release_later(key, token)
@@ -147,7 +148,7 @@ class TurnLeases:
         delay = 0.002
         waited = False
         while True:
-            with self._guard("lock"):
+            async with self._guard("lock"):
                 taken = await self._take(
                     keys=[key, document_key], args=[token, self._lease_ms, ttl_ms]
                 )
@@ -173,7 +174,7 @@ class TurnLeases:
         """Renew the lease now and then every third of its life while the turn runs."""
         while True:
             try:
-                with self._guard("renew"):
+                async with self._guard("renew"):
                     held = await self._renew(keys=[key], args=[token, self._lease_ms])
             except StoreUnavailable:
                 held = True  # not known: try again next period
@@ -191,7 +192,7 @@ class TurnLeases:
         deadline = time.monotonic() + self._lease
         while time.monotonic() < deadline:
             try:
-                with self._guard("unlock"):
+                async with self._guard("unlock"):
                     await self._release(keys=[key], args=[token])
                 return
             except StoreUnavailable:

@@ -15,7 +15,7 @@ import json
 import re
 import secrets
 from collections.abc import Callable
-from contextlib import AbstractContextManager
+from contextlib import AbstractAsyncContextManager
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -89,12 +89,11 @@ class RedisShares:
     _redis: "Client"
     _keys: "RedisKeys"
 
-    def _call(self, op: str) -> AbstractContextManager[None]:
-        raise NotImplementedError  # the store's own: times and translates errors
+    _call: "Callable[[str], AbstractAsyncContextManager[None]]"  # the store's Operations
 
     async def put_share(self, token: str, session_id: str, ttl_seconds: float) -> None:
         """Index ``token`` -> ``session_id`` for ``ttl_seconds``."""
-        with self._call("put_share"):
+        async with self._call("put_share"):
             await self._redis.set(self._share_key(token), session_id,
                                   px=max(1, int(ttl_seconds * 1000)))
 
@@ -102,7 +101,7 @@ class RedisShares:
         """The session id ``token`` points at, or None (unknown, dropped or expired)."""
         if not is_share_token(token):
             return None
-        with self._call("share_target"):
+        async with self._call("share_target"):
             raw = await self._redis.get(self._share_key(token))
         if raw is None:
             return None
@@ -110,7 +109,7 @@ class RedisShares:
 
     async def drop_share(self, token: str) -> None:
         """Forget ``token`` (no error when unknown)."""
-        with self._call("drop_share"):
+        async with self._call("drop_share"):
             await self._redis.delete(self._share_key(token))
 
     def _share_key(self, token: str) -> str:

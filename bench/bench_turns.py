@@ -1,0 +1,167 @@
+"""Turns over HTTP against the same server's bare ``/healthz`` (issue 14's end-to-end goal).
+
+A ``wayfarer serve`` process (one worker, offline language, rate limits off), on the memory
+store and on Redis (a private ``redis-server``). Each round:
+
+- ``/healthz``: 16 clients, each on its own keep-alive connection, send
+  ``HEALTHZ_PER_CLIENT`` requests one after another; requests/s;
+- turns: 16 clients each create a session (not timed), then send a 4-turn conversation
+  (bench/load.py's ``TURNS``: plan, pace, swap, thanks) one turn after another on a
+  keep-alive connection; turns/s over the conversations and each turn's latency.
+
+Rounds alternate the two, so both see the same machine; the figures are the medians over
+rounds of turns/s, ``/healthz`` requests/s and their ratio, and the p50/p99 of every turn's
+latency. Then one conversation is profiled in-process (memory store, no HTTP) to say where
+a turn's time goes. Goals (issue 14): turns/s >= 0.5x ``/healthz`` requests/s, p99 < 100 ms.
+
+Run: ``.venv/bin/python -m bench bench_turns`` (part of ``make bench``);
+``WAYFARER_BENCH_E2E_ROUNDS`` sets the rounds (5).
+"""
+
+import asyncio
+import cProfile
+import os
+import pstats
+import statistics
+import time
+
+from tests.support import running_redis, served
+
+from bench.load import TURNS, KeepAlive
+from wayfarer.config import load_settings
+from wayfarer.wiring import build_services
+
+CLIENTS = 16
+HEALTHZ_PER_CLIENT = 50
+ROUNDS = int(os.environ.get("WAYFARER_BENCH_E2E_ROUNDS", "5"))
+CITIES = ("Lisbon", "Rome", "Paris", "Kyoto")
+SERVER_ENV = {
+    "WAYFARER_LOG_LEVEL": "error",
+    "WAYFARER_RATE_LIMIT_PER_MINUTE": "0",
+    "WAYFARER_RATE_LIMIT_CREATE_PER_MINUTE": "0",
+    "WAYFARER_RATE_LIMIT_READ_PER_MINUTE": "0",
+}
+PHASES = {  # a turn's parts as cProfile names them: (file fragment, function)
+    "store: lease, read, save": (("sessions/memory.py", "_turn"), ("sessions/memory.py", "get"),
+                                 ("sessions/memory.py", "save")),
+    "interpret (offline language)": (("offline/interpreter.py", "interpret"),),
+    "policy: copy, decide, plan, edit": (("conversation/policy.py", "advance"),),
+    "  of which planning": (("planner/service.py", "plan"),),
+    "narrate": (("conversation/orchestrator.py", "_narrate"),),
+    "state copies (model_copy, anywhere)": (("pydantic/main.py", "model_copy"),),
+}
+
+
+async def _healthz_rate(url: str) -> float:
+    async def client() -> None:
+        async with KeepAlive(url) as http:
+            for _ in range(HEALTHZ_PER_CLIENT):
+                status, _ = await http.request("GET", "/healthz")
+                assert status == 200, status
+
+    started = time.perf_counter()
+    await asyncio.gather(*(client() for _ in range(CLIENTS)))
+    return CLIENTS * HEALTHZ_PER_CLIENT / (time.perf_counter() - started)
+
+
+async def _turns(url: str, latencies: list[float]) -> float:
+    """16 conversations at once; returns turns/s and appends each turn's latency."""
+    connections = [KeepAlive(url) for _ in range(CLIENTS)]
+    paths = []
+    for http in connections:
+        await http.open()
+        status, body = await http.request("POST", "/api/sessions")
+        assert status == 201, status
+        paths.append(f"/api/sessions/{body['session_id']}/messages")
+
+    async def conversation(n: int) -> None:
+        for text in TURNS:
+            content = text.format(days=2 + n % 4, city=CITIES[n % len(CITIES)])
+            sent = time.perf_counter()
+            status, _ = await connections[n].request("POST", paths[n], {"content": content})
+            latencies.append(time.perf_counter() - sent)
+            assert status == 200, status
+
+    started = time.perf_counter()
+    await asyncio.gather(*(conversation(n) for n in range(CLIENTS)))
+    elapsed = time.perf_counter() - started
+    for http in connections:
+        await http.close()
+    return CLIENTS * len(TURNS) / elapsed
+
+
+async def _rounds(url: str) -> tuple[list[float], list[float], list[float]]:
+    await _healthz_rate(url)  # warm-up: imports, first plans, connections
+    await _turns(url, [])
+    healthz: list[float] = []
+    turns: list[float] = []
+    latencies: list[float] = []
+    for _ in range(ROUNDS):
+        healthz.append(await _healthz_rate(url))
+        turns.append(await _turns(url, latencies))
+    return healthz, turns, latencies
+
+
+def _quantile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+
+def _report(backend: str, healthz: list[float], turns: list[float], latencies: list[float]) -> None:
+    ratio = statistics.median(t / h for t, h in zip(turns, healthz, strict=True))
+    p99 = _quantile(latencies, 0.99) * 1000
+    print(
+        f"{backend:<6} {CLIENTS} clients x {len(TURNS)} turns, {ROUNDS} rounds: "
+        f"{statistics.median(turns):6.1f} turns/s [{min(turns):.1f}-{max(turns):.1f}], "
+        f"/healthz {statistics.median(healthz):6.0f} req/s; turns/s over /healthz "
+        f"{ratio:.3f}x (goal >= 0.5: {'met' if ratio >= 0.5 else 'missed'}); "
+        f"turn p50 {_quantile(latencies, 0.5) * 1000:.0f} ms, p99 {p99:.0f} ms "
+        f"(goal < 100: {'met' if p99 < 100 else 'missed'})",
+        flush=True,
+    )
+
+
+async def _profile_turns(conversations: int) -> None:
+    """Where a turn's time goes, in-process: cProfile over whole conversations."""
+    settings = load_settings(session_backend="memory", llm_provider="offline",
+                             log_level="error", purge_interval_seconds=3600)
+    services = await build_services(settings)
+    orchestrator = services.orchestrator
+    profile = cProfile.Profile()
+    turns = 0
+    try:
+        for n in range(conversations):
+            session = await orchestrator.start()
+            for text in TURNS:
+                content = text.format(days=2 + n % 4, city=CITIES[n % len(CITIES)])
+                profile.enable()
+                await orchestrator.turn(session.session_id, content)
+                profile.disable()
+                turns += 1
+    finally:
+        await services.close()
+    stats = pstats.Stats(profile).stats  # type: ignore[attr-defined]
+    total = sum(entry[2] for entry in stats.values())  # every function's own time
+    print(f"one turn in-process (memory store, {turns} turns under cProfile, which slows "
+          f"Python code about 2x): {total / turns * 1000:.1f} ms per turn")
+    for phase, names in PHASES.items():
+        spent = sum(
+            entry[3] for (path, _, function), entry in stats.items()
+            if any(fragment in path and function == name for fragment, name in names)
+        )
+        print(f"  {phase:<34} {spent / turns * 1000:6.2f} ms  {spent / total:5.1%}")
+
+
+def main() -> None:
+    """Print the figures (see the module docstring)."""
+    with served({**SERVER_ENV, "WAYFARER_SESSION_BACKEND": "memory"}) as live:
+        _report("memory", *asyncio.run(_rounds(live.url)))
+    with running_redis() as redis, served({
+        **SERVER_ENV, "WAYFARER_SESSION_BACKEND": "redis", "WAYFARER_REDIS_URL": redis.url,
+    }) as live:
+        _report("redis", *asyncio.run(_rounds(live.url)))
+    asyncio.run(_profile_turns(conversations=8))
+
+
+if __name__ == "__main__":
+    main()
