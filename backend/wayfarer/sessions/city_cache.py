@@ -17,7 +17,7 @@ reuses it).
 
 import re
 from collections.abc import Callable
-from contextlib import AbstractContextManager
+from contextlib import AbstractAsyncContextManager
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -68,14 +68,13 @@ class RedisCityCache:
     _redis: "Client"
     _keys: "RedisKeys"
 
-    def _call(self, op: str) -> AbstractContextManager[None]:
-        raise NotImplementedError  # the store's own: times and translates errors
+    _call: "Callable[[str], AbstractAsyncContextManager[None]]"  # the store's Operations
 
     async def put_model_city(self, slug: str, document: bytes, ttl_seconds: float) -> None:
         """Keep ``document`` for city ``slug`` for ``ttl_seconds``."""
         if not is_city_slug(slug):
             return
-        with self._call("put_model_city"):
+        async with self._call("put_model_city"):
             await self._redis.set(self._model_city_key(slug), document,
                                   px=max(1, int(ttl_seconds * 1000)))
 
@@ -83,7 +82,7 @@ class RedisCityCache:
         """The document kept for city ``slug``, or None (never stored or expired)."""
         if not is_city_slug(slug):
             return None
-        with self._call("model_city"):
+        async with self._call("model_city"):
             raw = await self._redis.get(self._model_city_key(slug))
         if raw is None:
             return None
