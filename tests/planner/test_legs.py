@@ -10,6 +10,7 @@ from wayfarer.errors import InvalidRequest
 from wayfarer.planner import CatalogPlanner
 from wayfarer.planner.clock import minutes_of
 from wayfarer.planner.items import closed_days_note
+from wayfarer.planner.legfit import LegShort, refit
 from wayfarer.planner.transfer import CHECK_IN
 from wayfarer.planner.travel import arrival_cap
 
@@ -265,3 +266,25 @@ def test_a_budget_is_checked_on_the_whole_trip(planner: CatalogPlanner) -> None:
     amount = result.itinerary.estimated_cost.amount
     assert amount is not None and check.over_by == pytest.approx(amount - 50, abs=0.01)
     assert any("over your budget of 50 EUR" in note for note in result.notes)
+
+
+def test_a_city_that_runs_out_passes_its_days_to_the_next_leg(planner: CatalogPlanner) -> None:
+    prefs = _prefs([("Tokyo", 7), ("Kyoto", 3)], None, "packed").model_copy(
+        update={"budget": "budget", "interests": ["food", "history"]})
+    result = planner.plan(prefs)
+    it = result.itinerary
+    got = [(leg.city, len(leg.days)) for leg in it.legs]
+    assert len(it.days) == 10 and got[0][1] < 7 and got[0][1] + got[1][1] == 10
+    assert any("Kyoto gets" in note for note in result.notes)
+    fitted = Preferences(legs=[Leg(city=c, country="Japan", days=n) for c, n in got],
+                         pace="packed", budget="budget", interests=["food", "history"])
+    assert planner.verify(it, fitted) == []
+
+
+def test_with_no_leg_to_take_the_days_the_trip_is_shorter() -> None:
+    prefs = Preferences(legs=[Leg(city="Tokyo", days=7), Leg(city="Kyoto", days=3)])
+    fitted = refit(prefs, LegShort("Tokyo", 4, 6), full={"kyoto"})
+    assert [leg.days for leg in fitted.preferences.legs] == [5, 3]
+    assert fitted.preferences.days == 8 and "shorter" in fitted.note
+    with pytest.raises(LegShort):
+        refit(prefs, LegShort("Kyoto", 0, 3), full=set())

@@ -18,7 +18,14 @@ A :class:`LegProblem` carries a plain sentence (``reason``) and what to try inst
 from collections.abc import Mapping
 
 from wayfarer.conversation.constraints import for_city
-from wayfarer.domain import MAX_TRIP_DAYS, ChangeLeg, Leg, Preferences, TripConstraints
+from wayfarer.domain import (
+    MAX_TRIP_DAYS,
+    ChangeLeg,
+    Itinerary,
+    Leg,
+    Preferences,
+    TripConstraints,
+)
 from wayfarer.language.offline.phrasing import legs_words
 
 #: Days a city added without a number gets ("add Kyoto").
@@ -184,3 +191,17 @@ def unsplit(prefs: Preferences) -> bool:
     """A multi-city trip whose total is known but not how it is shared among the legs."""
     return prefs.is_multi_city() and prefs.days is not None and any(
         leg.days is None for leg in prefs.legs)
+
+
+def fitted(prefs: Preferences, itinerary: Itinerary) -> Preferences:
+    """``prefs`` with each leg's days as planned: the planner passes the days a city runs
+    out of on to another leg (``planner.legfit``), and the preferences follow the plan."""
+    if not prefs.is_multi_city() or len(itinerary.legs) != len(prefs.legs):
+        return prefs
+    legs = [leg.model_copy(update={"days": len(planned.days)})
+            for leg, planned in zip(prefs.legs, itinerary.legs, strict=True)]
+    if legs == prefs.legs:
+        return prefs
+    data = prefs.model_dump(exclude={"days"})
+    data["legs"] = [leg.model_dump() for leg in legs]
+    return Preferences.model_validate(data)

@@ -212,6 +212,7 @@ def _plan(state: SessionState, ctx: PolicyContext, replanned: bool,
         result = planner.replan(before, state.preferences, excluded)
     else:
         result = planner.plan(state.preferences, excluded)
+    state.preferences = trip_legs.fitted(state.preferences, result.itinerary)
     itinerary, prefs, constraints, lost = reapply(
         planner, result.itinerary, state.preferences, state.constraints)
     state.itinerary, state.preferences, state.constraints = itinerary, prefs, constraints

@@ -26,6 +26,7 @@ from wayfarer.planner.document import itinerary_for
 from wayfarer.planner.index import CityIndex
 from wayfarer.planner.items import closed_days_note, theme
 from wayfarer.planner.legcost import joined_estimate
+from wayfarer.planner.legfit import LegShort
 from wayfarer.planner.request import NO_START_DATE, TripRequest, resolve
 from wayfarer.planner.transfer import REFERENCE_DATE, plan_move
 from wayfarer.planner.travel import arrival_cap, lighten, trimmed_eve
@@ -202,10 +203,7 @@ def _part(
     })
     trip = plan_trip(resolve(part, request.index, request.excluded))
     if len(trip.days) < count:
-        raise InvalidRequest(
-            f"I could only plan {len(trip.days)} of {count} days in {request.index.city.name} "
-            "that keep every rule; try a more relaxed pace or fewer days there."
-        )
+        raise LegShort(request.index.city.name, len(trip.days), count)
     notes += trip.notes
     return [_renumbered(day, first - 1, prefs.start_date) for day in trip.days]
 

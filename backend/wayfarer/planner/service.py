@@ -30,6 +30,7 @@ from wayfarer.planner.index import CityIndex
 from wayfarer.planner.legcheck import verify_legs
 from wayfarer.planner.legcost import over_budget
 from wayfarer.planner.legedits import apply_leg_edit
+from wayfarer.planner.legfit import LegShort, refit
 from wayfarer.planner.legreplan import replan_legs
 from wayfarer.planner.legs import join, plan_legs
 from wayfarer.planner.match import NAME_CUTOFF, name_score
@@ -142,10 +143,25 @@ class CatalogPlanner:
         self, preferences: Preferences, excluded: frozenset[str],
         current: Itinerary | None = None,
     ) -> PlanResult:
-        if current is None:
-            plans = plan_legs(self._require, preferences, excluded)
+        """Every leg planned (``current``: unmoved legs kept); a leg whose city runs out
+        of places passes its missing days on (``planner.legfit``), said in the notes. The
+        itinerary's legs then say how many days each city got."""
+        moved: list[str] = []
+        full: set[str] = set()
+        for _ in range(len(preferences.legs) + 1):
+            try:
+                if current is None:
+                    plans = plan_legs(self._require, preferences, excluded)
+                else:
+                    plans = replan_legs(self._require, current, preferences, excluded)
+                break
+            except LegShort as short:
+                fitted = refit(preferences, short, full)
+                preferences, current = fitted.preferences, None
+                moved.append(fitted.note)
         else:
-            plans = replan_legs(self._require, current, preferences, excluded)
+            raise InvalidRequest("I couldn't share the days among these cities; "
+                                 "try a more relaxed pace or fewer days.")
         itinerary = join(preferences, plans)
         problems = verify_legs(itinerary, preferences, self._require)
         if problems:
@@ -154,7 +170,7 @@ class CatalogPlanner:
                 f"{problems[0].message} Try a more relaxed pace or fewer days."
             )
         defaults = list(dict.fromkeys(d for p in plans for d in p.defaults))
-        notes = list(dict.fromkeys(n for p in plans for n in p.notes))
+        notes = moved + list(dict.fromkeys(n for p in plans for n in p.notes))
         over = over_budget(itinerary.estimated_cost)
         notes += [over] if over else []
         return PlanResult(itinerary=itinerary, defaults=defaults, notes=notes)
