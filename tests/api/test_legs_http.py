@@ -13,6 +13,7 @@ import pytest
 from icalendar import Calendar
 
 from tests.conftest import SettingsFactory
+from tests.reference import reference
 from tests.support import live_server
 from wayfarer.api.app import create_app
 from wayfarer.domain import Preferences, SessionState
@@ -22,7 +23,7 @@ from wayfarer.sessions.ids import new_session_id
 @pytest.fixture
 async def seeded(make_settings: SettingsFactory) -> AsyncIterator[tuple[httpx.AsyncClient, str]]:
     settings = make_settings()
-    app = create_app(settings)
+    app = create_app(settings, reference=reference())
     with live_server(settings, app=app) as live:
         services = app.state.services
         prefs = Preferences.model_validate({

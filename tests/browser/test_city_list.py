@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from tests.browser.pages import ChatPage
 from tests.browser.test_accessibility import serious_violations
-from wayfarer.planner import load_catalog
+from tests.reference import bundled_catalog
 
 pytestmark = pytest.mark.browser
 
@@ -17,7 +17,7 @@ OpenPage = Callable[..., ChatPage]
 
 def test_every_city_is_listed_under_its_country(open_page: OpenPage) -> None:
     chat = open_page()
-    cities = load_catalog().cities
+    cities = bundled_catalog().cities
     more = chat.page.get_by_role("button", name=f"All {len(cities)} cities by country")
     expect(more).to_be_visible()
     more.click()

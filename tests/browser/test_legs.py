@@ -19,6 +19,7 @@ from playwright.sync_api import ViewportSize, expect
 from tests.browser.pages import ChatPage
 from tests.browser.test_accessibility import serious_violations
 from tests.conftest import SettingsFactory
+from tests.reference import reference
 from tests.support import LiveServer, live_server
 from wayfarer.api.app import create_app
 from wayfarer.domain import Preferences, SessionState
@@ -34,7 +35,7 @@ NARROW: ViewportSize = {"width": 360, "height": 740}
 def seeded(make_settings: SettingsFactory) -> Iterator[tuple[LiveServer, str]]:
     """A live app holding one planned Paris (2 days) then London (2 days) session."""
     settings = make_settings()
-    app = create_app(settings)
+    app = create_app(settings, reference=reference())
     with live_server(settings, app=app) as server:
         services = app.state.services
         prefs = Preferences.model_validate({

@@ -3,6 +3,7 @@ which trip constraints survive a change of legs."""
 
 import pytest
 
+from tests.reference import bundled_catalog
 from wayfarer.conversation.legs import (
     LegProblem,
     carried,
@@ -26,7 +27,7 @@ from wayfarer.domain import (
     SessionState,
     TripConstraints,
 )
-from wayfarer.planner import CatalogPlanner, load_catalog
+from wayfarer.planner import CatalogPlanner
 
 COUNTRIES = {"Tokyo": "Japan", "Kyoto": "Japan", "Osaka": "Japan", "Paris": "France"}
 TRIP = [Leg(city="Tokyo", country="Japan", days=3), Leg(city="Kyoto", country="Japan", days=2)]
@@ -106,7 +107,7 @@ def test_constraints_follow_the_legs() -> None:
 
 
 def _planned(prefs: Preferences) -> SessionState:
-    itinerary = CatalogPlanner(load_catalog()).plan(prefs).itinerary
+    itinerary = CatalogPlanner(bundled_catalog()).plan(prefs).itinerary
     return SessionState(session_id="s", stage="planned", preferences=prefs,
                         itinerary=itinerary)
 

@@ -19,9 +19,9 @@ from tests.conversation.model_city_support import (
     wants_bologna,
 )
 from tests.fake_openai import FakeOpenAI, fake_openai
+from tests.reference import bundled_catalog
 from wayfarer.config import Settings
 from wayfarer.language.llm.places import candidates_schema
-from wayfarer.planner import load_catalog
 from wayfarer.planner.proposed import MODEL_PLACES_NOTE
 
 TEXT = "Two days in Bologna please"
@@ -196,8 +196,8 @@ async def test_offline_an_uncovered_city_keeps_the_honest_answer(
     assert body["session"]["itinerary"] is None
     reply = body["reply"]["content"]
     assert "Bologna" in reply
-    italian = [c.name for c in load_catalog().cities if c.country_code == "IT"]
-    named = sorted((reply.index(c.name), c.name) for c in load_catalog().cities
+    italian = [c.name for c in bundled_catalog().cities if c.country_code == "IT"]
+    named = sorted((reply.index(c.name), c.name) for c in bundled_catalog().cities
                    if c.name in reply)
     assert named and named[0][1] in italian  # covered cities of its country first
 

@@ -3,12 +3,13 @@ place; several equally good candidates are offered, not guessed between."""
 
 import pytest
 
+from tests.reference import bundled_catalog
 from wayfarer.conversation.answers import answer
 from wayfarer.conversation.places import resolve_place
 from wayfarer.domain import AskOpeningHours, Preferences, SessionState
-from wayfarer.planner import CatalogPlanner, load_catalog
+from wayfarer.planner import CatalogPlanner
 
-PLANNER = CatalogPlanner(load_catalog())
+PLANNER = CatalogPlanner(bundled_catalog())
 
 
 @pytest.mark.parametrize(

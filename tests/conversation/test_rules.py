@@ -3,7 +3,7 @@ through the real HTTP API: said before or after the plan, kept across re-plans a
 shown in the SessionView."""
 
 from tests.conversation.conftest import Chat
-from wayfarer.planner import load_catalog
+from tests.reference import bundled_catalog
 
 
 def per_day(chat: Chat, category: str | None = None) -> list[int]:
@@ -39,7 +39,7 @@ async def test_a_cap_on_stops_said_first_shapes_the_first_plan(chat: Chat) -> No
 
 
 async def test_a_vegetarian_wish_steers_every_meal_and_lasts(chat: Chat) -> None:
-    city = load_catalog().get("Jaipur")
+    city = bundled_catalog().get("Jaipur")
     assert city is not None
     veg = {p.id for p in city.places if "vegetarian" in p.diet}
     await chat.say("jaipur 2 days, forts and food, moderate pace, mid-range")

@@ -6,13 +6,13 @@ from dataclasses import dataclass
 from functools import cache
 
 from tests.language.blind2_scoring import Check, Seen, day_items
-from wayfarer.planner.catalog import load_catalog
+from tests.reference import bundled_catalog
 
 
 @cache
 def diets() -> dict[str, frozenset[str]]:
     """Catalog place id -> the diets it serves (the SessionView does not carry them)."""
-    return {p.id: frozenset(p.diet) for c in load_catalog().cities for p in c.places}
+    return {p.id: frozenset(p.diet) for c in bundled_catalog().cities for p in c.places}
 
 
 @dataclass(frozen=True)

@@ -12,9 +12,10 @@ from typing import Any
 
 from tests.language.legs_blind import LegCase
 from tests.language.plans import TODAY
+from tests.reference import bundled_catalog
 from wayfarer.domain import ChangePreferences, Interpretation, Preferences, SessionState
 from wayfarer.language import OfflineInterpreter
-from wayfarer.planner import CatalogPlanner, load_catalog
+from wayfarer.planner import CatalogPlanner
 
 PLANNED_LEGS = ({"city": "Tokyo", "country": "Japan", "days": 3},
                 {"city": "Kyoto", "country": "Japan", "days": 2})
@@ -23,7 +24,7 @@ PLANNED_LEGS = ({"city": "Tokyo", "country": "Japan", "days": 3},
 @cache
 def planner() -> CatalogPlanner:
     """The real planner on the bundled catalog."""
-    return CatalogPlanner(load_catalog())
+    return CatalogPlanner(bundled_catalog())
 
 
 def interpreter() -> OfflineInterpreter:

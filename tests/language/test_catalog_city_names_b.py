@@ -7,14 +7,14 @@ reaching the covered city.
 
 import pytest
 
+from tests.reference import bundled_catalog
 from wayfarer.domain import SessionState
 from wayfarer.language import OfflineInterpreter
-from wayfarer.planner import load_catalog
 
 
 @pytest.fixture(scope="module")
 def interpreter() -> OfflineInterpreter:
-    return OfflineInterpreter({c.name: c.country for c in load_catalog().cities})
+    return OfflineInterpreter({c.name: c.country for c in bundled_catalog().cities})
 
 
 @pytest.mark.parametrize(

@@ -5,13 +5,13 @@ name, and the many spellings of Washington, D.C."""
 import pytest
 
 from tests.language.plans import TODAY, gathering
+from tests.reference import bundled_catalog
 from wayfarer.language import OfflineInterpreter
-from wayfarer.planner import load_catalog
 
 
 @pytest.fixture(scope="module")
 def interpreter() -> OfflineInterpreter:
-    catalog = load_catalog()
+    catalog = bundled_catalog()
     return OfflineInterpreter({c.name: c.country for c in catalog.cities}, today=lambda: TODAY)
 
 

@@ -3,16 +3,17 @@
 
 import json
 
+from tests.reference import bundled_catalog
 from wayfarer.domain import Itinerary, ItineraryLeg, Leg, Preferences, Transfer
 from wayfarer.language.events import Confirm, Planned
 from wayfarer.language.llm.prompts import narrate_messages
 from wayfarer.language.offline import OfflineNarrator
-from wayfarer.planner import CatalogPlanner, load_catalog
+from wayfarer.planner import CatalogPlanner
 
 
 def two_legs() -> Itinerary:
     """Two days in Tokyo, then one in Kyoto, stitched from real plans of each city."""
-    planner = CatalogPlanner(load_catalog())
+    planner = CatalogPlanner(bundled_catalog())
     tokyo = planner.plan(Preferences(city="Tokyo", days=2)).itinerary
     kyoto = planner.plan(Preferences(city="Kyoto", days=1)).itinerary
     days = [d.model_copy(update={"city": "Tokyo"}) for d in tokyo.days]

@@ -5,7 +5,7 @@ from typing import Any
 import pytest
 
 from tests.conversation.model_city_support import BAD, FOOD, GOOD, eatery, sight
-from wayfarer.language.offline import WorldCities
+from tests.reference import shared_world
 from wayfarer.planner.proposed import (
     MIN_ACTIVITIES,
     ProposedCities,
@@ -16,7 +16,7 @@ from wayfarer.planner.proposed import (
 )
 from wayfarer.wiring import locate_city
 
-WORLD = WorldCities()
+WORLD = shared_world()
 BOLOGNA = locate_city(WORLD, "Bologna")
 
 

@@ -12,15 +12,15 @@ from typing import Any
 from hypothesis import HealthCheck, Phase, assume, event, given, settings
 from hypothesis import strategies as st
 
+from tests.reference import bundled_catalog, shared_world
 from wayfarer.domain import INTERESTS, Preferences
 from wayfarer.errors import InvalidRequest
-from wayfarer.language.offline import WorldCities
-from wayfarer.planner import CatalogPlanner, load_catalog
+from wayfarer.planner import CatalogPlanner
 from wayfarer.planner.catalog import ACTIVITY_CATEGORIES, FOOD_CATEGORIES
 from wayfarer.planner.proposed import ProposedCities, accept_candidates, model_city
 from wayfarer.wiring import locate_city
 
-WORLD = WorldCities()
+WORLD = shared_world()
 BOLOGNA = locate_city(WORLD, "Bologna")
 assert BOLOGNA is not None
 
@@ -87,7 +87,7 @@ def test_accepted_candidates_always_plan_a_verified_trip(
     assert city is not None
     registry = ProposedCities()
     registry.add(city, expires_at=float("inf"))
-    planner = CatalogPlanner(load_catalog(), proposed=registry)
+    planner = CatalogPlanner(bundled_catalog(), proposed=registry)
     preferences = Preferences.model_validate({
         "city": city.name, "country": city.country, "days": days, "pace": pace,
         "budget": budget, "interests": interests})
