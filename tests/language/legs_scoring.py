@@ -12,7 +12,7 @@ from typing import Any
 
 from tests.language.legs_blind import LegCase
 from tests.language.plans import TODAY
-from tests.reference import bundled_catalog
+from tests.reference import bundled_catalog, shared_world
 from wayfarer.domain import ChangePreferences, Interpretation, Preferences, SessionState
 from wayfarer.language import OfflineInterpreter
 from wayfarer.planner import CatalogPlanner
@@ -30,7 +30,7 @@ def planner() -> CatalogPlanner:
 def interpreter() -> OfflineInterpreter:
     """The offline interpreter on every covered city, reading against ``TODAY``."""
     covered = {c.name: c.country for c in planner().cities()}
-    return OfflineInterpreter(covered, today=lambda: TODAY)
+    return OfflineInterpreter(covered, today=lambda: TODAY, world=shared_world())
 
 
 def planned_state() -> SessionState:

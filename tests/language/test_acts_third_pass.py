@@ -7,6 +7,7 @@ import pytest
 
 from tests.language.plans import COVERED, TODAY
 from tests.language.test_acts_table import check, state_for
+from tests.reference import shared_world
 from wayfarer.language import OfflineInterpreter
 
 ROWS: list[tuple[str, str, str]] = [
@@ -45,7 +46,7 @@ ROWS: list[tuple[str, str, str]] = [
 
 @pytest.fixture(scope="module")
 def interpreter() -> OfflineInterpreter:
-    return OfflineInterpreter(COVERED, today=lambda: TODAY)
+    return OfflineInterpreter(COVERED, today=lambda: TODAY, world=shared_world())
 
 
 @pytest.mark.parametrize(("state", "message", "expected"), ROWS,

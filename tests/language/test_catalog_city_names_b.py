@@ -7,14 +7,15 @@ reaching the covered city.
 
 import pytest
 
-from tests.reference import bundled_catalog
+from tests.reference import bundled_catalog, shared_world
 from wayfarer.domain import SessionState
 from wayfarer.language import OfflineInterpreter
 
 
 @pytest.fixture(scope="module")
 def interpreter() -> OfflineInterpreter:
-    return OfflineInterpreter({c.name: c.country for c in bundled_catalog().cities})
+    return OfflineInterpreter({c.name: c.country for c in bundled_catalog().cities},
+                              world=shared_world())
 
 
 @pytest.mark.parametrize(

@@ -5,14 +5,15 @@ name, and the many spellings of Washington, D.C."""
 import pytest
 
 from tests.language.plans import TODAY, gathering
-from tests.reference import bundled_catalog
+from tests.reference import bundled_catalog, shared_world
 from wayfarer.language import OfflineInterpreter
 
 
 @pytest.fixture(scope="module")
 def interpreter() -> OfflineInterpreter:
     catalog = bundled_catalog()
-    return OfflineInterpreter({c.name: c.country for c in catalog.cities}, today=lambda: TODAY)
+    return OfflineInterpreter({c.name: c.country for c in catalog.cities}, today=lambda: TODAY,
+                              world=shared_world())
 
 
 @pytest.mark.parametrize(
