@@ -222,3 +222,14 @@ async def test_questions_about_a_later_legs_stop_are_answered_from_its_city(chat
     assert "Kyoto's" in chat.reply or "interest" in chat.reply
     await chat.say(f"is {stop} open on monday?")
     assert stop in chat.reply
+
+
+async def test_a_per_day_cap_holds_in_every_leg(chat: Chat) -> None:
+    await chat.say("5 days: 3 in Tokyo then 2 in Kyoto, food and temples, moderate, mid-range")
+    before = chat.itinerary
+    await chat.say("max 3 stops a day please")
+    assert chat.itinerary != before
+    assert chat.itinerary is not None
+    assert day_cities(chat) == ["Tokyo"] * 3 + ["Kyoto"] * 2
+    for day in chat.itinerary["days"]:
+        assert sum(i["kind"] == "activity" for i in day["items"]) <= 3, day["day"]

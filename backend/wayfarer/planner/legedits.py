@@ -19,6 +19,7 @@ from wayfarer.domain import (
     Edit,
     EditSummary,
     Itinerary,
+    LimitPerDay,
     MealWish,
     MovePlace,
     PinPlace,
@@ -102,7 +103,9 @@ def _targets(edit: Edit, all_spans: list[LegSpan]) -> list[LegSpan]:
 
 
 def _every_leg(edit: Edit) -> bool:
-    return isinstance(edit, ChangeBudget | ChangePace | SetDayStart | MealWish) and not (
+    return isinstance(
+        edit, ChangeBudget | ChangePace | SetDayStart | MealWish | LimitPerDay
+    ) and not (
         named_days(edit)
     )
 
