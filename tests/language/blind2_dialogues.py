@@ -138,7 +138,9 @@ DIALOGUES: tuple[Dialogue, ...] = (
       T("prague 3 days, architecture and history, moderate, budget", Stage("planned")),
       T("ugh idk, maybe we should start over?", Confirms()),
       T("nah keep it", Pref("city", "Prague"), Planned(), Days(3)),
-      T("new trip", Stage("gathering"), Planned(present=False)),
+      # "new trip" typed mid-plan confirms as the button does (issue 9, point 3)
+      T("new trip", Confirms()),
+      T("yes", Stage("gathering"), Planned(present=False)),
       T("vienna 2 days, cafés", Pref("city", "Vienna"), Pref("days", 2),
         Pref("interests", frozenset({"food"})))),
     D("new york shortening asks first",
