@@ -70,6 +70,10 @@ from wayfarer.sessions.shares import RedisShares
 
 log = logging.getLogger("wayfarer.sessions")
 
+#: How many times the start-up check pings a Redis that does not answer in time.
+START_TRIES = 3
+
+
 class RedisSessionStore(RedisShares, RedisCityCache):
     """:class:`~wayfarer.sessions.SessionStore` on Redis (see the module docstring).
 
@@ -269,8 +273,16 @@ class RedisSessionStore(RedisShares, RedisCityCache):
 
     async def check(self) -> None:
         """Start-up check: reachable (ping), and a cluster node only with a cluster URL
-        (raises ConfigError, one line, otherwise)."""
-        await self.ping()
+        (raises ConfigError, one line, otherwise). A ping that times out is tried up to
+        :data:`START_TRIES` times: the first contact can be slow (a cluster client
+        discovers every node), while a refused or unauthorised Redis fails at once."""
+        for attempt in range(1, START_TRIES + 1):
+            try:
+                await self.ping()
+                break
+            except StoreUnavailable as exc:
+                if exc.cause != "timeout" or attempt == START_TRIES:
+                    raise
         async with self._call("check"):
             await check_deployment(self._redis, self._url)
 
