@@ -202,6 +202,4 @@ def fitted(prefs: Preferences, itinerary: Itinerary) -> Preferences:
             for leg, planned in zip(prefs.legs, itinerary.legs, strict=True)]
     if legs == prefs.legs:
         return prefs
-    data = prefs.model_dump(exclude={"days"})
-    data["legs"] = [leg.model_dump() for leg in legs]
-    return Preferences.model_validate(data)
+    return prefs.with_leg_days(legs)

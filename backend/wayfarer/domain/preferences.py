@@ -79,6 +79,13 @@ class Preferences(BaseModel):
             return []
         return [Leg(city=self.city, country=self.country, days=self.days)]
 
+    def with_leg_days(self, legs: list[Leg]) -> "Preferences":
+        """These preferences with ``legs`` (every leg's days known) and the total they add
+        up to; ValueError when it is over :data:`MAX_TRIP_DAYS`."""
+        data = self.model_dump(exclude={"days"})
+        data["legs"] = [leg.model_dump() for leg in legs]
+        return Preferences.model_validate(data)
+
     def is_multi_city(self) -> bool:
         """True when the trip has two or more legs."""
         return len(self.legs) >= 2

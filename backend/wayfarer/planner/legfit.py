@@ -60,9 +60,7 @@ def refit(preferences: Preferences, short: LegShort, full: set[str]) -> Refit:
         note = (f"I could only fill {legs[k].days} days in {short.city} at this pace, so "
                 f"the trip is {_count(short.missing)} shorter; try a more relaxed pace "
                 "for more days there.")
-    data = preferences.model_dump(exclude={"days"})
-    data["legs"] = [leg.model_dump() for leg in legs]
-    return Refit(Preferences.model_validate(data), note)
+    return Refit(preferences.with_leg_days(legs), note)
 
 
 def _days(leg: Leg, change: int) -> Leg:
