@@ -119,7 +119,7 @@ def test_assumed_preferences_are_marked_on_their_chips(page: Page) -> None:
                       start_date: '2026-05-04'},
         assumed: ['days', 'pace', 'budget'],
         itinerary: null,
-    })""")
+    }, (await (await fetch('/api/config')).json()).defaults)""")
     by_key = {chip["key"]: chip for chip in chips}
     assert [chip["key"] for chip in chips] == [
         "city", "days", "dates", "travellers", "interests", "pace", "budget",
