@@ -45,7 +45,10 @@ const page = {
 
 for (const bind of [bindView, bindAlerts, bindSessionLife, bindTurns, bindComposer,
   bindChipEditor, bindTripActions, bindDownloads]) {
-  Object.assign(page, bind(page));
+  for (const [name, method] of Object.entries(bind(page))) {
+    if (name in page) throw new Error(`page.${name} is bound twice`);
+    page[name] = method;
+  }
 }
 
 async function loadCities() {
