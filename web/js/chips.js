@@ -48,7 +48,7 @@ function choice(text, { pressed = null, onClick }) {
   }, text);
 }
 
-/** Buttons for party sizes 1 to this many (the model allows more: they are typed). */
+/** Buttons for party sizes 1 to this many (within the server's limit); larger parties are typed. */
 const TRAVELLER_CHOICES = 8;
 
 /**
