@@ -37,7 +37,9 @@ from wayfarer.language.offline.words import COMMON_WORDS
 MIN_POPULATION_CUED = 50_000
 #: Smallest population for a capitalised uncovered city with no cue.
 MIN_POPULATION_CAPITALISED = 100_000
-#: A real town smaller than this loses to a misspelt covered city ("Sidney" -> Sydney).
+#: A real town smaller than this loses to a misspelt covered city ("Sidney" -> Sydney);
+#: written in lower case, one smaller than :data:`MIN_POPULATION_ALTERNATES` does
+#: ("edinburg" -> Edinburgh, not Edinburg, Texas).
 MIN_POPULATION_OVER_MISSPELLING = 50_000
 #: Alternate names are indexed for cities at least this big ("Saigon", "Peking").
 MIN_POPULATION_ALTERNATES = 300_000
@@ -241,8 +243,13 @@ class CityResolver:
         self._stop = COMMON_WORDS | {name_key(w) for w in stopwords}
         given = dict(covered) if isinstance(covered, Mapping) else dict.fromkeys(covered, "")
         self._covered: dict[str, GeoCity] = {}
+        # geonames' own spelling -> catalog name ("Marrakesh" -> "Marrakech"); not a
+        # shorter name the catalog qualifies ("Washington" is not "Washington DC")
+        self._by_geo: dict[tuple[str, str], str] = {}
         for name, country in given.items():
             geo = self._geo_for(name)
+            if geo is not None and len(geo.name.split()) == len(name.split()):
+                self._by_geo[(geo.name, geo.country_code)] = name
             if geo is None:
                 geo = GeoCity(name, "", country, 0.0, 0.0, 0)
             elif country:
@@ -250,7 +257,7 @@ class CityResolver:
             else:
                 geo = GeoCity(name, geo.country_code, geo.country, geo.lat, geo.lon, geo.population)
             self._covered[name] = geo
-        self._by_geo = {(g.name, g.country_code): n for n, g in self._covered.items()}
+        self._by_geo.update({(g.name, g.country_code): n for n, g in self._covered.items()})
         self._keys: dict[str, str] = {name_key(n): n for n in self._covered}
         for alias, name in COVERED_ALIASES.items():
             if name in self._covered:
@@ -380,7 +387,9 @@ class CityResolver:
                 accepted = self._accept_world(text, window, city, capitalised, cued)
             if accepted:
                 fuzzy = None if common else self._fuzzy(key)
-                if fuzzy is not None and city.population < MIN_POPULATION_OVER_MISSPELLING:
+                smaller = (MIN_POPULATION_OVER_MISSPELLING if capitalised
+                           else MIN_POPULATION_ALTERNATES)
+                if fuzzy is not None and city.population < smaller:
                     return _Candidate(window, covered=fuzzy, destination=leading, origin=origin)
                 return _Candidate(window, world=city, destination=leading, origin=origin)
         country = self.world.country(key)
@@ -410,8 +419,14 @@ class CityResolver:
         return True
 
     def _fuzzy(self, key: str) -> str | None:
-        """The covered city ``key`` misspells, if any (distance 1; 2 for long names)."""
-        if len(key) < 5 or key in self._stop:
+        """The covered city ``key`` misspells, if any (distance 1; 2 for long names; a
+        four-letter word only as a five-letter name with one letter dropped: "seul")."""
+        if key in self._stop:
+            return None
+        if len(key) == 4 and key.isalpha():
+            return next((name for name in self._covered if len(name) == 5 and any(
+                name_key(name[:i] + name[i + 1:]) == key for i in range(5))), None)
+        if len(key) < 5:
             return None
         if not self._min_fuzzy - 2 <= len(key) <= self._max_fuzzy + 2:
             return None

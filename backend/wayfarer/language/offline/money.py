@@ -1,7 +1,9 @@
 """Budget amounts with their currency: "$2000", "1500 euros", "£800", "300000 yen", "2k".
 
 An amount is only read when something marks it as money: a currency sign, code or word,
-a "k"/"grand" suffix, or a budget cue ("budget of 2000"). "2k" = 2000; "1.500", "1,500"
+a "k"/"grand" suffix, or a budget cue ("budget of 2000"). Amounts in words count with a
+currency word or a "thousand"/"grand" ("two thousand euros", "twelve hundred dollars", "a
+hundred quid", "three grand"). "2k" = 2000; "1.500", "1,500"
 and "1 500" are fifteen hundred; "1.5k" is 1500; "R20 000" is South African rand. The
 currency is an ISO 4217 code, or None when the message gave none.
 
@@ -14,6 +16,7 @@ the clause speaks of a budget or spending ("our budget is 2000 euros").
 import re
 from dataclasses import dataclass
 
+from wayfarer.language.offline.numbers import FOREIGN_UNITS, TENS, UNITS
 from wayfarer.language.offline.text import Text
 
 #: Currency signs and prefixes written before (or after) the amount.
@@ -68,6 +71,14 @@ _CUED = re.compile(
     rf"(?:\s+(?:is|of|around|about|roughly|approximately|max|maximum|total|:|~))*\s*"
     rf"(?<![\d.,]){_AMOUNT}{_SCALE}(?!\s*(?:days?|nights?|weeks?|people|persons|of us|adults))"
 )
+_NUMBER_WORDS = sorted((*(w for w in UNITS if w not in FOREIGN_UNITS), *TENS), key=len,
+                       reverse=True)
+_WORD = rf"(?:{'|'.join(_NUMBER_WORDS)}|hundred|thousand|grand)"
+#: An amount in English words: "two thousand", "twelve hundred", "a hundred and fifty".
+_IN_WORDS = rf"(?P<words>(?:an?|{_WORD})(?:[\s-]+(?:and[\s-]+)?{_WORD})*)"
+_WORDS_WITH_CURRENCY = re.compile(
+    rf"(?<![\w']){_IN_WORDS}\s+(?P<cur>(?:{_CODE_ALT}|{_WORD_ALT})\b)")
+_WORDS_SCALED = re.compile(rf"(?<![\w']){_IN_WORDS}(?:(?<=thousand)|(?<=grand))\b")
 #: A bare number after a budget cue counts as money only from this value ("about 5" is not).
 MIN_CUED_AMOUNT = 50
 
@@ -88,6 +99,22 @@ def parse_amount(text: str, scale: str | None) -> float:
         value = float(text.replace(",", "."))
     multiplier = {"k": 1e3, "thousand": 1e3, "grand": 1e3, "m": 1e6, "mil": 1e6, "million": 1e6}
     return value * multiplier.get(scale or "", 1.0)
+
+
+def words_value(words: str) -> int:
+    """The value of an amount in English words ("twelve hundred" = 1200, "a grand" = 1000)."""
+    total = current = 0
+    for word in re.split(r"[\s-]+", words):
+        if word in ("a", "an"):
+            current = current or 1
+        elif word == "hundred":
+            current = (current or 1) * 100
+        elif word in ("thousand", "grand"):
+            total += (current or 1) * 1000
+            current = 0
+        elif word != "and":
+            current += UNITS.get(word) or TENS.get(word, 0)
+    return total + current
 
 
 def currency_of(written: str) -> str:
@@ -146,6 +173,15 @@ def read_money(text: Text) -> Money | None:
                 continue
             amount = parse_amount(match["amount"], match["scale"])
             return Money(amount, currency_of(match["cur"]))
+    for pattern in (_WORDS_WITH_CURRENCY, _WORDS_SCALED):
+        for match in text.find(pattern):
+            value = words_value(match["words"])
+            if value < MIN_CUED_AMOUNT:
+                continue
+            text.claim(match.start(), match.end())
+            written = match.groupdict().get("cur")
+            if not _price_aside(text, match):
+                return Money(float(value), currency_of(written) if written else None)
     rand = text.take(_RAND_BEFORE)
     if rand is not None:
         return Money(parse_amount(rand["amount"], rand["scale"]), "ZAR")
