@@ -1,7 +1,8 @@
 """Messages -> acts for the fourth pass of issue 9 (own phrasing, not blind set 4's):
 dates with Spanish, French and German month names, amounts said in words, budgets said as
 a situation, interest words in Spanish, French and German, a route or price question
-inside a first message (the details kept, the question asked), misspelt city names. Same
+inside a first message (the details kept, the question asked), misspelt city names, a
+shared currency word read as the trip country's, "4ish days", "two couples". Same
 row format and checking as ``test_acts_table``."""
 
 import pytest
@@ -31,6 +32,15 @@ ROWS: list[tuple[str, str, str]] = [
     ("g", "the museum pass is forty euros, Paris 3 days",
      "prefs city=Paris days=3 budget_amount="),
     ("g", "two days in Rome with one friend", "prefs city=Rome days=2 budget_amount="),
+    # --- a currency word several countries share is the trip country's own -----------
+    ("g", "Buenos Aires 4 days, 300000 pesos",
+     "prefs city=Buenos days=4 budget_amount=300000 currency=ARS"),
+    ("g", "Mexico City 4 days, 8000 pesos", "prefs budget_amount=8000 currency=MXN"),
+    ("g", "Marrakech, 2000 dirhams, 3 days", "prefs city=Marrakech currency=MAD"),
+    ("g", "Dubai, 2000 dirhams, 3 days", "prefs city=Dubai currency=AED"),
+    # --- a rough length, couples counted ------------------------------------------------
+    ("g", "Rome 4ish days", "prefs city=Rome days=4"),
+    ("g", "three couples, Lisbon", "prefs city=Lisbon travelers=6"),
     # --- budgets said as a situation ------------------------------------------------------
     ("g", "Lisbon 3 days, we're skint", "prefs city=Lisbon days=3 budget=budget"),
     ("g", "Prague 4 days, cost is not a concern", "prefs city=Prague days=4 budget=luxury"),

@@ -102,7 +102,7 @@ _DESCRIBED = (
     r"|leisurely|fun|short|quick|great|amazing|sunny|glorious|perfect|wonderful)\s+)?"
 )
 _COUNTED = re.compile(
-    rf"\b(?P<n>{NUMBER})(?:\s*(?:-|to|or)\s*(?P<n2>{NUMBER}))?\s*(?:-\s*|\s+)?"
+    rf"\b(?P<n>{NUMBER})(?:-?ish)?(?:\s*(?:-|to|or)\s*(?P<n2>{NUMBER}))?\s*(?:-\s*|\s+)?"
     + _DESCRIBED
     + r"(?:full\s+|whole\s+|entire\s+)?(?P<unit>days?|dyas|dys|nights?|weeks?|dias|jours?|tage|"
     r"tagen|giorni|noches|nuits|semanas?|semaines?|wochen?)\b"

@@ -22,14 +22,14 @@ from wayfarer.language.offline.text import Text
 #: Currency signs and prefixes written before (or after) the amount.
 SIGNS = {
     "us$": "USD", "a$": "AUD", "au$": "AUD", "c$": "CAD", "ca$": "CAD", "hk$": "HKD",
-    "s$": "SGD", "nz$": "NZD", "r$": "BRL", "mx$": "MXN", "$": "USD", "\u20ac": "EUR",
+    "s$": "SGD", "nz$": "NZD", "nt$": "TWD", "r$": "BRL", "mx$": "MXN", "$": "USD", "\u20ac": "EUR",
     "\u00a3": "GBP", "\u00a5": "JPY", "\u20b9": "INR", "\u20a9": "KRW", "\u0e3f": "THB",
     "\u20ba": "TRY",
 }
 CODES = (
     "usd", "eur", "gbp", "jpy", "inr", "krw", "thb", "aud", "cad", "hkd", "sgd", "nzd",
     "brl", "mxn", "chf", "aed", "czk", "egp", "zar", "mad", "cny", "rmb", "sek", "nok",
-    "dkk", "huf", "pln", "ars", "idr", "myr", "vnd", "php",
+    "dkk", "huf", "pln", "ars", "idr", "myr", "vnd", "php", "twd", "ntd", "isk", "clp", "cop",
 )
 #: Currency words written after the amount (longest first when matching).
 WORDS = {
@@ -45,7 +45,17 @@ WORDS = {
     "argentine pesos": "ARS", "argentinian pesos": "ARS", "reais": "BRL", "reals": "BRL",
     "swiss francs": "CHF", "francs": "CHF", "rand": "ZAR", "lira": "TRY", "turkish lira": "TRY",
     "yuan": "CNY", "renminbi": "CNY", "crowns": "CZK", "czech crowns": "CZK", "koruna": "CZK",
-    "korun": "CZK", "kc": "CZK",
+    "korun": "CZK", "kc": "CZK", "kronor": "SEK", "krona": "SEK", "kroner": "DKK",
+    "krone": "DKK", "kronur": "ISK", "forint": "HUF", "forints": "HUF", "ringgit": "MYR",
+    "dong": "VND", "zloty": "PLN", "soles": "PEN",
+}
+#: A currency word several countries share, read as the trip country's own: the code a
+#: word gives -> {country code: that country's currency} ("pesos" in Buenos Aires).
+SHARED_WORDS = {
+    "MXN": {"AR": "ARS", "CO": "COP", "CL": "CLP", "PH": "PHP", "UY": "UYU"},
+    "AED": {"MA": "MAD"}, "GBP": {"EG": "EGP"}, "INR": {"LK": "LKR", "PK": "PKR", "NP": "NPR"},
+    "CZK": {"SE": "SEK", "DK": "DKK", "NO": "NOK", "IS": "ISK"}, "SEK": {"IS": "ISK"},
+    "DKK": {"NO": "NOK"},
 }
 
 _AMOUNT = (
@@ -89,6 +99,14 @@ class Money:
 
     amount: float
     currency: str | None
+    #: The currency came from a word several countries share ("dirhams", "pesos").
+    shared: bool = False
+
+    def in_country(self, country_code: str | None) -> str | None:
+        """The currency, as the trip country's own when the word is shared by both."""
+        if not self.shared or self.currency is None or not country_code:
+            return self.currency
+        return SHARED_WORDS.get(self.currency, {}).get(country_code, self.currency)
 
 
 def parse_amount(text: str, scale: str | None) -> float:
@@ -124,7 +142,7 @@ def currency_of(written: str) -> str:
         return SIGNS[key]
     if key in WORDS:
         return WORDS[key]
-    return "CNY" if key == "rmb" else key.upper()
+    return {"rmb": "CNY", "ntd": "TWD"}.get(key) or key.upper()
 
 
 #: The clause before an amount says it is the price of something ("entry is like").
@@ -172,16 +190,17 @@ def read_money(text: Text) -> Money | None:
                     text.claim(match.end(), match.end() + after.end())
                 continue
             amount = parse_amount(match["amount"], match["scale"])
-            return Money(amount, currency_of(match["cur"]))
+            return Money(amount, currency_of(match["cur"]), match["cur"].strip() in WORDS)
     for pattern in (_WORDS_WITH_CURRENCY, _WORDS_SCALED):
         for match in text.find(pattern):
             value = words_value(match["words"])
             if value < MIN_CUED_AMOUNT:
                 continue
             text.claim(match.start(), match.end())
-            written = match.groupdict().get("cur")
+            written = (match.groupdict().get("cur") or "").strip()
             if not _price_aside(text, match):
-                return Money(float(value), currency_of(written) if written else None)
+                return Money(float(value), currency_of(written) if written else None,
+                             written in WORDS)
     rand = text.take(_RAND_BEFORE)
     if rand is not None:
         return Money(parse_amount(rand["amount"], rand["scale"]), "ZAR")
