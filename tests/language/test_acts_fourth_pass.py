@@ -78,6 +78,13 @@ ROWS: list[tuple[str, str, str]] = [
     ("g", "dubi for 4 days", "prefs city=Dubai days=4"),
     ("g", "libon 3 days, food", "prefs city=Lisbon days=3 add=food"),
     ("g", "a weekend in washington", "prefs city= unsupported_city=Washington"),
+    # --- an abbreviation in lower case right before a trip length ----------------------
+    ("g", "la for 4 days", "prefs city= unsupported_city=Los days=4"),
+    ("g", "ny 4 days", "prefs city=New days=4"),
+    ("g", "a la carte menus please", "unclear"),
+    # --- the thing a price aside is about is not a wish -------------------------------
+    ("g", "Cairo 4 days, history, the museum entry is 500 egyptian pounds",
+     "prefs city=Cairo days=4 add=history budget_amount="),
 ]
 
 

@@ -9,7 +9,8 @@ once by the app's wiring and passed in; a resolver given none builds its own):
   long names: "Barcelonna", "Buenos Aries"; a four-letter word only as a five-letter name
   with a letter dropped: "seul"), never fuzzily from an ordinary word ("pairs", "parks");
   written in lower case, a misspelling beats a real town of under 300,000 people
-  ("edinburg" is Edinburgh, "Edinburg" the Texan town);
+  ("edinburg" is Edinburgh, "Edinburg" the Texan town); an abbreviation ("KL", "NY")
+  counts in capitals, or in lower case right before a trip length ("kl for 3 days");
 - a real city the catalog does not cover needs a capital letter or a cue ("in porto",
   "visit Nice"), a population threshold, and must not be an ordinary word unless it is
   both capitalised and cued ("to Split" yes, "split day 2" no);
@@ -35,7 +36,12 @@ from wayfarer.language.offline.numbers import NUMBER
 from wayfarer.language.offline.text import Text, Token, name_key
 from wayfarer.language.offline.words import COMMON_WORDS
 from wayfarer.language.offline.world import (
+    CAPITALISED_COUNTRIES,
+    COVERED_ALIASES,
     MIN_POPULATION_ALTERNATES,
+    UPPERCASE_ALIASES,
+    UPPERCASE_COUNTRIES,
+    UPPERCASE_WORLD,
     GeoCity,
     GeoCountry,
     WorldCities,
@@ -52,39 +58,6 @@ MIN_POPULATION_OVER_MISSPELLING = 50_000
 #: An uncovered town this close to the planned city is a day-trip sight ("Versailles").
 DAY_TRIP_KM = 40.0
 
-#: Aliases of the covered cities (keys folded); an alias is used only when its city is.
-COVERED_ALIASES = {
-    "nyc": "New York", "new york city": "New York", "newyork": "New York",
-    "the big apple": "New York", "big apple": "New York", "manhattan": "New York",
-    "brooklyn": "New York", "sf": "San Francisco", "san fran": "San Francisco",
-    "frisco": "San Francisco", "sanfrancisco": "San Francisco", "rio": "Rio de Janeiro",
-    "riodejaneiro": "Rio de Janeiro", "rio de janiero": "Rio de Janeiro",
-    "cdmx": "Mexico City", "mexico df": "Mexico City", "ciudad de mexico": "Mexico City",
-    "mexicocity": "Mexico City", "hk": "Hong Kong", "hongkong": "Hong Kong",
-    "bkk": "Bangkok", "krung thep": "Bangkok", "tokio": "Tokyo", "lisboa": "Lisbon",
-    "roma": "Rome", "wien": "Vienna", "praha": "Prague", "prag": "Prague",
-    "marrakesh": "Marrakech", "marrakech": "Marrakech", "marrakesch": "Marrakech",
-    "bombay": "Mumbai", "new delhi": "Delhi", "old delhi": "Delhi", "capetown": "Cape Town",
-    "kaapstad": "Cape Town", "buenosaires": "Buenos Aires", "baires": "Buenos Aires",
-    "bcn": "Barcelona", "barna": "Barcelona", "athina": "Athens", "athenes": "Athens",
-    "singapura": "Singapore", "the pink city": "Jaipur", "pink city": "Jaipur",
-    "the eternal city": "Rome", "eternal city": "Rome", "city of light": "Paris",
-    "the city of light": "Paris", "kyoto": "Kyoto", "stambul": "Istanbul",
-    "constantinople": "Istanbul", "sevilla": "Seville",
-    "washington d c": "Washington DC", "district of columbia": "Washington DC",
-}
-#: Aliases only taken when written in capitals ("NY", "BA").
-UPPERCASE_ALIASES = {
-    "ny": "New York", "ba": "Buenos Aires", "df": "Mexico City", "dc": "Washington DC",
-    "d c": "Washington DC",
-}
-UPPERCASE_WORLD = frozenset({"kl", "la", "dc"})
-UPPERCASE_COUNTRIES = frozenset({"us"})
-#: Countries that are also ordinary words: taken only when capitalised.
-CAPITALISED_COUNTRIES = frozenset(
-    {"turkey", "chad", "jordan", "china", "georgia", "guinea", "jersey", "chile", "niger",
-     "israel", "india", "peru", "mali", "oman", "togo", "cuba", "malta", "panama"}
-)
 
 _DESTINATION_CUES = words(
     """
@@ -98,7 +71,8 @@ _PLACE_FILLERS = frozenset(
     {"the", "a", "to", "in", "of", "city", "instead", "please", "visit", "go", "trip"}
 )
 _JOINERS = re.compile(r"^[\s\-.']*$")
-_DURATION_AFTER = re.compile(rf"^(?:{NUMBER}|a|an)[\s-]*(?:days?|nights?|weeks?|weekend)\b")
+_LENGTH_AFTER = re.compile(rf"^[\s,]*(?:for\s+)?(?:{NUMBER}|a|an)[\s-]*(?:days?|nights?|weeks?|"
+                           r"weekend)\b")
 
 
 
@@ -265,7 +239,7 @@ class CityResolver:
         after = text.folded[window[-1].end :]
         trailing = after.lstrip(" ,.!?").startswith(
             ("instead", "then", "please", "pls", "it is", "it's", "for ", "trip")
-        ) or _DURATION_AFTER.match(after.lstrip(" ,")) is not None
+        ) or _LENGTH_AFTER.match(after) is not None
         return leading or trailing, leading, origin
 
     def _candidate(
@@ -276,8 +250,11 @@ class CityResolver:
         capitalised = text.is_capitalised(window[0])
         cue, leading, origin = self._cues(text, window)
         cued = cue or answer
+        # an abbreviation ("KL", "NY") counts in capitals, or right before a trip length
+        after = text.folded[window[-1].end :]
+        abbreviation = written.isupper() or bool(_LENGTH_AFTER.match(after))
         covered = self._keys.get(key)
-        if covered is None and written.isupper() and key in self._upper:
+        if covered is None and abbreviation and key in self._upper:
             covered = self._upper[key]
         if covered:
             return _Candidate(window, covered=covered, destination=leading, origin=origin)
@@ -285,7 +262,7 @@ class CityResolver:
             return None
         common = key in self._stop
         world = self.world.lookup(key)
-        if world and not (key in UPPERCASE_WORLD and not written.isupper()):
+        if world and not (key in UPPERCASE_WORLD and not abbreviation):
             city = world[0]
             known = self._by_geo.get((city.name, city.country_code))
             if known is not None and not common:  # an alternate name ("Istambul", "Lissabon")

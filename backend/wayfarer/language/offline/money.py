@@ -10,7 +10,8 @@ currency is an ISO 4217 code, or None when the message gave none.
 A price said about a thing is not the trip budget and is skipped (claimed, so no other
 reader takes its number): "the Louvre is 22 euros", "tickets are like 170 dirhams",
 "the colosseum costs 18 euros", "2500 yen for a view", "(200 baht well spent)" -- unless
-the clause speaks of a budget or spending ("our budget is 2000 euros").
+the clause speaks of a budget or spending ("our budget is 2000 euros"). The thing priced
+is claimed too ("the museum ticket is 500 pounds" wishes for no museum).
 """
 
 import re
@@ -167,15 +168,29 @@ _BUDGET_AFTER = re.compile(
 _CLAUSE_EDGE = re.compile(r"[.,;!?()\n]|\s-\s|\b(?:and|but|so)\b")
 
 
+def _clause_start(text: Text, match: re.Match[str]) -> int:
+    """Where the clause holding the amount ``match`` starts."""
+    edges = list(_CLAUSE_EDGE.finditer(text.folded[: match.start()]))
+    return edges[-1].end() if edges else 0
+
+
 def _price_aside(text: Text, match: re.Match[str]) -> bool:
     """True when the amount ``match`` is said about a thing, not about the trip."""
-    before = text.folded[: match.start()]
-    edges = list(_CLAUSE_EDGE.finditer(before))
-    clause = before[edges[-1].end() :] if edges else before
+    clause = text.folded[_clause_start(text, match) : match.start()]
     if _BUDGET_TALK.search(clause) or _BUDGET_AFTER.match(text.folded[match.end() :]):
         return False
     return bool(_PRICE_OF.search(clause) or _PRICE_QUESTION.match(clause)
                 or _PRICE_FOR.match(text.folded[match.end() :]))
+
+
+def _claim_priced_thing(text: Text, match: re.Match[str]) -> None:
+    """Claim the thing a price aside is about, so it is not read as a wish: "for a view"
+    after the amount, or the clause before it ("the museum ticket is")."""
+    after = _PRICE_FOR.match(text.folded[match.end() :])
+    if after is not None:
+        text.claim(match.end(), match.end() + after.end())
+    else:
+        text.claim(_clause_start(text, match), match.start())
 
 
 def read_money(text: Text) -> Money | None:
@@ -185,9 +200,7 @@ def read_money(text: Text) -> Money | None:
         for match in text.find(pattern):
             text.claim(match.start(), match.end())
             if _price_aside(text, match):
-                after = _PRICE_FOR.match(text.folded[match.end() :])
-                if after is not None:  # "for a view" names the thing priced, not a wish
-                    text.claim(match.end(), match.end() + after.end())
+                _claim_priced_thing(text, match)
                 continue
             amount = parse_amount(match["amount"], match["scale"])
             return Money(amount, currency_of(match["cur"]), match["cur"].strip() in WORDS)
@@ -201,6 +214,7 @@ def read_money(text: Text) -> Money | None:
             if not _price_aside(text, match):
                 return Money(float(value), currency_of(written) if written else None,
                              written in WORDS)
+            _claim_priced_thing(text, match)
     rand = text.take(_RAND_BEFORE)
     if rand is not None:
         return Money(parse_amount(rand["amount"], rand["scale"]), "ZAR")

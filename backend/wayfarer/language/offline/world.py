@@ -4,6 +4,8 @@ Building the index takes a few seconds: the app builds one in its wiring and pas
 the :class:`~wayfarer.language.offline.cities.CityResolver`, which decides what a message
 names. Names are :func:`~wayfarer.language.offline.text.name_key` keys; alternate names
 of big cities ("Saigon", "Marrakesh") and common aliases ("NOLA", "the UK") are indexed too.
+The aliases travellers use for the catalog's cities ("NYC", "Tokio") are kept here with
+the world's, for the resolver.
 """
 
 from dataclasses import dataclass
@@ -14,6 +16,32 @@ from wayfarer.language.offline.text import name_key
 
 #: Alternate names are indexed for cities at least this big ("Saigon", "Peking").
 MIN_POPULATION_ALTERNATES = 300_000
+#: Aliases of the covered cities (keys folded); an alias is used only when its city is.
+COVERED_ALIASES = {
+    "nyc": "New York", "new york city": "New York", "newyork": "New York",
+    "the big apple": "New York", "big apple": "New York", "manhattan": "New York",
+    "brooklyn": "New York", "sf": "San Francisco", "san fran": "San Francisco",
+    "frisco": "San Francisco", "sanfrancisco": "San Francisco", "rio": "Rio de Janeiro",
+    "riodejaneiro": "Rio de Janeiro", "rio de janiero": "Rio de Janeiro",
+    "cdmx": "Mexico City", "mexico df": "Mexico City", "ciudad de mexico": "Mexico City",
+    "mexicocity": "Mexico City", "hk": "Hong Kong", "hongkong": "Hong Kong",
+    "bkk": "Bangkok", "krung thep": "Bangkok", "tokio": "Tokyo", "lisboa": "Lisbon",
+    "roma": "Rome", "wien": "Vienna", "praha": "Prague", "prag": "Prague",
+    "marrakesh": "Marrakech", "marrakech": "Marrakech", "marrakesch": "Marrakech",
+    "bombay": "Mumbai", "new delhi": "Delhi", "old delhi": "Delhi", "capetown": "Cape Town",
+    "kaapstad": "Cape Town", "buenosaires": "Buenos Aires", "baires": "Buenos Aires",
+    "bcn": "Barcelona", "barna": "Barcelona", "athina": "Athens", "athenes": "Athens",
+    "singapura": "Singapore", "the pink city": "Jaipur", "pink city": "Jaipur",
+    "the eternal city": "Rome", "eternal city": "Rome", "city of light": "Paris",
+    "the city of light": "Paris", "kyoto": "Kyoto", "stambul": "Istanbul",
+    "constantinople": "Istanbul", "sevilla": "Seville",
+    "washington d c": "Washington DC", "district of columbia": "Washington DC",
+}
+#: Aliases only taken when written in capitals ("NY", "BA") or right before a trip length.
+UPPERCASE_ALIASES = {
+    "ny": "New York", "ba": "Buenos Aires", "df": "Mexico City", "dc": "Washington DC",
+    "d c": "Washington DC",
+}
 #: Aliases of uncovered cities: folded alias -> (geonames name, country code).
 WORLD_ALIASES = {
     "kl": ("Kuala Lumpur", "MY"), "la": ("Los Angeles", "US"), "vegas": ("Las Vegas", "US"),
@@ -37,6 +65,16 @@ COUNTRY_ALIASES = {
     "czech republic": "CZ", "korea": "KR", "uae": "AE", "the uae": "AE", "emirates": "AE",
     "the emirates": "AE", "turkiye": "TR", "viet nam": "VN", "south korea": "KR",
 }
+
+#: World aliases and countries taken only when written in capitals ("KL", "US"; a world
+#: alias also right before a trip length, see ``cities.py``).
+UPPERCASE_WORLD = frozenset({"kl", "la", "dc"})
+UPPERCASE_COUNTRIES = frozenset({"us"})
+#: Countries that are also ordinary words: taken only when capitalised.
+CAPITALISED_COUNTRIES = frozenset(
+    {"turkey", "chad", "jordan", "china", "georgia", "guinea", "jersey", "chile", "niger",
+     "israel", "india", "peru", "mali", "oman", "togo", "cuba", "malta", "panama"}
+)
 
 
 @dataclass(frozen=True)
