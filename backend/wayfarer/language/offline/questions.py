@@ -96,6 +96,9 @@ _FROM_TO = re.compile(r"\bfrom (?P<a>[a-z0-9' .-]+?) to (?P<b>[a-z0-9' .-]+?)(?:
 _TO = re.compile(r"\bto (?P<b>[a-z0-9' .-]+?)(?:\s+(?:after|later|next|then|from|on|and)\b"
                  r".*)?\W*$")
 _FROM = re.compile(r"\bfrom (?P<a>[a-z0-9' .-]+?)\W*$")
+#: "how far is X from Y": X is where to, Y where from.
+_FAR_FROM = re.compile(r"\bhow far (?:is|are|away is) (?P<b>[a-z0-9' .-]+?) from "
+                       r"(?P<a>[a-z0-9' .-]+?)\W*$")
 _COVERED = re.compile(
     r"\b(?:which|what) (?:other )?(?:cities|places|destinations|countries)\b|"
     r"\bdo you (?:cover|have|know|support|do|plan)\b|\bcan you (?:plan|do|cover)\b|"
@@ -258,7 +261,7 @@ def read_question(
 
 
 def _route(folded: str, is_city: Callable[[str], str | None]) -> Question | None:
-    both = _FROM_TO.search(folded)
+    both = _FROM_TO.search(folded) or _FAR_FROM.search(folded)
     origin = both["a"].strip() if both else None
     if origin is None and (after := _FROM.search(folded)) is not None:
         origin = after["a"].strip()
