@@ -1,9 +1,10 @@
 """Itinerary edits (SPEC §5) from plain requests.
 
-Handled here: undo, swap days, add / drop a day, replace / remove / add / move a place. Pace and
-budget steps live in :mod:`pace` and :mod:`budget`. Place edits are read only when there
-is an itinerary to edit; a phrase that is really a city ("visit Rome") or a trip length
-("5 days instead of 3") is left to those readers.
+Handled here: undo, swap days, add / drop a day ("a 4th day" on a 3-day plan adds one),
+replace / remove / add / move a place. Pace and budget steps live in :mod:`pace` and
+:mod:`budget`. Place edits are read only when there is an itinerary to edit; a phrase that
+is really a city ("visit Rome") or a trip length ("5 days instead of 3") is left to those
+readers.
 """
 
 import re
@@ -90,6 +91,12 @@ _ADD_DAY = re.compile(
     rf"by (?P<n3>{NUMBER}|a|an) days?|(?P<n4>{NUMBER}|a|an) days? longer|"
     rf"stay (?P<n5>{NUMBER}|a|an) (?:more|extra) days?|lengthen (?:it|the trip) by "
     rf"(?P<n6>{NUMBER}|a|an) days?)\b"
+)
+#: "a 4th day please", "add a fourth day": the trip grows to that day (read only when that
+#: day is past the plan's last one).
+_ADD_ORDINAL_DAY = re.compile(
+    rf"\b(?:(?:add|plus|want|have|get|need)\s+)?(?:a|an)\s+(?P<ord>{ORDINAL})\s+day\b"
+    r"(?!\s+(?:trip|of|in))"
 )
 _REPLACE = re.compile(
     rf"\b(?:replace|swap(?: out)?|switch(?: out)?|change|substitute|exchange|trade|"
@@ -233,6 +240,11 @@ def _day_edits(text: Text, context: EditContext) -> Found:
         if interests:
             text.claim(match.start(), match.end())
             edits.append((match.start(), AddPlace(query=PlaceSelector(interest=interests[0]))))
+    for match in text.find(_ADD_ORDINAL_DAY):
+        wanted, days_now = ordinal_to_int(match["ord"]) or 0, context.days.count
+        if days_now is not None and days_now < wanted <= days_now + MAX_ADDED_DAYS:
+            text.claim(match.start(), match.end())
+            edits += [(match.start(), AddDay()) for _ in range(wanted - days_now)]
     for match in text.take_all(_ADD_DAY):
         count = _count(_first_group(match, "n1", "n2", "n3", "n4", "n5", "n6"))
         edits += [(match.start(), AddDay()) for _ in range(min(count, MAX_ADDED_DAYS))]
