@@ -57,8 +57,7 @@ ROWS: list[tuple[str, str, str]] = [
 
 #: Rows not read right yet (strict: a row that starts passing must leave this set).
 PENDING: frozenset[str] = frozenset({
-    "we arrive the 14th actually", "actually we get in on the 20th",
-    "we're arriving on the 2nd now", "can you fit the museu picasso in on day 2",
+    "can you fit the museu picasso in on day 2",
     "could you squeeze park guell in on day 1?", "can you fit the pantheon in on day 3",
     "fit the rodin museum in somewhere", "and the vatican museums on day 3",
     "the vatican museums on day 2 please", "and the pantheon on day 2",
