@@ -154,6 +154,27 @@ _ADD = re.compile(
     rf"let'?s (?:also )?(?:see|visit|do|go to)|how about adding|what about adding)\s+"
     rf"(?P<query>.+?){_END}"
 )
+#: "can you fit the Museu Picasso in on day 2", "squeeze X in somewhere".
+_FIT_IN = re.compile(
+    rf"\b(?:fit|squeeze|slot|work)\s+(?P<query>(?!in\b)[^,.;!?]+?)\s+in\b"
+    rf"(?P<tail>\s+(?:on|for)\s+(?:the\s+)?(?:day\s*{_DAYREF}|(?:{ORDINAL}|last|final)\s+day|"
+    rf"{WEEKDAY}))?"
+)
+#: "and the Vatican Museums on day 3": a place named with a day and no verb (the whole
+#: message); read as a sight when said with "the" or named by a sight word.
+_NAMED_ON_DAY = re.compile(
+    rf"^\W*(?:(?:and|also|plus|oh and|then|ok|okay)\s+)*(?P<the>the\s+)?"
+    rf"(?!{_VERBS}\b|(?:keep|pin|lock|leave|see|visit|do|what|where|when|how|why|is|are|"
+    rf"was|no|not|nothing|only|just|more|less|fewer)\b)"
+    rf"(?P<query>[a-z0-9][a-z0-9' -]*?\s+(?:on|for)\s+(?:the\s+)?(?:day\s*{_DAYREF}|"
+    rf"(?:{ORDINAL}|last|final)\s+day))(?:\s+(?:too|as well|please|pls|then|if possible))*"
+    r"\W*$"
+)
+_SIGHT_WORD = re.compile(
+    r"\b(?:museums?|gallery|galleries|gardens?|palace|cathedral|church|basilica|tower|market|"
+    r"square|bridge|castle|fort|temple|shrine|mosque|chapel|monument|park|steps|abbey|"
+    r"museu|museo|musee|palazzo|piazza|plaza|placa|mercat|mercado)\b"
+)
 _NOT_PLACES = re.compile(
     r"^(?:it|that|this|everything|all|them|those|it all|the trip|the plan|the whole thing|"
     r"more|some more|a few more|first|last|(?:(?:some|a few|a lot) )?more (?:activities|"
@@ -312,6 +333,30 @@ def _place_edits(text: Text, context: EditContext) -> Found:
         raw = text.original(match.start("query"), match.end("query"))
         query = read_selector(raw, context.itinerary, context.days)
         edits.append((match.start(), AddPlace(query=query)))
+        text.claim(match.start(), match.end())
+    return edits + _unverbed_adds(text, context)
+
+
+def _unverbed_adds(text: Text, context: EditContext) -> Found:
+    """Adds said without "add": "fit X in (on day 2)", "and the X on day 3"."""
+    edits: Found = []
+    for match in text.find(_FIT_IN):
+        if not _is_place(match["query"], context) or _bare_interest(match["query"]):
+            continue
+        raw = text.original(match.start("query"), match.end("query"))
+        if match["tail"]:
+            raw += text.original(match.start("tail"), match.end("tail"))
+        query = read_selector(raw, context.itinerary, context.days)
+        edits.append((match.start(), AddPlace(query=query)))
+        text.claim(match.start(), match.end())
+    named = text.find(_NAMED_ON_DAY)
+    for match in named:
+        place, _ = re.subn(r"\s+(?:on|for)\s+.*$", "", match["query"])
+        if not (_is_place(place, context) and (match["the"] or _SIGHT_WORD.search(place))):
+            continue
+        raw = text.original(match.start("query"), match.end("query"))
+        edits.append((match.start(), AddPlace(query=read_selector(
+            raw, context.itinerary, context.days))))
         text.claim(match.start(), match.end())
     return edits
 
