@@ -3,7 +3,8 @@ set 4's): a cost question said loosely, an interest added with a per-day cap who
 left out ("mosques, but no more than one a day"), a day added by its ordinal ("a 4th
 day"), a start-date correction said as an arrival ("we arrive the 14th"), a named place
 fitted into a day ("fit X in on day 2") or named with a day and no verb ("and the X on
-day 3"), where a catalog place's name wins over a country reading of one of its words.
+day 3"), where a catalog place's name wins over a country reading of one of its words;
+an amount said without a currency on a trip whose city is known.
 Same row format and checking as ``test_acts_table``; the state is a trip planned in the
 city named first in the row ("p" = the Paris plan of :mod:`tests.language.plans`)."""
 
@@ -11,7 +12,7 @@ from functools import cache
 
 import pytest
 
-from tests.language.plans import COVERED, TODAY, planned
+from tests.language.plans import COVERED, TODAY, gathering, planned
 from tests.language.test_acts_table import check
 from tests.reference import bundled_catalog, shared_world
 from wayfarer.domain import Message, Preferences, SessionState
@@ -53,6 +54,13 @@ ROWS: list[tuple[str, str, str]] = [
     # ... (the Rome plan has the Vatican Museums on day 3: named for day 2, it moves)
     ("Rome", "the vatican museums on day 2 please", "edit:move name=vatican to_day=2"),
     ("p", "and the pantheon on day 2", "edit:add name=pantheon day=2"),
+    # --- an amount without a currency takes the known city's country currency -----------
+    ("g", "new york 3 days, two grand for everything", "prefs budget_amount=2000 currency=USD"),
+    ("g", "Tokyo, a week, four grand", "prefs budget_amount=4000 currency=JPY"),
+    ("g", "lisbon 4 days, budget of 900", "prefs budget_amount=900 currency=EUR"),
+    ("p", "our budget is 1500 for the whole thing now", "prefs budget_amount=1500 currency=EUR"),
+    ("g", "about 1500 for the whole trip", "prefs budget_amount=1500 currency="),
+    ("g", "rome 3 days, 1000 dollars", "prefs budget_amount=1000 currency=USD"),
 ]
 
 
@@ -64,9 +72,12 @@ def reader() -> OfflineInterpreter:
 
 @cache
 def planned_in(city: str) -> SessionState:
-    """A session with ``city`` planned for three days by the real planner."""
+    """A session with ``city`` planned for three days by the real planner ("g": a new
+    session still gathering)."""
     if city == "p":
         return planned()
+    if city == "g":
+        return gathering()
     prefs = Preferences(city=city, days=3)
     itinerary = CatalogPlanner(bundled_catalog()).plan(prefs).itinerary
     return SessionState(session_id="s-test", stage="planned", itinerary=itinerary,
