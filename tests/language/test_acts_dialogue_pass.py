@@ -8,6 +8,7 @@ an amount said without a currency on a trip whose city is known.
 Same row format and checking as ``test_acts_table``; the state is a trip planned in the
 city named first in the row ("p" = the Paris plan of :mod:`tests.language.plans`)."""
 
+from datetime import date
 from functools import cache
 
 import pytest
@@ -44,6 +45,9 @@ ROWS: list[tuple[str, str, str]] = [
     ("p", "actually we get in on the 20th", "prefs start_date=2026-04-20"),
     ("p", "we're arriving on the 2nd now", "prefs start_date=2026-05-02"),
     ("p", "we land on 3 may actually", "prefs start_date=2026-05-03"),
+    # ... a correction of a known start is read in the start's month
+    ("p-june", "we arrive the 14th actually", "prefs start_date=2026-06-14"),
+    ("p-june", "actually we get there on the 2nd", "prefs start_date=2026-06-02"),
     # --- a named place fitted into a day ----------------------------------------------------
     ("Barcelona", "can you fit the museu picasso in on day 2", "edit:add name=picasso day=2"),
     ("Barcelona", "could you squeeze park guell in on day 1?", "edit:add name=guell day=1"),
@@ -73,9 +77,11 @@ def reader() -> OfflineInterpreter:
 @cache
 def planned_in(city: str) -> SessionState:
     """A session with ``city`` planned for three days by the real planner ("g": a new
-    session still gathering)."""
+    session still gathering; "p-june": the Paris plan starting on 12 June)."""
     if city == "p":
         return planned()
+    if city == "p-june":
+        return planned(start_date=date(2026, 6, 12))
     if city == "g":
         return gathering()
     prefs = Preferences(city=city, days=3)

@@ -208,8 +208,10 @@ def _single(match: re.Match[str], today: date) -> date | None:
     return next_occurrence(_month(match.group("m")), _day(match.group("d")), today, year)
 
 
-def read_timing(text: Text, today: date) -> Timing:
-    """Start date and/or length from explicit dates; claims what it reads."""
+def read_timing(text: Text, today: date, trip_start: date | None = None) -> Timing:
+    """Start date and/or length from explicit dates; claims what it reads. A day of the
+    month said alone ("we arrive the 14th") is read in ``trip_start``'s month when a start
+    is already known (a correction), else from ``today``."""
     for pattern in (_RANGE_DAY_FIRST, _RANGE_MONTH_FIRST):
         for match in text.find(pattern):
             timing = _range(match, today)
@@ -244,13 +246,15 @@ def read_timing(text: Text, today: date) -> Timing:
         if slashed is not None:
             text.claim(match.start(), match.end())
             return Timing(start=slashed)
-    return _relative(text, today)
+    return _relative(text, today, trip_start)
 
 
-def _relative(text: Text, today: date) -> Timing:
+def _relative(text: Text, today: date, trip_start: date | None = None) -> Timing:
     arrival = text.take(_ARRIVAL_DAY)
     if arrival is not None:
-        return Timing(start=_next_day_of_month(int(arrival["d"] or arrival["d2"]), today))
+        month_start = trip_start.replace(day=1) if trip_start else today
+        return Timing(start=_next_day_of_month(int(arrival["d"] or arrival["d2"]),
+                                               max(today, month_start)))
     weekend = text.take(_WEEKEND)
     if weekend is not None:
         saturday = today if today.weekday() == 5 else upcoming_weekday(5, today)

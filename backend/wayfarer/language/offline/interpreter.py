@@ -172,7 +172,7 @@ class OfflineInterpreter:
         question, question_day = (
             commands.read_question(text, context.days) if planned else (False, None)
         )
-        timing = read_timing(text, self._today())
+        timing = read_timing(text, self._today(), prefs.start_date)
         money = read_money(text)
         days = read_days(text) or timing.days
         party = read_travellers(text)
