@@ -6,7 +6,8 @@ one or two letters allowed), or, when only category words were said ("the cathed
 every one of those. Candidates come from the plan (every stop) and from the planner's
 fuzzy catalog lookup (the whole phrase and each distinctive word), so a place that is not
 planned is found too. Several equally good candidates are returned for the reply to ask
-which one is meant.
+which one is meant. The trip helpers below (:func:`lookup`, :func:`planned_place`, ...)
+look across every city of a multi-city trip, the planned stop's own city first.
 """
 
 from dataclasses import dataclass
@@ -14,7 +15,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from wayfarer.conversation.constraints import name_key
-from wayfarer.domain import Itinerary
+from wayfarer.domain import Itinerary, ItineraryDay, ItineraryItem, SessionState
 from wayfarer.planner import CatalogPlace, Planner
 
 #: Words that never tell places apart.
@@ -83,3 +84,73 @@ def resolve_place(
     if len(top) > 1:
         return PlaceMatch(choices=tuple(top[:4]))
     return PlaceMatch(place=planner.place(city, top[0]))
+
+
+# --- the trip's places, for answers -----------------------------------------------------
+
+
+def trip_cities(state: SessionState) -> list[str]:
+    """Every city of the trip, first leg first (one for a one-city trip)."""
+    return list(dict.fromkeys(leg.city for leg in state.preferences.trip_legs()))
+
+
+def catalog_place(state: SessionState, planner: Planner, name: str) -> CatalogPlace | None:
+    """The catalog place named ``name`` in the first of the trip's cities that has one."""
+    for city in trip_cities(state):
+        place = planner.place(city, name)
+        if place is not None:
+            return place
+    return None
+
+
+def find_item(
+    itinerary: Itinerary | None, name: str, place_id: str | None = None
+) -> tuple[ItineraryDay, ItineraryItem] | None:
+    """The planned stop with id ``place_id`` when given, else the one whose name best
+    contains / is contained in ``name``."""
+    if itinerary is None or not name:
+        return None
+    wanted = name_key(name)
+    for day in itinerary.days:
+        for item in day.items:
+            have = name_key(item.place.name)
+            if item.place.id == place_id or (place_id is None and (
+                    wanted in have or have in wanted)):
+                return day, item
+    return None
+
+
+def planned_place(
+    state: SessionState, planner: Planner, name: str
+) -> tuple[ItineraryDay, ItineraryItem] | None:
+    """The planned stop named ``name``: by name, else the catalog's best match if planned."""
+    found = find_item(state.itinerary, name)
+    if found is not None or state.itinerary is None:
+        return found
+    place = catalog_place(state, planner, name)
+    if place is None:
+        return None
+    for day in state.itinerary.days:
+        for item in day.items:
+            if item.place.id == place.id:
+                return day, item
+    return None
+
+
+def lookup(state: SessionState, planner: Planner, name: str) -> CatalogPlace | None:
+    """The catalog place ``name`` names (:func:`resolve_place`) in the trip's cities (the
+    planned stop's own city first), None when unsure."""
+    planned = find_item(state.itinerary, name)
+    if planned is not None and planned[0].city is not None:
+        return planner.place(planned[0].city, planned[1].place.name)
+    return resolve_in_trip(name, state, planner).place
+
+
+def resolve_in_trip(name: str, state: SessionState, planner: Planner) -> PlaceMatch:
+    """:func:`resolve_place` in the first of the trip's cities where ``name`` names a
+    place (or two places equally well)."""
+    for city in trip_cities(state):
+        match = resolve_place(name, city, state.itinerary, planner)
+        if match.place is not None or match.choices:
+            return match
+    return PlaceMatch()

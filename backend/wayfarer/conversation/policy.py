@@ -17,6 +17,10 @@ Rules (issue 9):
   page's button confirms), and "drop a day" when every day was shaped by the traveller
   (otherwise the lightest unshaped day goes, and the reply says which).
 - "yes" / "no" answer the pending confirmation; any other message drops it.
+- Adding a kind of thing rather than a place ("add some nightlife", no day named) that is
+  not yet among the trip's interests is an interest change: the trip is re-planned with
+  the interest, keeping every constraint. More of an interest the trip already has adds
+  one place.
 - Gathering asks about one missing detail at a time (see :func:`steps.next_question`).
 """
 
@@ -30,6 +34,7 @@ from wayfarer.conversation.merge import merge_updates
 from wayfarer.conversation.steps import PolicyContext, Step
 from wayfarer.domain import (
     AddDay,
+    AddPlace,
     AskSchedule,
     ChangeLeg,
     ChangePreferences,
@@ -101,6 +106,8 @@ def decide(acts: list[DialogueAct], state: SessionState) -> Decision:
 
 def _decide(acts: Sequence[DialogueAct], state: SessionState, confirmed: bool) -> Decision:
     planned = state.stage == "planned" and state.itinerary is not None
+    if planned:
+        acts = [_as_interest(a, state) for a in acts]
     said = [a for a in acts if isinstance(a, ChangePreferences)]
     changes = merge_updates([a.changes for a in said])
     proceed = any(a.proceed for a in said)
@@ -141,6 +148,19 @@ def _decide(acts: Sequence[DialogueAct], state: SessionState, confirmed: bool) -
     if questions:
         return Decision("answer", questions=questions)
     return _control(acts)
+
+
+def _as_interest(act: DialogueAct, state: SessionState) -> DialogueAct:
+    """"Add some nightlife" (an interest, no place, category or day named) as an interest
+    change when the trip does not have that interest yet; any other act as it is."""
+    if not isinstance(act, EditTrip) or not isinstance(act.edit, AddPlace):
+        return act
+    query = act.edit.query
+    interest = query.interest
+    if (interest is None or query.name or query.category or query.day
+            or query.outdoor is not None or interest in state.preferences.interests):
+        return act
+    return ChangePreferences(changes=PreferenceUpdate(add_interests=[interest]))
 
 
 def _added_days(edits: tuple[EditTrip, ...], state: SessionState) -> tuple[ChangeLeg, ...]:
