@@ -21,6 +21,8 @@ Rules (issue 9):
   not yet among the trip's interests is an interest change: the trip is re-planned with
   the interest, keeping every constraint. More of an interest the trip already has adds
   one place.
+- The turn's one question answered, or its one removal made, is kept as
+  ``dialogue.follow_up`` for the next message to repeat with a new place or day.
 - Gathering asks about one missing detail at a time (see :func:`steps.next_question`).
 """
 
@@ -50,6 +52,7 @@ from wayfarer.domain import (
     PendingConfirmation,
     PreferenceUpdate,
     Question,
+    RemovePlace,
     SessionState,
     StartOver,
     UndoAct,
@@ -259,4 +262,18 @@ def advance(state: SessionState, interp: Interpretation, ctx: PolicyContext) -> 
     state.dialogue.awaiting = None
     state.dialogue.confirmation = None
     state.dialogue.offered_cities = []
-    return steps.carry_out(state, decision, ctx)
+    state.dialogue.follow_up = None
+    step = steps.carry_out(state, decision, ctx)
+    step.state.dialogue.follow_up = _follow_up(decision)
+    return step
+
+
+def _follow_up(decision: Decision) -> DialogueAct | None:
+    """What a follow-up to this turn repeats: its one question answered, or its one place
+    removal made ("and the tower too"); None otherwise."""
+    if decision.kind == "answer" and len(decision.questions) == 1:
+        return decision.questions[0]
+    if decision.kind == "edit" and len(decision.edits) == 1 and isinstance(
+            decision.edits[0].edit, RemovePlace):
+        return decision.edits[0]
+    return None

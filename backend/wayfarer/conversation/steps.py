@@ -175,9 +175,8 @@ def _carry_out(state: SessionState, decision: Decision, ctx: PolicyContext) -> S
     if kind == "unsupported_city":
         return _unsupported(state, decision.changes, ctx)
     if kind == "export":
-        fmt = decision.export_format or "ics"
-        url = f"/api/sessions/{state.session_id}/itinerary?format={fmt}"
-        return Step(state, _event(ExportReady, state, format=fmt, url=url))
+        fmt = decision.export_format or "ics"  # the link is the server's (orchestrator)
+        return Step(state, _event(ExportReady, state, format=fmt))
     if kind == "small_talk":
         return Step(state, _event(SmallTalk, state, planned=planned,
                                   topic=_topic(decision.small_talk)))
