@@ -95,3 +95,12 @@ async def test_an_export_asked_in_the_chat_links_the_apis_download(
     assert link in chat.reply
     response = await client.get(link)
     assert response.status_code == 200 and "BEGIN:VCALENDAR" in response.text
+
+
+async def test_it_is_the_place_just_added(chat: Chat) -> None:
+    await chat.say("barcelona 3 days, architecture beaches food, moderate, mid-range")
+    await chat.say("add the museu picasso on day 2")
+    before = chat.session
+    await chat.say("is it open on mondays?")
+    assert "Museu Picasso" in chat.reply and "closed" in chat.reply.lower()
+    assert chat.session["itinerary"] == before["itinerary"]

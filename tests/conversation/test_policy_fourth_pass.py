@@ -14,6 +14,7 @@ from wayfarer.domain import (
     AskOpeningHours,
     ChangePreferences,
     DialogueAct,
+    EditScope,
     EditTrip,
     Interpretation,
     PlaceSelector,
@@ -112,3 +113,13 @@ def test_a_follow_up_cue_with_a_change_of_its_own_is_that_change() -> None:
     state.dialogue.follow_up = AskOpeningHours(place="louvre", weekday="tuesday")
     acts = INTERPRETER.read("and make it more relaxed", state).dialogue_acts()
     assert not any(isinstance(a, AskOpeningHours) for a in acts)
+
+
+def test_it_names_the_place_the_last_turn_named() -> None:
+    state = planned()
+    state.dialogue.follow_up = add(name="Sainte-Chapelle", day=2).model_copy(
+        update={"scope": EditScope(kind="place", day=2, place="Sainte-Chapelle")})
+    acts = INTERPRETER.read("is it open on sundays?", state).dialogue_acts()
+    assert acts == [AskOpeningHours(place="Sainte-Chapelle", weekday="sunday")]
+    state.dialogue.follow_up = None
+    assert INTERPRETER.read("is it open on sundays?", state).dialogue_acts() != acts

@@ -21,8 +21,9 @@ Rules (issue 9):
   not yet among the trip's interests is an interest change: the trip is re-planned with
   the interest, keeping every constraint. More of an interest the trip already has adds
   one place.
-- The turn's one question answered, or its one removal made, is kept as
-  ``dialogue.follow_up`` for the next message to repeat with a new place or day.
+- The turn's one question answered, or its one edit of a named place, is kept as
+  ``dialogue.follow_up`` for the next message to repeat with a new place or day, or to
+  ask about "it".
 - Gathering asks about one missing detail at a time (see :func:`steps.next_question`).
 """
 
@@ -269,11 +270,12 @@ def advance(state: SessionState, interp: Interpretation, ctx: PolicyContext) -> 
 
 
 def _follow_up(decision: Decision) -> DialogueAct | None:
-    """What a follow-up to this turn repeats: its one question answered, or its one place
-    removal made ("and the tower too"); None otherwise."""
+    """What a follow-up to this turn refers to: its one question answered, or its one
+    edit of a named place ("and the tower too" repeats a removal; "is it open on
+    mondays?" asks about the place just added); None otherwise."""
     if decision.kind == "answer" and len(decision.questions) == 1:
         return decision.questions[0]
-    if decision.kind == "edit" and len(decision.edits) == 1 and isinstance(
-            decision.edits[0].edit, RemovePlace):
+    if decision.kind == "edit" and len(decision.edits) == 1 and (
+            decision.edits[0].scope.place or isinstance(decision.edits[0].edit, RemovePlace)):
         return decision.edits[0]
     return None

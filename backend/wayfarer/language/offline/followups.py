@@ -3,7 +3,8 @@ removal with a new place or day.
 
 "is the louvre open on tuesday?" then "and the orsay?" asks the Orsay's hours on Tuesday;
 "what about on monday?" asks the same place's hours on Monday (never a new start date);
-"remove the tomb" then "and philopappos hill" removes that too. The last turn's act is
+"remove the tomb" then "and philopappos hill" removes that too; "add X on day 2" then "is
+it open on mondays?" asks X's Monday hours. The last turn's act is
 data (``state.dialogue.follow_up``, set by the conversation policy), never read back from
 the assistant's prose.
 
@@ -37,13 +38,18 @@ from wayfarer.language.offline.text import fold, name_key
 _CUE = re.compile(r"^\W*(?:and|also|plus|what about|how about|and what about|same for|"
                   r"same with|ok and|okay and)\b(?P<rest>.*)$")
 _TOO = re.compile(r"\b(?:too|as well|also|aswell)\b")
+_IT = re.compile(r"\b(?:it|that|that place|there)\b")
+_HOURS = re.compile(r"\b(?:open|opens|opening|closed|close|closes|hours)\b")
 
 
 def follow_up(message: str, state: SessionState, read: Interpretation) -> Interpretation:
     """``read`` (the message's ordinary reading), or the last turn's act repeated with the
     message's new place or day (see the module rules)."""
     previous = state.dialogue.follow_up
-    cue = _CUE.match(fold(message))
+    folded = fold(message)
+    cue = _CUE.match(folded)
+    if previous is not None and cue is None:
+        return _about_it(folded, previous, read)
     if previous is None or cue is None:
         return read
     rest = _TOO.sub(" ", cue["rest"])
@@ -54,6 +60,24 @@ def follow_up(message: str, state: SessionState, read: Interpretation) -> Interp
         return read
     intent = "edit" if isinstance(act, EditTrip) else "question"
     return Interpretation(intent=intent, acts=[act])
+
+
+def _about_it(folded: str, previous: DialogueAct, read: Interpretation) -> Interpretation:
+    """"is it open on mondays?" (unread otherwise) about the place the last turn named."""
+    place = _place_of(previous)
+    if place is None or not _IT.search(folded) or not _HOURS.search(folded) or any(
+            not isinstance(a, Unclear) for a in read.dialogue_acts()):
+        return read
+    asked = AskOpeningHours(place=place, weekday=weekday_in(folded))
+    return Interpretation(intent="question", acts=[asked])
+
+
+def _place_of(act: DialogueAct) -> str | None:
+    if isinstance(act, AskOpeningHours | AskWhy | AskPlaceFact):
+        return act.place
+    if isinstance(act, EditTrip):
+        return act.scope.place
+    return None
 
 
 def _nothing_else(acts: list[DialogueAct], names_a_stop: bool) -> bool:
