@@ -21,6 +21,7 @@ from wayfarer.domain import (
     PreferenceUpdate,
     RemovePlace,
 )
+from wayfarer.language.llm.context import trip_state
 
 
 def add(**query: object) -> DialogueAct:
@@ -123,3 +124,11 @@ def test_it_names_the_place_the_last_turn_named() -> None:
     assert acts == [AskOpeningHours(place="Sainte-Chapelle", weekday="sunday")]
     state.dialogue.follow_up = None
     assert INTERPRETER.read("is it open on sundays?", state).dialogue_acts() != acts
+
+
+def test_the_model_interpreter_sees_what_a_follow_up_repeats() -> None:
+    state = planned()
+    state.dialogue.follow_up = AskOpeningHours(place="louvre", weekday="tuesday")
+    waiting = trip_state(state)["waiting_for"]
+    assert waiting["follow_up"] == {"act": "ask_hours", "place": "louvre",
+                                    "weekday": "tuesday"}
