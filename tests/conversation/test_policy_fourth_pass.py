@@ -1,6 +1,7 @@
 """The decision function and the turn's follow-up for the fourth pass of issue 9: a kind
 of thing added is an interest change (one the trip has already, or on a named day, stays
-a place added); the one question answered or removal made is kept for a follow-up."""
+a place added, and so does a typed edit); the one question answered or place edit made is
+kept for a follow-up."""
 
 import pytest
 
@@ -132,3 +133,9 @@ def test_the_model_interpreter_sees_what_a_follow_up_repeats() -> None:
     waiting = trip_state(state)["waiting_for"]
     assert waiting["follow_up"] == {"act": "ask_hours", "place": "louvre",
                                     "weekday": "tuesday"}
+
+
+def test_a_typed_add_edit_is_taken_literally() -> None:
+    state = planned()
+    state.preferences.interests = ["museums"]
+    assert decide([add(interest="nightlife")], state, clicked=True).kind == "edit"

@@ -203,7 +203,8 @@ class Orchestrator:
             if state.itinerary is None or state.stage != "planned":
                 raise ItineraryNotFound("There is no itinerary to change yet.")
             await self._restore_city(state)
-            step = advance(state, Interpretation(intent="edit", edits=[edit]), self._policy)
+            step = advance(state, Interpretation(intent="edit", edits=[edit]), self._policy,
+                           clicked=True)
             if isinstance(step.event, EditFailed | Unchanged):  # Unchanged: a refused leg change
                 raise EditRejected(step.event.reason)
             if isinstance(step.event, Undone) and step.event.itinerary is None:

@@ -20,7 +20,7 @@ Rules (issue 9):
 - Adding a kind of thing rather than a place ("add some nightlife", no day named) that is
   not yet among the trip's interests is an interest change: the trip is re-planned with
   the interest, keeping every constraint. More of an interest the trip already has adds
-  one place.
+  one place, and so does a typed ``add`` edit (a click is taken literally).
 - The turn's one question answered, or its one edit of a named place, is kept as
   ``dialogue.follow_up`` for the next message to repeat with a new place or day, or to
   ask about "it".
@@ -94,8 +94,10 @@ class Decision:
     legs: tuple[ChangeLeg, ...] = ()
 
 
-def decide(acts: list[DialogueAct], state: SessionState) -> Decision:
-    """The decision for a message's ``acts`` in ``state`` (pure; see the module rules)."""
+def decide(acts: list[DialogueAct], state: SessionState, clicked: bool = False) -> Decision:
+    """The decision for a message's ``acts`` in ``state`` (pure; see the module rules);
+    ``clicked``: a typed edit (``POST /edits``), taken literally (an ``add`` with an
+    interest adds one place)."""
     pending = state.dialogue.confirmation
     answers = [a for a in acts if isinstance(a, ConfirmationAnswer)]
     rest = [a for a in acts if not isinstance(a, ConfirmationAnswer | SmallTalk)]
@@ -105,13 +107,13 @@ def decide(acts: list[DialogueAct], state: SessionState) -> Decision:
         if pending.on_decline:
             return _decide(pending.on_decline, state, confirmed=True)
         return Decision("declined")
+    if state.stage == "planned" and not clicked:
+        acts = [_as_interest(a, state) for a in acts]
     return _decide(acts, state, confirmed=False)
 
 
 def _decide(acts: Sequence[DialogueAct], state: SessionState, confirmed: bool) -> Decision:
     planned = state.stage == "planned" and state.itinerary is not None
-    if planned:
-        acts = [_as_interest(a, state) for a in acts]
     said = [a for a in acts if isinstance(a, ChangePreferences)]
     changes = merge_updates([a.changes for a in said])
     proceed = any(a.proceed for a in said)
@@ -254,10 +256,12 @@ def _confirm(
     return Decision("confirm", confirmation=confirmation)
 
 
-def advance(state: SessionState, interp: Interpretation, ctx: PolicyContext) -> Step:
+def advance(state: SessionState, interp: Interpretation, ctx: PolicyContext,
+            clicked: bool = False) -> Step:
     """One turn on a copy of ``state`` (the input is never modified): count the turn,
-    decide from the acts, forget what the last reply waited for, carry the decision out."""
-    decision = decide(interp.dialogue_acts(), state)
+    decide from the acts (``clicked``: a typed edit, see :func:`decide`), forget what the
+    last reply waited for, carry the decision out."""
+    decision = decide(interp.dialogue_acts(), state, clicked)
     state = state.model_copy(deep=True)
     state.dialogue.turn += 1
     state.dialogue.awaiting = None
