@@ -2,8 +2,9 @@
 
 :func:`resolve_place` never answers about another place: a candidate must carry every
 distinctive word the traveller said ("byzantine" in "the byzantine museum"; typos within
-one or two letters allowed), or, when only category words were said ("the cathedral"),
-every one of those. Candidates come from the plan (every stop) and from the planner's
+one or two letters allowed; a clipped start of a longer word, "the met", counts after
+words said in full), or, when only category words were said ("the cathedral"), every one
+of those. Candidates come from the plan (every stop) and from the planner's
 fuzzy catalog lookup (the whole phrase and each distinctive word), so a place that is not
 planned is found too. Several equally good candidates are returned for the reply to ask
 which one is meant. The trip helpers below (:func:`lookup`, :func:`planned_place`, ...)
@@ -45,22 +46,30 @@ def _words(text: str) -> list[str]:
 
 
 def _has(word: str, name_words: list[str]) -> bool:
-    """``word`` is one of the name's words, allowing a small typo or a plural."""
+    """``word`` is one of the name's words, allowing a small typo or a plural, or the
+    clipped start of a longer one ("the met" for the Metropolitan Museum of Art)."""
     limit = 100.0 if len(word) < 5 else 80.0
     return any(word == w or word.rstrip("s") == w.rstrip("s")
-               or fuzz.ratio(word, w) >= limit for w in name_words)
+               or fuzz.ratio(word, w) >= limit or _clipped(word, w) for w in name_words)
 
 
-def _fit(said: list[str], name: str) -> tuple[int, int] | None:
-    """How well ``name`` fits the words ``said``: (category words also matched, -extra
-    name words), or None when a distinctive word (else any word) is missing."""
+def _clipped(word: str, name_word: str) -> bool:
+    return len(word) >= 3 and len(name_word) >= len(word) + 3 and name_word.startswith(word)
+
+
+def _fit(said: list[str], name: str) -> tuple[int, int, int] | None:
+    """How well ``name`` fits the words ``said``: (needed words matched in full, category
+    words also matched, -extra name words), or None when a distinctive word (else any
+    word) is missing."""
     name_words = _words(name)
     distinctive = [w for w in said if w not in _GENERIC]
     needed = distinctive or said
     if not needed or not all(_has(w, name_words) for w in needed):
         return None
+    whole = sum(not any(_clipped(w, n) for n in name_words) or w in name_words
+                for w in needed)
     generic = sum(_has(w, name_words) for w in said if w in _GENERIC)
-    return generic, -(len(name_words) - len(said))
+    return whole, generic, -(len(name_words) - len(said))
 
 
 def resolve_place(
