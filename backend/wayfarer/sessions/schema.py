@@ -24,7 +24,10 @@ Schema history:
   travel day), also inside undo snapshots.
 - 6: per-day caps as trip constraints (issue 9): ``constraints.day_limits`` (``{category,
   limit}``: "max 3 stops a day", "one museum a day"), also inside undo snapshots. Older
-  documents had none, which is the field's default, so only the number moves (current).
+  documents had none, which is the field's default, so only the number moves.
+- 7: ``dialogue.follow_up`` (issue 9): the question the last turn answered or the place
+  edit it made, for a follow-up ("and the orsay?"). Older documents had none, the field's
+  default, so only the number moves (current).
 """
 
 import json
@@ -171,6 +174,12 @@ def _upgrade_5_to_6(doc: Document) -> Document:
     return {**doc, "schema_version": 6}
 
 
+def _upgrade_6_to_7(doc: Document) -> Document:
+    """Version 7 adds ``dialogue.follow_up``; an older session has nothing to follow up,
+    which is the field's default, so only the number moves."""
+    return {**doc, "schema_version": 7}
+
+
 UPGRADES: dict[int, Upgrade] = {
     0: _upgrade_0_to_1,
     1: _upgrade_1_to_2,
@@ -178,6 +187,7 @@ UPGRADES: dict[int, Upgrade] = {
     3: _upgrade_3_to_4,
     4: _upgrade_4_to_5,
     5: _upgrade_5_to_6,
+    6: _upgrade_6_to_7,
 }
 """``UPGRADES[n]`` turns a version-``n`` document into a version-``n + 1`` one (pure)."""
 
