@@ -23,6 +23,7 @@ own ``pool_timeout`` (cause ``pool_exhausted``), not by that deadline
 import asyncio
 import logging
 import time
+from collections.abc import Callable
 from contextvars import ContextVar
 from dataclasses import dataclass
 from types import TracebackType
@@ -153,23 +154,19 @@ class OperationPool(BlockingConnectionPool):
 
 class Operations:
     """Runs each store operation (``async with operations("get"): ...``) under one
-    deadline of ``seconds``, times it in ``wayfarer_store_operation_seconds`` and turns a
-    Redis failure (or the deadline passing) into StoreUnavailable with a one-word cause
-    (:func:`failure_cause`; never the URL)."""
+    deadline of ``seconds``, times it (``observe``: ``wayfarer_store_operation_seconds``)
+    and turns a Redis failure (or the deadline passing) into StoreUnavailable with a
+    one-word cause (:func:`failure_cause`; never the URL)."""
 
-    def __init__(self, metrics: Metrics, seconds: float) -> None:
+    def __init__(
+        self, metrics: Metrics, seconds: float, observe: Callable[[str, float], None]
+    ) -> None:
         self.metrics = metrics
         self.seconds = seconds
-        self._latency: dict[str, Any] = {}  # metric children by op, looked up once
+        self.observe = observe  # the store's StoreBase._observe
 
     def __call__(self, op: str) -> "Operation":
         return Operation(self, op)
-
-    def observe(self, op: str, seconds: float) -> None:
-        latency = self._latency.get(op)
-        if latency is None:
-            latency = self._latency[op] = self.metrics.store_latency.labels(op)
-        latency.observe(seconds)
 
 
 class Operation:

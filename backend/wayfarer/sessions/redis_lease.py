@@ -157,9 +157,7 @@ class TurnLeases:
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 self._metrics.turn_lock_conflicts.inc()
-                raise TurnInProgress(
-                    "Another message on this conversation is still being answered."
-                )
+                raise TurnInProgress()
             if not waited:
                 waited = True
                 self._metrics.turn_lock_waits.inc()
