@@ -18,8 +18,9 @@ depends on the narrowest it needs:
 - :class:`ShareIndex` (share tokens to sessions, :mod:`.shares`) and :class:`CityCache`
   (model-proposed cities, :mod:`.city_cache`) live beside the sessions.
 
-:class:`TurnStore` is what a conversation turn needs (persistence and locking);
-:class:`SessionStore` is every role, what the app wires. Both backends derive from
+:class:`TurnStore` is what a conversation turn needs (persistence and locking),
+:class:`SharingStore` adds the share index; :class:`SessionStore` is every role, what the
+app wires. Both backends derive from
 :class:`StoreBase`, which holds what they share: the id-shape check (an id of the wrong
 shape, see :mod:`wayfarer.sessions.ids`, is simply not found), the errors and their
 messages, the stamping of versions and TTL timestamps, decoding, and the latency metric
@@ -135,6 +136,11 @@ class CityCache(Protocol):
 @runtime_checkable
 class TurnStore(SessionPersistence, TurnLocking, Protocol):
     """What a conversation turn needs: the session documents and the turn lock."""
+
+
+@runtime_checkable
+class SharingStore(TurnStore, ShareIndex, Protocol):
+    """What share links need: a turn's persistence and lock, and the share index."""
 
 
 @runtime_checkable
