@@ -32,8 +32,7 @@ cause; the client reconnects by itself on the next command once Redis answers ag
 
 import asyncio
 import secrets
-from collections.abc import AsyncIterator
-from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from contextlib import AbstractAsyncContextManager
 from contextvars import ContextVar
 from typing import Any
 
@@ -315,7 +314,7 @@ class RedisSessionStore(StoreBase, RedisShares, RedisCityCache):
         so a crashed holder frees it; only the holder's token can delete it; a lost reply is
         recognised as ours (sessions/redis_lease.py). A malformed id raises SessionNotFound.
         """
-        return self._turn(session_id)
+        return _Turn(self, session_id)
 
     # -- internals -------------------------------------------------------------------
 
@@ -324,20 +323,33 @@ class RedisSessionStore(StoreBase, RedisShares, RedisCityCache):
             return schema.encode_compressed(state, self._compression)
         return schema.encode(state)
 
-    @asynccontextmanager
-    async def _turn(self, session_id: str) -> AsyncIterator[None]:
-        self._check_known_id(session_id)
-        hold = self._leases.hold(
-            self._keys.lock(session_id), self._keys.session(session_id), self._ttl_ms
-        )
-        async with hold as lease:
-            entered = self._turn_lease.set((session_id, lease))
-            try:
-                yield
-            finally:
-                self._turn_lease.reset(entered)
 
     def _lease_of(self, session_id: str) -> Lease | None:
         """The lease of the turn this task holds on ``session_id`` through this store."""
         held = self._turn_lease.get()
         return held[1] if held is not None and held[0] == session_id else None
+
+
+class _Turn:
+    """The ``async with`` of :meth:`RedisSessionStore.turn_lock`: takes the lease (and the
+    document with it), makes it the current task's turn lease for the store's ``get`` and
+    ``save``, and ends it on the way out (released unless the save released it)."""
+
+    __slots__ = ("_entered", "_lease", "_session_id", "_store")
+
+    def __init__(self, store: RedisSessionStore, session_id: str) -> None:
+        self._store = store
+        self._session_id = session_id
+
+    async def __aenter__(self) -> None:
+        store, session_id = self._store, self._session_id
+        store._check_known_id(session_id)
+        keys = store._keys
+        self._lease = await store._leases.take(
+            keys.lock(session_id), keys.session(session_id), store._ttl_ms
+        )
+        self._entered = store._turn_lease.set((session_id, self._lease))
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        self._store._turn_lease.reset(self._entered)
+        await self._store._leases.end(self._lease)
