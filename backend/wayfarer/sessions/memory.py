@@ -24,8 +24,8 @@ import json
 import logging
 import time
 from collections import OrderedDict
-from collections.abc import AsyncIterator, Callable
-from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from collections.abc import Callable
+from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -211,7 +211,7 @@ class MemorySessionStore(StoreBase, MemoryShares, MemoryCityCache):
     def turn_lock(self, session_id: str) -> AbstractAsyncContextManager[None]:
         """Hold the session's lock for the body; waits up to ``turn_wait_seconds`` (FIFO),
         then raises TurnInProgress. A malformed id raises SessionNotFound at once."""
-        return self._turn(session_id)
+        return _Turn(self, session_id)
 
     # -- snapshot --------------------------------------------------------------------
 
@@ -304,25 +304,6 @@ class MemorySessionStore(StoreBase, MemoryShares, MemoryCityCache):
     def _set_active(self) -> None:
         self._metrics.sessions_active.set(len(self._entries))
 
-    @asynccontextmanager
-    async def _turn(self, session_id: str) -> AsyncIterator[None]:
-        self._check_known_id(session_id)
-        slot = self._turn_locks.setdefault(session_id, _TurnLock())
-        slot.users += 1
-        try:
-            if slot.users == 1:  # nobody holds or waits: taken at once, no timeout to arm
-                await slot.lock.acquire()
-            else:
-                await self._wait_for(slot.lock)
-            try:
-                yield
-            finally:
-                slot.lock.release()
-        finally:
-            slot.users -= 1
-            if slot.users == 0:
-                self._turn_locks.pop(session_id, None)
-
     async def _wait_for(self, lock: asyncio.Lock) -> None:
         """Queue for a held lock (FIFO) up to ``turn_wait_seconds``; TurnInProgress after."""
         self._metrics.turn_lock_waits.inc()
@@ -332,6 +313,44 @@ class MemorySessionStore(StoreBase, MemoryShares, MemoryCityCache):
         except TimeoutError:
             self._metrics.turn_lock_conflicts.inc()
             raise TurnInProgress() from None
+
+
+class _Turn:
+    """The ``async with`` of :meth:`MemorySessionStore.turn_lock`. A session's lock exists
+    only while somebody holds or waits for it; a free one is taken at once, with no
+    timeout armed."""
+
+    __slots__ = ("_session_id", "_slot", "_store")
+
+    def __init__(self, store: MemorySessionStore, session_id: str) -> None:
+        self._store = store
+        self._session_id = session_id
+
+    async def __aenter__(self) -> None:
+        store = self._store
+        store._check_known_id(self._session_id)
+        slot = store._turn_locks.get(self._session_id)
+        if slot is None:
+            slot = store._turn_locks[self._session_id] = _TurnLock()
+        slot.users += 1
+        self._slot = slot
+        try:
+            if slot.users == 1:  # nobody holds or waits: taken at once
+                await slot.lock.acquire()
+            else:
+                await store._wait_for(slot.lock)
+        except BaseException:
+            self._leave()
+            raise
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        self._slot.lock.release()
+        self._leave()
+
+    def _leave(self) -> None:
+        self._slot.users -= 1
+        if self._slot.users == 0:
+            self._store._turn_locks.pop(self._session_id, None)
 
 
 def _rank(state: SessionState) -> int:
