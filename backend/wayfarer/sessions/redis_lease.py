@@ -54,6 +54,7 @@ class Lease:
     token: str
     document: bytes | None = None
     released: bool = False
+    lost: bool = False  # a renewal found the key gone or another token in it
 
     def take_document(self) -> bytes | None:
         """The document read with the lease, once (later reads go to Redis)."""
@@ -109,8 +110,11 @@ class TurnLeases:
     async def end(self, lease: Lease) -> None:
         """The turn is over: stop renewing ``lease`` and release it unless its save did."""
         self._held.discard(lease)
-        if not lease.released:
-            await self._release_now(lease.key, lease.token)
+        if lease.released:
+            return
+        if lease.lost:  # known only now: a renewal racing the save's release is no loss
+            log.warning("turn lease lost while the turn ran", extra={"key": lease.key})
+        await self._release_now(lease.key, lease.token)
 
     async def _release_now(self, key: str, token: str) -> None:
         """Release at the end of a turn that did not save; in the background if Redis
@@ -176,9 +180,9 @@ class TurnLeases:
                 held = await self._renew(keys=[lease.key], args=[lease.token, self._lease_ms])
         except StoreUnavailable:
             return  # not known: try again next period
-        if not held and lease in self._held and not lease.released:
+        if not held:
+            lease.lost = True
             self._held.discard(lease)
-            log.warning("turn lease lost while the turn ran", extra={"key": lease.key})
 
     def _release_later(self, key: str, token: str) -> None:
         task = asyncio.create_task(self._release_until_answered(key, token))
