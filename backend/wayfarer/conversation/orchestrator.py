@@ -45,7 +45,7 @@ from wayfarer.language.usage import turn_usage
 from wayfarer.observability import Metrics, current_request_id
 from wayfarer.planner import Export, Planner
 from wayfarer.planner.details import StopDetails
-from wayfarer.sessions import SessionStore
+from wayfarer.sessions import TurnStore
 from wayfarer.sessions.ids import new_session_id
 
 log = logging.getLogger("wayfarer.conversation")
@@ -99,7 +99,7 @@ class Orchestrator:
 
     def __init__(
         self,
-        store: SessionStore,
+        store: TurnStore,
         interpreter: Interpreter,
         narrator: Narrator,
         planner: Planner,
@@ -248,10 +248,6 @@ class Orchestrator:
             "finished": sorted(task.get_name() for task in done),
             "abandoned": sorted(task.get_name() for task in pending),
         })
-
-    async def get(self, session_id: str) -> SessionState:
-        """Read a session (refreshes its TTL)."""
-        return await self._store.get(session_id)
 
     async def export(self, session_id: str, fmt: ExportFormat) -> Export:
         """The session's itinerary as a file; ItineraryNotFound while there is none."""

@@ -31,7 +31,6 @@ Schema history:
 """
 
 import json
-import logging
 import zlib
 from collections.abc import Callable
 from datetime import datetime, timedelta
@@ -40,10 +39,6 @@ from typing import Any
 from pydantic import ValidationError
 
 from wayfarer.domain import SCHEMA_VERSION, SessionState
-from wayfarer.errors import SessionNotFound
-from wayfarer.observability import Metrics
-
-log = logging.getLogger("wayfarer.sessions")
 
 Document = dict[str, Any]
 Upgrade = Callable[[Document], Document]
@@ -269,19 +264,6 @@ def decode(raw: bytes | str) -> SessionState:
         return SessionState.model_validate(doc)
     except ValidationError as exc:
         raise DocumentError(f"invalid session document: {exc.error_count()} errors") from exc
-
-
-def decode_or_not_found(session_id: str, raw: bytes | str, metrics: Metrics) -> SessionState:
-    """:func:`decode` for a store: an unreadable document is logged, counted and answered
-    as SessionNotFound, never surfaced as a server error."""
-    try:
-        return decode(raw)
-    except DocumentError as exc:
-        metrics.session_decode_errors.inc()
-        log.warning(
-            "undecodable session document", extra={"session_id": session_id, "error": str(exc)}
-        )
-        raise SessionNotFound("No such session (it may have expired).") from None
 
 
 def stamped(
