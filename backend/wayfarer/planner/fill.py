@@ -13,9 +13,10 @@ from collections.abc import Sequence
 from wayfarer.domain import ItineraryDay
 from wayfarer.planner.catalog import CatalogPlace
 from wayfarer.planner.clock import minutes_of
-from wayfarer.planner.days import candidates, rebuild, replacement_options, weekday
+from wayfarer.planner.days import candidates, rebuild, weekday
 from wayfarer.planner.fit import fits_in_day
 from wayfarer.planner.gaps import idle_gaps
+from wayfarer.planner.repair import replacement_options
 from wayfarer.planner.request import TripRequest
 from wayfarer.planner.select import is_avoided
 from wayfarer.planner.tighten import HARD_KM, span_km

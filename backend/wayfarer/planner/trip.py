@@ -17,7 +17,6 @@ from wayfarer.planner.cluster import balanced_clusters, project
 from wayfarer.planner.days import (
     candidates,
     ensure_interests,
-    fit_day,
     foods_for,
     place_ids,
     spread_cost,
@@ -27,6 +26,7 @@ from wayfarer.planner.fill import fill_idle, has_idle_gap, settle_waits
 from wayfarer.planner.fit import fits_in_day
 from wayfarer.planner.fresh import fresh_day
 from wayfarer.planner.notes import shortfall_notes
+from wayfarer.planner.repair import fit_day
 from wayfarer.planner.request import TripRequest
 from wayfarer.planner.select import activity_pool, ranked, select_activities
 from wayfarer.planner.tighten import tighten

@@ -20,7 +20,6 @@ from wayfarer.errors import EditRejected
 from wayfarer.planner.clock import date_of, minutes_of
 from wayfarer.planner.days import (
     activities_of,
-    fit_day,
     place_ids,
     sole_interests,
     weekday,
@@ -29,6 +28,7 @@ from wayfarer.planner.edits.state import EditState
 from wayfarer.planner.fill import fill_idle
 from wayfarer.planner.fresh import fresh_day
 from wayfarer.planner.index import CityIndex
+from wayfarer.planner.repair import fit_day
 from wayfarer.planner.request import join_words
 
 WEEKDAY_NAMES = ("Mondays", "Tuesdays", "Wednesdays", "Thursdays", "Fridays", "Saturdays",

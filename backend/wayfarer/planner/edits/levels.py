@@ -17,13 +17,13 @@ from wayfarer.domain import (
 from wayfarer.errors import EditRejected
 from wayfarer.planner.days import (
     activities_of,
-    fit_day,
     place_ids,
     sole_interests,
     weekday,
 )
 from wayfarer.planner.edits.state import EditState
 from wayfarer.planner.fit import fits_in_day
+from wayfarer.planner.repair import fit_day
 from wayfarer.planner.request import join_words, pace_level
 from wayfarer.planner.select import score
 
