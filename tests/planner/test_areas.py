@@ -19,7 +19,7 @@ from wayfarer.planner import Catalog, CatalogPlanner
 from wayfarer.planner.clock import minutes_of
 from wayfarer.planner.notes import shortfall_notes
 from wayfarer.planner.request import resolve
-from wayfarer.planner.schedule import visit_length
+from wayfarer.planner.solver import visit_length
 from wayfarer.planner.tighten import HARD_KM, span_km, span_penalty, tighten
 
 #: Property bound on a day's span for trips of up to five days.
