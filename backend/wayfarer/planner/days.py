@@ -38,6 +38,11 @@ def place_ids(days: Iterable[ItineraryDay]) -> set[str]:
     return {item.place.id for day in days for item in day.items}
 
 
+def count_kind(day: ItineraryDay, kind: str) -> int:
+    """How many of ``day``'s items are of ``kind`` ("activity" or "meal")."""
+    return sum(item.kind == kind for item in day.items)
+
+
 def activities_of(index: CityIndex, day: ItineraryDay) -> list[CatalogPlace]:
     """The day's activity places (catalog objects) in visiting order."""
     return [index.by_id[i.place.id] for i in day.items if i.kind == "activity"]

@@ -12,6 +12,7 @@ from wayfarer.planner.catalog import CatalogPlace
 from wayfarer.planner.days import (
     DISTANCE_WEIGHT,
     candidates,
+    count_kind,
     rebuild,
     sole_interests,
     spread_cost,
@@ -165,7 +166,7 @@ class _Draft:
             tries += 1
             built = rebuild(self.request, self.day, trial, self.taken_food, meals=self.meals)
             if built is not None and (
-                fallback is None or _meal_count(built) > _meal_count(fallback[0])
+                fallback is None or count_kind(built, "meal") > count_kind(fallback[0], "meal")
             ):
                 self.commit(change, out)
                 return built, trial
@@ -230,7 +231,7 @@ def fit_day(
     fallback: Fitted | None = None
     built = draft.build(activities)
     if built is not None:
-        if _meal_count(built) >= meals:
+        if count_kind(built, "meal") >= meals:
             return built, activities
         fallback = (built, activities)  # schedulable, but a meal did not fit
     options = replacement_options(request, activities, day, used)
@@ -247,7 +248,3 @@ def fit_day(
         if dropped is not None:
             return dropped
     return draft.try_changes(wide, None, MAX_REPAIRS)
-
-
-def _meal_count(day: ItineraryDay) -> int:
-    return sum(item.kind == "meal" for item in day.items)
