@@ -29,6 +29,9 @@ REPAIR_CANDIDATES = 4
 MAX_REPAIRS = 8
 #: Schedules tried to make room for a meal in a day that can be scheduled without it.
 MEAL_REPAIRS = 3
+#: Cost (km) added to every option that replaces a place closed on the day's weekday, so
+#: those come before any other.
+CLOSED_FIRST = -1000.0
 
 
 #: A scheduled day and its activities in visiting order.
@@ -64,7 +67,7 @@ def replacement_options(
     for position, out in enumerate(group):
         rest = [p.id for p in group if p.id != out.id]
         base = index.centroid_km(out.id, rest) + spread_cost(index, [*rest, out.id])
-        urgent = 0.0 if index.fits_weekday(out, wd) else -1000.0
+        urgent = 0.0 if index.fits_weekday(out, wd) else CLOSED_FIRST
         need = sole_interests(request, out, used)
         for new in candidates(request, [index.by_id[i] for i in rest], day, used, need)[
             :per_place
@@ -92,7 +95,7 @@ def trade_options(
         rest = [p.id for p in group if p.id != out.id]
         rest_span = span_km(index, rest)
         base = index.centroid_km(out.id, rest)
-        urgent = 0.0 if index.fits_weekday(out, wd) else -1000.0
+        urgent = 0.0 if index.fits_weekday(out, wd) else CLOSED_FIRST
         for slot, (other_day, other) in enumerate(later):
             if not index.fits_weekday(out, weekday(request, other_day)):
                 continue

@@ -46,6 +46,9 @@ from wayfarer.planner.request import TripRequest, resolve
 from wayfarer.planner.select import in_plan_pool, is_avoided, score
 from wayfarer.planner.verify import verify_itinerary
 
+#: Score added per interest a candidate shares with the place it replaces.
+SHARED_INTEREST_BONUS = 0.5
+
 
 class EditState:
     """Working state of one edit: the days (untouched ones kept as-is), the preferences
@@ -251,7 +254,7 @@ class EditState:
         nearest = wants_kind(selector)
 
         def key(p: CatalogPlace) -> tuple[bool, bool, float, float, int]:
-            value = score(request, p) + 0.5 * len(shared & set(p.interests))
+            value = score(request, p) + SHARED_INTEREST_BONUS * len(shared & set(p.interests))
             away = index.centroid_km(p.id, anchor)
             value -= DISTANCE_WEIGHT * (away + spread_cost(index, [*anchor, p.id]))
             lacks = bool(need) and not (need or set()) <= set(p.interests)
