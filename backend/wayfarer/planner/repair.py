@@ -123,7 +123,7 @@ class _Draft:
     """One day being fitted and the trip state a repair may write into.
 
     ``used`` (every place id of the trip) and ``later`` (days not built yet) belong to the
-    caller: :meth:`commit` is the one place a repair writes them.
+    caller: only :meth:`commit` (a swap or a trade) and :meth:`drop_one` write them.
     """
 
     request: TripRequest
