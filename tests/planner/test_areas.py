@@ -36,11 +36,14 @@ def _span(day_items: Itinerary, number: int) -> float:
 
 
 def test_every_day_stays_in_one_area(planner: CatalogPlanner, catalog: Catalog) -> None:
+    """Over every city and pace, 1-5 days at the default (moderate) budget, stated so
+    the plans are shared with the other sweeps (tests/planner/plans.py)."""
     spans: list[float] = []
     for city in catalog.cities:
         for pace in PACES:
             for days in range(1, 6):
-                itinerary = planned(Preferences(city=city.name, days=days, pace=pace)).itinerary
+                prefs = Preferences(city=city.name, days=days, pace=pace, budget="moderate")
+                itinerary = planned(prefs).itinerary
                 for day in itinerary.days:
                     span = _span(itinerary, day.day)
                     assert span <= SPAN_BOUND_KM, (city.name, pace, days, day.day, span)
@@ -116,7 +119,9 @@ def test_meals_are_served_in_the_local_window_and_lunch_is_rarely_missed(
         assert index is not None
         for pace in PACES:
             for count in (3, 5):
-                plan = planned(Preferences(city=city.name, days=count, pace=pace))
+                plan = planned(
+                    Preferences(city=city.name, days=count, pace=pace, budget="moderate")
+                )
                 for day in plan.itinerary.days:
                     days += 1
                     meals = [i for i in day.items if i.kind == "meal"]
