@@ -16,6 +16,7 @@ Its answers per (place, time, previous stop) are memoised on the solver
 
 import itertools
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import InitVar, dataclass, field
 
 from wayfarer.planner.catalog import CatalogPlace
 from wayfarer.planner.clock import DAY_START, STEP, MealSlot, round_up
@@ -57,36 +58,34 @@ def _id(place: CatalogPlace | None) -> str:
     return place.id if place else ""
 
 
+@dataclass(eq=False)
 class DaySolver:
     """Scheduling context for one day: weekday, candidate restaurants (``foods``; those in
     ``prefer`` first unless much further), restaurants forced per slot (``fixed``), the
     cost levels allowed per meal (``levels``), and whether long visits are cut to make
     room for lunch (``trim``)."""
 
-    def __init__(
-        self,
-        index: CityIndex,
-        weekday: int,
-        foods: Sequence[CatalogPlace],
-        fixed: Mapping[str, CatalogPlace],
-        trim: bool = False,
-        prefer: frozenset[str] | None = None,
-        levels: Mapping[str, tuple[int, int]] = ANY_LEVEL,
-    ) -> None:
-        self.index = index
-        self.weekday = weekday
-        self.foods = foods
-        self.fixed = fixed
-        self.trim = trim
-        self.prefer = prefer
+    index: CityIndex
+    weekday: int
+    foods: Sequence[CatalogPlace]
+    fixed: Mapping[str, CatalogPlace]
+    trim: bool = False
+    prefer: frozenset[str] | None = None
+    levels: InitVar[Mapping[str, tuple[int, int]]] = ANY_LEVEL
+    #: Restaurant ids allowed per meal ("lunch", "dinner"): serving it, at its levels.
+    allowed: dict[str, set[str]] = field(init=False)
+    lunch: MealSlot = field(init=False)
+    dinner: MealSlot = field(init=False)
+
+    def __post_init__(self, levels: Mapping[str, tuple[int, int]]) -> None:
         self.allowed = {
             name: {
-                food.id for food in (*foods, *fixed.values())
+                food.id for food in (*self.foods, *self.fixed.values())
                 if food.serves_meal(name) and levels[name][0] <= food.cost_level <= levels[name][1]
             }
             for name in ("lunch", "dinner")
         }
-        self.lunch, self.dinner = index.slots["lunch"], index.slots["dinner"]
+        self.lunch, self.dinner = self.index.slots["lunch"], self.index.slots["dinner"]
 
     def candidates(self, slot: MealSlot) -> Sequence[CatalogPlace]:
         """The restaurants allowed for ``slot`` (the forced one, if any), catalog order."""
