@@ -1,13 +1,13 @@
 """Blind sets 2, 3 and 4 (issue 9) through the real HTTP API: slot accuracy of first
 messages and expectations held in dialogues (prints figures per set; ``--verbose`` prints
-every failure; ``--set 2``, ``--set 3`` or ``--set 4`` plays one set; set 4 has first
-messages only).
+every failure; ``--set 2``, ``--set 3`` or ``--set 4`` plays one set).
 
 Starts the real app (memory store, offline language, ``WAYFARER_ENV=test``) on loopback
 with ``tests.support.live_server``. Every first message of a set (``blind2_first.py``,
 ``blind3_first.py``, ``blind4_first.py``) opens a fresh session and is scored from the
-SessionView after it; every dialogue (``blind2_dialogues.py``, ``blind3_dialogues.py``) is
-played on a fresh session, turn by turn, and each check is evaluated on the reply and the view (see
+SessionView after it; every dialogue (``blind2_dialogues.py``, ``blind3_dialogues.py``,
+``blind4_dialogues.py``) is played on a fresh session, turn by turn, and each check is
+evaluated on the reply and the view (see
 ``tests/language/blind2_scoring.py`` for how both are counted). Deterministic: the app is
 deterministic and relative dates resolve against the machine's date, as the server's
 interpreter does.
@@ -27,6 +27,7 @@ from tests.language import (
     blind2_first,
     blind3_dialogues,
     blind3_first,
+    blind4_dialogues,
     blind4_first,
 )
 from tests.language.blind2_dialogues import Dialogue
@@ -41,7 +42,7 @@ from wayfarer.config import load_settings
 SETS: dict[str, tuple[tuple[First, ...], tuple[Dialogue, ...]]] = {
     "2": (blind2_first.FIRST, blind2_dialogues.DIALOGUES),
     "3": (blind3_first.FIRST, blind3_dialogues.DIALOGUES),
-    "4": (blind4_first.FIRST, ()),
+    "4": (blind4_first.FIRST, blind4_dialogues.DIALOGUES),
 }
 
 

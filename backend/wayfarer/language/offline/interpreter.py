@@ -42,6 +42,7 @@ from wayfarer.language.offline.acts import dialogue_acts
 from wayfarer.language.offline.budget import BudgetStep
 from wayfarer.language.offline.cities import CityMatch, CityResolver
 from wayfarer.language.offline.dates import read_days, read_timing
+from wayfarer.language.offline.followups import follow_up
 from wayfarer.language.offline.interests import (
     SYNONYMS,
     read_any,
@@ -128,10 +129,12 @@ class OfflineInterpreter:
         """Interpret ``message`` in the context of ``state`` (pure): the summary fields
         and the typed dialogue acts (:mod:`acts` decides questions, confirmations, hedges
         and scopes on top of the readers below; :mod:`mixed` keeps the changes of a
-        message that also asks)."""
+        message that also asks; :mod:`followups` repeats the last turn's question or
+        removal for "and the orsay?")."""
         whole = self._read_whole(message, state)
-        return mixed.combine(message[:MAX_READ_CHARS], whole,
+        read = mixed.combine(message[:MAX_READ_CHARS], whole,
                              lambda part: self._read_whole(part, state), state.preferences)
+        return follow_up(message[:MAX_READ_CHARS], state, read)
 
     def _read_whole(self, message: str, state: SessionState) -> Interpretation:
         text = Text.of(message[:MAX_READ_CHARS])

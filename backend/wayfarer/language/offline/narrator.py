@@ -176,7 +176,7 @@ class OfflineNarrator:
         )
         if not examples:
             return question
-        return f"{question} I know {len(self._covered)} cities, such as {examples}."
+        return f"I know {len(self._covered)} cities, such as {examples}. {question}"
 
     @staticmethod
     def _ask_days(event: AskQuestion, prefs: Preferences) -> str:

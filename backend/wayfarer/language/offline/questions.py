@@ -158,6 +158,16 @@ def is_asking(folded: str) -> bool:
     return _ASKING.search(folded) is not None
 
 
+def place_words(folded: str) -> str:
+    """The place words of a folded phrase (question words, weekdays, days dropped)."""
+    return _place(folded)
+
+
+def weekday_in(folded: str) -> Weekday | None:
+    """The weekday a folded phrase names, if any."""
+    return _weekday(folded)
+
+
 def _weekday(folded: str) -> Weekday | None:
     for word in re.findall(r"[a-z]+", folded):
         if word in WEEKDAY_WORDS:
