@@ -58,6 +58,8 @@ ROWS: list[tuple[str, str, str]] = [
     # ... (the Rome plan has the Vatican Museums on day 3: named for day 2, it moves)
     ("Rome", "the vatican museums on day 2 please", "edit:move name=vatican to_day=2"),
     ("p", "and the pantheon on day 2", "edit:add name=pantheon day=2"),
+    ("p", "and the rest on day 3", "unclear"),
+    ("p", "can you fit more in on day 2", "unclear"),
     # --- an amount without a currency takes the known city's country currency -----------
     ("g", "new york 3 days, two grand for everything", "prefs budget_amount=2000 currency=USD"),
     ("g", "Tokyo, a week, four grand", "prefs budget_amount=4000 currency=JPY"),

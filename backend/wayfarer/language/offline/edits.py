@@ -347,17 +347,19 @@ def _unverbed_adds(text: Text, context: EditContext) -> Found:
         if match["tail"]:
             raw += text.original(match.start("tail"), match.end("tail"))
         query = read_selector(raw, context.itinerary, context.days)
-        edits.append((match.start(), AddPlace(query=query)))
-        text.claim(match.start(), match.end())
+        if query != PlaceSelector(day=query.day):
+            edits.append((match.start(), AddPlace(query=query)))
+            text.claim(match.start(), match.end())
     named = text.find(_NAMED_ON_DAY)
     for match in named:
         place, _ = re.subn(r"\s+(?:on|for)\s+.*$", "", match["query"])
         if not (_is_place(place, context) and (match["the"] or _SIGHT_WORD.search(place))):
             continue
         raw = text.original(match.start("query"), match.end("query"))
-        edits.append((match.start(), AddPlace(query=read_selector(
-            raw, context.itinerary, context.days))))
-        text.claim(match.start(), match.end())
+        query = read_selector(raw, context.itinerary, context.days)
+        if query != PlaceSelector(day=query.day):  # "the rest on day 3" names nothing
+            edits.append((match.start(), AddPlace(query=query)))
+            text.claim(match.start(), match.end())
     return edits
 
 
