@@ -231,12 +231,7 @@ def _confirm(
 
 
 def advance(state: SessionState, interp: Interpretation, ctx: PolicyContext) -> Step:
-    """One turn on a copy of ``state`` (the input is never modified): count the turn,
-    decide from the acts, forget what the last reply waited for, carry the decision out."""
-    decision = decide(interp.dialogue_acts(), state)
-    state = state.model_copy(deep=True)
-    state.dialogue.turn += 1
-    state.dialogue.awaiting = None
-    state.dialogue.confirmation = None
-    state.dialogue.offered_cities = []
-    return steps.carry_out(state, decision, ctx)
+    """One turn on a copy of ``state`` (the input is never modified): decide from the
+    acts, then carry the decision out (:func:`steps.carry_out` counts the turn and forgets
+    what the last reply waited for)."""
+    return steps.carry_out(state, decide(interp.dialogue_acts(), state), ctx)
