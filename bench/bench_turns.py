@@ -16,7 +16,8 @@ without a profiler (the figure the machine's load moves least), then under cProf
 where a turn's time goes. Goals (issue 14): turns/s >= 0.5x ``/healthz`` requests/s, p99 < 100 ms.
 
 Run: ``.venv/bin/python -m bench bench_turns`` (part of ``make bench``);
-``WAYFARER_BENCH_E2E_ROUNDS`` sets the rounds (5).
+``WAYFARER_BENCH_E2E_ROUNDS`` sets the rounds (5); ``WAYFARER_BENCH_E2E_CPU_ONLY=1`` skips
+the HTTP part.
 """
 
 import asyncio
@@ -182,7 +183,11 @@ async def _profile_turns(conversations: int) -> None:
 
 
 def main() -> None:
-    """Print the figures (see the module docstring)."""
+    """Print the figures (see the module docstring); ``WAYFARER_BENCH_E2E_CPU_ONLY=1``
+    prints only the in-process ones (quick to repeat, to compare two trees alternately)."""
+    if os.environ.get("WAYFARER_BENCH_E2E_CPU_ONLY") == "1":
+        asyncio.run(_profile_turns(conversations=8))
+        return
     with served({**SERVER_ENV, "WAYFARER_SESSION_BACKEND": "memory"}) as live:
         _report("memory", *asyncio.run(_rounds(live.url)))
     with running_redis() as redis, served({
