@@ -1,10 +1,10 @@
 """Carrying out a policy :class:`~wayfarer.conversation.policy.Decision` (issue 9).
 
-:func:`carry_out` changes a private copy of the state (one copy a turn, through the JSON
-codec): it plans and re-plans through the Planner (keeping every trip constraint,
-:mod:`constraints`), applies edits and records them as constraints, answers questions from
-data (:mod:`answers`), asks one detail or one confirming question, and returns the event to
-narrate with the computed difference between the trip before and after (:mod:`diff`).
+:func:`carry_out` changes a private copy of the state: it plans and re-plans through the
+Planner (keeping every trip constraint, :mod:`constraints`), applies edits and records
+them as constraints, answers questions from data (:mod:`answers`), asks one detail or one
+confirming question, and returns the event to narrate with the computed difference
+between the trip before and after (:mod:`diff`).
 
 Gathering asks about one missing detail at a time, in the order that changes the plan most:
 city, then days, then interests, then pace and budget folded into one question. Each asking
@@ -131,28 +131,17 @@ def _snapshot(state: SessionState) -> None:
         del state.undo_stack[:-UNDO_DEPTH]
 
 
-def begun(origin: SessionState) -> SessionState:
-    """A private copy of ``origin`` for one turn: the turn counted, and what the last
-    reply waited for (a detail, a confirmation, offered cities) forgotten."""
-    state = origin.copied()
-    state.dialogue.turn += 1
-    state.dialogue.awaiting = None
-    state.dialogue.confirmation = None
-    state.dialogue.offered_cities = []
-    return state
+def carry_out(state: SessionState, decision: Decision, ctx: PolicyContext) -> Step:
+    """Carry ``decision`` out on ``state`` (a private copy, changed in place). A trip of
+    legs that cannot be made (over the day limit, a city not in the trip) raises
+    :class:`~wayfarer.conversation.legs.LegProblem` (see :func:`refused`)."""
+    return _carry_out(state, decision, ctx)
 
 
-def carry_out(origin: SessionState, decision: Decision, ctx: PolicyContext) -> Step:
-    """Carry ``decision`` out on a private copy of ``origin`` (:func:`begun`; ``origin``
-    is never changed). A trip of legs that cannot be made (over the day limit, a city not
-    in the trip) changes nothing but the turn's count and is said kindly."""
-    try:
-        return _carry_out(begun(origin), decision, ctx)
-    except trip_legs.LegProblem as problem:
-        before = begun(origin)
-        reason = problem.reason[:1].upper() + problem.reason[1:]
-        return Step(before, _event(Unchanged, before, reason=reason,
-                                   suggestion=problem.suggestion))
+def refused(state: SessionState, problem: trip_legs.LegProblem) -> Step:
+    """The turn of a refused leg change: nothing changes, and it is said kindly."""
+    reason = problem.reason[:1].upper() + problem.reason[1:]
+    return Step(state, _event(Unchanged, state, reason=reason, suggestion=problem.suggestion))
 
 
 def _carry_out(state: SessionState, decision: Decision, ctx: PolicyContext) -> Step:
