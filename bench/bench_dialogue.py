@@ -1,17 +1,18 @@
-"""Blind sets 2 and 3 (issue 9) through the real HTTP API: slot accuracy of first
+"""Blind sets 2, 3 and 4 (issue 9) through the real HTTP API: slot accuracy of first
 messages and expectations held in dialogues (prints figures per set; ``--verbose`` prints
-every failure; ``--set 2`` or ``--set 3`` plays one set).
+every failure; ``--set 2``, ``--set 3`` or ``--set 4`` plays one set).
 
 Starts the real app (memory store, offline language, ``WAYFARER_ENV=test``) on loopback
 with ``tests.support.live_server``. Every first message of a set (``blind2_first.py``,
-``blind3_first.py``) opens a fresh session and is scored from the SessionView after it;
-every dialogue (``blind2_dialogues.py``, ``blind3_dialogues.py``) is played on a fresh
-session, turn by turn, and each check is evaluated on the reply and the view (see
+``blind3_first.py``, ``blind4_first.py``) opens a fresh session and is scored from the
+SessionView after it; every dialogue (``blind2_dialogues.py``, ``blind3_dialogues.py``,
+``blind4_dialogues.py``) is played on a fresh session, turn by turn, and each check is
+evaluated on the reply and the view (see
 ``tests/language/blind2_scoring.py`` for how both are counted). Deterministic: the app is
 deterministic and relative dates resolve against the machine's date, as the server's
 interpreter does.
 
-    .venv/bin/python -m bench bench_dialogue [--verbose] [--set 2|3]
+    .venv/bin/python -m bench bench_dialogue [--verbose] [--set 2|3|4]
 """
 
 import logging
@@ -21,7 +22,14 @@ from collections import Counter
 from datetime import date
 
 import httpx
-from tests.language import blind2_dialogues, blind2_first, blind3_dialogues, blind3_first
+from tests.language import (
+    blind2_dialogues,
+    blind2_first,
+    blind3_dialogues,
+    blind3_first,
+    blind4_dialogues,
+    blind4_first,
+)
 from tests.language.blind2_dialogues import Dialogue
 from tests.language.blind2_model import First
 from tests.language.blind2_scoring import Miss, Seen, Tally, never_booked, score_first
@@ -34,6 +42,7 @@ from wayfarer.config import load_settings
 SETS: dict[str, tuple[tuple[First, ...], tuple[Dialogue, ...]]] = {
     "2": (blind2_first.FIRST, blind2_dialogues.DIALOGUES),
     "3": (blind3_first.FIRST, blind3_dialogues.DIALOGUES),
+    "4": (blind4_first.FIRST, blind4_dialogues.DIALOGUES),
 }
 
 

@@ -15,7 +15,7 @@ from tests.language.plans import COVERED, gathering, paris_itinerary, planned
 from wayfarer.domain import Preferences
 from wayfarer.language.events import Planned
 from wayfarer.language.offline import OfflineInterpreter, OfflineNarrator
-from wayfarer.language.offline.cities import WorldCities
+from wayfarer.language.offline.world import WorldCities
 
 ROUNDS = 5
 

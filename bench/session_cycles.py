@@ -65,9 +65,9 @@ async def built_documents() -> dict[str, SessionState]:
         for text in (PLAN_TURN, *LONG_TURNS):
             await orchestrator.turn(long.session_id, text)
         return {
-            "fresh": await orchestrator.get(fresh.session_id),
-            "planned": await orchestrator.get(planned.session_id),
-            "long": await orchestrator.get(long.session_id),
+            "fresh": await services.store.get(fresh.session_id),
+            "planned": await services.store.get(planned.session_id),
+            "long": await services.store.get(long.session_id),
         }
     finally:
         await services.close()

@@ -48,10 +48,14 @@ class EditRejected(InvalidRequest):
 
 
 class SessionNotFound(WayfarerError):
-    """No such session, or it expired."""
+    """No such session, or it expired (or its id has the wrong shape, or its stored
+    document is unreadable: the client is told the same)."""
 
     code = "session_not_found"
     status = 404
+
+    def __init__(self, message: str = "No such session (it may have expired).") -> None:
+        super().__init__(message)
 
 
 class ItineraryNotFound(WayfarerError):
@@ -74,9 +78,17 @@ class TurnInProgress(WayfarerError):
     code = "turn_in_progress"
     status = 409
 
+    def __init__(
+        self, message: str = "Another message on this conversation is still being answered."
+    ) -> None:
+        super().__init__(message)
+
 
 class VersionConflict(TurnInProgress):
     """A save's expected version no longer matched: someone else saved first."""
+
+    def __init__(self, message: str = "The session changed since it was read; try again.") -> None:
+        super().__init__(message)
 
 
 class RateLimited(WayfarerError):

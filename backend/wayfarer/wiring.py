@@ -13,7 +13,7 @@ import httpx
 
 from wayfarer.config import Settings
 from wayfarer.conversation.model_cities import ModelCities
-from wayfarer.conversation.orchestrator import Orchestrator
+from wayfarer.conversation.orchestrator import ExportLink, Orchestrator
 from wayfarer.conversation.sharing import Sharing
 from wayfarer.language import Interpreter, Narrator, OfflineInterpreter, OfflineNarrator
 from wayfarer.language.offline import WorldCities
@@ -63,10 +63,12 @@ class Services:
 
 
 async def build_services(
-    settings: Settings, metrics: Metrics | None = None, reference: ReferenceData | None = None
+    settings: Settings, metrics: Metrics | None = None, reference: ReferenceData | None = None,
+    export_link: ExportLink | None = None,
 ) -> Services:
     """Build and start every service for ``settings`` on ``reference`` (loaded here when not
-    given); raises WayfarerError on a bad set-up."""
+    given); ``export_link`` is the server's download link for an export asked for in the
+    chat (the API's route). Raises WayfarerError on a bad set-up."""
     metrics = metrics or Metrics()
     reference = reference or ReferenceData.load()  # CatalogError stops start-up
     proposed = ProposedCities()
@@ -81,7 +83,7 @@ async def build_services(
         model_cities = build_model_cities(
             settings, store, planner, proposed, reference.world, metrics, llm_http)
     orchestrator = Orchestrator(
-        store, interpreter, narrator, planner, settings, metrics, model_cities
+        store, interpreter, narrator, planner, settings, metrics, model_cities, export_link
     )
     return Services(
         settings=settings,

@@ -119,7 +119,7 @@ def test_assumed_preferences_are_marked_on_their_chips(page: Page) -> None:
                       start_date: '2026-05-04'},
         assumed: ['days', 'pace', 'budget'],
         itinerary: null,
-    })""")
+    }, (await (await fetch('/api/config')).json()).defaults)""")
     by_key = {chip["key"]: chip for chip in chips}
     assert [chip["key"] for chip in chips] == [
         "city", "days", "dates", "travellers", "interests", "pace", "budget",
@@ -133,6 +133,25 @@ def test_assumed_preferences_are_marked_on_their_chips(page: Page) -> None:
     assert by_key["travellers"]["value"] == "2 travellers"
     assert not by_key["city"]["assumed"]
 
+
+
+def test_an_assumed_chip_without_known_defaults_says_default(page: Page) -> None:
+    chips = run(page, "prefs.js", """m.preferenceChips({
+        preferences: {city: 'Lisbon'}, assumed: ['days', 'pace'], itinerary: null,
+    })""")
+    by_key = {chip["key"]: chip for chip in chips}
+    assert by_key["days"]["value"] == by_key["pace"]["value"] == "Default"
+    assert by_key["days"]["assumed"] and not by_key["budget"]["assumed"]
+
+
+def test_a_partial_page_configuration_leaves_the_rest_unknown(page: Page) -> None:
+    config = run(page, "page-config.js",
+                 "m.pageConfig({edit_ops: ['pin'], limits: {message_chars: 10}, vocabulary: 3})")
+    assert config["editOps"] == ["pin"]
+    assert config["limits"] == {"message_chars": 10}
+    assert config["vocabulary"] == {"interests": [], "paces": [], "budgets": []}
+    assert config["map"] == {"tiles_url": "", "attribution": ""}
+    assert config["exampleCities"] == [] and config["defaults"] == {}
 
 REALISM_ITINERARY = """{
   city: "Rome", country: "Italy",

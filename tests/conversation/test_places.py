@@ -58,3 +58,13 @@ def test_hours_answer_says_closed_and_asks_which_when_unsure() -> None:
     assert "Alte Pinakothek" in said and "closed on Mondays" in said
     asked = answer(AskOpeningHours(place="pinakothek", weekday="monday"), state, PLANNER)
     assert asked.rstrip().endswith("?") and "Pinakothek der Moderne" in asked
+
+
+def test_a_clipped_name_finds_the_planned_place() -> None:
+    prefs = Preferences(city="New York", days=4, interests=["museums", "food", "nature"],
+                        pace="packed", budget="moderate")
+    itinerary = PLANNER.plan(prefs).itinerary
+    names = {i.place.name for d in itinerary.days for i in d.items}
+    assert "Metropolitan Museum of Art" in names
+    match = resolve_place("the met", "New York", itinerary, PLANNER)
+    assert match.place is not None and match.place.name == "Metropolitan Museum of Art"

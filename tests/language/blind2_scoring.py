@@ -297,6 +297,24 @@ class DaySame(Check):
 
 
 @dataclass(frozen=True)
+class OtherDaysSame(Check):
+    """Every day that did not hold a place named like ``name`` before the turn has the
+    same places after it (a removal touches only the removed place's own day, whichever
+    day the plan put it on)."""
+
+    name: str
+    kind = "day unchanged"
+
+    def held(self, seen: Seen) -> tuple[bool, str]:
+        now, was = day_items(seen.view), day_items(seen.before)
+        if len(now) != len(was):
+            return False, f"{len(was)} -> {len(now)} days"
+        moved = [n for n, (a, b) in enumerate(zip(now, was, strict=True), start=1)
+                 if not any(plain(self.name) in x for x in names(b)) and names(a) != names(b)]
+        return not moved, f"changed days {moved}" if moved else "same"
+
+
+@dataclass(frozen=True)
 class DayLighter(Check):
     """Day ``day`` has fewer activities than before the turn."""
 

@@ -17,6 +17,7 @@ from tests.language.blind2_scoring import (
     DaySame,
     Has,
     Lacks,
+    OtherDaysSame,
     Pref,
     SaysMoney,
     Seen,
@@ -102,6 +103,9 @@ def test_unchanged_and_scoped_checks_compare_with_the_view_before() -> None:
     assert DaySame(2).held(moved)[0] and not DaySame(1).held(moved)[0]
     new_date = Seen("", view(PLAN, start_date="2027-01-12"), view(PLAN))
     assert not Unchanged().held(new_date)[0]
+    removed = Seen("", view([PLAN[0][1:], PLAN[1]]), view(PLAN))
+    assert OtherDaysSame("Louvre").held(removed)[0]  # only the Louvre's own day changed
+    assert not OtherDaysSame("Eiffel").held(removed)[0]
 
 
 def test_reply_checks() -> None:

@@ -52,9 +52,7 @@ def test_uncovered_cities_get_same_country_then_nearest_suggestions(
     assert update.city_suggestions == suggestions
 
 
-def test_suggest_for_a_name_and_for_unknown_places(resolver: CityResolver) -> None:
-    assert resolver.suggest_for("Porto") == ["Lisbon"]
-    assert resolver.suggest_for("Gondor") == []
+def test_an_unknown_place_resolves_to_nothing(resolver: CityResolver) -> None:
     assert resolver.resolve("Gondor").model_dump(exclude_defaults=True) == {}
 
 

@@ -49,6 +49,7 @@ def every_event(turn: int = 3, session_id: str = "s-1") -> list[NarrationEvent]:
         Undone(**common),
         Undone(**common, itinerary=plan),
         ExportReady(**common, format="ics", url="/api/sessions/s-1/itinerary?format=ics"),
+        ExportReady(**common, format="markdown"),  # no server link (the terminal chat)
         Answer(**common, itinerary=plan, day=2),
         Answer(**common, itinerary=plan),
         StartedOver(**common),

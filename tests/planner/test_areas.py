@@ -5,6 +5,7 @@ import itertools
 
 import pytest
 
+from tests.planner.plans import planned
 from wayfarer.domain import (
     PACES,
     AddPlace,
@@ -19,7 +20,7 @@ from wayfarer.planner import Catalog, CatalogPlanner
 from wayfarer.planner.clock import minutes_of
 from wayfarer.planner.notes import shortfall_notes
 from wayfarer.planner.request import resolve
-from wayfarer.planner.schedule import visit_length
+from wayfarer.planner.solver import visit_length
 from wayfarer.planner.tighten import HARD_KM, span_km, span_penalty, tighten
 
 #: Property bound on a day's span for trips of up to five days.
@@ -35,13 +36,14 @@ def _span(day_items: Itinerary, number: int) -> float:
 
 
 def test_every_day_stays_in_one_area(planner: CatalogPlanner, catalog: Catalog) -> None:
+    """Over every city and pace, 1-5 days at the default (moderate) budget, stated so
+    the plans are shared with the other sweeps (tests/planner/plans.py)."""
     spans: list[float] = []
     for city in catalog.cities:
         for pace in PACES:
             for days in range(1, 6):
-                itinerary = planner.plan(
-                    Preferences(city=city.name, days=days, pace=pace)
-                ).itinerary
+                prefs = Preferences(city=city.name, days=days, pace=pace, budget="moderate")
+                itinerary = planned(prefs).itinerary
                 for day in itinerary.days:
                     span = _span(itinerary, day.day)
                     assert span <= SPAN_BOUND_KM, (city.name, pace, days, day.day, span)
@@ -64,7 +66,7 @@ def test_a_far_sight_does_not_share_a_day_with_the_centre(
 ) -> None:
     for pace in PACES:
         for days in (3, 5):
-            itinerary = planner.plan(Preferences(city=city, days=days, pace=pace)).itinerary
+            itinerary = planned(Preferences(city=city, days=days, pace=pace)).itinerary
             for day in itinerary.days:
                 names = {i.place.name for i in day.items if i.kind == "activity"}
                 assert not {far, central} <= names
@@ -117,7 +119,9 @@ def test_meals_are_served_in_the_local_window_and_lunch_is_rarely_missed(
         assert index is not None
         for pace in PACES:
             for count in (3, 5):
-                plan = planner.plan(Preferences(city=city.name, days=count, pace=pace))
+                plan = planned(
+                    Preferences(city=city.name, days=count, pace=pace, budget="moderate")
+                )
                 for day in plan.itinerary.days:
                     days += 1
                     meals = [i for i in day.items if i.kind == "meal"]

@@ -2,13 +2,13 @@
 
 import pytest
 
+from tests.planner.plans import plan_of
 from wayfarer.domain import (
     ChangePace,
     Itinerary,
     MealWish,
     PinPlace,
     PlaceSelector,
-    Preferences,
     SetDayStart,
 )
 from wayfarer.errors import EditRejected
@@ -16,11 +16,6 @@ from wayfarer.planner import CatalogPlanner
 from wayfarer.planner.clock import minutes_of
 
 CITIES = ["Rome", "Paris", "Lisbon", "Kyoto"]
-
-
-def _plan(planner: CatalogPlanner, city: str, **prefs: object) -> tuple[Itinerary, Preferences]:
-    preferences = Preferences.model_validate({"city": city, "days": 3, **prefs})
-    return planner.plan(preferences).itinerary, preferences
 
 
 def _ids(itinerary: Itinerary) -> set[str]:
@@ -33,7 +28,7 @@ def _activities(itinerary: Itinerary, day: int) -> list[str]:
 
 @pytest.mark.parametrize("city", CITIES)
 def test_excluded_places_are_never_planned(planner: CatalogPlanner, city: str) -> None:
-    itinerary, prefs = _plan(planner, city)
+    itinerary, prefs = plan_of(city)
     first = [i.place.id for d in itinerary.days for i in d.items]  # itinerary order: stable
     gone = frozenset(first[:3])
     again = planner.plan(prefs, excluded=gone).itinerary
@@ -44,7 +39,7 @@ def test_excluded_places_are_never_planned(planner: CatalogPlanner, city: str) -
 
 @pytest.mark.parametrize("city", CITIES)
 def test_one_day_pace_changes_that_day_only(planner: CatalogPlanner, city: str) -> None:
-    itinerary, prefs = _plan(planner, city, pace="moderate")
+    itinerary, prefs = plan_of(city, pace="moderate")
     result = planner.apply_edit(itinerary, prefs, ChangePace(step="more_relaxed", day=2))
     assert result.summary.days == [2]
     assert len(_activities(result.itinerary, 2)) == 3
@@ -58,7 +53,7 @@ def test_one_day_pace_changes_that_day_only(planner: CatalogPlanner, city: str) 
 
 @pytest.mark.parametrize("city", CITIES)
 def test_later_start_shifts_days_and_keeps_rules(planner: CatalogPlanner, city: str) -> None:
-    itinerary, prefs = _plan(planner, city)
+    itinerary, prefs = plan_of(city)
     result = planner.apply_edit(itinerary, prefs, SetDayStart(earliest="11:00"))
     assert planner.verify(result.itinerary, result.preferences) == []
     assert result.summary.days
@@ -69,7 +64,7 @@ def test_later_start_shifts_days_and_keeps_rules(planner: CatalogPlanner, city: 
 
 
 def test_pin_keeps_a_planned_place_and_adds_a_missing_one(planner: CatalogPlanner) -> None:
-    itinerary, prefs = _plan(planner, "Paris")
+    itinerary, prefs = plan_of("Paris")
     first = itinerary.days[0].items[0].place.name
     kept = planner.apply_edit(itinerary, prefs, PinPlace(target=PlaceSelector(name=first)))
     assert kept.itinerary == itinerary
@@ -83,7 +78,7 @@ def test_pin_keeps_a_planned_place_and_adds_a_missing_one(planner: CatalogPlanne
 def test_later_dinners_move_only_dinners_and_keep_rules(
     planner: CatalogPlanner, city: str
 ) -> None:
-    itinerary, prefs = _plan(planner, city)
+    itinerary, prefs = plan_of(city)
     try:
         result = planner.apply_edit(itinerary, prefs, MealWish(wish="later_dinner"))
     except EditRejected:

@@ -4,6 +4,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.planner.plans import plan_of
 from tests.reference import bundled_catalog
 from wayfarer.domain import (
     AddDay,
@@ -14,7 +15,6 @@ from wayfarer.domain import (
     Edit,
     Itinerary,
     PlaceSelector,
-    Preferences,
     RemovePlace,
     ReplacePlace,
     SwapDays,
@@ -22,11 +22,6 @@ from wayfarer.domain import (
 )
 from wayfarer.errors import EditRejected
 from wayfarer.planner import Catalog, CatalogPlanner, EditResult
-
-
-def _plan(planner: CatalogPlanner, city: str, **prefs: object) -> tuple[Itinerary, Preferences]:
-    preferences = Preferences.model_validate({"city": city, "days": 3, **prefs})
-    return planner.plan(preferences).itinerary, preferences
 
 
 def _assert_local(planner: CatalogPlanner, before: Itinerary, result: EditResult) -> None:
@@ -56,7 +51,7 @@ def test_replace_a_place_by_kind_with_something_outdoors(
 ) -> None:
     done = 0
     for city in cities:
-        itinerary, prefs = _plan(planner, city)
+        itinerary, prefs = plan_of(city)
         day2 = [i for i in itinerary.days[1].items if i.kind == "activity"]
         target = day2[0].place
         edit = ReplacePlace(target=PlaceSelector(category=target.category, day=2),
@@ -78,7 +73,7 @@ def test_replace_a_place_by_kind_with_something_outdoors(
 
 def test_replace_by_name_and_a_meal(planner: CatalogPlanner, cities: list[str]) -> None:
     for city in cities[:10]:
-        itinerary, prefs = _plan(planner, city)
+        itinerary, prefs = plan_of(city)
         first = itinerary.days[0].items[0].place
         result = planner.apply_edit(
             itinerary, prefs, ReplacePlace(target=PlaceSelector(name=first.name.lower()))
@@ -100,7 +95,7 @@ def test_replace_by_name_and_a_meal(planner: CatalogPlanner, cities: list[str]) 
 
 def test_remove_keeps_the_pace_minimum(planner: CatalogPlanner, cities: list[str]) -> None:
     for city in cities:
-        itinerary, prefs = _plan(planner, city, pace="relaxed")
+        itinerary, prefs = plan_of(city, pace="relaxed")
         acts = [i for i in itinerary.days[0].items if i.kind == "activity"]
         gone = acts[0].place
         result = planner.apply_edit(itinerary, prefs,
@@ -113,7 +108,7 @@ def test_remove_keeps_the_pace_minimum(planner: CatalogPlanner, cities: list[str
 
 def test_add_a_place(planner: CatalogPlanner, cities: list[str]) -> None:
     for city in cities[:10]:
-        itinerary, prefs = _plan(planner, city, pace="packed")
+        itinerary, prefs = plan_of(city, pace="packed")
         result = planner.apply_edit(itinerary, prefs, AddPlace(query=PlaceSelector(
             outdoor=True)))
         _assert_local(planner, itinerary, result)
@@ -127,7 +122,7 @@ def test_add_a_place(planner: CatalogPlanner, cities: list[str]) -> None:
 def test_adding_to_a_full_day_takes_the_weakest_slot(planner: CatalogPlanner,
                                                      cities: list[str]) -> None:
     for city in cities[:10]:
-        itinerary, prefs = _plan(planner, city, pace="moderate")
+        itinerary, prefs = plan_of(city, pace="moderate")
         full = next(d for d in itinerary.days
                     if sum(i.kind == "activity" for i in d.items) == 4)
         try:
@@ -145,7 +140,7 @@ def test_adding_to_a_full_day_takes_the_weakest_slot(planner: CatalogPlanner,
 
 def test_add_a_place_already_planned_is_rejected(planner: CatalogPlanner, cities: list[str]
                                                  ) -> None:
-    itinerary, prefs = _plan(planner, cities[0], pace="relaxed")
+    itinerary, prefs = plan_of(cities[0], pace="relaxed")
     planned = itinerary.days[1].items[0].place
     with pytest.raises(EditRejected, match="already on day 2"):
         planner.apply_edit(itinerary, prefs, AddPlace(query=PlaceSelector(name=planned.name)))
@@ -154,7 +149,7 @@ def test_add_a_place_already_planned_is_rejected(planner: CatalogPlanner, cities
 def test_swap_days(planner: CatalogPlanner, cities: list[str]) -> None:
     exact = 0
     for city in cities:
-        itinerary, prefs = _plan(planner, city)
+        itinerary, prefs = plan_of(city)
         try:
             result = planner.apply_edit(itinerary, prefs, SwapDays(first=1, second=3))
         except EditRejected as exc:
@@ -175,7 +170,7 @@ def test_swap_days(planner: CatalogPlanner, cities: list[str]) -> None:
 
 def test_add_and_drop_days(planner: CatalogPlanner, cities: list[str]) -> None:
     for city in cities:
-        itinerary, prefs = _plan(planner, city)
+        itinerary, prefs = plan_of(city)
         added = planner.apply_edit(itinerary, prefs, AddDay())
         _assert_local(planner, itinerary, added)
         assert len(added.itinerary.days) == 4 and added.preferences.days == 4
@@ -194,7 +189,7 @@ def test_add_and_drop_days(planner: CatalogPlanner, cities: list[str]) -> None:
 
 def test_change_pace(planner: CatalogPlanner, cities: list[str]) -> None:
     for city in cities[:12]:
-        itinerary, prefs = _plan(planner, city, pace="relaxed")
+        itinerary, prefs = plan_of(city, pace="relaxed")
         packed = planner.apply_edit(itinerary, prefs, ChangePace(step="more_packed"))
         assert packed.preferences.pace == "moderate"
         assert planner.verify(packed.itinerary, packed.preferences) == []
@@ -209,7 +204,7 @@ def test_change_budget_replaces_what_it_no_longer_allows(
     planner: CatalogPlanner, cities: list[str]
 ) -> None:
     for city in cities:
-        itinerary, prefs = _plan(planner, city, budget="luxury", days=4)
+        itinerary, prefs = plan_of(city, budget="luxury", days=4)
         result = planner.apply_edit(itinerary, prefs, ChangeBudget(budget="budget"))
         _assert_local(planner, itinerary, result)
         assert result.preferences.budget == "budget"
@@ -223,7 +218,7 @@ def test_change_budget_replaces_what_it_no_longer_allows(
 def test_going_luxury_moves_meals_upscale(planner: CatalogPlanner, cities: list[str]) -> None:
     cheap = meals = 0
     for city in cities:
-        itinerary, prefs = _plan(planner, city, budget="budget", days=3)
+        itinerary, prefs = plan_of(city, budget="budget", days=3)
         result = planner.apply_edit(itinerary, prefs, ChangeBudget(budget="luxury"))
         _assert_local(planner, itinerary, result)
         for day in result.itinerary.days:
@@ -237,7 +232,7 @@ def test_going_luxury_moves_meals_upscale(planner: CatalogPlanner, cities: list[
 
 def test_impossible_edits_are_rejected_with_a_reason(planner: CatalogPlanner,
                                                      cities: list[str]) -> None:
-    itinerary, prefs = _plan(planner, cities[0])
+    itinerary, prefs = plan_of(cities[0])
     cases: list[tuple[Edit, str]] = [
         (Undo(), "Undo"),
         (SwapDays(first=1, second=9), "no day 9"),
@@ -249,7 +244,7 @@ def test_impossible_edits_are_rejected_with_a_reason(planner: CatalogPlanner,
     for edit, fragment in cases:
         with pytest.raises(EditRejected, match=fragment):
             planner.apply_edit(itinerary, prefs.model_copy(update={"budget": "moderate"}), edit)
-    one_day, one_prefs = _plan(planner, cities[0], days=1)
+    one_day, one_prefs = plan_of(cities[0], days=1)
     with pytest.raises(EditRejected, match="only one day"):
         planner.apply_edit(one_day, one_prefs, DropDay())
 
@@ -280,7 +275,7 @@ edits = st.one_of(
 def test_any_edit_is_local_and_verified_or_rejected(
     planner: CatalogPlanner, city: str, edit: Edit
 ) -> None:
-    itinerary, prefs = _plan(planner, city)
+    itinerary, prefs = plan_of(city)
     try:
         result = planner.apply_edit(itinerary, prefs, edit)
     except EditRejected as exc:
@@ -298,7 +293,7 @@ def test_replacing_a_luxury_dinner_stays_upscale(planner: CatalogPlanner, cities
                                                  ) -> None:
     replaced = 0
     for city in cities[:10]:
-        itinerary, prefs = _plan(planner, city, budget="luxury", days=2)
+        itinerary, prefs = plan_of(city, budget="luxury", days=2)
         dinners = [i for i in itinerary.days[0].items if i.meal == "dinner"]
         if not dinners:
             continue

@@ -2,17 +2,17 @@
 
 import pytest
 
+from tests.planner.plans import planned, shared_planner
 from tests.reference import bundled_catalog
 from wayfarer.domain import Preferences
-from wayfarer.planner import CatalogPlanner
 
 CATALOG = bundled_catalog()
-PLANNER = CatalogPlanner(CATALOG)
+PLANNER = shared_planner()
 
 
 @pytest.mark.parametrize("city", [c.name for c in CATALOG.cities])
 def test_family_trips_avoid_nightlife(city: str) -> None:
-    plan = PLANNER.plan(Preferences(city=city, days=4, interests=["family"], pace="packed"))
+    plan = planned(Preferences(city=city, days=4, interests=["family"], pace="packed"))
     assert not PLANNER.verify(plan.itinerary, Preferences(city=city, days=4,
                                                           interests=["family"], pace="packed"))
     nightlife = [

@@ -3,15 +3,14 @@ planner and catalog: every result passes the verifier (``apply_edit`` checks it)
 
 import pytest
 
+from tests.planner.plans import plan_of
 from wayfarer.domain import Itinerary, LimitPerDay, MealWish, Preferences
 from wayfarer.errors import EditRejected
 from wayfarer.planner import Catalog, CatalogPlanner
 
 
-def _plan(planner: CatalogPlanner, city: str, **prefs: object) -> tuple[Itinerary, Preferences]:
-    preferences = Preferences.model_validate(
-        {"city": city, "days": 3, "pace": "moderate", "budget": "moderate", **prefs})
-    return planner.plan(preferences).itinerary, preferences
+def _plan(city: str, **prefs: object) -> tuple[Itinerary, Preferences]:
+    return plan_of(city, **{"pace": "moderate", "budget": "moderate", **prefs})
 
 
 def _per_day(itinerary: Itinerary, category: str | None = None) -> list[int]:
@@ -30,7 +29,7 @@ def _meals(itinerary: Itinerary, day: int | None = None) -> list[tuple[str, str]
 ])
 def test_a_category_cap_holds_on_every_day(planner: CatalogPlanner, city: str,
                                            interests: list[str], category: str) -> None:
-    itinerary, prefs = _plan(planner, city, interests=interests)
+    itinerary, prefs = _plan(city, interests=interests)
     assert max(_per_day(itinerary, category)) > 1  # the cap has work to do
     result = planner.apply_edit(itinerary, prefs, LimitPerDay(category=category, limit=1))
     assert max(_per_day(result.itinerary, category)) <= 1
@@ -38,7 +37,7 @@ def test_a_category_cap_holds_on_every_day(planner: CatalogPlanner, city: str,
 
 
 def test_a_cap_on_stops_drops_the_extras_within_the_pace(planner: CatalogPlanner) -> None:
-    itinerary, prefs = _plan(planner, "Chicago", interests=["museums", "architecture"])
+    itinerary, prefs = _plan("Chicago", interests=["museums", "architecture"])
     assert max(_per_day(itinerary)) == 4
     result = planner.apply_edit(itinerary, prefs, LimitPerDay(limit=3))
     assert max(_per_day(result.itinerary)) == 3
@@ -46,7 +45,7 @@ def test_a_cap_on_stops_drops_the_extras_within_the_pace(planner: CatalogPlanner
 
 def test_a_cap_below_the_pace_minimum_is_refused_with_the_reason(
         planner: CatalogPlanner) -> None:
-    itinerary, prefs = _plan(planner, "Chicago")
+    itinerary, prefs = _plan("Chicago")
     with pytest.raises(EditRejected, match="relaxed"):
         planner.apply_edit(itinerary, prefs, LimitPerDay(limit=1))
 
@@ -56,7 +55,7 @@ def test_vegetarian_meals_where_the_catalog_has_them(planner: CatalogPlanner,
     city = catalog.get("Mumbai")
     assert city is not None
     veg = {p.id for p in city.places if "vegetarian" in p.diet}
-    itinerary, prefs = _plan(planner, "Mumbai", days=2, interests=["history", "food"])
+    itinerary, prefs = _plan("Mumbai", days=2, interests=["history", "food"])
     assert not {pid for pid, _ in _meals(itinerary)} <= veg
     result = planner.apply_edit(itinerary, prefs, MealWish(wish="vegetarian"))
     assert {pid for pid, _ in _meals(result.itinerary)} <= veg
@@ -64,14 +63,14 @@ def test_vegetarian_meals_where_the_catalog_has_them(planner: CatalogPlanner,
 
 def test_a_wish_the_catalog_cannot_serve_is_refused_with_the_reason(
         planner: CatalogPlanner) -> None:
-    itinerary, prefs = _plan(planner, "Lisbon")
+    itinerary, prefs = _plan("Lisbon")
     with pytest.raises(EditRejected, match="vegetarian"):
         planner.apply_edit(itinerary, prefs, MealWish(wish="vegetarian"))
 
 
 def test_a_fancy_dinner_on_one_day_leaves_the_other_days(planner: CatalogPlanner,
                                                          catalog: Catalog) -> None:
-    itinerary, prefs = _plan(planner, "Porto", interests=["viewpoints", "food"])
+    itinerary, prefs = _plan("Porto", interests=["viewpoints", "food"])
     result = planner.apply_edit(itinerary, prefs, MealWish(wish="fancy", day=3))
     dinner = [i for i in result.itinerary.days[2].items if i.meal == "dinner"]
     assert dinner and dinner[0].place.cost_level >= 3
@@ -80,7 +79,7 @@ def test_a_fancy_dinner_on_one_day_leaves_the_other_days(planner: CatalogPlanner
 
 
 def test_cheap_eats_pick_the_cheapest_places(planner: CatalogPlanner) -> None:
-    itinerary, prefs = _plan(planner, "Paris", interests=["museums"])
+    itinerary, prefs = _plan("Paris", interests=["museums"])
     result = planner.apply_edit(itinerary, prefs, MealWish(wish="cheap"))
     assert all(i.place.cost_level <= 1 for d in result.itinerary.days for i in d.items
                if i.kind == "meal")

@@ -10,6 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.planner.plans import planned
 from tests.reference import bundled_catalog
 from wayfarer.domain import BUDGETS, INTERESTS, PACES, ChangeBudget, Itinerary, Preferences
 from wayfarer.planner import CatalogPlanner, load_catalog
@@ -145,7 +146,7 @@ def test_luxury_dines_upscale_and_budget_cheap(planner: CatalogPlanner) -> None:
     levels: dict[str, list[int]] = {"budget": [], "luxury": []}
     for city in _CITIES:
         for budget, found in levels.items():
-            plan = planner.plan(Preferences(city=city, days=3, budget=budget)).itinerary
+            plan = planned(Preferences(city=city, days=3, budget=budget)).itinerary
             found += [i.place.cost_level for d in plan.days for i in d.items if i.kind == "meal"]
     assert sum(level <= 1 for level in levels["luxury"]) <= 0.15 * len(levels["luxury"])
     assert sum(level <= 1 for level in levels["budget"]) >= 0.6 * len(levels["budget"])
@@ -177,14 +178,14 @@ def test_an_undated_trip_names_a_must_see_closed_on_its_assumed_day(
     catalog = bundled_catalog()
     found = 0
     for city in catalog.cities:
-        result = planner.plan(Preferences(city=city.name, days=1))
-        planned = {i.place.id for d in result.itinerary.days for i in d.items}
+        result = planned(Preferences(city=city.name, days=1))
+        scheduled = {i.place.id for d in result.itinerary.days for i in d.items}
         for place in city.activities:
             if place.must_see is not None and place.must_see <= 2 and place.excursion is None \
-                    and place.hours[0] == "closed" and place.id not in planned:
+                    and place.hours[0] == "closed" and place.id not in scheduled:
                 found += 1
                 assert any(place.name in n and "closed on Mondays" in n for n in result.notes)
-        dated = planner.plan(Preferences(city=city.name, days=1, start_date=dt.date(2026, 6, 2)))
+        dated = planned(Preferences(city=city.name, days=1, start_date=dt.date(2026, 6, 2)))
         assert not any("closed on Mondays" in n for n in dated.notes)
         for day in result.itinerary.days:
             for item in day.items:
@@ -198,7 +199,7 @@ def test_relaxed_days_name_their_free_time(planner: CatalogPlanner) -> None:
     named = 0
     for city in _CITIES:
         prefs = Preferences(city=city, days=2, pace="relaxed")
-        itinerary = planner.plan(prefs).itinerary
+        itinerary = planned(prefs).itinerary
         for day in itinerary.days:
             for item, after in pairwise(day.items):
                 if minutes_of(after.start) - minutes_of(item.end) >= 90:
@@ -228,6 +229,6 @@ def test_a_beach_day_does_not_stack_three_beaches(planner: CatalogPlanner) -> No
             continue
         for pace in PACES:
             prefs = Preferences(city=city.name, days=3, pace=pace, interests=["beaches"])
-            itinerary = planner.plan(prefs).itinerary
+            itinerary = planned(prefs).itinerary
             for day in itinerary.days:
                 assert sum(i.place.category == "beach" for i in day.items) <= 2, city.name

@@ -6,10 +6,11 @@ from typing import Any
 
 import pytest
 
-from tests.reference import geonames
+from tests.reference import bundled_catalog, geonames
 from wayfarer.errors import CatalogError
 from wayfarer.planner.catalog import data_dir, load_city_file
 from wayfarer.planner.index import CityIndex
+from wayfarer.planner.rates import UNITS_PER_USD
 from wayfarer.planner.schedule import schedule
 
 LISBON = (38.7167, -9.1333)
@@ -133,3 +134,10 @@ def test_every_bundled_city_has_schema_2_facts() -> None:
         city = load_city_file(path, geonames())
         assert all(p.serves for p in city.food), city.name
         assert any(p.must_see for p in city.activities), city.name
+
+
+def test_every_bundled_currency_converts() -> None:
+    """A trip priced in another currency converts from every city's own (no silent local
+    prices when the traveller asked for dollars: the realism sweep found ISK, PEN, TWD)."""
+    local = {c.prices.currency for c in bundled_catalog().cities if c.prices is not None}
+    assert local and not local - set(UNITS_PER_USD)

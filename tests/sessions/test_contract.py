@@ -1,4 +1,5 @@
-"""The SessionStore contract, run against every backend (memory, and a real Redis)."""
+"""The session store contract (sessions/base.py), run against every backend (memory, and a
+real Redis: single, cluster, sentinel)."""
 
 import asyncio
 import json
@@ -9,7 +10,7 @@ from tests.sessions.conftest import Store, StoreFactory, sample
 from wayfarer.domain import SCHEMA_VERSION, Message, SessionState
 from wayfarer.errors import SessionNotFound, TurnInProgress, VersionConflict
 from wayfarer.observability import Metrics
-from wayfarer.sessions import SessionStore, new_session_id
+from wayfarer.sessions import StoreUpkeep, TurnStore, new_session_id
 
 
 def new_state(text: str = "hello") -> SessionState:
@@ -18,17 +19,18 @@ def new_state(text: str = "hello") -> SessionState:
     )
 
 
-async def test_backend_serves_the_protocol(store: Store) -> None:
-    """Each backend, used through the SessionStore protocol alone, answers ping and serves
-    a whole session life."""
-    sessions: SessionStore = store
-    await sessions.ping()  # raises StoreUnavailable when unhealthy
-    created = await sessions.create(new_state("hi"))
-    async with sessions.turn_lock(created.session_id):
-        assert (await sessions.get(created.session_id)).history == created.history
-    assert await sessions.count() == 1
-    assert await sessions.delete(created.session_id) is True
-    assert await sessions.count() == 0
+async def test_backend_serves_each_role(store: Store) -> None:
+    """Each backend, used through the role protocols alone (a turn's persistence and lock,
+    upkeep), answers ping and serves a whole session life."""
+    turns: TurnStore = store
+    upkeep: StoreUpkeep = store
+    await upkeep.ping()  # raises StoreUnavailable when unhealthy
+    created = await turns.create(new_state("hi"))
+    async with turns.turn_lock(created.session_id):
+        assert (await turns.get(created.session_id)).history == created.history
+    assert await upkeep.count() == 1
+    assert await turns.delete(created.session_id) is True
+    assert await upkeep.count() == 0
 
 
 async def test_create_then_get_returns_the_stored_document(store: Store) -> None:

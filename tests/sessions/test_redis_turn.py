@@ -10,7 +10,7 @@ from redis.asyncio import Redis
 
 from tests.support import RedisServer
 from wayfarer.domain import Message, SessionState
-from wayfarer.errors import VersionConflict
+from wayfarer.errors import TurnInProgress, VersionConflict
 from wayfarer.sessions import RedisSessionStore, new_session_id
 
 pytestmark = pytest.mark.redis
@@ -128,3 +128,45 @@ async def test_the_lease_read_serves_only_the_first_read_of_its_own_session(
         state = await store.get(created.session_id)
         saved = await store.save(state, expected_version=state.version)
         assert (await store.get(created.session_id)).version == saved.version == 2
+
+
+async def test_a_turn_longer_than_its_lease_keeps_it_until_it_ends(
+    private_redis: RedisServer, raw: Redis
+) -> None:
+    """The lease is renewed while its turn runs (several lease periods here, each turn's
+    lease renewed by the store's one renewing task), so no other turn gets in, and it is
+    gone once the turn ends, whether the turn saved or not."""
+    first, second = (
+        RedisSessionStore.from_url(
+            private_redis.url, ttl_seconds=30, turn_wait_seconds=0.2, turn_lease_seconds=0.3,
+            key_prefix="wf:",
+        )
+        for _ in range(2)
+    )
+    try:
+        saving = await first.create(SessionState(session_id=new_session_id()))
+        reading = await first.create(SessionState(session_id=new_session_id()))
+
+        async def long_turn(session_id: str, save: bool) -> None:
+            async with first.turn_lock(session_id):
+                state = await first.get(session_id)
+                await asyncio.sleep(1.0)  # more than three lease periods
+                if save:
+                    await first.save(state, expected_version=state.version)
+
+        turns = [asyncio.create_task(long_turn(saving.session_id, True)),
+                 asyncio.create_task(long_turn(reading.session_id, False))]
+        await asyncio.sleep(0.6)
+        for session_id in (saving.session_id, reading.session_id):
+            with pytest.raises(TurnInProgress):
+                async with second.turn_lock(session_id):
+                    pass
+        await asyncio.gather(*turns)
+        for session_id in (saving.session_id, reading.session_id):
+            assert await raw.exists(first.keys.lock(session_id)) == 0
+            async with second.turn_lock(session_id):
+                pass
+        assert (await second.get(saving.session_id)).version == 2
+    finally:
+        await first.close()
+        await second.close()

@@ -5,7 +5,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from wayfarer.domain import SCHEMA_VERSION, DayLimit, Message, SessionState
+from wayfarer.domain import SCHEMA_VERSION, AskOpeningHours, DayLimit, Message, SessionState
 from wayfarer.sessions import is_session_id, new_session_id
 from wayfarer.sessions.schema import DocumentError, decode, encode, stamped, upgrade
 
@@ -158,10 +158,22 @@ def test_a_schema_5_document_with_constraints_loads_with_no_day_limits() -> None
            "preferences": {"city": "Paris"}, "constraints": constraints,
            "dialogue": {"turn": 4}}
     state = decode(json.dumps(doc))
-    assert state.schema_version == SCHEMA_VERSION == 6
+    assert state.schema_version == SCHEMA_VERSION
     assert state.constraints.day_limits == []
     assert state.constraints.excluded_ids() == {"paris-louvre"}
     assert state.constraints.day_start == "10:00" and state.dialogue.turn == 4
     state.constraints.day_limits.append(DayLimit(category="museum", limit=1))
     again = decode(encode(state))
     assert again.constraints.day_limits == [DayLimit(category="museum", limit=1)]
+
+
+def test_a_schema_6_document_loads_with_nothing_to_follow_up() -> None:
+    doc = {"schema_version": 6, "session_id": new_session_id(), "stage": "gathering",
+           "preferences": {"city": "Paris"},
+           "dialogue": {"turn": 3, "awaiting": "days", "offered_cities": []}}
+    state = decode(json.dumps(doc))
+    assert state.schema_version == SCHEMA_VERSION == 7
+    assert state.dialogue.follow_up is None and state.dialogue.turn == 3
+    state.dialogue.follow_up = AskOpeningHours(place="louvre", weekday="tuesday")
+    again = decode(encode(state))
+    assert again.dialogue.follow_up == AskOpeningHours(place="louvre", weekday="tuesday")

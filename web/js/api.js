@@ -93,7 +93,7 @@ export function sharedExportUrl(token, format) {
   return `${sharedPath(token)}/itinerary?format=${encodeURIComponent(format)}`;
 }
 
-/** GET /api/config: what this deployment offers the page (map tiles). */
+/** GET /api/config: what this deployment offers the page (web/js/page-config.js). */
 export async function getConfig() {
   return (await request("/api/config")).json();
 }

@@ -4,12 +4,15 @@
 
 import { renderEditor } from "./chips.js";
 import { clear } from "./dom.js";
+import { UNKNOWN } from "./page-config.js";
 
 /**
- * The chip editor bound to the page: `{state, ui, send(text), sizeComposer()}`.
- * Returns `{toggle(key, button), close(restoreFocus)}`.
+ * Bind the chip editor to the page (`{state, ui}` plus `send(text)` and `sizeComposer()`):
+ * wires Escape, and returns `{toggleEditor(key, button), closeEditor(restoreFocus)}`.
+ * The options come from the page configuration (`state.config`, page-config.js).
  */
-export function chipEditor({ state, ui, send, sizeComposer }) {
+export function bindChipEditor(page) {
+  const { state, ui } = page;
   let opener = null;
 
   function close(restoreFocus) {
@@ -38,11 +41,12 @@ export function chipEditor({ state, ui, send, sizeComposer }) {
     const first = renderEditor(ui.editorTitle, ui.editorBody, key, {
       session: state.session,
       cities: state.cities,
-      send,
+      config: state.config || UNKNOWN,
+      send: page.send,
       prefill: (text) => {
         close(false);
         ui.input.value = text;
-        sizeComposer();
+        page.sizeComposer();
         ui.input.focus();
         const gap = text.indexOf("  ");
         const caret = gap === -1 ? text.length : gap + 1;
@@ -54,5 +58,9 @@ export function chipEditor({ state, ui, send, sizeComposer }) {
     if (first) first.focus();
   }
 
-  return { toggle, close };
+  ui.editor.addEventListener("keydown", (event) => {
+    if (event.key === "Escape") close(true);
+  });
+
+  return { toggleEditor: toggle, closeEditor: close };
 }

@@ -3,7 +3,6 @@
 
 import { clear, h } from "./dom.js";
 import { capitalise } from "./format.js";
-import { BUDGETS, INTERESTS, MAX_DAYS, PACES } from "./prefs.js";
 import { drafts, prompts } from "./prompts.js";
 
 /** Render `chips` (from preferenceChips) as buttons; `onOpen(key, button)` on click. */
@@ -49,12 +48,18 @@ function choice(text, { pressed = null, onClick }) {
   }, text);
 }
 
+/** Buttons for party sizes 1 to this many (within the server's limit); larger parties are typed. */
+const TRAVELLER_CHOICES = 8;
+
 /**
- * Fill the editor for `key`. `ctx`: {session, cities, send(text), prefill(text), close()}.
+ * Fill the editor for `key`. `ctx`: {session, cities, config, send(text), prefill(text),
+ * close()}, where `config` is the page configuration (page-config.js): its vocabulary and
+ * limits are the options offered; with none known, only "Write it myself" is.
  * Returns the element that should receive focus.
  */
 export function renderEditor(title, body, key, ctx) {
   const prefs = ctx.session.preferences || {};
+  const { vocabulary, limits } = ctx.config;
   title.textContent = TITLES[key] || "Change";
   clear(body);
   const options = h("div", { class: "options" });
@@ -71,7 +76,7 @@ export function renderEditor(title, body, key, ctx) {
     if (!ctx.cities.length) options.append(h("p", { class: "options__empty", text: "Type the city you’d like in the message box." }));
   } else if (key === "days") {
     const current = prefs.days || (ctx.session.itinerary && ctx.session.itinerary.days.length);
-    for (let days = 1; days <= MAX_DAYS; days += 1) {
+    for (let days = 1; days <= (limits.trip_days || 0); days += 1) {
       options.append(choice(String(days), {
         pressed: current === days,
         onClick: () => ctx.send(prompts.days(days)),
@@ -79,7 +84,7 @@ export function renderEditor(title, body, key, ctx) {
     }
     options.classList.add("options--numbers");
   } else if (key === "travellers") {
-    for (let count = 1; count <= 8; count += 1) {
+    for (let count = 1; count <= Math.min(TRAVELLER_CHOICES, limits.travelers || 0); count += 1) {
       options.append(choice(String(count), {
         pressed: prefs.travelers === count,
         onClick: () => ctx.send(prompts.travellers(count)),
@@ -87,7 +92,7 @@ export function renderEditor(title, body, key, ctx) {
     }
     options.classList.add("options--numbers");
   } else if (key === "pace" || key === "budget") {
-    const values = key === "pace" ? PACES : BUDGETS;
+    const values = key === "pace" ? vocabulary.paces : vocabulary.budgets;
     const current = prefs[key];
     for (const value of values) {
       options.append(choice(capitalise(value), {
@@ -95,9 +100,9 @@ export function renderEditor(title, body, key, ctx) {
         onClick: () => ctx.send(prompts[key](value)),
       }));
     }
-  } else if (key === "interests") {
+  } else if (key === "interests" && vocabulary.interests.length) {
     const selected = new Set(prefs.interests || []);
-    for (const interest of INTERESTS) {
+    for (const interest of vocabulary.interests) {
       const button = choice(capitalise(interest), {
         pressed: selected.has(interest),
         onClick: () => {
@@ -113,8 +118,8 @@ export function renderEditor(title, body, key, ctx) {
       "Use these interests");
     const before = new Set(prefs.interests || []);
     apply.addEventListener("click", () => ctx.send(prompts.interests(
-      INTERESTS.filter((i) => selected.has(i)),
-      INTERESTS.filter((i) => before.has(i) && !selected.has(i)),
+      vocabulary.interests.filter((i) => selected.has(i)),
+      vocabulary.interests.filter((i) => before.has(i) && !selected.has(i)),
     )));
   } else if (key === "dates") {
     const input = h("input", {

@@ -3,32 +3,14 @@
 // with a colour per day. Without tiles (none configured, Leaflet missing, offline, or the
 // tile host failing before any tile loaded) the SVG sketches of route.js are drawn instead.
 
-import { getConfig } from "./api.js";
 import { h } from "./dom.js";
 import { dayColour, overviewSketch, routeSketch } from "./route.js";
 
-const NO_TILES = { tiles_url: "", attribution: "" };
 const OSM_COPYRIGHT = "https://www.openstreetmap.org/copyright";
 /** Tile failures, before any tile loaded, that make a map give way to the sketch. */
 const FAILURES_BEFORE_SKETCH = 2;
 
 const live = new Set();
-
-/**
- * The deployment's page settings from GET /api/config: `{map: {tiles_url, attribution},
- * editOps: [op names the edits endpoint accepts]}` (no tiles and no ops when unavailable).
- */
-export async function loadPageConfig() {
-  try {
-    const config = await getConfig();
-    return {
-      map: (config && config.map) || NO_TILES,
-      editOps: (config && Array.isArray(config.edit_ops)) ? config.edit_ops : [],
-    };
-  } catch {
-    return { map: NO_TILES, editOps: [] };
-  }
-}
 
 /** Remove every live map (before the itinerary is drawn again). */
 export function disposeMaps() {

@@ -1,34 +1,29 @@
 // Preference chips: what the session knows (or assumed) about the trip, as display data.
-// Pure: `preferenceChips(session)` reads a SessionView and returns plain objects.
+// Pure: `preferenceChips(session, defaults)` reads a SessionView and returns plain objects.
 
 import { capitalise, formatDateRange, joinWords, plural } from "./format.js";
-
-export const INTERESTS = [
-  "art", "architecture", "beaches", "culture", "family", "food", "history", "museums",
-  "nature", "nightlife", "shopping", "viewpoints",
-];
-export const PACES = ["relaxed", "moderate", "packed"];
-export const BUDGETS = ["budget", "moderate", "luxury"];
-export const MAX_DAYS = 14;
-
-/** The assumed value the planner uses when a preference was never given (SPEC §5). */
-const DEFAULTS = { days: 3, pace: "moderate", budget: "moderate" };
 
 const number = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 0 });
 
 /**
  * Chips in display order: `{key, label, value, assumed, empty}`. `assumed` is true when
  * the session lists the field among its defaults; `empty` when nothing is known yet.
+ * `defaults` (`{days, pace, budget}`, GET /api/config) are the values the planner assumes
+ * (SPEC §5): an assumed field shows its default, or "Default" when it is unknown.
  */
-export function preferenceChips(session) {
+export function preferenceChips(session, defaults = {}) {
   const prefs = (session && session.preferences) || {};
   const itinerary = session && session.itinerary;
   const assumed = new Set((session && session.assumed) || []);
   const days = prefs.days || (itinerary ? itinerary.days.length : null)
-    || (assumed.has("days") ? DEFAULTS.days : null);
+    || (assumed.has("days") ? defaults.days : null);
 
   const chip = (key, label, value, placeholder) => ({
-    key, label, value: value || placeholder, assumed: assumed.has(key), empty: !value,
+    key,
+    label,
+    value: value || (assumed.has(key) ? "Default" : placeholder),
+    assumed: assumed.has(key),
+    empty: !value,
   });
 
   const city = prefs.city || (itinerary && itinerary.city);
@@ -40,9 +35,9 @@ export function preferenceChips(session) {
   if (avoided.length) {
     interestText = [interestText, `not ${joinWords(avoided).toLowerCase()}`].filter(Boolean).join("; ");
   }
-  const pace = prefs.pace || (assumed.has("pace") ? DEFAULTS.pace : null);
+  const pace = prefs.pace || (assumed.has("pace") ? defaults.pace : null);
   const level = prefs.budget || (itinerary && itinerary.estimated_cost && itinerary.estimated_cost.level)
-    || (assumed.has("budget") ? DEFAULTS.budget : null);
+    || (assumed.has("budget") ? defaults.budget : null);
   let budget = level ? capitalise(level) : "";
   if (prefs.budget_amount) {
     const amount = `${number.format(prefs.budget_amount)}${prefs.currency ? ` ${prefs.currency}` : ""}`;

@@ -75,6 +75,24 @@ function round(value) {
   return Math.round(value * 10) / 10;
 }
 
+/** An SVG path through `points` ({x, y}) in order. */
+function pathThrough(points) {
+  return points.map((p, i) => `${i ? "L" : "M"}${p.x} ${p.y}`).join(" ");
+}
+
+/** An empty <svg role="img"> of `width` x `height` named `label`, its background drawn. */
+function sketchCanvas(className, label, width, height) {
+  const root = svg("svg", {
+    class: className,
+    viewBox: `0 0 ${width} ${height}`,
+    role: "img",
+    "aria-label": label,
+    focusable: "false",
+  }, svg("title", { text: label }));
+  root.append(svg("rect", { class: "route__bg", x: 0, y: 0, width, height, rx: 14 }));
+  return root;
+}
+
 /**
  * An <svg role="img"> sketch of one day's stops. `stops` are `{lat, lon, name, meal}` in
  * visiting order; numbers on the markers match the numbered list beside it.
@@ -84,15 +102,7 @@ export function routeSketch(stops, { label, width = 320, height = 200 } = {}) {
   const box = { left: 22, top: 20, right: width - 44, bottom: height - 32 };
   const { points, unitsPerKm } = projectRoute(stops, box);
   const titleText = `${label}: ${stops.map((s, i) => `${i + 1} ${s.name}`).join(", ")}`;
-  const root = svg("svg", {
-    class: "route__svg",
-    viewBox: `0 0 ${width} ${height}`,
-    role: "img",
-    "aria-label": titleText,
-    focusable: "false",
-  }, svg("title", { text: titleText }));
-
-  root.append(svg("rect", { class: "route__bg", x: 0, y: 0, width, height, rx: 14 }));
+  const root = sketchCanvas("route__svg", titleText, width, height);
   for (let x = 40; x < width; x += 40) {
     root.append(svg("line", { class: "route__grid", x1: x, y1: 0, x2: x, y2: height }));
   }
@@ -100,7 +110,7 @@ export function routeSketch(stops, { label, width = 320, height = 200 } = {}) {
     root.append(svg("line", { class: "route__grid", x1: 0, y1: y, x2: width, y2: y }));
   }
   if (points.length > 1) {
-    const d = points.map((p, i) => `${i ? "L" : "M"}${p.x} ${p.y}`).join(" ");
+    const d = pathThrough(points);
     root.append(svg("path", { class: "route__casing", d }));
     root.append(svg("path", { class: "route__line", d }));
   }
@@ -140,22 +150,14 @@ export function overviewSketch(days, { label, width = 640, height = 260 } = {}) 
   const box = { left: 16, top: 16, right: width - 16, bottom: height - 16 };
   const all = days.flatMap((d) => d.stops);
   const { points } = projectRoute(all, box);
-  const root = svg("svg", {
-    class: "route__svg route__svg--overview",
-    viewBox: `0 0 ${width} ${height}`,
-    role: "img",
-    "aria-label": label,
-    focusable: "false",
-  }, svg("title", { text: label }));
-  root.append(svg("rect", { class: "route__bg", x: 0, y: 0, width, height, rx: 14 }));
+  const root = sketchCanvas("route__svg route__svg--overview", label, width, height);
   let offset = 0;
   for (const { day, stops } of days) {
     const mine = points.slice(offset, offset + stops.length);
     offset += stops.length;
     const colour = `day-colour-${dayColour(day)}`;
     if (mine.length > 1) {
-      const d = mine.map((p, i) => `${i ? "L" : "M"}${p.x} ${p.y}`).join(" ");
-      root.append(svg("path", { class: `route__line ${colour}`, d }));
+      root.append(svg("path", { class: `route__line ${colour}`, d: pathThrough(mine) }));
     }
     for (const p of mine) root.append(svg("circle", { class: `route__dot ${colour}`, cx: p.x, cy: p.y, r: 5 }));
   }

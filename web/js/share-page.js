@@ -4,7 +4,7 @@
 import { ApiError, getShared, sharedExportUrl } from "./api.js";
 import { plural } from "./format.js";
 import { itineraryParts, renderItinerary } from "./itinerary.js";
-import { loadPageConfig } from "./maps.js";
+import { loadPageConfig } from "./page-config.js";
 
 const $ = (id) => document.getElementById(id);
 

@@ -1,21 +1,23 @@
-// The city suggestions under a fresh conversation: featured cities first, every covered
-// city one click away, grouped by country. Each button sends the opening message for its city.
+// The city suggestions under a fresh conversation: the example cities the agent itself
+// names (GET /api/config) first, every covered city one click away, grouped by country.
+// Each button sends the opening message for its city.
 
 import { clear, h } from "./dom.js";
 import { prompts } from "./prompts.js";
 
-/** Cities offered first when the catalog has them; the rest are one click away. */
-const FEATURED = ["Lisbon", "Kyoto", "Mexico City", "Marrakech", "Rome", "New York"];
-
 /**
  * Draw the suggestions into `ui.suggestions` / `ui.suggestionsList` from `state`
- * (`{session, cities, showAllCities, busy}`); `fresh` says the traveller has not written
- * yet; `send(text)` sends a message.
+ * (`{cities, config, showAllCities, busy}`; nothing until the page configuration has
+ * settled, so the list does not change shape under the reader); `fresh` says the traveller
+ * has not written yet; `send(text)` sends a message.
  */
 export function renderSuggestions(ui, state, { fresh, send }) {
-  ui.suggestions.hidden = !(fresh && state.cities.length);
+  ui.suggestions.hidden = !(fresh && state.cities.length && state.config);
   clear(ui.suggestionsList);
-  const featured = state.cities.filter((c) => FEATURED.includes(c.name));
+  if (ui.suggestions.hidden) return;
+  const featured = state.config.exampleCities
+    .map((name) => state.cities.find((c) => c.name === name))
+    .filter(Boolean);
   const all = state.showAllCities || featured.length < 3;
   const button = (city) => h("button", {
     type: "button",

@@ -1,15 +1,15 @@
-// The trip's own actions, outside the conversation: click edits (POST .../edits), the
-// read-only share link, and the export downloads. Each goes through the page controller
-// (`page`): its state, busy flag, error banner and the session it adopts.
+// The trip's own actions, outside the conversation: click edits (POST .../edits) and the
+// read-only share link. Each goes through the page (`page`): its state, busy flag, error
+// banner and the session it adopts.
 
-import { ApiError, fetchExport, sendEdit, setShared } from "./api.js";
-import { h } from "./dom.js";
+import { ApiError, sendEdit, setShared } from "./api.js";
 
 /**
- * The trip actions bound to the page controller `page`: `{state, ui, setBusy, adopt,
- * announceTrip, showError, hideError, hideNotice, replaceExpiredSession, renderTrip}`.
+ * Bind the trip actions to the page (`{state, ui}` plus `setBusy`, `adopt`,
+ * `announceTrip`, the banners, `replaceExpiredSession` and `renderTrip`): wires "Undo" and
+ * the share controls, and returns `{applyEdit(op)}` for the stops' and days' buttons.
  */
-export function tripActions(page) {
+export function bindTripActions(page) {
   const { state, ui } = page;
 
   /** Apply one typed edit; the reply joins the chat like any other. */
@@ -75,25 +75,10 @@ export function tripActions(page) {
     }
   }
 
-  /** Download the itinerary as `format` (a file named by the server). */
-  async function download(format, fallbackExtension) {
-    const session = state.session;
-    if (!session || !session.itinerary) return;
-    try {
-      const { blob, filename } = await fetchExport(session.session_id, format);
-      const url = URL.createObjectURL(blob);
-      const city = (session.itinerary.city || "trip").toLowerCase().replace(/[^a-z0-9]+/g, "-");
-      const link = h("a", { href: url, download: filename || `wayfarer-${city}.${fallbackExtension}`, class: "visually-hidden" });
-      document.body.append(link);
-      link.click();
-      link.remove();
-      window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    } catch (exc) {
-      if (!(exc instanceof ApiError)) throw exc;
-      if (exc.code === "session_not_found") await page.replaceExpiredSession();
-      else page.showError(exc, () => download(format, fallbackExtension));
-    }
-  }
+  ui.undo.addEventListener("click", () => applyEdit({ op: "undo" }));
+  ui.share.addEventListener("click", () => toggleShare(true));
+  ui.shareRevoke.addEventListener("click", () => toggleShare(false));
+  ui.shareCopy.addEventListener("click", () => copyShareLink());
 
-  return { applyEdit, toggleShare, copyShareLink, download };
+  return { applyEdit };
 }

@@ -41,7 +41,7 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[dict[str, float]]:
-        services = await build_services(settings, metrics, reference)
+        services = await build_services(settings, metrics, reference, messages.export_path)
         app.state.services = services
         try:
             yield transport_bounds(settings)  # read by serving.HeaderTimeoutProtocol

@@ -8,7 +8,7 @@ from wayfarer.api.ratelimit import RateLimits, client_key
 from wayfarer.config import Settings
 from wayfarer.conversation.orchestrator import Orchestrator
 from wayfarer.conversation.sharing import Sharing
-from wayfarer.sessions import SessionStore
+from wayfarer.sessions import SessionPersistence
 from wayfarer.wiring import Services
 
 
@@ -23,14 +23,14 @@ def get_settings(request: Request) -> Settings:
     return get_services(request).settings
 
 
-def get_store(request: Request) -> SessionStore:
-    """The session store."""
+def get_store(request: Request) -> SessionPersistence:
+    """The session store, for reading and forgetting sessions."""
     return get_services(request).store
 
 
 ServicesDep = Annotated[Services, Depends(get_services)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
-StoreDep = Annotated[SessionStore, Depends(get_store)]
+StoreDep = Annotated[SessionPersistence, Depends(get_store)]
 
 
 def get_orchestrator(request: Request) -> Orchestrator:

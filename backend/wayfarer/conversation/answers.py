@@ -10,8 +10,13 @@ or flight estimate and is said to be one.
 
 from collections.abc import Sequence
 
-from wayfarer.conversation.constraints import name_key
-from wayfarer.conversation.places import PlaceMatch, resolve_place
+from wayfarer.conversation.places import (
+    find_item,
+    lookup,
+    planned_place,
+    resolve_in_trip,
+    trip_cities,
+)
 from wayfarer.domain import (
     AskCost,
     AskCoveredCities,
@@ -22,9 +27,7 @@ from wayfarer.domain import (
     AskTravelToCity,
     AskUnknowable,
     AskWhy,
-    Itinerary,
     ItineraryDay,
-    ItineraryItem,
     Question,
     SessionState,
 )
@@ -102,79 +105,12 @@ def _city(state: SessionState) -> str | None:
     return state.itinerary.city if state.itinerary else state.preferences.city
 
 
-def _trip_cities(state: SessionState) -> list[str]:
-    """Every city of the trip, first leg first (one for a one-city trip)."""
-    return list(dict.fromkeys(leg.city for leg in state.preferences.trip_legs()))
-
-
-def _catalog_place(state: SessionState, planner: Planner, name: str) -> CatalogPlace | None:
-    """The catalog place named ``name`` in the first of the trip's cities that has one."""
-    for city in _trip_cities(state):
-        place = planner.place(city, name)
-        if place is not None:
-            return place
-    return None
-
-
 def _no_city() -> str:
     return "Tell me which city you're going to first, and I'll look it up."
 
 
-def _find_item(
-    itinerary: Itinerary | None, name: str, place_id: str | None = None
-) -> tuple[ItineraryDay, ItineraryItem] | None:
-    """The planned stop with id ``place_id`` when given, else the one whose name best
-    contains / is contained in ``name``."""
-    if itinerary is None or not name:
-        return None
-    wanted = name_key(name)
-    for day in itinerary.days:
-        for item in day.items:
-            have = name_key(item.place.name)
-            if item.place.id == place_id or (place_id is None and (
-                    wanted in have or have in wanted)):
-                return day, item
-    return None
-
-
-def _planned_place(
-    state: SessionState, planner: Planner, name: str
-) -> tuple[ItineraryDay, ItineraryItem] | None:
-    """The planned stop named ``name``: by name, else the catalog's best match if planned."""
-    found = _find_item(state.itinerary, name)
-    if found is not None or state.itinerary is None:
-        return found
-    place = _catalog_place(state, planner, name)
-    if place is None:
-        return None
-    for day in state.itinerary.days:
-        for item in day.items:
-            if item.place.id == place.id:
-                return day, item
-    return None
-
-
-def _lookup(state: SessionState, planner: Planner, name: str) -> CatalogPlace | None:
-    """The catalog place ``name`` names (:func:`resolve_place`) in the trip's cities (the
-    planned stop's own city first), None when unsure."""
-    planned = _find_item(state.itinerary, name)
-    if planned is not None and planned[0].city is not None:
-        return planner.place(planned[0].city, planned[1].place.name)
-    return _resolve(name, state, planner).place
-
-
-def _resolve(name: str, state: SessionState, planner: Planner) -> PlaceMatch:
-    """:func:`resolve_place` in the first of the trip's cities where ``name`` names a
-    place (or two places equally well)."""
-    for city in _trip_cities(state):
-        match = resolve_place(name, city, state.itinerary, planner)
-        if match.place is not None or match.choices:
-            return match
-    return PlaceMatch()
-
-
 def _unknown_place(name: str, state: SessionState) -> str:
-    cities = _trip_cities(state)
+    cities = trip_cities(state)
     where = f" in {join_words(cities)}" if cities else ""
     return f"I don't know a place called {name}{where}, so I can't say."
 
@@ -203,7 +139,7 @@ def _hours_text(place: CatalogPlace, weekday: int) -> str:
 def _hours(question: AskOpeningHours, state: SessionState, planner: Planner) -> str:
     if _city(state) is None:
         return _no_city()
-    match = _resolve(question.place, state, planner)
+    match = resolve_in_trip(question.place, state, planner)
     if match.choices:
         return f"Which one do you mean: {' or '.join(match.choices)}?"
     place = match.place
@@ -216,7 +152,7 @@ def _hours(question: AskOpeningHours, state: SessionState, planner: Planner) -> 
         weekday = question.date.weekday()
     elif question.day is not None:
         weekday = _weekday_of_day(state, question.day)
-    planned = _find_item(state.itinerary, place.name, place.id)
+    planned = find_item(state.itinerary, place.name, place.id)
     if weekday is None and planned is not None:
         weekday = _weekday_of_day(state, planned[0].day)
     if weekday is None:
@@ -234,7 +170,7 @@ def _hours(question: AskOpeningHours, state: SessionState, planner: Planner) -> 
 
 def _cost(question: AskCost, state: SessionState, planner: Planner) -> str:
     if question.place:
-        place = _lookup(state, planner, question.place)
+        place = lookup(state, planner, question.place)
         if place is not None:
             if place.cost_level == 0:
                 return f"{place.name} is free."
@@ -273,9 +209,9 @@ def _cost(question: AskCost, state: SessionState, planner: Planner) -> str:
 
 
 def _why(question: AskWhy, state: SessionState, planner: Planner) -> str:
-    planned = _planned_place(state, planner, question.place)
+    planned = planned_place(state, planner, question.place)
     if planned is None:
-        place = _lookup(state, planner, question.place)
+        place = lookup(state, planner, question.place)
         if place is None:
             return _unknown_place(question.place, state)
         return f"{place.name} isn't in the current plan. {place.description}"
@@ -339,12 +275,12 @@ def _day_text(day: ItineraryDay) -> str:
 
 
 def _route(question: AskRoute, state: SessionState, planner: Planner) -> str:
-    target = _planned_place(state, planner, question.destination)
+    target = planned_place(state, planner, question.destination)
     if target is None:
         return f"{question.destination} isn't in the current plan, so I can't route to it."
     day, item = target
     if question.origin:
-        start = _planned_place(state, planner, question.origin)
+        start = planned_place(state, planner, question.origin)
         if start is None:
             return f"{question.origin} isn't in the current plan, so I can't route from it."
         origin = start[1]
@@ -404,7 +340,7 @@ def _cities(question: AskCoveredCities, state: SessionState, planner: Planner) -
 def _fact(question: AskPlaceFact, state: SessionState, planner: Planner) -> str:
     if _city(state) is None:
         return _no_city()
-    place = _lookup(state, planner, question.place)
+    place = lookup(state, planner, question.place)
     if place is None:
         return _unknown_place(question.place, state)
     if question.fact == "free":

@@ -7,6 +7,8 @@ remembered; day edits renumber them.
 :func:`reapply` runs after a fresh plan: the planner already left excluded places out, so
 it adds back pinned places, re-lightens or fills days with their own pace and shifts the
 start time, and returns, for each constraint it could not keep, the reason.
+:func:`apply_or_add` applies one edit, reading "put X on day 3" for a place not in the
+plan as adding X on day 3.
 """
 
 import re
@@ -38,7 +40,7 @@ from wayfarer.domain import (
     TripConstraints,
 )
 from wayfarer.errors import EditRejected
-from wayfarer.planner import Planner
+from wayfarer.planner import EditResult, Planner
 
 
 def _ids(itinerary: Itinerary | None) -> dict[str, tuple[str, int]]:
@@ -205,20 +207,15 @@ def reapply(
         itinerary, prefs, _ = _try(planner, itinerary, prefs,
                                    ChangePace(step=step, day=pace.day), kept)
     itinerary, prefs, lost = reapply_rules(planner, itinerary, prefs, kept)
-    unkept += lost
-    if kept.day_start:
-        itinerary, prefs, reason = _try(planner, itinerary, prefs,
-                                        SetDayStart(earliest=kept.day_start), kept)
-        if reason and "already" not in reason:
-            unkept.append(f"the {kept.day_start} start everywhere: {reason}")
-    return itinerary, prefs, kept, unkept
+    return itinerary, prefs, kept, unkept + lost
 
 
 def reapply_rules(
     planner: Planner, itinerary: Itinerary, prefs: Preferences, constraints: TripConstraints,
 ) -> tuple[Itinerary, Preferences, list[str]]:
-    """Per-day caps, then meal wishes, applied to ``itinerary`` (after a re-plan, or an
-    edit that may have broken them); a reason per cap that could not be kept. A meal wish
+    """Per-day caps, then meal wishes, then the day start, applied to ``itinerary`` (after
+    a re-plan, or an edit that may have broken them); a reason per cap or start that
+    could not be kept. A meal wish
     the catalog cannot serve stays a wish and is not reported again."""
     unkept: list[str] = []
     for cap in constraints.day_limits:
@@ -231,14 +228,21 @@ def reapply_rules(
     for meal in constraints.meals:
         itinerary, prefs, _ = _try(planner, itinerary, prefs,
                                    MealWish(wish=meal.wish, day=meal.day), constraints)
+    if constraints.day_start:
+        itinerary, prefs, reason = _try(planner, itinerary, prefs,
+                                        SetDayStart(earliest=constraints.day_start),
+                                        constraints)
+        if reason and "already" not in reason:
+            unkept.append(f"the {constraints.day_start} start everywhere: {reason}")
     return itinerary, prefs, unkept
 
 
 def may_break_rules(edits: Iterable[EditTrip], constraints: TripConstraints) -> bool:
-    """Edits other than the rules themselves may break a cap or a meal wish ("more
-    packed" adds museums), so the rules are re-applied after them."""
-    return bool(constraints.day_limits or constraints.meals) and any(
-        not isinstance(act.edit, LimitPerDay | MealWish) for act in edits)
+    """Edits other than the rules themselves may break a cap, a meal wish or the day
+    start ("more packed" adds museums and starts days earlier), so the rules are
+    re-applied after them."""
+    return bool(constraints.day_limits or constraints.meals or constraints.day_start) and any(
+        not isinstance(act.edit, LimitPerDay | MealWish | SetDayStart) for act in edits)
 
 
 def _try(
@@ -255,3 +259,20 @@ def _try(
 def names(places: Iterable[PinnedPlace | ExcludedPlace]) -> list[str]:
     """The names of ``places``."""
     return [p.name for p in places]
+
+
+def apply_or_add(planner: Planner, itinerary: Itinerary, prefs: Preferences, edit: Edit,
+             constraints: TripConstraints) -> tuple[EditResult, Edit]:
+    """``edit`` applied, with the edit that was made: "put X on day 3" when X is not in
+    the plan adds X on day 3 (raises the move's EditRejected when neither works)."""
+    excluded = constraints.excluded_ids()
+    try:
+        return planner.apply_edit(itinerary, prefs, edit, excluded), edit
+    except EditRejected as rejected:
+        if not isinstance(edit, MovePlace) or not edit.target.name:
+            raise
+        added = AddPlace(query=PlaceSelector(name=edit.target.name, day=edit.to_day))
+        try:
+            return planner.apply_edit(itinerary, prefs, added, excluded), added
+        except EditRejected:
+            raise rejected from None

@@ -10,7 +10,9 @@ Pure functions on :class:`~wayfarer.domain.Leg` lists, used by :mod:`steps`:
   difference);
 - :func:`checked` refuses a trip over :data:`~wayfarer.domain.MAX_TRIP_DAYS` with a
   :class:`LegProblem` the reply phrases kindly (never a 500);
-- :func:`carried` keeps the trip constraints that still apply after the legs changed.
+- :func:`carried` keeps the trip constraints that still apply after the legs changed;
+- :func:`ask_split` asks how to share a trip's days among legs that have none (the one
+  function here that changes the state: it sets the pending confirmation).
 
 A :class:`LegProblem` carries a plain sentence (``reason``) and what to try instead.
 """
@@ -21,12 +23,17 @@ from wayfarer.conversation.constraints import for_city
 from wayfarer.domain import (
     MAX_TRIP_DAYS,
     ChangeLeg,
+    ChangePreferences,
     Itinerary,
     Leg,
+    PendingConfirmation,
     Preferences,
+    PreferenceUpdate,
+    SessionState,
     TripConstraints,
 )
-from wayfarer.language.offline.phrasing import legs_words
+from wayfarer.language.events import Confirm
+from wayfarer.language.offline.phrasing import join_words, legs_words
 
 #: Days a city added without a number gets ("add Kyoto").
 NEW_LEG_DAYS = 2
@@ -203,3 +210,21 @@ def fitted(prefs: Preferences, itinerary: Itinerary) -> Preferences:
     if legs == prefs.legs:
         return prefs
     return prefs.with_leg_days(legs)
+
+
+def ask_split(state: SessionState, prefs: Preferences, said: PreferenceUpdate) -> Confirm:
+    """Ask how to share the trip's days among its legs, offering an even split ("yes"
+    takes it; "4 and 2" or "4 in Tokyo" answers it). While gathering the legs are kept in
+    the preferences; a planned trip stays as it is until the answer."""
+    assert prefs.days is not None
+    split = even_split(prefs.legs, prefs.days)
+    accept = ChangePreferences(changes=PreferenceUpdate(legs=split))
+    state.dialogue.confirmation = PendingConfirmation(
+        kind="split", subject=describe(split), on_accept=[accept])
+    if state.stage != "planned":
+        state.preferences = prefs
+    cities = [leg.city for leg in prefs.legs]
+    return Confirm(session_id=state.session_id, turn=state.dialogue.turn, about="split",
+                   subject=describe(split), current=f"{prefs.days}",
+                   alternative=join_words(cities), uncovered=list(said.unsupported_legs),
+                   offered=list(said.city_suggestions) if said.unsupported_legs else [])

@@ -40,7 +40,7 @@ from wayfarer.planner.proposed import (
     accept_candidates,
     model_city,
 )
-from wayfarer.sessions import SessionStore
+from wayfarer.sessions import CityCache
 
 log = logging.getLogger("wayfarer.conversation.model_cities")
 
@@ -69,7 +69,7 @@ class ModelCities:
 
     def __init__(
         self,
-        store: SessionStore,
+        store: CityCache,
         proposer: Proposer,
         proposed: ProposedCities,
         locate: Locator,

@@ -6,6 +6,8 @@ the Planner), asks the Narrator for the reply (streaming its chunks to ``on_chun
 appends both messages, saves with the loaded version as the compare-and-set fence, and
 releases the lease. Turns on one session are therefore serialized, and a retried message
 with the same ``client_message_id`` returns the recorded reply without being applied twice.
+An export asked for in the chat is narrated with the link ``export_link`` builds (the API
+passes its own route; without one the reply names the format only).
 """
 
 import asyncio
@@ -33,6 +35,7 @@ from wayfarer.language.events import (
     Confirm,
     Edited,
     EditFailed,
+    ExportReady,
     Greeting,
     NarrationEvent,
     Unchanged,
@@ -42,7 +45,7 @@ from wayfarer.language.usage import turn_usage
 from wayfarer.observability import Metrics, current_request_id
 from wayfarer.planner import Export, Planner
 from wayfarer.planner.details import StopDetails
-from wayfarer.sessions import SessionStore
+from wayfarer.sessions import TurnStore
 from wayfarer.sessions.ids import new_session_id
 
 log = logging.getLogger("wayfarer.conversation")
@@ -51,6 +54,8 @@ RECENT_TURNS = 20
 MAX_CLIENT_MESSAGE_ID = 128
 
 ChunkSink = Callable[[str], None]
+#: The server's download link for a session's export in a format (given by the API).
+ExportLink = Callable[[str, ExportFormat], str]
 
 
 @dataclass(frozen=True)
@@ -94,15 +99,17 @@ class Orchestrator:
 
     def __init__(
         self,
-        store: SessionStore,
+        store: TurnStore,
         interpreter: Interpreter,
         narrator: Narrator,
         planner: Planner,
         settings: Settings,
         metrics: Metrics,
         model_cities: ModelCities | None = None,
+        export_link: ExportLink | None = None,
     ) -> None:
         self._store = store
+        self._export_link = export_link
         self._model_cities = model_cities
         self._interpreter = interpreter
         self._narrator = narrator
@@ -173,7 +180,7 @@ class Orchestrator:
                 self._metrics.interpret_latency.observe(took.interpret)
                 self._metrics.plan_latency.observe(took.plan)
                 self._metrics.turns.labels(interpretation.intent).inc()
-                reply_text = await self._narrate(step.event, on_chunk)
+                reply_text = await self._narrate(self._linked(step.event), on_chunk)
             new_state = self._record(step.state, text, reply_text, client_message_id)
             saved = await self._store.save(new_state, expected_version=state.version)
             self._log_turn(saved, interpretation, step.event, took)
@@ -196,7 +203,8 @@ class Orchestrator:
             if state.itinerary is None or state.stage != "planned":
                 raise ItineraryNotFound("There is no itinerary to change yet.")
             await self._restore_city(state)
-            step = advance(state, Interpretation(intent="edit", edits=[edit]), self._policy)
+            step = advance(state, Interpretation(intent="edit", edits=[edit]), self._policy,
+                           clicked=True)
             if isinstance(step.event, EditFailed | Unchanged):  # Unchanged: a refused leg change
                 raise EditRejected(step.event.reason)
             if isinstance(step.event, Undone) and step.event.itinerary is None:
@@ -241,10 +249,6 @@ class Orchestrator:
             "abandoned": sorted(task.get_name() for task in pending),
         })
 
-    async def get(self, session_id: str) -> SessionState:
-        """Read a session (refreshes its TTL)."""
-        return await self._store.get(session_id)
-
     async def export(self, session_id: str, fmt: ExportFormat) -> Export:
         """The session's itinerary as a file; ItineraryNotFound while there is none."""
         state = await self._store.get(session_id)
@@ -265,6 +269,13 @@ class Orchestrator:
         """Bring the session's model-proposed city into this process (from the cache)."""
         if self._model_cities is not None:
             await self._model_cities.restore(state)
+
+    def _linked(self, event: NarrationEvent) -> NarrationEvent:
+        """An export event with the server's download link (the policy knows no URLs)."""
+        if isinstance(event, ExportReady) and self._export_link is not None:
+            return event.model_copy(update={
+                "url": self._export_link(event.session_id, event.format)})
+        return event
 
     async def _narrate(self, event: NarrationEvent, on_chunk: ChunkSink) -> str:
         parts: list[str] = []

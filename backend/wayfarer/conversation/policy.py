@@ -17,6 +17,13 @@ Rules (issue 9):
   page's button confirms), and "drop a day" when every day was shaped by the traveller
   (otherwise the lightest unshaped day goes, and the reply says which).
 - "yes" / "no" answer the pending confirmation; any other message drops it.
+- Adding a kind of thing rather than a place ("add some nightlife", no day named) that is
+  not yet among the trip's interests is an interest change: the trip is re-planned with
+  the interest, keeping every constraint. More of an interest the trip already has adds
+  one place, and so does a typed ``add`` edit (a click is taken literally).
+- The turn's one question answered, or its one edit of a named place, is kept as
+  ``dialogue.follow_up`` for the next message to repeat with a new place or day, or to
+  ask about "it".
 - Gathering asks about one missing detail at a time (see :func:`steps.next_question`).
 """
 
@@ -31,6 +38,7 @@ from wayfarer.conversation.merge import merge_updates
 from wayfarer.conversation.steps import PolicyContext, Step
 from wayfarer.domain import (
     AddDay,
+    AddPlace,
     AskSchedule,
     ChangeLeg,
     ChangePreferences,
@@ -46,6 +54,7 @@ from wayfarer.domain import (
     PendingConfirmation,
     PreferenceUpdate,
     Question,
+    RemovePlace,
     SessionState,
     StartOver,
     UndoAct,
@@ -86,8 +95,10 @@ class Decision:
     legs: tuple[ChangeLeg, ...] = ()
 
 
-def decide(acts: list[DialogueAct], state: SessionState) -> Decision:
-    """The decision for a message's ``acts`` in ``state`` (pure; see the module rules)."""
+def decide(acts: list[DialogueAct], state: SessionState, clicked: bool = False) -> Decision:
+    """The decision for a message's ``acts`` in ``state`` (pure; see the module rules);
+    ``clicked``: a typed edit (``POST /edits``), taken literally (an ``add`` with an
+    interest adds one place)."""
     pending = state.dialogue.confirmation
     answers = [a for a in acts if isinstance(a, ConfirmationAnswer)]
     rest = [a for a in acts if not isinstance(a, ConfirmationAnswer | SmallTalk)]
@@ -97,6 +108,8 @@ def decide(acts: list[DialogueAct], state: SessionState) -> Decision:
         if pending.on_decline:
             return _decide(pending.on_decline, state, confirmed=True)
         return Decision("declined")
+    if state.stage == "planned" and not clicked:
+        acts = [_as_interest(a, state) for a in acts]
     return _decide(acts, state, confirmed=False)
 
 
@@ -142,6 +155,19 @@ def _decide(acts: Sequence[DialogueAct], state: SessionState, confirmed: bool) -
     if questions:
         return Decision("answer", questions=questions)
     return _control(acts)
+
+
+def _as_interest(act: DialogueAct, state: SessionState) -> DialogueAct:
+    """"Add some nightlife" (an interest, no place, category or day named) as an interest
+    change when the trip does not have that interest yet; any other act as it is."""
+    if not isinstance(act, EditTrip) or not isinstance(act.edit, AddPlace):
+        return act
+    query = act.edit.query
+    interest = query.interest
+    if (interest is None or query.name or query.category or query.day
+            or query.outdoor is not None or interest in state.preferences.interests):
+        return act
+    return ChangePreferences(changes=PreferenceUpdate(add_interests=[interest]))
 
 
 def _added_days(edits: tuple[EditTrip, ...], state: SessionState) -> tuple[ChangeLeg, ...]:
@@ -231,23 +257,40 @@ def _confirm(
     return Decision("confirm", confirmation=confirmation)
 
 
-def advance(state: SessionState, interp: Interpretation, ctx: PolicyContext) -> Step:
-    """One turn on a copy of ``state`` (the input is never modified): decide from the acts,
-    then carry the decision out on :func:`_begun` (a refused leg change on a fresh one)."""
-    decision = decide(interp.dialogue_acts(), state)
+def advance(state: SessionState, interp: Interpretation, ctx: PolicyContext,
+            clicked: bool = False) -> Step:
+    """One turn on a copy of ``state`` (the input is never modified): decide from the acts
+    (``clicked``: a typed edit, see :func:`decide`), carry the decision out on
+    :func:`_begun` (a refused leg change on a fresh one), keep what a follow-up refers to."""
+    decision = decide(interp.dialogue_acts(), state, clicked)
     try:
-        return steps.carry_out(_begun(state), decision, ctx)
+        step = steps.carry_out(_begun(state), decision, ctx)
     except LegProblem as problem:
-        return steps.refused(_begun(state), problem)
+        step = steps.refused(_begun(state), problem)
+    step.state.dialogue.follow_up = _follow_up(decision)
+    return step
 
 
 def _begun(origin: SessionState) -> SessionState:
     """A private copy of ``origin`` (one per turn, through the JSON codec: about 3x
     cheaper than a deep copy) with the turn counted and what the last reply waited for (a
-    detail, a confirmation, offered cities) forgotten."""
+    detail, a confirmation, offered cities, a follow-up) forgotten."""
     state = origin.copied()
     state.dialogue.turn += 1
     state.dialogue.awaiting = None
     state.dialogue.confirmation = None
     state.dialogue.offered_cities = []
+    state.dialogue.follow_up = None
     return state
+
+
+def _follow_up(decision: Decision) -> DialogueAct | None:
+    """What a follow-up to this turn refers to: its one question answered, or its one
+    edit of a named place ("and the tower too" repeats a removal; "is it open on
+    mondays?" asks about the place just added); None otherwise."""
+    if decision.kind == "answer" and len(decision.questions) == 1:
+        return decision.questions[0]
+    if decision.kind == "edit" and len(decision.edits) == 1 and (
+            decision.edits[0].scope.place or isinstance(decision.edits[0].edit, RemovePlace)):
+        return decision.edits[0]
+    return None

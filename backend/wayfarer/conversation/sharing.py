@@ -18,7 +18,7 @@ from wayfarer.config import Settings
 from wayfarer.domain import ExportFormat, SessionState, ShareLink, utcnow
 from wayfarer.errors import ItineraryNotFound, SessionNotFound, ShareNotFound
 from wayfarer.planner import Export, Planner
-from wayfarer.sessions import SessionStore
+from wayfarer.sessions import SharingStore
 from wayfarer.sessions.shares import is_share_token, new_share_token
 
 GONE = "This shared trip is no longer available: the link was turned off or has expired."
@@ -28,7 +28,7 @@ class Sharing:
     """Makes, revokes and opens share links; holds no state of its own."""
 
     def __init__(
-        self, store: SessionStore, planner: Planner, settings: Settings,
+        self, store: SharingStore, planner: Planner, settings: Settings,
         restore: Callable[[SessionState], Awaitable[None]] | None = None,
     ) -> None:
         """``restore`` brings a session's model-proposed city into this process

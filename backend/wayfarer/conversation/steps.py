@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, Final, TypeVar
 from wayfarer.conversation import answers
 from wayfarer.conversation import legs as trip_legs
 from wayfarer.conversation.constraints import (
+    apply_or_add,
     may_break_rules,
     reapply,
     reapply_rules,
@@ -31,12 +32,10 @@ from wayfarer.conversation.diff import trip_diff
 from wayfarer.conversation.merge import changed_fields, merge_preferences
 from wayfarer.domain import (
     AskTravelToCity,
-    ChangePreferences,
     EditSummary,
     EditTrip,
     Leg,
     MealWish,
-    PendingConfirmation,
     PlanSnapshot,
     Preferences,
     PreferenceUpdate,
@@ -176,9 +175,8 @@ def _carry_out(state: SessionState, decision: Decision, ctx: PolicyContext) -> S
     if kind == "unsupported_city":
         return _unsupported(state, decision.changes, ctx)
     if kind == "export":
-        fmt = decision.export_format or "ics"
-        url = f"/api/sessions/{state.session_id}/itinerary?format={fmt}"
-        return Step(state, _event(ExportReady, state, format=fmt, url=url))
+        fmt = decision.export_format or "ics"  # the link is the server's (orchestrator)
+        return Step(state, _event(ExportReady, state, format=fmt))
     if kind == "small_talk":
         return Step(state, _event(SmallTalk, state, planned=planned,
                                   topic=_topic(decision.small_talk)))
@@ -242,7 +240,7 @@ def _gather(state: SessionState, changes: PreferenceUpdate, proceed: bool,
     if changes.interests_any and "interests" not in state.asked:
         state.asked.append("interests")
     if trip_legs.unsplit(state.preferences):  # how to share the days comes right after how many
-        return _ask_split(state, state.preferences, changes)
+        return Step(state, trip_legs.ask_split(state, state.preferences, changes))
     detail = next_question(state, ctx.max_questions)
     if proceed and state.preferences.city is not None:
         detail = None
@@ -264,7 +262,7 @@ def _replan(state: SessionState, decision: Decision, ctx: PolicyContext) -> Step
     assert state.itinerary is not None
     merged = merge_preferences(state.preferences, decision.changes)
     if trip_legs.unsplit(merged):
-        return _ask_split(state, merged, decision.changes)
+        return Step(state, trip_legs.ask_split(state, merged, decision.changes))
     _snapshot(state)
     before_turn = state.model_copy()  # shallow: the turn replaces parts, never changes them
     old_legs = state.preferences.trip_legs() or [Leg(city=state.itinerary.city)]
@@ -294,25 +292,6 @@ def _legs(state: SessionState, decision: Decision, ctx: PolicyContext) -> Step:
     return _gather(state, changes, decision.proceed, ctx)
 
 
-def _ask_split(state: SessionState, prefs: Preferences, said: PreferenceUpdate) -> Step:
-    """Ask how to share the trip's days among its legs, offering an even split ("yes"
-    takes it; "4 and 2" or "4 in Tokyo" answers it). While gathering the legs are kept in
-    the preferences; a planned trip stays as it is until the answer."""
-    assert prefs.days is not None
-    split = trip_legs.even_split(prefs.legs, prefs.days)
-    accept = ChangePreferences(changes=PreferenceUpdate(legs=split))
-    state.dialogue.confirmation = PendingConfirmation(
-        kind="split", subject=trip_legs.describe(split), on_accept=[accept])
-    if state.stage != "planned":
-        state.preferences = prefs
-    cities = [leg.city for leg in prefs.legs]
-    event = _event(Confirm, state, about="split", subject=trip_legs.describe(split),
-                   current=f"{prefs.days}", alternative=join_words(cities),
-                   uncovered=list(said.unsupported_legs),
-                   offered=list(said.city_suggestions) if said.unsupported_legs else [])
-    return Step(state, event)
-
-
 def _edit(state: SessionState, edits: Iterable[EditTrip], ctx: PolicyContext,
           snapshot: bool = True) -> Step:
     assert state.itinerary is not None
@@ -324,7 +303,7 @@ def _edit(state: SessionState, edits: Iterable[EditTrip], ctx: PolicyContext,
         if isinstance(edit, MealWish):
             constraints = record(constraints, edit, itinerary, itinerary)
         try:
-            result = ctx.planner.apply_edit(itinerary, prefs, edit, constraints.excluded_ids())
+            result, edit = apply_or_add(ctx.planner, itinerary, prefs, edit, constraints)
         except EditRejected as exc:
             if isinstance(edit, MealWish):  # kept as a wish even when nothing can move yet
                 notes.append(exc.message)

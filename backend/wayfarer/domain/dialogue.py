@@ -42,8 +42,9 @@ class DialogueState(BaseModel):
 
     ``awaiting`` is the detail the last reply asked about (gathering only);
     ``confirmation`` the confirming question the last reply asked; ``offered_cities`` the
-    covered cities the last reply offered, in order ("sure" takes the first). All three
-    describe the *last* reply only and are cleared by the next turn. ``turn`` counts user
+    covered cities the last reply offered, in order ("sure" takes the first);
+    ``follow_up`` the question or place edit a follow-up repeats. All four describe the
+    *last* reply only and are cleared by the next turn. ``turn`` counts user
     turns processed and never decreases (history trimming does not touch it).
     """
 
@@ -51,6 +52,10 @@ class DialogueState(BaseModel):
     awaiting: Slot | None = None
     confirmation: PendingConfirmation | None = None
     offered_cities: list[str] = Field(default_factory=list)
+    #: The one question the last turn answered, or the one place edit it made (schema 7),
+    #: that a follow-up repeats with a new place or day ("and the orsay?", "what about on
+    #: monday?", "and the tower too"); cleared by the next turn like the fields above.
+    follow_up: DialogueAct | None = None
 
 
 class PinnedPlace(BaseModel):

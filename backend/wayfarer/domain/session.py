@@ -9,7 +9,7 @@ from wayfarer.domain.dialogue import DialogueState, TripConstraints
 from wayfarer.domain.itinerary import Itinerary
 from wayfarer.domain.preferences import Preferences
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 Stage = Literal["gathering", "planned"]
 Role = Literal["user", "assistant"]

@@ -162,11 +162,13 @@ class Undone(EventBase):
 
 
 class ExportReady(EventBase):
-    """The plan is available at ``url`` in ``format``."""
+    """The plan is available in ``format``. ``url`` is its download link, filled in by
+    whoever serves the conversation (the API knows its own routes); empty when nothing
+    serves files (the terminal chat), and the reply then names the format only."""
 
     kind: Literal["export"] = "export"
     format: ExportFormat
-    url: str
+    url: str = ""
 
 
 class Answer(EventBase):

@@ -13,9 +13,10 @@ from collections.abc import Sequence
 from wayfarer.domain import ItineraryDay
 from wayfarer.planner.catalog import CatalogPlace
 from wayfarer.planner.clock import minutes_of
-from wayfarer.planner.days import candidates, rebuild, replacement_options, weekday
+from wayfarer.planner.days import candidates, count_kind, rebuild, weekday
 from wayfarer.planner.fit import fits_in_day
 from wayfarer.planner.gaps import idle_gaps
+from wayfarer.planner.repair import replacement_options
 from wayfarer.planner.request import TripRequest
 from wayfarer.planner.select import is_avoided
 from wayfarer.planner.tighten import HARD_KM, span_km
@@ -29,10 +30,6 @@ def has_idle_gap(day: ItineraryDay) -> bool:
     """True when ``day`` waits ``gaps.IDLE_LIMIT`` minutes or more between two stops."""
     spans = [(minutes_of(i.start), minutes_of(i.end)) for i in day.items]
     return bool(idle_gaps(spans))
-
-
-def _meals(day: ItineraryDay) -> int:
-    return sum(i.kind == "meal" for i in day.items)
 
 
 def fill_idle(
@@ -72,7 +69,7 @@ def fill_idle(
         if span_km(index, [p.id for p in option]) > widest or not fits_in_day(index, option, wd):
             continue
         day = rebuild(request, number, option, taken_food, meals=meals)
-        if day is None or has_idle_gap(day) or _meals(day) < _meals(built):
+        if day is None or has_idle_gap(day) or count_kind(day, "meal") < count_kind(built, "meal"):
             continue
         used -= {p.id for p in group}
         used |= {p.id for p in option}

@@ -5,8 +5,9 @@ from collections.abc import Callable
 
 from wayfarer.domain import ItineraryDay
 from wayfarer.planner.catalog import CatalogPlace
-from wayfarer.planner.days import candidates, fit_day, weekday
+from wayfarer.planner.days import candidates, weekday
 from wayfarer.planner.fit import fits_in_day
+from wayfarer.planner.repair import fit_day
 from wayfarer.planner.request import TripRequest
 from wayfarer.planner.select import is_avoided
 from wayfarer.planner.tighten import HARD_KM, span_km

@@ -212,13 +212,7 @@ class CatalogPlanner:
         if len(itinerary.legs) >= 2 or preferences.is_multi_city():
             return apply_leg_edit(self._require, itinerary, preferences, edit, excluded)
         index = self._require(itinerary.city, preferences.start_date)
-        outcome = apply_edit(index, itinerary, preferences, edit, excluded)
-        return EditResult(
-            itinerary=outcome.itinerary,
-            preferences=outcome.preferences,
-            summary=outcome.summary,
-            notes=outcome.notes,
-        )
+        return apply_edit(index, itinerary, preferences, edit, excluded)
 
     def place(self, city: str, name: str) -> CatalogPlace | None:
         """The catalog place of ``city`` best matching ``name`` (fuzzy), or None."""

@@ -16,8 +16,8 @@ from wayfarer.planner.catalog import CatalogPlace
 from wayfarer.planner.cluster import balanced_clusters, project
 from wayfarer.planner.days import (
     candidates,
+    count_kind,
     ensure_interests,
-    fit_day,
     foods_for,
     place_ids,
     spread_cost,
@@ -27,6 +27,7 @@ from wayfarer.planner.fill import fill_idle, has_idle_gap, settle_waits
 from wayfarer.planner.fit import fits_in_day
 from wayfarer.planner.fresh import fresh_day
 from wayfarer.planner.notes import shortfall_notes
+from wayfarer.planner.repair import Fitted, fit_day
 from wayfarer.planner.request import TripRequest
 from wayfarer.planner.select import activity_pool, ranked, select_activities
 from wayfarer.planner.tighten import tighten
@@ -63,8 +64,8 @@ def plan_trip(request: TripRequest) -> Trip:
     count = min(day_count * request.target, len(pool))
     chosen = ranked(request, select_activities(request, pool, count))
     groups = _match_weekdays(request, tighten(request, _split(request, chosen, day_count), pool))
-    days: list[ItineraryDay] = []
-    taken_food: set[str] = set()
+    trip = _Progress(request, groups)
+    days, taken_food = trip.days, trip.taken_food
     for number in range(1, day_count + 1):
         group = groups[number - 1]
         later = [(n, groups[n - 1]) for n in range(number + 1, day_count + 1)]
@@ -73,21 +74,17 @@ def plan_trip(request: TripRequest) -> Trip:
         meals = _meals_today(request, taken_food, day_count - number + 1)
         result = fit_day(request, number, group, used, taken_food, later=later, meals=meals)
         if result is None:
-            result = _steal(request, number, len(group), days, groups, taken_food, meals)
+            result = trip.steal(number, len(group), meals)
         if result is None:
             break
         result = fill_idle(request, number, *result, used, taken_food, meals)
-        if _activities(result[0]) < low or (
+        if count_kind(result[0], "activity") < low or (
             request.pace != "relaxed" and has_idle_gap(result[0])
         ):
-            result = _without_waits(
-                request, number, max(len(group), low), days, groups, taken_food, meals
-            )
+            result = trip.without_waits(number, max(len(group), low), meals)
         if result is None:
             break
-        built, groups[number - 1] = result
-        days.append(built)
-        taken_food |= {i.place.id for i in built.items if i.kind == "meal"}
+        trip.add(number, *result)
     ensure_interests(request, days)
     settle_waits(request, days)
     return Trip(request=request, days=days, notes=shortfall_notes(request, days, len(pool)))
@@ -120,49 +117,48 @@ def _top_up(
             used.add(new.id)
 
 
-def _activities(day: ItineraryDay) -> int:
-    return sum(item.kind == "activity" for item in day.items)
+@dataclass
+class _Progress:
+    """The trip while its days are built in order: the built ``days``, the places meant
+    for every day (``groups``; those of days not built yet may still change) and the
+    restaurants the built days use."""
 
+    request: TripRequest
+    groups: list[list[CatalogPlace]]
+    days: list[ItineraryDay] = field(default_factory=list)
+    taken_food: set[str] = field(default_factory=set)
 
-def _without_waits(
-    request: TripRequest,
-    number: int,
-    count: int,
-    days: list[ItineraryDay],
-    groups: list[list[CatalogPlace]],
-    taken_food: set[str],
-    meals: int,
-) -> tuple[ItineraryDay, list[CatalogPlace]] | None:
-    """Day ``number`` built from scratch when its own places leave a long wait or fall
-    short of the pace minimum; None (the trip ends before it, and the notes say so) when
-    the fresh day has a long wait too."""
-    fresh = _steal(request, number, count, days, groups, taken_food, meals)
-    if fresh is None:
-        return None
-    used = {p.id for g in groups for p in g} | place_ids(days) | {p.id for p in fresh[1]}
-    fresh = fill_idle(request, number, *fresh, used, taken_food, meals)
-    return None if has_idle_gap(fresh[0]) else fresh
+    def add(self, number: int, built: ItineraryDay, group: list[CatalogPlace]) -> None:
+        """Record day ``number`` as built from ``group``."""
+        self.groups[number - 1] = group
+        self.days.append(built)
+        self.taken_food |= {i.place.id for i in built.items if i.kind == "meal"}
 
+    def steal(self, number: int, count: int, meals: int) -> Fitted | None:
+        """Build day ``number`` from scratch out of every place not on a built day; places
+        taken from later days are removed from them (they top themselves up later)."""
+        used = place_ids(self.days)
+        result = fresh_day(self.request, number, count, used, self.taken_food, meals)
+        if result is None:
+            return None
+        taken = {p.id for p in result[1]}
+        for later in self.groups[number:]:
+            later[:] = [p for p in later if p.id not in taken]
+        return result
 
-def _steal(
-    request: TripRequest,
-    number: int,
-    count: int,
-    days: list[ItineraryDay],
-    groups: list[list[CatalogPlace]],
-    taken_food: set[str],
-    meals: int = 2,
-) -> tuple[ItineraryDay, list[CatalogPlace]] | None:
-    """Build day ``number`` from scratch out of every place not on a built day; places
-    taken from later days are removed from them (they top themselves up later)."""
-    used = place_ids(days)
-    result = fresh_day(request, number, count, used, taken_food, meals)
-    if result is None:
-        return None
-    taken = {p.id for p in result[1]}
-    for later in groups[number:]:
-        later[:] = [p for p in later if p.id not in taken]
-    return result
+    def without_waits(self, number: int, count: int, meals: int) -> Fitted | None:
+        """Day ``number`` built from scratch when its own places leave a long wait or fall
+        short of the pace minimum; None (the trip ends before it, and the notes say so)
+        when the fresh day has a long wait too."""
+        fresh = self.steal(number, count, meals)
+        if fresh is None:
+            return None
+        used = (
+            {p.id for g in self.groups for p in g} | place_ids(self.days)
+            | {p.id for p in fresh[1]}
+        )
+        fresh = fill_idle(self.request, number, *fresh, used, self.taken_food, meals)
+        return None if has_idle_gap(fresh[0]) else fresh
 
 
 def _split(

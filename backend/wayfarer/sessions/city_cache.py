@@ -17,12 +17,8 @@ reuses it).
 
 import re
 from collections.abc import Callable
-from contextlib import AbstractAsyncContextManager
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from wayfarer.sessions.redis_client import Client
-    from wayfarer.sessions.redis_scripts import RedisKeys
+from wayfarer.sessions.shares import ExpiringValues, drop_expired, unexpired
 
 #: Slugs the cache accepts: lower-case words joined by ``-`` (anything else is unknown).
 _SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
@@ -46,8 +42,7 @@ class MemoryCityCache:
         if not is_city_slug(slug):
             return
         now = self._clock()
-        for old in [s for s, (_, deadline) in self._model_cities.items() if deadline <= now]:
-            del self._model_cities[old]
+        drop_expired(self._model_cities, now)
         self._model_cities.pop(slug, None)
         while len(self._model_cities) >= MAX_MEMORY_CITIES:
             del self._model_cities[next(iter(self._model_cities))]
@@ -55,38 +50,24 @@ class MemoryCityCache:
 
     async def model_city(self, slug: str) -> bytes | None:
         """The document kept for city ``slug``, or None (never stored or expired)."""
-        entry = self._model_cities.get(slug)
-        if entry is None or entry[1] <= self._clock():
-            self._model_cities.pop(slug, None)
-            return None
-        return entry[0]
+        return unexpired(self._model_cities, slug, self._clock())
 
 
-class RedisCityCache:
+class RedisCityCache(ExpiringValues):
     """City cache of :class:`~wayfarer.sessions.RedisSessionStore` (native expiry)."""
-
-    _redis: "Client"
-    _keys: "RedisKeys"
-
-    _call: "Callable[[str], AbstractAsyncContextManager[None]]"  # the store's Operations
 
     async def put_model_city(self, slug: str, document: bytes, ttl_seconds: float) -> None:
         """Keep ``document`` for city ``slug`` for ``ttl_seconds``."""
-        if not is_city_slug(slug):
-            return
-        async with self._call("put_model_city"):
-            await self._redis.set(self._model_city_key(slug), document,
-                                  px=max(1, int(ttl_seconds * 1000)))
+        if is_city_slug(slug):
+            await self._put_value(
+                "put_model_city", self._model_city_key(slug), document, ttl_seconds
+            )
 
     async def model_city(self, slug: str) -> bytes | None:
         """The document kept for city ``slug``, or None (never stored or expired)."""
         if not is_city_slug(slug):
             return None
-        async with self._call("model_city"):
-            raw = await self._redis.get(self._model_city_key(slug))
-        if raw is None:
-            return None
-        return raw if isinstance(raw, bytes) else str(raw).encode()
+        return await self._value("model_city", self._model_city_key(slug))
 
     def _model_city_key(self, slug: str) -> str:
         return f"{self._keys.prefix}model-city:{slug}"

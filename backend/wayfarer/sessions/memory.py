@@ -24,17 +24,17 @@ import json
 import logging
 import time
 from collections import OrderedDict
-from collections.abc import AsyncIterator, Callable
-from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from collections.abc import Callable
+from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from wayfarer.domain import SessionState, utcnow
-from wayfarer.errors import SessionNotFound, TurnInProgress, VersionConflict
+from wayfarer.domain import SessionState
+from wayfarer.errors import SessionNotFound, TurnInProgress
 from wayfarer.observability import Metrics
 from wayfarer.sessions import schema, snapshot
+from wayfarer.sessions.base import StoreBase
 from wayfarer.sessions.city_cache import MemoryCityCache
-from wayfarer.sessions.ids import is_session_id
 from wayfarer.sessions.shares import MemoryShares
 
 log = logging.getLogger("wayfarer.sessions")
@@ -43,10 +43,6 @@ PURGE_CHUNK = 1000
 """Sessions removed between two yields to the event loop while purging."""
 UNREADABLE = -1
 """The version recorded for a stored document that is not a JSON object."""
-
-
-OPERATIONS = ("create", "get", "save", "delete", "purge")
-"""The ``op`` labels of this store's latency histogram."""
 
 UNTOUCHED, TALKING, PLANNED = 0, 1, 2
 """Eviction ranks, evicted lowest first: greeting only, a conversation, an itinerary."""
@@ -66,13 +62,14 @@ class _TurnLock:
     users: int = 0  # holders and waiters; the lock is dropped when it reaches 0
 
 
-class MemorySessionStore(MemoryShares, MemoryCityCache):
-    """:class:`~wayfarer.sessions.SessionStore` in this process's memory.
-
-    Adds :meth:`put_document` and :meth:`acquire_purge_lease` to the protocol (both
-    backends have them); share links come from :class:`MemoryShares`. ``clock``
-    (monotonic seconds) is injectable for tests.
+class MemorySessionStore(StoreBase, MemoryShares, MemoryCityCache):
+    """Every role of :class:`~wayfarer.sessions.base.SessionStore` in this process's memory
+    (share links from :class:`MemoryShares`, the city cache from :class:`MemoryCityCache`),
+    plus :meth:`restore` from a snapshot. ``clock`` (monotonic seconds) is injectable for
+    tests.
     """
+
+    OPERATIONS = ("create", "get", "save", "delete", "purge")
 
     def __init__(
         self,
@@ -84,11 +81,10 @@ class MemorySessionStore(MemoryShares, MemoryCityCache):
         clock: Callable[[], float] = time.monotonic,
         snapshot_path: Path | None = None,
     ) -> None:
-        self._ttl = ttl_seconds
+        super().__init__(ttl_seconds=ttl_seconds, metrics=metrics)
         self._snapshot_path = snapshot_path
         self._max = max_sessions
         self._turn_wait = turn_wait_seconds
-        self._metrics = metrics or Metrics()
         self._clock = clock
         self._entries: OrderedDict[str, _Entry] = OrderedDict()
         # the same sessions, split by eviction rank, each in last-access order
@@ -98,10 +94,8 @@ class MemorySessionStore(MemoryShares, MemoryCityCache):
         self._turn_locks: dict[str, _TurnLock] = {}
         self._shares: dict[str, tuple[str, float]] = {}
         self._model_cities: dict[str, tuple[bytes, float]] = {}
-        # metric children looked up once, not per operation
-        self._latency = {op: self._metrics.store_latency.labels(op) for op in OPERATIONS}
 
-    # -- protocol --------------------------------------------------------------------
+    # -- persistence -----------------------------------------------------------------
 
     async def create(self, state: SessionState) -> SessionState:
         """Store a new session at version 1, evicting the least recently used past the cap.
@@ -109,16 +103,11 @@ class MemorySessionStore(MemoryShares, MemoryCityCache):
         Raises ValueError for a malformed id and VersionConflict if the id is taken.
         """
         with self._latency["create"].time():
-            if not is_session_id(state.session_id):
-                raise ValueError(f"malformed session id {state.session_id!r}: use new_session_id()")
+            self._check_new_id(state.session_id)
             now_mono = self._clock()
             if self._live(state.session_id, now_mono) is not None:
-                raise VersionConflict("A session with this id already exists.")
-            now = utcnow()
-            stored = schema.stamped(
-                state.model_copy(update={"created_at": now}),
-                now=now, ttl_seconds=self._ttl, version=1,
-            )
+                raise self._taken()
+            stored = self._first_version(state)
             self._make_room(now_mono)
             self._put(stored, now_mono)
             self._metrics.sessions_created.inc()
@@ -131,12 +120,12 @@ class MemorySessionStore(MemoryShares, MemoryCityCache):
             now_mono = self._clock()
             entry = self._live(session_id, now_mono)
             if entry is None:
-                raise SessionNotFound("No such session (it may have expired).")
-            state = self._decode(session_id, entry.document)
+                raise SessionNotFound()
+            state = self._loaded(session_id, entry.document)
             entry.deadline = now_mono + self._ttl
             self._entries.move_to_end(session_id)
             self._ranked[entry.rank].move_to_end(session_id)
-            return schema.refreshed(state, now=utcnow(), ttl_seconds=self._ttl)
+            return state
 
     async def save(self, state: SessionState, expected_version: int) -> SessionState:
         """Store ``state`` at ``expected_version + 1`` if the stored version is still
@@ -145,15 +134,12 @@ class MemorySessionStore(MemoryShares, MemoryCityCache):
             now_mono = self._clock()
             entry = self._live(state.session_id, now_mono)
             if entry is None:
-                raise SessionNotFound("No such session (it may have expired).")
+                raise SessionNotFound()
             if entry.version == UNREADABLE:
                 self._decode(state.session_id, entry.document)  # logs, counts, raises
             if entry.version != expected_version:
-                self._metrics.turn_lock_conflicts.inc()
-                raise VersionConflict("The session changed since it was read; try again.")
-            stored = schema.stamped(
-                state, now=utcnow(), ttl_seconds=self._ttl, version=expected_version + 1
-            )
+                raise self._conflict()
+            stored = self._next_version(state, expected_version)
             self._put(stored, now_mono)
             return stored
 
@@ -164,6 +150,18 @@ class MemorySessionStore(MemoryShares, MemoryCityCache):
             self._remove(session_id)
             self._set_active()
             return existed
+
+    async def put_document(self, session_id: str, document: bytes) -> None:
+        """Store an encoded document as-is (a restore, or an older schema to migrate); it
+        is decoded and upgraded on its next read. Its TTL starts now."""
+        self._check_new_id(session_id)
+        self._insert_document(session_id, document, self._ttl)
+
+    # -- upkeep ----------------------------------------------------------------------
+
+    async def acquire_purge_lease(self, seconds: float) -> bool:
+        """One process: the purge lease is always granted."""
+        return True
 
     async def purge_expired(self) -> int:
         """Remove every expired session, oldest first, yielding to the loop every
@@ -208,19 +206,14 @@ class MemorySessionStore(MemoryShares, MemoryCityCache):
             ranked.clear()
         self._turn_locks.clear()
 
+    # -- turn locking ----------------------------------------------------------------
+
     def turn_lock(self, session_id: str) -> AbstractAsyncContextManager[None]:
         """Hold the session's lock for the body; waits up to ``turn_wait_seconds`` (FIFO),
         then raises TurnInProgress. A malformed id raises SessionNotFound at once."""
-        return self._turn(session_id)
+        return _Turn(self, session_id)
 
-    # -- additions to the protocol ---------------------------------------------------
-
-    async def put_document(self, session_id: str, document: bytes) -> None:
-        """Store an encoded document as-is (a restore, or an older schema to migrate); it
-        is decoded and upgraded on its next read. Its TTL starts now."""
-        if not is_session_id(session_id):
-            raise ValueError(f"malformed session id {session_id!r}")
-        self._insert_document(session_id, document, self._ttl)
+    # -- snapshot --------------------------------------------------------------------
 
     def restore(self) -> snapshot.Restored:
         """Load the sessions of the snapshot file, if there is one (see
@@ -232,10 +225,6 @@ class MemorySessionStore(MemoryShares, MemoryCityCache):
             self._insert_document(session_id, document, seconds_left)
             self.reindex_share(session_id, document)
         return restored
-
-    async def acquire_purge_lease(self, seconds: float) -> bool:
-        """One process: the purge lease is always granted."""
-        return True
 
     # -- internals -------------------------------------------------------------------
 
@@ -312,31 +301,8 @@ class MemorySessionStore(MemoryShares, MemoryCityCache):
         self._metrics.sessions_purged.inc(removed)
         return removed
 
-    def _decode(self, session_id: str, document: bytes) -> SessionState:
-        return schema.decode_or_not_found(session_id, document, self._metrics)
-
     def _set_active(self) -> None:
         self._metrics.sessions_active.set(len(self._entries))
-
-    @asynccontextmanager
-    async def _turn(self, session_id: str) -> AsyncIterator[None]:
-        if not is_session_id(session_id):
-            raise SessionNotFound("No such session (it may have expired).")
-        slot = self._turn_locks.setdefault(session_id, _TurnLock())
-        slot.users += 1
-        try:
-            if slot.users == 1:  # nobody holds or waits: taken at once, no timeout to arm
-                await slot.lock.acquire()
-            else:
-                await self._wait_for(slot.lock)
-            try:
-                yield
-            finally:
-                slot.lock.release()
-        finally:
-            slot.users -= 1
-            if slot.users == 0:
-                self._turn_locks.pop(session_id, None)
 
     async def _wait_for(self, lock: asyncio.Lock) -> None:
         """Queue for a held lock (FIFO) up to ``turn_wait_seconds``; TurnInProgress after."""
@@ -346,9 +312,45 @@ class MemorySessionStore(MemoryShares, MemoryCityCache):
                 await lock.acquire()
         except TimeoutError:
             self._metrics.turn_lock_conflicts.inc()
-            raise TurnInProgress(
-                "Another message on this conversation is still being answered."
-            ) from None
+            raise TurnInProgress() from None
+
+
+class _Turn:
+    """The ``async with`` of :meth:`MemorySessionStore.turn_lock`. A session's lock exists
+    only while somebody holds or waits for it; a free one is taken at once, with no
+    timeout armed."""
+
+    __slots__ = ("_session_id", "_slot", "_store")
+
+    def __init__(self, store: MemorySessionStore, session_id: str) -> None:
+        self._store = store
+        self._session_id = session_id
+
+    async def __aenter__(self) -> None:
+        store = self._store
+        store._check_known_id(self._session_id)
+        slot = store._turn_locks.get(self._session_id)
+        if slot is None:
+            slot = store._turn_locks[self._session_id] = _TurnLock()
+        slot.users += 1
+        self._slot = slot
+        try:
+            if slot.users == 1:  # nobody holds or waits: taken at once
+                await slot.lock.acquire()
+            else:
+                await store._wait_for(slot.lock)
+        except BaseException:
+            self._leave()
+            raise
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        self._slot.lock.release()
+        self._leave()
+
+    def _leave(self) -> None:
+        self._slot.users -= 1
+        if self._slot.users == 0:
+            self._store._turn_locks.pop(self._session_id, None)
 
 
 def _rank(state: SessionState) -> int:

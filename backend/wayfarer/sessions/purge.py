@@ -18,7 +18,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from wayfarer.errors import StoreUnavailable
 from wayfarer.observability import Metrics
-from wayfarer.sessions.base import SessionStore
+from wayfarer.sessions.base import StoreUpkeep
 
 log = logging.getLogger("wayfarer.sessions")
 
@@ -28,7 +28,7 @@ LEASE_SHARE = 0.8
 this interval, short enough to be free again when the next one starts."""
 
 
-async def purge_once(store: SessionStore, metrics: Metrics, interval_seconds: float) -> int | None:
+async def purge_once(store: StoreUpkeep, metrics: Metrics, interval_seconds: float) -> int | None:
     """One guarded pass: the number of sessions purged, or None when another replica holds
     the lease or the store is unreachable."""
     try:
@@ -48,7 +48,7 @@ class PurgeScheduler:
     """Owns the AsyncIOScheduler running :func:`purge_once`; start it inside the event loop
     (the app lifespan), and :meth:`shutdown` it before closing the store."""
 
-    def __init__(self, store: SessionStore, metrics: Metrics, interval_seconds: float) -> None:
+    def __init__(self, store: StoreUpkeep, metrics: Metrics, interval_seconds: float) -> None:
         self._store = store
         self._metrics = metrics
         self._interval = interval_seconds

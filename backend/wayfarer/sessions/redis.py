@@ -31,20 +31,19 @@ cause; the client reconnects by itself on the next command once Redis answers ag
 """
 
 import asyncio
-import logging
 import secrets
-from collections.abc import AsyncIterator
-from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from contextlib import AbstractAsyncContextManager
 from contextvars import ContextVar
 from typing import Any
 
 from redis.asyncio.cluster import RedisCluster
 
 from wayfarer.config import redacted_url as redacted_url
-from wayfarer.domain import SessionState, utcnow
-from wayfarer.errors import SessionNotFound, StoreUnavailable, VersionConflict
+from wayfarer.domain import SessionState
+from wayfarer.errors import SessionNotFound, StoreUnavailable
 from wayfarer.observability import Metrics
 from wayfarer.sessions import schema
+from wayfarer.sessions.base import StoreBase
 from wayfarer.sessions.city_cache import RedisCityCache
 from wayfarer.sessions.ids import is_session_id
 from wayfarer.sessions.redis_client import (
@@ -68,18 +67,17 @@ from wayfarer.sessions.redis_scripts import (
 )
 from wayfarer.sessions.shares import RedisShares
 
-log = logging.getLogger("wayfarer.sessions")
-
 #: How many times the start-up check pings a Redis that does not answer in time.
 START_TRIES = 3
 
 
-class RedisSessionStore(RedisShares, RedisCityCache):
-    """:class:`~wayfarer.sessions.SessionStore` on Redis (see the module docstring).
+class RedisSessionStore(StoreBase, RedisShares, RedisCityCache):
+    """Every role of :class:`~wayfarer.sessions.base.SessionStore` on Redis (see the module
+    docstring; share links from :class:`RedisShares`, the city cache from
+    :class:`RedisCityCache`), plus the start-up :meth:`check`.
 
     Takes an injected client (``owns_client`` decides whether :meth:`close` closes it) or
-    use :meth:`from_url`. Adds :meth:`put_document` and :meth:`acquire_purge_lease` to the
-    protocol (both backends have them).
+    use :meth:`from_url`.
     """
 
     def __init__(
@@ -98,19 +96,18 @@ class RedisSessionStore(RedisShares, RedisCityCache):
         compression_level: int = 0,
         operation_timeout: float = ClientOptions.socket_timeout,
     ) -> None:
+        super().__init__(ttl_seconds=ttl_seconds, metrics=metrics)
         self._redis = client
         self._url = url
         self._ttl_ms = max(1, int(ttl_seconds * 1000))
-        self._ttl = ttl_seconds
         self._ping_timeout = ping_timeout
         self._probe = probe or client
         self._cluster = isinstance(client, RedisCluster)
         self._keys = RedisKeys(key_prefix, cluster=self._cluster)
-        self._metrics = metrics or Metrics()
         self._owns_client = owns_client
         self._compression = compression_level  # 0: plain JSON; 1-9: zlib level
         # bounds, times and translates each operation (redis_client.Operations)
-        self._call = Operations(self._metrics, operation_timeout)
+        self._call = Operations(self._metrics, operation_timeout, self._observe)
         self._create = client.register_script(CREATE)
         self._put = client.register_script(PUT)
         self._save = client.register_script(SAVE)
@@ -155,52 +152,42 @@ class RedisSessionStore(RedisShares, RedisCityCache):
         """The key builder (operators and tests read keys through it)."""
         return self._keys
 
-    # -- protocol --------------------------------------------------------------------
+    # -- persistence -----------------------------------------------------------------
 
     async def create(self, state: SessionState) -> SessionState:
         """Store a new session at version 1 (``SET NX``). Raises ValueError for a
         malformed id and VersionConflict if the id is taken."""
-        if not is_session_id(state.session_id):
-            raise ValueError(f"malformed session id {state.session_id!r}: use new_session_id()")
-        now = utcnow()
-        stored = schema.stamped(
-            state.model_copy(update={"created_at": now}),
-            now=now, ttl_seconds=self._ttl, version=1,
-        )
+        self._check_new_id(state.session_id)
+        stored = self._first_version(state)
         async with self._call("create"):
             created = await self._create(
                 keys=self._keys.documents(stored.session_id),
                 args=[self._encode(stored), self._ttl_ms, stored.session_id],
             )
         if not created:
-            raise VersionConflict("A session with this id already exists.")
+            raise self._taken()
         self._metrics.sessions_created.inc()
         return stored
 
     async def get(self, session_id: str) -> SessionState:
-        """Load the session and refresh its TTL (one ``GETEX``). Raises SessionNotFound."""
-        if not is_session_id(session_id):
-            raise SessionNotFound("No such session (it may have expired).")
+        """Load the session and refresh its TTL (one ``GETEX``; the first read in a turn
+        uses the document its lease returned, no round trip). Raises SessionNotFound."""
+        self._check_known_id(session_id)
         lease = self._lease_of(session_id)
         raw: bytes | str | None = lease.take_document() if lease is not None else None
         if raw is None:
             async with self._call("get"):
                 raw = await self._redis.getex(self._keys.session(session_id), px=self._ttl_ms)
         if raw is None:
-            raise SessionNotFound("No such session (it may have expired).")
-        return schema.refreshed(
-            self._decode(session_id, raw), now=utcnow(), ttl_seconds=self._ttl
-        )
+            raise SessionNotFound()
+        return self._loaded(session_id, raw)
 
     async def save(self, state: SessionState, expected_version: int) -> SessionState:
         """Compare-and-set in one script: stores ``expected_version + 1`` and refreshes the
         TTL only if the stored version is ``expected_version``. Raises VersionConflict
         (nothing changed) or SessionNotFound."""
-        if not is_session_id(state.session_id):
-            raise SessionNotFound("No such session (it may have expired).")
-        stored = schema.stamped(
-            state, now=utcnow(), ttl_seconds=self._ttl, version=expected_version + 1
-        )
+        self._check_known_id(state.session_id)
+        stored = self._next_version(state, expected_version)
         keys = self._keys.documents(state.session_id)
         args: list[int | str | bytes] = [
             expected_version, self._encode(stored), self._ttl_ms, state.session_id
@@ -218,12 +205,10 @@ class RedisSessionStore(RedisShares, RedisCityCache):
                 lease.saved_and_released()
             return stored
         if outcome == 0:
-            self._metrics.turn_lock_conflicts.inc()
-            raise VersionConflict("The session changed since it was read; try again.")
+            raise self._conflict()
         if outcome == -2:
-            self._metrics.session_decode_errors.inc()
-            log.warning("undecodable session document", extra={"session_id": state.session_id})
-        raise SessionNotFound("No such session (it may have expired).")
+            self._unreadable(state.session_id, "not a JSON object with a version")
+        raise SessionNotFound()
 
     async def delete(self, session_id: str) -> bool:
         """Forget the session and its index entry; True when it existed."""
@@ -232,6 +217,27 @@ class RedisSessionStore(RedisShares, RedisCityCache):
         async with self._call("delete"):
             existed = await self._delete(keys=self._keys.documents(session_id), args=[session_id])
         return bool(existed)
+
+    async def put_document(self, session_id: str, document: bytes) -> None:
+        """Store an encoded document as-is (a restore, or an older schema to migrate); it
+        is decoded and upgraded on its next read. Its TTL starts now."""
+        self._check_new_id(session_id)
+        async with self._call("put"):
+            await self._put(
+                keys=self._keys.documents(session_id), args=[document, self._ttl_ms, session_id]
+            )
+
+    # -- upkeep ----------------------------------------------------------------------
+
+    async def acquire_purge_lease(self, seconds: float) -> bool:
+        """True when this process may purge now: the purge lease was free and is now held
+        for ``seconds`` (it is never released early, so other replicas skip this interval)."""
+        async with self._call("purge_lease"):
+            acquired = await self._redis.set(
+                self._keys.purge_lock, secrets.token_hex(8), nx=True,
+                px=max(1, int(seconds * 1000)),
+            )
+        return bool(acquired)
 
     async def purge_expired(self) -> int:
         """Remove index entries of sessions Redis has expired, a chunk per script call and
@@ -295,37 +301,20 @@ class RedisSessionStore(RedisShares, RedisCityCache):
             if self._probe is not self._redis:
                 await self._probe.aclose()
 
+    # -- turn locking ----------------------------------------------------------------
+
     def turn_lock(self, session_id: str) -> AbstractAsyncContextManager[None]:
-        """Hold the session's lease (``SET NX PX`` with a random token) for the body.
+        """Hold the session's lease (a random token set with a PX expiry by a script that
+        also returns the document, so the turn's first ``get`` costs no round trip) for the
+        body; the turn's ``save`` releases it in its own script, else it is released at
+        the end.
 
         Retries with a short jittered backoff for up to ``turn_wait_seconds``, then raises
         TurnInProgress. The lease lasts ``turn_lease_seconds`` (renewed while the body runs)
         so a crashed holder frees it; only the holder's token can delete it; a lost reply is
         recognised as ours (sessions/redis_lease.py). A malformed id raises SessionNotFound.
         """
-        return self._turn(session_id)
-
-    # -- additions to the protocol ---------------------------------------------------
-
-    async def put_document(self, session_id: str, document: bytes) -> None:
-        """Store an encoded document as-is (a restore, or an older schema to migrate); it
-        is decoded and upgraded on its next read. Its TTL starts now."""
-        if not is_session_id(session_id):
-            raise ValueError(f"malformed session id {session_id!r}")
-        async with self._call("put"):
-            await self._put(
-                keys=self._keys.documents(session_id), args=[document, self._ttl_ms, session_id]
-            )
-
-    async def acquire_purge_lease(self, seconds: float) -> bool:
-        """True when this process may purge now: the purge lease was free and is now held
-        for ``seconds`` (it is never released early, so other replicas skip this interval)."""
-        async with self._call("purge_lease"):
-            acquired = await self._redis.set(
-                self._keys.purge_lock, secrets.token_hex(8), nx=True,
-                px=max(1, int(seconds * 1000)),
-            )
-        return bool(acquired)
+        return _Turn(self, session_id)
 
     # -- internals -------------------------------------------------------------------
 
@@ -334,24 +323,33 @@ class RedisSessionStore(RedisShares, RedisCityCache):
             return schema.encode_compressed(state, self._compression)
         return schema.encode(state)
 
-    def _decode(self, session_id: str, raw: bytes | str) -> SessionState:
-        return schema.decode_or_not_found(session_id, raw, self._metrics)
-
-    @asynccontextmanager
-    async def _turn(self, session_id: str) -> AsyncIterator[None]:
-        if not is_session_id(session_id):
-            raise SessionNotFound("No such session (it may have expired).")
-        hold = self._leases.hold(
-            self._keys.lock(session_id), self._keys.session(session_id), self._ttl_ms
-        )
-        async with hold as lease:
-            entered = self._turn_lease.set((session_id, lease))
-            try:
-                yield
-            finally:
-                self._turn_lease.reset(entered)
 
     def _lease_of(self, session_id: str) -> Lease | None:
         """The lease of the turn this task holds on ``session_id`` through this store."""
         held = self._turn_lease.get()
         return held[1] if held is not None and held[0] == session_id else None
+
+
+class _Turn:
+    """The ``async with`` of :meth:`RedisSessionStore.turn_lock`: takes the lease (and the
+    document with it), makes it the current task's turn lease for the store's ``get`` and
+    ``save``, and ends it on the way out (released unless the save released it)."""
+
+    __slots__ = ("_entered", "_lease", "_session_id", "_store")
+
+    def __init__(self, store: RedisSessionStore, session_id: str) -> None:
+        self._store = store
+        self._session_id = session_id
+
+    async def __aenter__(self) -> None:
+        store, session_id = self._store, self._session_id
+        store._check_known_id(session_id)
+        keys = store._keys
+        self._lease = await store._leases.take(
+            keys.lock(session_id), keys.session(session_id), store._ttl_ms
+        )
+        self._entered = store._turn_lease.set((session_id, self._lease))
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        self._store._turn_lease.reset(self._entered)
+        await self._store._leases.end(self._lease)

@@ -23,6 +23,7 @@ own ``pool_timeout`` (cause ``pool_exhausted``), not by that deadline
 import asyncio
 import logging
 import time
+from collections.abc import Callable
 from contextvars import ContextVar
 from dataclasses import dataclass
 from types import TracebackType
@@ -135,11 +136,29 @@ class OperationPool(BlockingConnectionPool):
     """A blocking pool whose wait for a free connection is bounded by its own ``timeout``
     only: when no connection is free, the running operation's deadline moves past that
     wait (so an exhausted pool is reported as ``pool_exhausted``, not ``timeout``), and
-    once a connection is had the operation gets its whole ``operation_timeout`` again."""
+    once a connection is had the operation gets its whole ``operation_timeout`` again.
+
+    **Fast path.** When a connected connection is free (the usual case), it is taken and
+    given back without redis-py's condition lock, per-wait timeout and pool observability
+    hooks (four awaited recorders and an event dispatch per command, which the store does
+    not use: its own ``wayfarer_store_*`` metrics time each operation); the connection is
+    still checked for unread data or a closed socket before use, and waiters are still
+    woken when a connection comes back. Anything else (no free connection, a pool in
+    maintenance) takes redis-py's own path."""
 
     operation_timeout: float = ClientOptions.socket_timeout
 
     async def get_connection(self, *args: Any, **kwargs: Any) -> AbstractConnection:
+        free = self._available_connections
+        if free and not self._in_maintenance and free[-1].is_connected:
+            connection = free.pop()
+            self._in_use_connections.add(connection)
+            try:
+                await self.ensure_connection(connection)
+            except BaseException:
+                await self.release(connection)
+                raise
+            return connection
         deadline = _OPERATION.get()
         if deadline is None or self.can_get_connection():
             return await super().get_connection(*args, **kwargs)  # type: ignore[no-untyped-call,no-any-return]
@@ -150,26 +169,34 @@ class OperationPool(BlockingConnectionPool):
         deadline.reschedule(asyncio.get_running_loop().time() + self.operation_timeout)
         return connection  # type: ignore[no-any-return]
 
+    async def release(self, connection: AbstractConnection) -> None:
+        if self._in_maintenance or connection not in self._in_use_connections:
+            await super().release(connection)
+            return
+        self._in_use_connections.remove(connection)
+        if connection.should_reconnect():  # type: ignore[no-untyped-call]
+            await connection.disconnect()
+        self._available_connections.append(connection)
+        if self._condition._waiters:  # somebody waits for a connection: wake one
+            async with self._condition:
+                self._condition.notify()
+
 
 class Operations:
     """Runs each store operation (``async with operations("get"): ...``) under one
-    deadline of ``seconds``, times it in ``wayfarer_store_operation_seconds`` and turns a
-    Redis failure (or the deadline passing) into StoreUnavailable with a one-word cause
-    (:func:`failure_cause`; never the URL)."""
+    deadline of ``seconds``, times it (``observe``: ``wayfarer_store_operation_seconds``)
+    and turns a Redis failure (or the deadline passing) into StoreUnavailable with a
+    one-word cause (:func:`failure_cause`; never the URL)."""
 
-    def __init__(self, metrics: Metrics, seconds: float) -> None:
+    def __init__(
+        self, metrics: Metrics, seconds: float, observe: Callable[[str, float], None]
+    ) -> None:
         self.metrics = metrics
         self.seconds = seconds
-        self._latency: dict[str, Any] = {}  # metric children by op, looked up once
+        self.observe = observe  # the store's StoreBase._observe
 
     def __call__(self, op: str) -> "Operation":
         return Operation(self, op)
-
-    def observe(self, op: str, seconds: float) -> None:
-        latency = self._latency.get(op)
-        if latency is None:
-            latency = self._latency[op] = self.metrics.store_latency.labels(op)
-        latency.observe(seconds)
 
 
 class Operation:

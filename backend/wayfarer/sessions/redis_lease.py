@@ -8,9 +8,11 @@ A lease is ``<prefix>lock:<id>`` holding the holder's random token, with a PX ex
 - if taking fails anyway (Redis unreachable, or the caller cancelled) the token is
   **released in the background**, retried until Redis answers or the lease would have
   expired by itself, because the lost command may still have run on the server;
-- while the turn runs, the lease is **renewed** every third of its life, so a long turn
-  never loses it, and a turn is bounded (``WAYFARER_TURN_BUDGET_SECONDS``), so no lease
-  outlives its turn by more than one lease period;
+- while the turn runs, the lease is **renewed** at least every third of its life, so a
+  long turn never loses it, and a turn is bounded (``WAYFARER_TURN_BUDGET_SECONDS``), so
+  no lease outlives its turn by more than one lease period. One task per store renews
+  every held lease each third of the lease's life (started by the first lease taken,
+  ending once none is held), so a turn arms no timer of its own;
 - **releasing** deletes the key only while the token still holds it.
 
 A turn is two round trips (issue 14): taking the lease also returns the session's document
@@ -25,8 +27,8 @@ import logging
 import random
 import secrets
 import time
-from collections.abc import AsyncIterator, Callable
-from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from collections.abc import Callable
+from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass
 
 from wayfarer.errors import StoreUnavailable, TurnInProgress
@@ -43,7 +45,7 @@ StoreUnavailable (redis_client.Operations)."""
 RELEASE_RETRY_SECONDS = 0.2
 
 
-@dataclass
+@dataclass(eq=False)
 class Lease:
     """A held turn lease: its key and token, the document read when it was taken (until
     the turn's first ``get`` takes it) and whether the turn's save released it."""
@@ -52,10 +54,7 @@ class Lease:
     token: str
     document: bytes | None = None
     released: bool = False
-    # renewal: a timer for the first renewal, which starts the renewing task (most turns
-    # end before it fires, so they never pay for a task)
-    timer: asyncio.TimerHandle | None = None
-    renewer: "asyncio.Task[None] | None" = None
+    lost: bool = False  # a renewal found the key gone or another token in it
 
     def take_document(self) -> bytes | None:
         """The document read with the lease, once (later reads go to Redis)."""
@@ -63,15 +62,8 @@ class Lease:
         return document
 
     def saved_and_released(self) -> None:
-        """The save script released the lease: stop renewing, skip the release."""
+        """The save script released the lease: no more renewals, no release."""
         self.released = True
-        self.stop_renewing()
-
-    def stop_renewing(self) -> None:
-        if self.timer is not None:
-            self.timer.cancel()
-        if self.renewer is not None:
-            self.renewer.cancel()
 
 
 class TurnLeases:
@@ -95,29 +87,34 @@ class TurnLeases:
         self._renew = client.register_script(RENEW)
         self._release = client.register_script(RELEASE)
         self._pending: set[asyncio.Task[None]] = set()
+        self._held: set[Lease] = set()
+        self._renewer: asyncio.Task[None] | None = None
 
-    @asynccontextmanager
-    async def hold(self, key: str, document_key: str, ttl_ms: int) -> AsyncIterator[Lease]:
-        """Hold the lease ``key`` for the body, reading ``document_key`` (its TTL set to
-        ``ttl_ms``) in the same round trip; TurnInProgress after the turn wait."""
+    async def take(self, key: str, document_key: str, ttl_ms: int) -> Lease:
+        """Take the lease ``key``, reading ``document_key`` (its TTL set to ``ttl_ms``) in
+        the same round trip; TurnInProgress after the turn wait. Hand it to :meth:`end`
+        when the turn ends, whatever happens."""
         lease = Lease(key, secrets.token_hex(16))
-        token = lease.token
         try:
-            lease.document = await self._acquire(key, token, document_key, ttl_ms)
+            lease.document = await self._acquire(key, lease.token, document_key, ttl_ms)
         except TurnInProgress:
             raise
         except BaseException:
-            self._release_later(key, token)
+            self._release_later(key, lease.token)
             raise
-        lease.timer = asyncio.get_running_loop().call_later(
-            self._lease / 3, self._start_renewing, lease
-        )
-        try:
-            yield lease
-        finally:
-            lease.stop_renewing()
-            if not lease.released:
-                await self._release_now(key, token)
+        self._held.add(lease)
+        if self._renewer is None:
+            self._renewer = asyncio.create_task(self._renew_held())
+        return lease
+
+    async def end(self, lease: Lease) -> None:
+        """The turn is over: stop renewing ``lease`` and release it unless its save did."""
+        self._held.discard(lease)
+        if lease.released:
+            return
+        if lease.lost:  # known only now: a renewal racing the save's release is no loss
+            log.warning("turn lease lost while the turn ran", extra={"key": lease.key})
+        await self._release_now(lease.key, lease.token)
 
     async def _release_now(self, key: str, token: str) -> None:
         """Release at the end of a turn that did not save; in the background if Redis
@@ -134,6 +131,8 @@ class TurnLeases:
     async def settle(self, timeout: float) -> None:
         """Give background releases up to ``timeout`` seconds to finish, then drop them
         (their leases expire by themselves). Called before the client closes."""
+        if self._renewer is not None:
+            self._renewer.cancel()
         if self._pending:
             await asyncio.wait(set(self._pending), timeout=timeout)
         for task in list(self._pending):
@@ -157,31 +156,33 @@ class TurnLeases:
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 self._metrics.turn_lock_conflicts.inc()
-                raise TurnInProgress(
-                    "Another message on this conversation is still being answered."
-                )
+                raise TurnInProgress()
             if not waited:
                 waited = True
                 self._metrics.turn_lock_waits.inc()
             await asyncio.sleep(min(delay * random.uniform(0.5, 1.5), remaining))
             delay = min(delay * 2, 0.05)
 
-    def _start_renewing(self, lease: Lease) -> None:
-        if not lease.released:
-            lease.renewer = asyncio.create_task(self._keep(lease.key, lease.token))
+    async def _renew_held(self) -> None:
+        """Every third of the lease's life, renew each lease still held; end once none
+        is (the next lease taken starts this task again)."""
+        try:
+            while self._held:
+                await asyncio.sleep(self._lease / 3)
+                held = [lease for lease in self._held if not lease.released]
+                await asyncio.gather(*(self._renew_one(lease) for lease in held))
+        finally:
+            self._renewer = None
 
-    async def _keep(self, key: str, token: str) -> None:
-        """Renew the lease now and then every third of its life while the turn runs."""
-        while True:
-            try:
-                async with self._guard("renew"):
-                    held = await self._renew(keys=[key], args=[token, self._lease_ms])
-            except StoreUnavailable:
-                held = True  # not known: try again next period
-            if not held:
-                log.warning("turn lease lost while the turn ran", extra={"key": key})
-                return
-            await asyncio.sleep(self._lease / 3)
+    async def _renew_one(self, lease: Lease) -> None:
+        try:
+            async with self._guard("renew"):
+                held = await self._renew(keys=[lease.key], args=[lease.token, self._lease_ms])
+        except StoreUnavailable:
+            return  # not known: try again next period
+        if not held:
+            lease.lost = True
+            self._held.discard(lease)
 
     def _release_later(self, key: str, token: str) -> None:
         task = asyncio.create_task(self._release_until_answered(key, token))

@@ -24,11 +24,13 @@ Schema history:
   travel day), also inside undo snapshots.
 - 6: per-day caps as trip constraints (issue 9): ``constraints.day_limits`` (``{category,
   limit}``: "max 3 stops a day", "one museum a day"), also inside undo snapshots. Older
-  documents had none, which is the field's default, so only the number moves (current).
+  documents had none, which is the field's default, so only the number moves.
+- 7: ``dialogue.follow_up`` (issue 9): the question the last turn answered or the place
+  edit it made, for a follow-up ("and the orsay?"). Older documents had none, the field's
+  default, so only the number moves (current).
 """
 
 import json
-import logging
 import zlib
 from collections.abc import Callable
 from datetime import datetime, timedelta
@@ -37,10 +39,6 @@ from typing import Any
 from pydantic import ValidationError
 
 from wayfarer.domain import SCHEMA_VERSION, SessionState
-from wayfarer.errors import SessionNotFound
-from wayfarer.observability import Metrics
-
-log = logging.getLogger("wayfarer.sessions")
 
 Document = dict[str, Any]
 Upgrade = Callable[[Document], Document]
@@ -171,6 +169,12 @@ def _upgrade_5_to_6(doc: Document) -> Document:
     return {**doc, "schema_version": 6}
 
 
+def _upgrade_6_to_7(doc: Document) -> Document:
+    """Version 7 adds ``dialogue.follow_up``; an older session has nothing to follow up,
+    which is the field's default, so only the number moves."""
+    return {**doc, "schema_version": 7}
+
+
 UPGRADES: dict[int, Upgrade] = {
     0: _upgrade_0_to_1,
     1: _upgrade_1_to_2,
@@ -178,6 +182,7 @@ UPGRADES: dict[int, Upgrade] = {
     3: _upgrade_3_to_4,
     4: _upgrade_4_to_5,
     5: _upgrade_5_to_6,
+    6: _upgrade_6_to_7,
 }
 """``UPGRADES[n]`` turns a version-``n`` document into a version-``n + 1`` one (pure)."""
 
@@ -259,19 +264,6 @@ def decode(raw: bytes | str) -> SessionState:
         return SessionState.model_validate(doc)
     except ValidationError as exc:
         raise DocumentError(f"invalid session document: {exc.error_count()} errors") from exc
-
-
-def decode_or_not_found(session_id: str, raw: bytes | str, metrics: Metrics) -> SessionState:
-    """:func:`decode` for a store: an unreadable document is logged, counted and answered
-    as SessionNotFound, never surfaced as a server error."""
-    try:
-        return decode(raw)
-    except DocumentError as exc:
-        metrics.session_decode_errors.inc()
-        log.warning(
-            "undecodable session document", extra={"session_id": session_id, "error": str(exc)}
-        )
-        raise SessionNotFound("No such session (it may have expired).") from None
 
 
 def stamped(

@@ -17,13 +17,15 @@ import secrets
 from collections.abc import Callable
 from contextlib import AbstractAsyncContextManager
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from wayfarer.domain import utcnow
 
 if TYPE_CHECKING:
     from wayfarer.sessions.redis_client import Client
     from wayfarer.sessions.redis_scripts import RedisKeys
+
+T = TypeVar("T")
 
 SHARE_TOKEN_BYTES = 16
 """128 random bits (the issue asks for at least 122)."""
@@ -41,6 +43,21 @@ def is_share_token(value: str) -> bool:
     return _SHAPE.fullmatch(value) is not None
 
 
+def drop_expired(table: dict[str, tuple[T, float]], now: float) -> None:
+    """Remove the entries of a ``key -> (value, deadline)`` table whose deadline passed."""
+    for key in [k for k, (_, deadline) in table.items() if deadline <= now]:
+        del table[key]
+
+
+def unexpired(table: dict[str, tuple[T, float]], key: str, now: float) -> T | None:
+    """The value at ``key`` while its deadline is ahead; an expired entry is dropped."""
+    entry = table.get(key)
+    if entry is None or entry[1] <= now:
+        table.pop(key, None)
+        return None
+    return entry[0]
+
+
 class MemoryShares:
     """Share index of :class:`~wayfarer.sessions.MemorySessionStore` (monotonic clock)."""
 
@@ -53,17 +70,12 @@ class MemoryShares:
     async def put_share(self, token: str, session_id: str, ttl_seconds: float) -> None:
         """Index ``token`` -> ``session_id`` for ``ttl_seconds``."""
         now = self._share_clock()
-        for old in [t for t, (_, deadline) in self._shares.items() if deadline <= now]:
-            del self._shares[old]
+        drop_expired(self._shares, now)
         self._shares[token] = (session_id, now + ttl_seconds)
 
     async def share_target(self, token: str) -> str | None:
         """The session id ``token`` points at, or None (unknown, dropped or expired)."""
-        entry = self._shares.get(token)
-        if entry is None or entry[1] <= self._share_clock():
-            self._shares.pop(token, None)
-            return None
-        return entry[0]
+        return unexpired(self._shares, token, self._share_clock())
 
     async def drop_share(self, token: str) -> None:
         """Forget ``token`` (no error when unknown)."""
@@ -82,30 +94,43 @@ class MemoryShares:
             self._shares[token] = (session_id, self._share_clock() + left)
 
 
-class RedisShares:
-    """Share index of :class:`~wayfarer.sessions.RedisSessionStore`: one string key per
-    token under the store's prefix (``<prefix>share:<token>``), expiring natively."""
+class ExpiringValues:
+    """Plain string keys with a native expiry beside a Redis store's sessions (share
+    links, cached cities), each access one bounded, timed operation of the store."""
 
     _redis: "Client"
     _keys: "RedisKeys"
 
     _call: "Callable[[str], AbstractAsyncContextManager[None]]"  # the store's Operations
 
+    async def _put_value(self, op: str, key: str, value: str | bytes, seconds: float) -> None:
+        """Set ``key`` to ``value`` for ``seconds`` (at least a millisecond)."""
+        async with self._call(op):
+            await self._redis.set(key, value, px=max(1, int(seconds * 1000)))
+
+    async def _value(self, op: str, key: str) -> bytes | None:
+        """The bytes at ``key``; None when it is unknown or expired."""
+        async with self._call(op):
+            raw = await self._redis.get(key)
+        if raw is None:
+            return None
+        return raw if isinstance(raw, bytes) else str(raw).encode()
+
+
+class RedisShares(ExpiringValues):
+    """Share index of :class:`~wayfarer.sessions.RedisSessionStore`: one string key per
+    token under the store's prefix (``<prefix>share:<token>``), expiring natively."""
+
     async def put_share(self, token: str, session_id: str, ttl_seconds: float) -> None:
         """Index ``token`` -> ``session_id`` for ``ttl_seconds``."""
-        async with self._call("put_share"):
-            await self._redis.set(self._share_key(token), session_id,
-                                  px=max(1, int(ttl_seconds * 1000)))
+        await self._put_value("put_share", self._share_key(token), session_id, ttl_seconds)
 
     async def share_target(self, token: str) -> str | None:
         """The session id ``token`` points at, or None (unknown, dropped or expired)."""
         if not is_share_token(token):
             return None
-        async with self._call("share_target"):
-            raw = await self._redis.get(self._share_key(token))
-        if raw is None:
-            return None
-        return raw.decode() if isinstance(raw, bytes) else str(raw)
+        raw = await self._value("share_target", self._share_key(token))
+        return None if raw is None else raw.decode()
 
     async def drop_share(self, token: str) -> None:
         """Forget ``token`` (no error when unknown)."""

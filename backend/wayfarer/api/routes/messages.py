@@ -146,6 +146,11 @@ async def export_itinerary(
     return file_response(await orchestrator.export(session_id, export_format))
 
 
+def export_path(session_id: str, export_format: ExportFormat) -> str:
+    """The download path of a session's itinerary in ``export_format`` (this route)."""
+    return f"/api/sessions/{session_id}/itinerary?format={export_format}"
+
+
 def file_response(export: Export) -> Response:
     """An export as a download (``Content-Disposition: attachment`` with its file name)."""
     return Response(

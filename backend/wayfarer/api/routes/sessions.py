@@ -49,7 +49,7 @@ async def read_session(session_id: str, store: StoreDep, _: ReadLimitDep) -> dic
 async def delete_session(session_id: str, store: StoreDep, _: ReadLimitDep) -> Response:
     """Forget the session; 404 when it was unknown or already expired."""
     if not await store.delete(session_id):
-        raise SessionNotFound("No such session (it may have expired).")
+        raise SessionNotFound()
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 

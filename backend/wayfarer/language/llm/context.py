@@ -40,6 +40,9 @@ days, never travellers.
 "do Kyoto first": first; "end in Tokyo": last; "swap the order": swap_order).
 - "the second one", "those two", "like I said": resolve them with the turns and the plan.
 - When "waiting_for" holds a confirmation, a short yes or no answers it: a confirm act.
+- When "waiting_for" holds a follow_up (the last question answered, or the place last \
+edited), "and the orsay?", "what about on monday?" repeat that act with the new place or \
+day, and "it" is that place; a follow-up question never changes the trip.
 - Questions never change anything. Only fill what the message says; leave the rest null.
 - A message that changes something and also asks: the change acts, then the question act.
 - "no more than one museum a day", "max 3 stops a day": a limit_per_day edit (a catalog \
@@ -75,14 +78,17 @@ def trip_state(state: SessionState) -> dict[str, Any]:
     """The facts the interpreter may read: stage, preferences, constraints, plan, what the
     assistant waits for."""
     itinerary = state.itinerary
+    waiting = state.dialogue.model_dump(
+        mode="json", exclude_defaults=True, exclude={"turn", "follow_up"})
+    if state.dialogue.follow_up is not None:  # with its act, which is a default
+        waiting["follow_up"] = state.dialogue.follow_up.model_dump(
+            mode="json", exclude_none=True)
     return {
         "stage": state.stage,
         "preferences": state.preferences.model_dump(mode="json", exclude_none=True),
         "constraints": state.constraints.model_dump(mode="json", exclude_defaults=True),
         "itinerary": compact_itinerary(itinerary) if itinerary is not None else None,
-        "waiting_for": state.dialogue.model_dump(
-            mode="json", exclude_defaults=True, exclude={"turn"}
-        ),
+        "waiting_for": waiting,
     }
 
 

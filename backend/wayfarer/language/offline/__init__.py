@@ -5,8 +5,9 @@ phrases replies; :class:`CityResolver` (also used to check a model's city) resol
 names against the catalog and suggests covered cities for uncovered ones.
 """
 
-from wayfarer.language.offline.cities import CityResolver, WorldCities
+from wayfarer.language.offline.cities import CityResolver
 from wayfarer.language.offline.interpreter import OfflineInterpreter
 from wayfarer.language.offline.narrator import OfflineNarrator
+from wayfarer.language.offline.world import WorldCities
 
 __all__ = ["CityResolver", "OfflineInterpreter", "OfflineNarrator", "WorldCities"]

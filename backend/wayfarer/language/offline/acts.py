@@ -174,8 +174,11 @@ def _question(
     if isinstance(question, AskOpeningHours | AskPlaceFact) and _names_city_only(
             question.place, cities):
         return None  # "is Rome good for kids?" is about the destination, not a place
-    if not planned and isinstance(question, AskSchedule | AskWhy | AskRoute):
+    if not planned and (isinstance(question, AskSchedule | AskWhy) or (
+            isinstance(question, AskRoute) and question.origin is None)):
         return None  # about a plan that does not exist yet: read the message as details
+    # a route with both ends named ("from the airport to the old town") stays a question
+    # before the plan exists: its places are not trip details
     if not planned and state.preferences.city is None and isinstance(
         question, AskOpeningHours | AskPlaceFact
     ):

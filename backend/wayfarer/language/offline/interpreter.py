@@ -40,8 +40,9 @@ from wayfarer.language.offline import budget as budget_words
 from wayfarer.language.offline import commands, edits, mixed, pace
 from wayfarer.language.offline.acts import dialogue_acts
 from wayfarer.language.offline.budget import BudgetStep
-from wayfarer.language.offline.cities import CityMatch, CityResolver, WorldCities
+from wayfarer.language.offline.cities import CityMatch, CityResolver
 from wayfarer.language.offline.dates import read_days, read_timing
+from wayfarer.language.offline.followups import follow_up
 from wayfarer.language.offline.interests import (
     SYNONYMS,
     read_any,
@@ -55,6 +56,7 @@ from wayfarer.language.offline.numbers import NUMBER, to_int
 from wayfarer.language.offline.pace import Step
 from wayfarer.language.offline.text import Text
 from wayfarer.language.offline.travellers import Travellers, kids_stay_behind, read_travellers
+from wayfarer.language.offline.world import WorldCities
 
 #: A bare number larger than this is not an answer to "how many days?".
 MAX_BARE_DAYS = 60
@@ -123,18 +125,16 @@ class OfflineInterpreter:
         """A free-form place name resolved against the catalog (for the LLM interpreter)."""
         return self.cities.resolve(name)
 
-    def suggest_cities(self, name: str, limit: int = 3) -> list[str]:
-        """Covered cities to offer instead of the uncovered city ``name``."""
-        return self.cities.suggest_for(name, limit)
-
     def read(self, message: str, state: SessionState) -> Interpretation:
         """Interpret ``message`` in the context of ``state`` (pure): the summary fields
         and the typed dialogue acts (:mod:`acts` decides questions, confirmations, hedges
         and scopes on top of the readers below; :mod:`mixed` keeps the changes of a
-        message that also asks)."""
+        message that also asks; :mod:`followups` repeats the last turn's question or
+        removal for "and the orsay?")."""
         whole = self._read_whole(message, state)
-        return mixed.combine(message[:MAX_READ_CHARS], whole,
+        read = mixed.combine(message[:MAX_READ_CHARS], whole,
                              lambda part: self._read_whole(part, state), state.preferences)
+        return follow_up(message[:MAX_READ_CHARS], state, read)
 
     def _read_whole(self, message: str, state: SessionState) -> Interpretation:
         text = Text.of(message[:MAX_READ_CHARS])
@@ -219,7 +219,8 @@ class OfflineInterpreter:
             remove_interests=list(interests.remove),
             interests_any=interests_any,
             budget_amount=money.amount if money else None,
-            currency=money.currency if money else None,
+            currency=money.in_country(self.cities.country_code_of(
+                place.city or prefs.city or "")) if money else None,
             travelers=_head_count(party, prefs.travelers),
         )
         changes = legs.into(changes)
@@ -231,7 +232,7 @@ class OfflineInterpreter:
             style = _moderate_for_both(text, style)
         ordered = [*found_edits]
         if planned and not replan:
-            ordered += _style_edits(style, prefs.pace, prefs.budget)
+            ordered += _style_edits(style, prefs.budget)
         else:
             changes.pace, changes.budget = _style_values(style, prefs.pace, prefs.budget)
         return _Reading(
@@ -299,9 +300,7 @@ def _style_values(
     return pace_value, budget_value
 
 
-def _style_edits(
-    style: _Style, pace_now: Pace | None, budget_now: Budget | None
-) -> list[tuple[int, Edit]]:
+def _style_edits(style: _Style, budget_now: Budget | None) -> list[tuple[int, Edit]]:
     """Pace and budget as itinerary edits, with their positions in the message."""
     found: list[tuple[int, Edit]] = []
     if style.pace_step:

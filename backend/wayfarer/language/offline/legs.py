@@ -22,10 +22,11 @@ import re
 from dataclasses import dataclass, field
 
 from wayfarer.domain import MAX_TRIP_DAYS, ChangePreferences, Leg, PreferenceUpdate, SessionState
-from wayfarer.language.offline.cities import CityResolver, GeoCity
+from wayfarer.language.offline.cities import CityResolver
 from wayfarer.language.offline.dates import read_days
 from wayfarer.language.offline.numbers import NUMBER, to_int
 from wayfarer.language.offline.text import Text
+from wayfarer.language.offline.world import GeoCity
 
 MAX_LEGS = 6
 _COUNT = rf"(?P<n>a couple of|a few|{NUMBER}|an?)"

@@ -3,11 +3,13 @@ the last day?", "go mid-range, how much would that come to?").
 
 A typed question is read alone so nothing inside it becomes a change (``acts.py``). When
 the whole message reads as questions only, :func:`clauses` splits it at strong clause
-boundaries (a dash, ``;``, ``.``, ``?``, ``!``, or a comma or "and" / "also" before a
-question word); :func:`combine` then keeps the question clauses' acts and adds the acts the
-other clauses carry on their own, when those change something. A comma before anything but
-a question word is not a boundary ("is the Louvre open on Tuesday, 5 May?" stays one
-question).
+boundaries (a dash, ``;``, ``.``, ``!``, after a ``?`` (kept with its clause, which it
+marks as asking), or a comma or "and" / "also" before a question word); :func:`combine`
+then keeps the question clauses' acts and adds the acts the other clauses carry on their
+own, when those change something. A comma before anything but a question word is not a
+boundary ("is the Louvre open on Tuesday, 5 May?" stays one question). This is how a
+first message that plans and asks ("Rome 3 days, history. how far is the Vatican from the
+Colosseum?") keeps its details and its question.
 """
 
 import re
@@ -26,7 +28,7 @@ from wayfarer.domain.acts import is_question
 _QUESTION_WORD = (r"(?:what|what's|whats|how|is|are|when|why|where|which|can|could|do|does|"
                   r"will|would|should)\b")
 _BOUNDARY = re.compile(
-    rf"\s*(?:[\u2014\u2013;!?]+|(?<!\d)\.(?!\d)|\s-\s)\s*"
+    rf"\s*(?:[\u2014\u2013;!]+|(?<!\d)\.(?!\d)|\s-\s)\s*|(?<=\?)(?!\?)\s*"
     rf"|\s*,\s*(?=(?:(?:and|also|plus|but|oh|so)\s+)?{_QUESTION_WORD})"
     rf"|\s+(?=(?:and|also|plus)\s+{_QUESTION_WORD})",
     re.IGNORECASE,

@@ -1,32 +1,36 @@
 """Budget amounts with their currency: "$2000", "1500 euros", "£800", "300000 yen", "2k".
 
 An amount is only read when something marks it as money: a currency sign, code or word,
-a "k"/"grand" suffix, or a budget cue ("budget of 2000"). "2k" = 2000; "1.500", "1,500"
+a "k"/"grand" suffix, or a budget cue ("budget of 2000"). Amounts in words count with a
+currency word or a "thousand"/"grand" ("two thousand euros", "twelve hundred dollars", "a
+hundred quid", "three grand"). "2k" = 2000; "1.500", "1,500"
 and "1 500" are fifteen hundred; "1.5k" is 1500; "R20 000" is South African rand. The
 currency is an ISO 4217 code, or None when the message gave none.
 
 A price said about a thing is not the trip budget and is skipped (claimed, so no other
 reader takes its number): "the Louvre is 22 euros", "tickets are like 170 dirhams",
 "the colosseum costs 18 euros", "2500 yen for a view", "(200 baht well spent)" -- unless
-the clause speaks of a budget or spending ("our budget is 2000 euros").
+the clause speaks of a budget or spending ("our budget is 2000 euros"). The thing priced
+is claimed too ("the museum ticket is 500 pounds" wishes for no museum).
 """
 
 import re
 from dataclasses import dataclass
 
+from wayfarer.language.offline.numbers import FOREIGN_UNITS, TENS, UNITS
 from wayfarer.language.offline.text import Text
 
 #: Currency signs and prefixes written before (or after) the amount.
 SIGNS = {
     "us$": "USD", "a$": "AUD", "au$": "AUD", "c$": "CAD", "ca$": "CAD", "hk$": "HKD",
-    "s$": "SGD", "nz$": "NZD", "r$": "BRL", "mx$": "MXN", "$": "USD", "\u20ac": "EUR",
+    "s$": "SGD", "nz$": "NZD", "nt$": "TWD", "r$": "BRL", "mx$": "MXN", "$": "USD", "\u20ac": "EUR",
     "\u00a3": "GBP", "\u00a5": "JPY", "\u20b9": "INR", "\u20a9": "KRW", "\u0e3f": "THB",
     "\u20ba": "TRY",
 }
 CODES = (
     "usd", "eur", "gbp", "jpy", "inr", "krw", "thb", "aud", "cad", "hkd", "sgd", "nzd",
     "brl", "mxn", "chf", "aed", "czk", "egp", "zar", "mad", "cny", "rmb", "sek", "nok",
-    "dkk", "huf", "pln", "ars", "idr", "myr", "vnd", "php",
+    "dkk", "huf", "pln", "ars", "idr", "myr", "vnd", "php", "twd", "ntd", "isk", "clp", "cop",
 )
 #: Currency words written after the amount (longest first when matching).
 WORDS = {
@@ -42,7 +46,17 @@ WORDS = {
     "argentine pesos": "ARS", "argentinian pesos": "ARS", "reais": "BRL", "reals": "BRL",
     "swiss francs": "CHF", "francs": "CHF", "rand": "ZAR", "lira": "TRY", "turkish lira": "TRY",
     "yuan": "CNY", "renminbi": "CNY", "crowns": "CZK", "czech crowns": "CZK", "koruna": "CZK",
-    "korun": "CZK", "kc": "CZK",
+    "korun": "CZK", "kc": "CZK", "kronor": "SEK", "krona": "SEK", "kroner": "DKK",
+    "krone": "DKK", "kronur": "ISK", "forint": "HUF", "forints": "HUF", "ringgit": "MYR",
+    "dong": "VND", "zloty": "PLN", "soles": "PEN",
+}
+#: A currency word several countries share, read as the trip country's own: the code a
+#: word gives -> {country code: that country's currency} ("pesos" in Buenos Aires).
+SHARED_WORDS = {
+    "MXN": {"AR": "ARS", "CO": "COP", "CL": "CLP", "PH": "PHP", "UY": "UYU"},
+    "AED": {"MA": "MAD"}, "GBP": {"EG": "EGP"}, "INR": {"LK": "LKR", "PK": "PKR", "NP": "NPR"},
+    "CZK": {"SE": "SEK", "DK": "DKK", "NO": "NOK", "IS": "ISK"}, "SEK": {"IS": "ISK"},
+    "DKK": {"NO": "NOK"},
 }
 
 _AMOUNT = (
@@ -68,6 +82,14 @@ _CUED = re.compile(
     rf"(?:\s+(?:is|of|around|about|roughly|approximately|max|maximum|total|:|~))*\s*"
     rf"(?<![\d.,]){_AMOUNT}{_SCALE}(?!\s*(?:days?|nights?|weeks?|people|persons|of us|adults))"
 )
+_NUMBER_WORDS = sorted((*(w for w in UNITS if w not in FOREIGN_UNITS), *TENS), key=len,
+                       reverse=True)
+_WORD = rf"(?:{'|'.join(_NUMBER_WORDS)}|hundred|thousand|grand)"
+#: An amount in English words: "two thousand", "twelve hundred", "a hundred and fifty".
+_IN_WORDS = rf"(?P<words>(?:an?|{_WORD})(?:[\s-]+(?:and[\s-]+)?{_WORD})*)"
+_WORDS_WITH_CURRENCY = re.compile(
+    rf"(?<![\w']){_IN_WORDS}\s+(?P<cur>(?:{_CODE_ALT}|{_WORD_ALT})\b)")
+_WORDS_SCALED = re.compile(rf"(?<![\w']){_IN_WORDS}(?:(?<=thousand)|(?<=grand))\b")
 #: A bare number after a budget cue counts as money only from this value ("about 5" is not).
 MIN_CUED_AMOUNT = 50
 
@@ -78,6 +100,14 @@ class Money:
 
     amount: float
     currency: str | None
+    #: The currency came from a word several countries share ("dirhams", "pesos").
+    shared: bool = False
+
+    def in_country(self, country_code: str | None) -> str | None:
+        """The currency, as the trip country's own when the word is shared by both."""
+        if not self.shared or self.currency is None or not country_code:
+            return self.currency
+        return SHARED_WORDS.get(self.currency, {}).get(country_code, self.currency)
 
 
 def parse_amount(text: str, scale: str | None) -> float:
@@ -90,6 +120,22 @@ def parse_amount(text: str, scale: str | None) -> float:
     return value * multiplier.get(scale or "", 1.0)
 
 
+def words_value(words: str) -> int:
+    """The value of an amount in English words ("twelve hundred" = 1200, "a grand" = 1000)."""
+    total = current = 0
+    for word in re.split(r"[\s-]+", words):
+        if word in ("a", "an"):
+            current = current or 1
+        elif word == "hundred":
+            current = (current or 1) * 100
+        elif word in ("thousand", "grand"):
+            total += (current or 1) * 1000
+            current = 0
+        elif word != "and":
+            current += UNITS.get(word) or TENS.get(word, 0)
+    return total + current
+
+
 def currency_of(written: str) -> str:
     """The ISO code for a sign, code or word as matched."""
     key = written.strip()
@@ -97,7 +143,7 @@ def currency_of(written: str) -> str:
         return SIGNS[key]
     if key in WORDS:
         return WORDS[key]
-    return "CNY" if key == "rmb" else key.upper()
+    return {"rmb": "CNY", "ntd": "TWD"}.get(key) or key.upper()
 
 
 #: The clause before an amount says it is the price of something ("entry is like").
@@ -122,15 +168,29 @@ _BUDGET_AFTER = re.compile(
 _CLAUSE_EDGE = re.compile(r"[.,;!?()\n]|\s-\s|\b(?:and|but|so)\b")
 
 
+def _clause_start(text: Text, match: re.Match[str]) -> int:
+    """Where the clause holding the amount ``match`` starts."""
+    edges = list(_CLAUSE_EDGE.finditer(text.folded[: match.start()]))
+    return edges[-1].end() if edges else 0
+
+
 def _price_aside(text: Text, match: re.Match[str]) -> bool:
     """True when the amount ``match`` is said about a thing, not about the trip."""
-    before = text.folded[: match.start()]
-    edges = list(_CLAUSE_EDGE.finditer(before))
-    clause = before[edges[-1].end() :] if edges else before
+    clause = text.folded[_clause_start(text, match) : match.start()]
     if _BUDGET_TALK.search(clause) or _BUDGET_AFTER.match(text.folded[match.end() :]):
         return False
     return bool(_PRICE_OF.search(clause) or _PRICE_QUESTION.match(clause)
                 or _PRICE_FOR.match(text.folded[match.end() :]))
+
+
+def _claim_priced_thing(text: Text, match: re.Match[str]) -> None:
+    """Claim the thing a price aside is about, so it is not read as a wish: "for a view"
+    after the amount, or the clause before it ("the museum ticket is")."""
+    after = _PRICE_FOR.match(text.folded[match.end() :])
+    if after is not None:
+        text.claim(match.end(), match.end() + after.end())
+    else:
+        text.claim(_clause_start(text, match), match.start())
 
 
 def read_money(text: Text) -> Money | None:
@@ -140,12 +200,21 @@ def read_money(text: Text) -> Money | None:
         for match in text.find(pattern):
             text.claim(match.start(), match.end())
             if _price_aside(text, match):
-                after = _PRICE_FOR.match(text.folded[match.end() :])
-                if after is not None:  # "for a view" names the thing priced, not a wish
-                    text.claim(match.end(), match.end() + after.end())
+                _claim_priced_thing(text, match)
                 continue
             amount = parse_amount(match["amount"], match["scale"])
-            return Money(amount, currency_of(match["cur"]))
+            return Money(amount, currency_of(match["cur"]), match["cur"].strip() in WORDS)
+    for pattern in (_WORDS_WITH_CURRENCY, _WORDS_SCALED):
+        for match in text.find(pattern):
+            value = words_value(match["words"])
+            if value < MIN_CUED_AMOUNT:
+                continue
+            text.claim(match.start(), match.end())
+            written = (match.groupdict().get("cur") or "").strip()
+            if not _price_aside(text, match):
+                return Money(float(value), currency_of(written) if written else None,
+                             written in WORDS)
+            _claim_priced_thing(text, match)
     rand = text.take(_RAND_BEFORE)
     if rand is not None:
         return Money(parse_amount(rand["amount"], rand["scale"]), "ZAR")

@@ -50,7 +50,8 @@ from wayfarer.language.offline.phrasing import (
     trip_length,
 )
 
-_EXAMPLE_CITIES = ("Lisbon", "Tokyo", "Mexico City", "Rome", "Marrakech", "New York", "Seoul")
+#: Example cities, in order, when covered (the page offers them first: GET /api/config).
+EXAMPLE_CITIES = ("Lisbon", "Tokyo", "Mexico City", "Rome", "Marrakech", "New York", "Seoul")
 
 
 class OfflineNarrator:
@@ -112,7 +113,7 @@ class OfflineNarrator:
     # --- helpers --------------------------------------------------------------------------
 
     def _examples(self, count: int = 4) -> str:
-        known = [c for c in _EXAMPLE_CITIES if c in self._covered] or list(self._covered)
+        known = [c for c in EXAMPLE_CITIES if c in self._covered] or list(self._covered)
         return join_words(known[:count], "or")
 
     def _cities_in(self, country: str) -> list[str]:
@@ -175,7 +176,7 @@ class OfflineNarrator:
         )
         if not examples:
             return question
-        return f"{question} I know {len(self._covered)} cities, such as {examples}."
+        return f"I know {len(self._covered)} cities, such as {examples}. {question}"
 
     @staticmethod
     def _ask_days(event: AskQuestion, prefs: Preferences) -> str:

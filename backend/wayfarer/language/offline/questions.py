@@ -96,6 +96,9 @@ _FROM_TO = re.compile(r"\bfrom (?P<a>[a-z0-9' .-]+?) to (?P<b>[a-z0-9' .-]+?)(?:
 _TO = re.compile(r"\bto (?P<b>[a-z0-9' .-]+?)(?:\s+(?:after|later|next|then|from|on|and)\b"
                  r".*)?\W*$")
 _FROM = re.compile(r"\bfrom (?P<a>[a-z0-9' .-]+?)\W*$")
+#: "how far is X from Y": X is where to, Y where from.
+_FAR_FROM = re.compile(r"\bhow far (?:is|are|away is) (?P<b>[a-z0-9' .-]+?) from "
+                       r"(?P<a>[a-z0-9' .-]+?)\W*$")
 _COVERED = re.compile(
     r"\b(?:which|what) (?:other )?(?:cities|places|destinations|countries)\b|"
     r"\bdo you (?:cover|have|know|support|do|plan)\b|\bcan you (?:plan|do|cover)\b|"
@@ -151,6 +154,16 @@ _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixt
 def is_asking(folded: str) -> bool:
     """True when the message is phrased as a question."""
     return _ASKING.search(folded) is not None
+
+
+def place_words(folded: str) -> str:
+    """The place words of a folded phrase (question words, weekdays, days dropped)."""
+    return _place(folded)
+
+
+def weekday_in(folded: str) -> Weekday | None:
+    """The weekday a folded phrase names, if any."""
+    return _weekday(folded)
 
 
 def _weekday(folded: str) -> Weekday | None:
@@ -258,7 +271,7 @@ def read_question(
 
 
 def _route(folded: str, is_city: Callable[[str], str | None]) -> Question | None:
-    both = _FROM_TO.search(folded)
+    both = _FROM_TO.search(folded) or _FAR_FROM.search(folded)
     origin = both["a"].strip() if both else None
     if origin is None and (after := _FROM.search(folded)) is not None:
         origin = after["a"].strip()

@@ -157,6 +157,13 @@ def undone(event: Undone) -> str:
 
 def export(event: ExportReady) -> str:
     what = _FORMAT_NAMES[event.format]
+    if not event.url:
+        return pick(
+            (f"Your plan is ready as {what}; the export buttons download it.",
+             f"Your itinerary can go out as {what} {DASH} use the export buttons.",
+             f"All set as {what}: the export buttons save it for you."),
+            event.session_id, event.turn, "export",
+        )
     return pick(
         (f"Here's your plan as {what}: {event.url}",
          f"Your itinerary is ready as {what}: {event.url}",

@@ -139,11 +139,6 @@ class Text:
         """True when the token was written with an upper-case first letter."""
         return self.raw[self.origin[token.start]].isupper()
 
-    def is_all_caps(self, token: Token) -> bool:
-        """True when every letter of the token was written in upper case."""
-        written = self.original(token.start, token.end)
-        return written.isupper()
-
     def starts_sentence(self, token: Token) -> bool:
         """True for the first word of the message or of a sentence."""
         before = self.folded[: token.start].rstrip()

@@ -54,6 +54,8 @@ _COUPLE = re.compile(
     r"for 2(?!\s*(?:days|nights|weeks|months|years|hours|\d))|"
     r"romantic getaway|anniversary trip|babymoon)\b"
 )
+#: "two couples": twice as many people.
+_COUPLES = re.compile(rf"\b(?P<n>{NUMBER}) couples\b")
 _GROUP_OF = re.compile(
     rf"\b(?:family|group|party|team|gang|crew|bunch) of (?P<n>{NUMBER})\b"
     r"(?!\s*(?:days|nights|weeks))"
@@ -209,6 +211,9 @@ def _read_party(text: Text) -> Travellers | None:
             return Travellers(total, kids or (pattern is _GROUP_OF and "family" in match.group()))
     if text.take(_SOLO) is not None:
         return Travellers(1, False)
+    couples = text.take(_COUPLES)
+    if couples is not None and _count(couples["n"]) > 0:
+        return Travellers(2 * _count(couples["n"]), kids)
     companions = _companions(text)
     counted = text.take_all(_COUNTED)
     if companions or counted:

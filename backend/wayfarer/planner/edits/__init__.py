@@ -10,12 +10,12 @@ it) drops that interest from the preferences and says so in the notes; edits the
 traveller did not aim at an interest (dropping a day, a new budget or pace) first try to
 keep it by swapping a place in.
 
-Layout: :mod:`.state` (the working state and the :class:`Outcome`), :mod:`.places`
+Layout: :mod:`.state` (the working state, finished into an
+:class:`~wayfarer.planner.base.EditResult`), :mod:`.places`
 (replace, remove, add a place), :mod:`.days` (swap, add, drop a day), :mod:`.levels`
 (pace, budget) and :mod:`.dispatch` (:func:`apply_edit`, the entry point).
 """
 
 from wayfarer.planner.edits.dispatch import apply_edit
-from wayfarer.planner.edits.state import Outcome
 
-__all__ = ["Outcome", "apply_edit"]
+__all__ = ["apply_edit"]

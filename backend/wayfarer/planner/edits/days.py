@@ -20,7 +20,6 @@ from wayfarer.errors import EditRejected
 from wayfarer.planner.clock import date_of, minutes_of
 from wayfarer.planner.days import (
     activities_of,
-    fit_day,
     place_ids,
     sole_interests,
     weekday,
@@ -29,6 +28,7 @@ from wayfarer.planner.edits.state import EditState
 from wayfarer.planner.fill import fill_idle
 from wayfarer.planner.fresh import fresh_day
 from wayfarer.planner.index import CityIndex
+from wayfarer.planner.repair import fit_day
 from wayfarer.planner.request import join_words
 
 WEEKDAY_NAMES = ("Mondays", "Tuesdays", "Wednesdays", "Thursdays", "Fridays", "Saturdays",
@@ -132,7 +132,7 @@ def add_day(state: EditState, edit: AddDay) -> None:
     if len(state.days) >= MAX_TRIP_DAYS:
         raise EditRejected(f"Trips can be at most {MAX_TRIP_DAYS} days long.")
     number = len(state.days) + 1
-    state.preferences.days = number
+    state.revise(days=number)
     request = state.request
     used = place_ids(state.days)
     result = fresh_day(request, number, request.target, used, set(used))
@@ -157,7 +157,7 @@ def drop_day(state: EditState, edit: DropDay) -> None:
     position = state.position_of(number)
     before = [d.items for d in state.days]
     del state.days[position]
-    state.preferences.days = len(state.days)
+    state.revise(days=len(state.days))
     for later in range(position, len(state.days)):
         _renumber(state, later, f"drop day {number}", repair=True)
     state.touched = {

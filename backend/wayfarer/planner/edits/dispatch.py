@@ -5,7 +5,7 @@ Undo is refused here (the conversation keeps versions); every other edit runs on
 :meth:`~wayfarer.planner.edits.state.EditState.finish`.
 """
 
-from collections.abc import Callable
+from typing import assert_never
 
 from wayfarer.domain import (
     AddDay,
@@ -27,13 +27,14 @@ from wayfarer.domain import (
     Undo,
 )
 from wayfarer.errors import EditRejected
+from wayfarer.planner.base import EditResult
 from wayfarer.planner.edits.days import add_day, drop_day, swap_days
 from wayfarer.planner.edits.levels import change_budget, change_pace
 from wayfarer.planner.edits.limits import limit_per_day
 from wayfarer.planner.edits.meals import steer_meals, steers
 from wayfarer.planner.edits.move import move_place
 from wayfarer.planner.edits.places import add_place, pin_place, remove_place, replace_place
-from wayfarer.planner.edits.state import EditState, Outcome
+from wayfarer.planner.edits.state import EditState
 from wayfarer.planner.edits.times import later_dinners, set_day_start
 from wayfarer.planner.index import CityIndex
 
@@ -44,7 +45,7 @@ def apply_edit(
     preferences: Preferences,
     edit: Edit,
     excluded: frozenset[str] = frozenset(),
-) -> Outcome:
+) -> EditResult:
     """Apply ``edit``; raises EditRejected (with a reason for the traveller) when it
     cannot be done. Undo is not an itinerary operation: the conversation keeps versions.
     ``excluded`` place ids (removed by the traveller) are never brought in."""
@@ -55,27 +56,35 @@ def apply_edit(
     state = EditState(index, itinerary, preferences, excluded)
     if not state.days:
         raise EditRejected("There is no itinerary day to change yet.")
-    handlers: dict[type, Callable[[EditState, object], None]] = {
-        ReplacePlace: replace_place,  # type: ignore[dict-item]
-        RemovePlace: remove_place,  # type: ignore[dict-item]
-        AddPlace: add_place,  # type: ignore[dict-item]
-        PinPlace: pin_place,  # type: ignore[dict-item]
-        MovePlace: move_place,  # type: ignore[dict-item]
-        SwapDays: swap_days,  # type: ignore[dict-item]
-        AddDay: add_day,  # type: ignore[dict-item]
-        DropDay: drop_day,  # type: ignore[dict-item]
-        ChangePace: change_pace,  # type: ignore[dict-item]
-        ChangeBudget: change_budget,  # type: ignore[dict-item]
-        SetDayStart: set_day_start,  # type: ignore[dict-item]
-        MealWish: _meal_wish,  # type: ignore[dict-item]
-        LimitPerDay: limit_per_day,  # type: ignore[dict-item]
-    }
-    handlers[type(edit)](state, edit)
+    match edit:
+        case ReplacePlace():
+            replace_place(state, edit)
+        case RemovePlace():
+            remove_place(state, edit)
+        case AddPlace():
+            add_place(state, edit)
+        case PinPlace():
+            pin_place(state, edit)
+        case MovePlace():
+            move_place(state, edit)
+        case SwapDays():
+            swap_days(state, edit)
+        case AddDay():
+            add_day(state, edit)
+        case DropDay():
+            drop_day(state, edit)
+        case ChangePace():
+            change_pace(state, edit)
+        case ChangeBudget():
+            change_budget(state, edit)
+        case SetDayStart():
+            set_day_start(state, edit)
+        case MealWish(wish="later_dinner"):
+            later_dinners(state, edit)
+        case MealWish():
+            steer_meals(state, edit)
+        case LimitPerDay():
+            limit_per_day(state, edit)
+        case _:
+            assert_never(edit)
     return state.finish()
-
-
-def _meal_wish(state: EditState, edit: MealWish) -> None:
-    if edit.wish == "later_dinner":
-        later_dinners(state, edit)
-    else:
-        steer_meals(state, edit)

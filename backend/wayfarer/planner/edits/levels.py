@@ -17,13 +17,13 @@ from wayfarer.domain import (
 from wayfarer.errors import EditRejected
 from wayfarer.planner.days import (
     activities_of,
-    fit_day,
     place_ids,
     sole_interests,
     weekday,
 )
 from wayfarer.planner.edits.state import EditState
 from wayfarer.planner.fit import fits_in_day
+from wayfarer.planner.repair import fit_day
 from wayfarer.planner.request import join_words, pace_level
 from wayfarer.planner.select import score
 
@@ -56,7 +56,7 @@ def change_pace(state: EditState, edit: ChangePace) -> None:
         raise EditRejected("Tell me which pace you'd like: relaxed, moderate or packed.")
     if pace == current and state.preferences.pace is not None:
         raise EditRejected(f"The plan is already at a {pace} pace.")
-    state.preferences.pace = pace_level(pace)
+    state.revise(pace=pace_level(pace))
     request = state.request
     low, high = request.bounds
     target = request.target
@@ -131,7 +131,7 @@ def change_budget(state: EditState, edit: ChangeBudget) -> None:
     index = state.index
     if state.preferences.budget == edit.budget:
         raise EditRejected(f"The budget is already {edit.budget}.")
-    state.preferences.budget = edit.budget
+    state.revise(budget=edit.budget)
     request = state.request
     for position in range(len(state.days)):
         day = state.days[position]

@@ -3,12 +3,11 @@
 :class:`EditState` holds the days being edited (untouched ones kept as the very same
 objects), the preferences in force and what the edit touched; it offers the lookups and
 the day rebuilding every edit uses, and :meth:`EditState.finish` turns it into an
-:class:`Outcome` after checking interests and every rule (or raises
+:class:`~wayfarer.planner.base.EditResult` after checking interests and every rule (or raises
 :class:`~wayfarer.errors.EditRejected`). Pure: no I/O.
 """
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 
 from wayfarer.domain import (
     EditSummary,
@@ -19,6 +18,7 @@ from wayfarer.domain import (
     Preferences,
 )
 from wayfarer.errors import EditRejected
+from wayfarer.planner.base import EditResult
 from wayfarer.planner.catalog import CatalogPlace
 from wayfarer.planner.days import (
     DISTANCE_WEIGHT,
@@ -46,15 +46,8 @@ from wayfarer.planner.request import TripRequest, resolve
 from wayfarer.planner.select import in_plan_pool, is_avoided, score
 from wayfarer.planner.verify import verify_itinerary
 
-
-@dataclass
-class Outcome:
-    """An applied edit: the new itinerary and preferences, what changed, and notes."""
-
-    itinerary: Itinerary
-    preferences: Preferences
-    summary: EditSummary
-    notes: list[str] = field(default_factory=list)
+#: Score added per interest a candidate shares with the place it replaces.
+SHARED_INTEREST_BONUS = 0.5
 
 
 class EditState:
@@ -80,14 +73,27 @@ class EditState:
         self.keep_interests = True
         #: Place ids the wait-filling step must not bring in (a per-day cap's category).
         self.unwanted: set[str] = set()
+        self._resolved: tuple[int, TripRequest] | None = None
 
     # --- context ------------------------------------------------------------------
 
     @property
     def request(self) -> TripRequest:
-        """The preferences resolved for the current number of days."""
-        prefs = self.preferences.model_copy(update={"days": max(len(self.days), 1)})
-        return resolve(prefs, self.index, self.excluded)
+        """The preferences resolved for the current number of days: resolved once, and
+        again only after :meth:`revise` or when the number of days changes."""
+        count = max(len(self.days), 1)
+        if self._resolved is None or self._resolved[0] != count:
+            prefs = self.preferences.model_copy(update={"days": count})
+            self._resolved = (count, resolve(prefs, self.index, self.excluded))
+        return self._resolved[1]
+
+    def revise(self, **changes: object) -> None:
+        """Change preference fields (``pace=``, ``budget=``, ``days=``, ``interests=``)
+        for the rest of the edit and its result. The one way an edit changes its
+        preferences, so :attr:`request` follows."""
+        for name, value in changes.items():
+            setattr(self.preferences, name, value)
+        self._resolved = None
 
     def others(self, position: int) -> set[str]:
         """Place ids on every day but the one at ``position``."""
@@ -249,7 +255,7 @@ class EditState:
         nearest = wants_kind(selector)
 
         def key(p: CatalogPlace) -> tuple[bool, bool, float, float, int]:
-            value = score(request, p) + 0.5 * len(shared & set(p.interests))
+            value = score(request, p) + SHARED_INTEREST_BONUS * len(shared & set(p.interests))
             away = index.centroid_km(p.id, anchor)
             value -= DISTANCE_WEIGHT * (away + spread_cost(index, [*anchor, p.id]))
             lacks = bool(need) and not (need or set()) <= set(p.interests)
@@ -282,7 +288,7 @@ class EditState:
 
     # --- result -------------------------------------------------------------------
 
-    def finish(self) -> Outcome:
+    def finish(self) -> EditResult:
         """Check interests and every rule; the edited itinerary, or EditRejected."""
         index = self.index
         request = self.request
@@ -292,7 +298,7 @@ class EditState:
         if missing and self.keep_interests:
             missing = ensure_interests(request, self.days, self.touched)
         for interest in missing:
-            self.preferences.interests = [i for i in self.preferences.interests if i != interest]
+            self.revise(interests=[i for i in self.preferences.interests if i != interest])
             self.notes.append(
                 f"No place for {interest} is left in the plan, so I took {interest} off your "
                 "interests."
@@ -304,7 +310,7 @@ class EditState:
                 f"I couldn't make that change without breaking the plan: {problems[0].message}"
             )
         changed = sorted(self.touched)
-        return Outcome(
+        return EditResult(
             itinerary=itinerary,
             preferences=self.preferences,
             summary=EditSummary(

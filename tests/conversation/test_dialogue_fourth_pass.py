@@ -1,0 +1,106 @@
+"""Issue 9, fourth pass, through the real HTTP API: follow-up questions and removals
+("and the orsay?", "what about on monday?", "and X"), a kind of thing added as an
+interest, "put X on day N" for a place not in the plan, a later day start kept
+through a pace change, and an export's link built by the API (the policy knows no URL)."""
+
+import httpx
+
+from tests.conversation.conftest import Chat
+from tests.conversation.test_dialogue_reading import day_of
+
+
+def activities(chat: Chat) -> list[list[str]]:
+    assert chat.itinerary is not None
+    return [[i["place"]["id"] for i in d["items"] if i["kind"] == "activity"]
+            for d in chat.itinerary["days"]]
+
+
+def name_of(chat: Chat, place_id: str) -> str:
+    assert chat.itinerary is not None
+    return next(i["place"]["name"] for d in chat.itinerary["days"] for i in d["items"]
+                if i["place"]["id"] == place_id)
+
+
+async def test_hours_follow_ups_keep_the_question_and_change_nothing(chat: Chat) -> None:
+    await chat.say("paris 3 days from 12 january, museums, moderate, mid-range")
+    before = chat.session
+    await chat.say("is the louvre open on tuesday?")
+    assert "closed" in chat.reply.lower()
+    await chat.say("and the orsay?")
+    assert "Orsay" in chat.reply and "closed" not in chat.reply.lower()
+    await chat.say("what about on monday?")
+    assert "Orsay" in chat.reply and "closed" in chat.reply.lower()
+    for field in ("itinerary", "preferences", "constraints"):
+        assert chat.session[field] == before[field], field
+
+
+async def test_a_follow_up_removal_removes_that_place_too(chat: Chat) -> None:
+    await chat.say("athens 3 days, history food, moderate, budget")
+    first, second = activities(chat)[0][0], activities(chat)[1][0]
+    second_name = name_of(chat, second)
+    await chat.say(f"remove {name_of(chat, first)}")
+    await chat.say(f"and {second_name.lower()}")
+    assert day_of(chat, first) is None and day_of(chat, second) is None
+    excluded = {e["place_id"] for e in chat.session["constraints"]["excluded"]}
+    assert {first, second} <= excluded
+    await chat.say("undo")
+    assert day_of(chat, second) is not None and day_of(chat, first) is None
+
+
+async def test_a_follow_up_cue_with_its_own_change_is_read_as_said(chat: Chat) -> None:
+    await chat.say("athens 3 days, history food, moderate, budget")
+    first = activities(chat)[0][0]
+    await chat.say(f"remove {name_of(chat, first)}")
+    await chat.say("and more relaxed please")
+    assert chat.prefs["pace"] == "relaxed" and day_of(chat, first) is None
+
+
+async def test_a_kind_of_thing_added_is_a_new_interest_and_keeps_removals(chat: Chat) -> None:
+    await chat.say("berlin 3 days, history and museums, moderate, mid-range")
+    removed = activities(chat)[1][0]
+    await chat.say(f"remove {name_of(chat, removed)}")
+    assert day_of(chat, removed) is None
+    await chat.say("add some nightlife")
+    assert "nightlife" in chat.prefs["interests"]
+    assert {"history", "museums"} <= set(chat.prefs["interests"])
+    assert day_of(chat, removed) is None
+
+
+async def test_putting_a_place_not_in_the_plan_on_a_day_adds_it_there(chat: Chat) -> None:
+    await chat.say("paris 4 days, art and food, moderate, mid-range")
+    assert day_of(chat, "paris-sainte-chapelle") is None
+    await chat.say("put sainte-chapelle on day 3")
+    assert day_of(chat, "paris-sainte-chapelle") == 3
+    pins = chat.session["constraints"]["pinned"]
+    assert {"place_id": "paris-sainte-chapelle", "name": "Sainte-Chapelle", "day": 3} in pins
+    await chat.say("slower pace please")
+    assert day_of(chat, "paris-sainte-chapelle") == 3
+
+
+async def test_a_later_start_lasts_through_a_pace_change(chat: Chat) -> None:
+    await chat.say("vienna 3 days, music museums and coffee, relaxed, mid-range")
+    await chat.say("we're not morning people, nothing before 10 please")
+    await chat.say("a bit more packed actually")
+    assert chat.prefs["pace"] == "moderate"
+    assert chat.itinerary is not None
+    assert min(d["items"][0]["start"] for d in chat.itinerary["days"]) >= "10:00"
+
+
+async def test_an_export_asked_in_the_chat_links_the_apis_download(
+    chat: Chat, client: httpx.AsyncClient
+) -> None:
+    await chat.say("lisbon 2 days, food, relaxed, mid-range")
+    await chat.say("export it to my calendar")
+    link = f"/api/sessions/{chat.session_id}/itinerary?format=ics"
+    assert link in chat.reply
+    response = await client.get(link)
+    assert response.status_code == 200 and "BEGIN:VCALENDAR" in response.text
+
+
+async def test_it_is_the_place_just_added(chat: Chat) -> None:
+    await chat.say("barcelona 3 days, architecture beaches food, moderate, mid-range")
+    await chat.say("add the museu picasso on day 2")
+    before = chat.session
+    await chat.say("is it open on mondays?")
+    assert "Museu Picasso" in chat.reply and "closed" in chat.reply.lower()
+    assert chat.session["itinerary"] == before["itinerary"]
