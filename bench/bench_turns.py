@@ -11,11 +11,13 @@ store and on Redis (a private ``redis-server``). Each round:
 
 Rounds alternate the two, so both see the same machine; the figures are the medians over
 rounds of turns/s, ``/healthz`` requests/s and their ratio, and the p50/p99 of every turn's
-latency. Then one conversation is profiled in-process (memory store, no HTTP) to say where
-a turn's time goes. Goals (issue 14): turns/s >= 0.5x ``/healthz`` requests/s, p99 < 100 ms.
+latency. Then conversations run in-process (memory store, no HTTP): the CPU time of a turn
+without a profiler (the figure the machine's load moves least), then under cProfile to say
+where a turn's time goes. Goals (issue 14): turns/s >= 0.5x ``/healthz`` requests/s, p99 < 100 ms.
 
 Run: ``.venv/bin/python -m bench bench_turns`` (part of ``make bench``);
-``WAYFARER_BENCH_E2E_ROUNDS`` sets the rounds (5).
+``WAYFARER_BENCH_E2E_ROUNDS`` sets the rounds (5); ``WAYFARER_BENCH_E2E_CPU_ONLY=1`` skips
+the HTTP part.
 """
 
 import asyncio
@@ -29,11 +31,13 @@ from tests.support import running_redis, served
 
 from bench.load import TURNS, KeepAlive
 from wayfarer.config import load_settings
+from wayfarer.conversation.orchestrator import Orchestrator
 from wayfarer.wiring import build_services
 
 CLIENTS = 16
 HEALTHZ_PER_CLIENT = 50
 ROUNDS = int(os.environ.get("WAYFARER_BENCH_E2E_ROUNDS", "5"))
+CPU_PASSES = 5
 CITIES = ("Lisbon", "Rome", "Paris", "Kyoto")
 SERVER_ENV = {
     "WAYFARER_LOG_LEVEL": "error",
@@ -48,7 +52,8 @@ PHASES = {  # a turn's parts as cProfile names them: (file fragment, function)
     "policy: copy, decide, plan, edit": (("conversation/policy.py", "advance"),),
     "  of which planning": (("planner/service.py", "plan"),),
     "narrate": (("conversation/orchestrator.py", "_narrate"),),
-    "state copies (model_copy, anywhere)": (("pydantic/main.py", "model_copy"),),
+    "state copies (model_copy, copied)": (("pydantic/main.py", "model_copy"),
+                                          ("domain/session.py", "copied")),
 }
 
 
@@ -121,23 +126,48 @@ def _report(backend: str, healthz: list[float], turns: list[float], latencies: l
     )
 
 
+async def _conversations(
+    orchestrator: Orchestrator, conversations: int, profile: cProfile.Profile | None = None
+) -> list[float]:
+    """Hold ``conversations`` conversations one after another; each turn's CPU seconds
+    (under ``profile`` when given)."""
+    spent: list[float] = []
+    for n in range(conversations):
+        session = await orchestrator.start()
+        for text in TURNS:
+            content = text.format(days=2 + n % 4, city=CITIES[n % len(CITIES)])
+            if profile is not None:
+                profile.enable()
+            started = time.process_time()
+            await orchestrator.turn(session.session_id, content)
+            spent.append(time.process_time() - started)
+            if profile is not None:
+                profile.disable()
+    return spent
+
+
 async def _profile_turns(conversations: int) -> None:
-    """Where a turn's time goes, in-process: cProfile over whole conversations."""
+    """What a turn costs in CPU without a profiler (median over passes of the
+    conversations, by turn), then where its time goes under cProfile."""
     settings = load_settings(session_backend="memory", llm_provider="offline",
                              log_level="error", purge_interval_seconds=3600)
     services = await build_services(settings)
     orchestrator = services.orchestrator
     profile = cProfile.Profile()
-    turns = 0
     try:
-        for n in range(conversations):
-            session = await orchestrator.start()
-            for text in TURNS:
-                content = text.format(days=2 + n % 4, city=CITIES[n % len(CITIES)])
-                profile.enable()
-                await orchestrator.turn(session.session_id, content)
-                profile.disable()
-                turns += 1
+        await _conversations(orchestrator, conversations)  # warm-up: first plans, imports
+        passes = [await _conversations(orchestrator, conversations) for _ in range(CPU_PASSES)]
+        by_turn = [
+            statistics.median(sum(p[k::len(TURNS)]) / conversations for p in passes) * 1000
+            for k in range(len(TURNS))
+        ]
+        per_turn = [sum(p) / len(p) * 1000 for p in passes]
+        print(f"CPU per turn in-process (memory store, no profiler, {CPU_PASSES} passes of "
+              f"{conversations} conversations): median {statistics.median(per_turn):.2f} ms "
+              f"[{min(per_turn):.2f}-{max(per_turn):.2f}]; by turn ("
+              + ", ".join(f"{t!r} {ms:.2f}" for t, ms in zip(TURNS, by_turn, strict=True))
+              + ") ms", flush=True)
+        turns = len(await _conversations(orchestrator, conversations, profile))
     finally:
         await services.close()
     stats = pstats.Stats(profile).stats  # type: ignore[attr-defined]
@@ -153,7 +183,11 @@ async def _profile_turns(conversations: int) -> None:
 
 
 def main() -> None:
-    """Print the figures (see the module docstring)."""
+    """Print the figures (see the module docstring); ``WAYFARER_BENCH_E2E_CPU_ONLY=1``
+    prints only the in-process ones (quick to repeat, to compare two trees alternately)."""
+    if os.environ.get("WAYFARER_BENCH_E2E_CPU_ONLY") == "1":
+        asyncio.run(_profile_turns(conversations=8))
+        return
     with served({**SERVER_ENV, "WAYFARER_SESSION_BACKEND": "memory"}) as live:
         _report("memory", *asyncio.run(_rounds(live.url)))
     with running_redis() as redis, served({

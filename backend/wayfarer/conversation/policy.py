@@ -33,6 +33,7 @@ from typing import Literal
 
 from wayfarer.conversation import steps
 from wayfarer.conversation.constraints import shaped_days
+from wayfarer.conversation.legs import LegProblem
 from wayfarer.conversation.merge import merge_updates
 from wayfarer.conversation.steps import PolicyContext, Step
 from wayfarer.domain import (
@@ -258,19 +259,29 @@ def _confirm(
 
 def advance(state: SessionState, interp: Interpretation, ctx: PolicyContext,
             clicked: bool = False) -> Step:
-    """One turn on a copy of ``state`` (the input is never modified): count the turn,
-    decide from the acts (``clicked``: a typed edit, see :func:`decide`), forget what the
-    last reply waited for, carry the decision out."""
+    """One turn on a copy of ``state`` (the input is never modified): decide from the acts
+    (``clicked``: a typed edit, see :func:`decide`), carry the decision out on
+    :func:`_begun` (a refused leg change on a fresh one), keep what a follow-up refers to."""
     decision = decide(interp.dialogue_acts(), state, clicked)
-    state = state.model_copy(deep=True)
+    try:
+        step = steps.carry_out(_begun(state), decision, ctx)
+    except LegProblem as problem:
+        step = steps.refused(_begun(state), problem)
+    step.state.dialogue.follow_up = _follow_up(decision)
+    return step
+
+
+def _begun(origin: SessionState) -> SessionState:
+    """A private copy of ``origin`` (one per turn, through the JSON codec: about 3x
+    cheaper than a deep copy) with the turn counted and what the last reply waited for (a
+    detail, a confirmation, offered cities, a follow-up) forgotten."""
+    state = origin.copied()
     state.dialogue.turn += 1
     state.dialogue.awaiting = None
     state.dialogue.confirmation = None
     state.dialogue.offered_cities = []
     state.dialogue.follow_up = None
-    step = steps.carry_out(state, decision, ctx)
-    step.state.dialogue.follow_up = _follow_up(decision)
-    return step
+    return state
 
 
 def _follow_up(decision: Decision) -> DialogueAct | None:

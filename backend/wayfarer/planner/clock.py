@@ -7,6 +7,7 @@ the verifier makes uses these constants, so they agree by construction.
 import datetime as dt
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 
 DAY_START = 9 * 60
 #: Lunch may start anywhere from 11:30 to 15:00 (ideally 12:30), dinner 18:30-20:30.
@@ -31,8 +32,10 @@ def hhmm(minutes: int) -> str:
     return f"{minutes // 60:02d}:{minutes % 60:02d}"
 
 
+@lru_cache(maxsize=2048)
 def minutes_of(text: str) -> int:
-    """Minutes after midnight for an itinerary time "HH:MM"."""
+    """Minutes after midnight for an itinerary time "HH:MM" (memoised: the planner and the
+    verifier read the same few hundred times over and over)."""
     hours, _, mins = text.partition(":")
     return int(hours) * 60 + int(mins)
 

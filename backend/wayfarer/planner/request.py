@@ -58,6 +58,9 @@ class TripRequest:
     #: Place ids the traveller removed: never chosen again (trip constraints, issue 9).
     excluded: frozenset[str] = frozenset()
     scores: dict[str, float] = field(default_factory=dict, compare=False, repr=False)
+    #: Facts derived from the fields above, computed once (``select.needs_day_trips``);
+    #: not an init field, so ``dataclasses.replace`` starts a fresh one.
+    facts: dict[str, bool] = field(default_factory=dict, init=False, compare=False, repr=False)
 
     @property
     def bounds(self) -> tuple[int, int]:

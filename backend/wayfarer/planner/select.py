@@ -7,7 +7,6 @@ catalog order (the popularity proxy).
 from collections import Counter
 from collections.abc import Iterable
 
-from wayfarer.domain.geo import haversine_km
 from wayfarer.planner.catalog import CatalogPlace
 from wayfarer.planner.request import TripRequest
 
@@ -40,8 +39,7 @@ def _score(request: TripRequest, place: CatalogPlace) -> float:
         value = (2.0 if match else 0.0) + 0.5 * match + popularity
     else:
         value = 2.0 * popularity + 0.25 * match
-    city = index.city
-    far = haversine_km(city.lat, city.lon, place.lat, place.lon) - FAR_KM
+    far = index.centre_km(place) - FAR_KM
     if far > 0:
         value -= FAR_PENALTY * far
     if request.avoid & set(place.interests):
@@ -74,14 +72,17 @@ def in_plan_pool(request: TripRequest, place: CatalogPlace) -> bool:
 
 def needs_day_trips(request: TripRequest) -> bool:
     """True when the affordable, not avoided places that are not day trips are fewer than
-    the trip's days at its pace target."""
-    index = request.index
-    within = sum(
-        1 for p in index.activities
-        if p.excursion is None and index.affordable(p, request.budget)
-        and not is_avoided(request, p)
-    )
-    return within < request.days * request.target
+    the trip's days at its pace target (computed once per request)."""
+    found = request.facts.get("needs_day_trips")
+    if found is None:
+        index = request.index
+        within = sum(
+            1 for p in index.activities
+            if p.excursion is None and index.affordable(p, request.budget)
+            and not is_avoided(request, p)
+        )
+        found = request.facts["needs_day_trips"] = within < request.days * request.target
+    return found
 
 
 def activity_pool(request: TripRequest, weekdays: Iterable[int]) -> list[CatalogPlace]:

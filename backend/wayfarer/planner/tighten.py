@@ -51,7 +51,9 @@ def span_km(index: CityIndex, ids: Sequence[str]) -> float:
 def span_penalty(span: float) -> float:
     """How much a day of this span costs, in km: nothing up to TIGHT_KM, then 1 per km,
     and HARD_WEIGHT more per km beyond HARD_KM."""
-    return max(0.0, span - TIGHT_KM) + HARD_WEIGHT * max(0.0, span - HARD_KM)
+    if span <= TIGHT_KM:  # the common case, without max() calls
+        return 0.0
+    return span - TIGHT_KM + HARD_WEIGHT * max(0.0, span - HARD_KM)
 
 
 def _cost(index: CityIndex, group: Sequence[CatalogPlace]) -> float:
@@ -60,7 +62,7 @@ def _cost(index: CityIndex, group: Sequence[CatalogPlace]) -> float:
 
 def span_with(index: CityIndex, span: float, ids: Sequence[str], new: str) -> float:
     """Span of the places ``ids`` (whose span is ``span``) with ``new`` added."""
-    return max(span, max((index.km(new, i) for i in ids), default=0.0))
+    return max(span, index.farthest_km(new, ids))
 
 
 def _widest(index: CityIndex, group: Sequence[CatalogPlace]) -> tuple[CatalogPlace, ...]:

