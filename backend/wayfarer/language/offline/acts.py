@@ -50,7 +50,7 @@ from wayfarer.language.offline.cities import CityResolver
 from wayfarer.language.offline.dates import read_timing
 from wayfarer.language.offline.leg_changes import confirmation_reply
 from wayfarer.language.offline.questions import read_question
-from wayfarer.language.offline.rules import read_caps, read_meal_wishes
+from wayfarer.language.offline.rules import read_caps, read_elided_caps, read_meal_wishes
 from wayfarer.language.offline.text import Text, fold, name_key
 
 _NO = re.compile(
@@ -303,7 +303,7 @@ def _extra_edits(folded: str, acts: list[DialogueAct]) -> list[DialogueAct]:
     caps = read_caps(folded)
     if wishes or caps:  # "somewhere fancy for dinner" steers a meal, not the budget;
         acts = [a for a in acts if not _rule_words(a)]  # "one church a day" adds no interest
-    found += wishes + caps
+    found += wishes + caps + read_elided_caps(folded)
     if any(isinstance(a, EditTrip) and isinstance(a.edit, MealWish) for a in found):
         acts = [a for a in acts if not _only_adds(a, "food")]
     return acts + found
@@ -326,7 +326,7 @@ def _rule_words(act: DialogueAct) -> bool:
 
 def rules_while_gathering(folded: str) -> list[DialogueAct]:
     """Caps and meal wishes said before there is a plan: kept for the first plan."""
-    return [*read_caps(folded), *read_meal_wishes(folded)]
+    return [*read_caps(folded), *read_elided_caps(folded), *read_meal_wishes(folded)]
 
 
 def _adjusted(

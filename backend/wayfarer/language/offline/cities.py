@@ -169,6 +169,10 @@ class CityResolver:
         geo = self._covered.get(city)
         return geo.country_code if geo else ""
 
+    def currency_of(self, city: str) -> str | None:
+        """The currency of a covered city's country (None when the city is unknown)."""
+        return self.world.currency_of(self.country_code_of(city))
+
     def _geo_for(self, name: str) -> GeoCity | None:
         found = self.world.lookup(name_key(name))
         if not found:

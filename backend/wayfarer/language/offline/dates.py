@@ -71,6 +71,14 @@ _WEEKDAY_CUED = re.compile(
     rf"\b(?:from|starting|start|on|this|next|coming|arriving|arrive|leaving|leave)"
     rf"\s+(?:on\s+)?(?:this\s+|next\s+)?(?P<w>{WEEKDAY})\b"
 )
+#: "we arrive the 14th", "we get in on the 2nd": a day of the month alone, cued by arriving
+#: or starting (a bare "the 14th" is not read).
+_ARRIVAL_DAY = re.compile(
+    r"\b(?:arriv(?:e|es|ing)|land(?:s|ing)?|get(?:ting)? in|fly(?:ing)? in|get(?:ting)? "
+    r"there|start(?:s|ing)?|begin(?:s|ning)?)\s+(?:on\s+)?(?:(?:the\s+)(?P<d>[12]\d|3[01]|"
+    r"0?[1-9])(?:st|nd|rd|th)?|(?P<d2>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))\b"
+    r"(?!\s*(?:days?|nights?|weeks?|of\b|:|am\b|pm\b|h\b))"
+)
 _WEEKEND = re.compile(r"\b(?P<which>this|next|coming)\s+(?P<long>long\s+)?weekend\b")
 _NEXT_WEEK = re.compile(r"\b(?:next|the following)\s+week\b(?!\s*(?:end|-end))")
 #: "in two weeks", "in 10 days' time", "a month from now": a start offset, not a length.
@@ -132,6 +140,16 @@ def next_occurrence(month: int, day: int, today: date, year: int | None = None) 
     return candidate
 
 
+def _next_day_of_month(day: int, today: date) -> date | None:
+    """The first date on or after ``today`` that falls on ``day`` of its month."""
+    for ahead in range(13):
+        month = (today.month - 1 + ahead) % 12 + 1
+        found = next_occurrence(month, day, today, today.year + (today.month - 1 + ahead) // 12)
+        if found is not None and found >= today:
+            return found
+    return None
+
+
 def _month(text: str) -> int:
     name = text.rstrip(".")
     return FOREIGN_MONTHS.get(name) or MONTHS[name[:3]]
@@ -190,8 +208,10 @@ def _single(match: re.Match[str], today: date) -> date | None:
     return next_occurrence(_month(match.group("m")), _day(match.group("d")), today, year)
 
 
-def read_timing(text: Text, today: date) -> Timing:
-    """Start date and/or length from explicit dates; claims what it reads."""
+def read_timing(text: Text, today: date, trip_start: date | None = None) -> Timing:
+    """Start date and/or length from explicit dates; claims what it reads. A day of the
+    month said alone ("we arrive the 14th") is read in ``trip_start``'s month when a start
+    is already known (a correction), else from ``today``."""
     for pattern in (_RANGE_DAY_FIRST, _RANGE_MONTH_FIRST):
         for match in text.find(pattern):
             timing = _range(match, today)
@@ -226,10 +246,15 @@ def read_timing(text: Text, today: date) -> Timing:
         if slashed is not None:
             text.claim(match.start(), match.end())
             return Timing(start=slashed)
-    return _relative(text, today)
+    return _relative(text, today, trip_start)
 
 
-def _relative(text: Text, today: date) -> Timing:
+def _relative(text: Text, today: date, trip_start: date | None = None) -> Timing:
+    arrival = text.take(_ARRIVAL_DAY)
+    if arrival is not None:
+        month_start = trip_start.replace(day=1) if trip_start else today
+        return Timing(start=_next_day_of_month(int(arrival["d"] or arrival["d2"]),
+                                               max(today, month_start)))
     weekend = text.take(_WEEKEND)
     if weekend is not None:
         saturday = today if today.weekday() == 5 else upcoming_weekday(5, today)

@@ -1,9 +1,10 @@
 """Itinerary edits (SPEC §5) from plain requests.
 
-Handled here: undo, swap days, add / drop a day, replace / remove / add / move a place. Pace and
-budget steps live in :mod:`pace` and :mod:`budget`. Place edits are read only when there
-is an itinerary to edit; a phrase that is really a city ("visit Rome") or a trip length
-("5 days instead of 3") is left to those readers.
+Handled here: undo, swap days, add / drop a day ("a 4th day" on a 3-day plan adds one),
+replace / remove / add / move a place. Pace and budget steps live in :mod:`pace` and
+:mod:`budget`. Place edits are read only when there is an itinerary to edit; a phrase that
+is really a city ("visit Rome") or a trip length ("5 days instead of 3") is left to those
+readers.
 """
 
 import re
@@ -91,6 +92,12 @@ _ADD_DAY = re.compile(
     rf"stay (?P<n5>{NUMBER}|a|an) (?:more|extra) days?|lengthen (?:it|the trip) by "
     rf"(?P<n6>{NUMBER}|a|an) days?)\b"
 )
+#: "a 4th day please", "add a fourth day": the trip grows to that day (read only when that
+#: day is past the plan's last one).
+_ADD_ORDINAL_DAY = re.compile(
+    rf"\b(?:(?:add|plus|want|have|get|need)\s+)?(?:a|an)\s+(?P<ord>{ORDINAL})\s+day\b"
+    r"(?!\s+(?:trip|of|in))"
+)
 _REPLACE = re.compile(
     rf"\b(?:replace|swap(?: out)?|switch(?: out)?|change|substitute|exchange|trade|"
     rf"instead of going to)\s+(?P<target>.+?)\s+(?:with|for|by|into|to|for)\s+"
@@ -146,6 +153,27 @@ _ADD = re.compile(
     rf"(?:i|we) (?:also )?(?:want|wanna) to (?:see|visit|go to|do)|"
     rf"let'?s (?:also )?(?:see|visit|do|go to)|how about adding|what about adding)\s+"
     rf"(?P<query>.+?){_END}"
+)
+#: "can you fit the Museu Picasso in on day 2", "squeeze X in somewhere".
+_FIT_IN = re.compile(
+    rf"\b(?:fit|squeeze|slot|work)\s+(?P<query>(?!in\b)[^,.;!?]+?)\s+in\b"
+    rf"(?P<tail>\s+(?:on|for)\s+(?:the\s+)?(?:day\s*{_DAYREF}|(?:{ORDINAL}|last|final)\s+day|"
+    rf"{WEEKDAY}))?"
+)
+#: "and the Vatican Museums on day 3": a place named with a day and no verb (the whole
+#: message); read as a sight when said with "the" or named by a sight word.
+_NAMED_ON_DAY = re.compile(
+    rf"^\W*(?:(?:and|also|plus|oh and|then|ok|okay)\s+)*(?P<the>the\s+)?"
+    rf"(?!{_VERBS}\b|(?:keep|pin|lock|leave|see|visit|do|what|where|when|how|why|is|are|"
+    rf"was|no|not|nothing|only|just|more|less|fewer)\b)"
+    rf"(?P<query>[a-z0-9][a-z0-9' -]*?\s+(?:on|for)\s+(?:the\s+)?(?:day\s*{_DAYREF}|"
+    rf"(?:{ORDINAL}|last|final)\s+day))(?:\s+(?:too|as well|please|pls|then|if possible))*"
+    r"\W*$"
+)
+_SIGHT_WORD = re.compile(
+    r"\b(?:museums?|gallery|galleries|gardens?|palace|cathedral|church|basilica|tower|market|"
+    r"square|bridge|castle|fort|temple|shrine|mosque|chapel|monument|park|steps|abbey|"
+    r"museu|museo|musee|palazzo|piazza|plaza|placa|mercat|mercado)\b"
 )
 _NOT_PLACES = re.compile(
     r"^(?:it|that|this|everything|all|them|those|it all|the trip|the plan|the whole thing|"
@@ -233,6 +261,11 @@ def _day_edits(text: Text, context: EditContext) -> Found:
         if interests:
             text.claim(match.start(), match.end())
             edits.append((match.start(), AddPlace(query=PlaceSelector(interest=interests[0]))))
+    for match in text.find(_ADD_ORDINAL_DAY):
+        wanted, days_now = ordinal_to_int(match["ord"]) or 0, context.days.count
+        if days_now is not None and days_now < wanted <= days_now + MAX_ADDED_DAYS:
+            text.claim(match.start(), match.end())
+            edits += [(match.start(), AddDay()) for _ in range(wanted - days_now)]
     for match in text.take_all(_ADD_DAY):
         count = _count(_first_group(match, "n1", "n2", "n3", "n4", "n5", "n6"))
         edits += [(match.start(), AddDay()) for _ in range(min(count, MAX_ADDED_DAYS))]
@@ -301,6 +334,32 @@ def _place_edits(text: Text, context: EditContext) -> Found:
         query = read_selector(raw, context.itinerary, context.days)
         edits.append((match.start(), AddPlace(query=query)))
         text.claim(match.start(), match.end())
+    return edits + _unverbed_adds(text, context)
+
+
+def _unverbed_adds(text: Text, context: EditContext) -> Found:
+    """Adds said without "add": "fit X in (on day 2)", "and the X on day 3"."""
+    edits: Found = []
+    for match in text.find(_FIT_IN):
+        if not _is_place(match["query"], context) or _bare_interest(match["query"]):
+            continue
+        raw = text.original(match.start("query"), match.end("query"))
+        if match["tail"]:
+            raw += text.original(match.start("tail"), match.end("tail"))
+        query = read_selector(raw, context.itinerary, context.days)
+        if query != PlaceSelector(day=query.day):
+            edits.append((match.start(), AddPlace(query=query)))
+            text.claim(match.start(), match.end())
+    named = text.find(_NAMED_ON_DAY)
+    for match in named:
+        place, _ = re.subn(r"\s+(?:on|for)\s+.*$", "", match["query"])
+        if not (_is_place(place, context) and (match["the"] or _SIGHT_WORD.search(place))):
+            continue
+        raw = text.original(match.start("query"), match.end("query"))
+        query = read_selector(raw, context.itinerary, context.days)
+        if query != PlaceSelector(day=query.day):  # "the rest on day 3" names nothing
+            edits.append((match.start(), AddPlace(query=query)))
+            text.claim(match.start(), match.end())
     return edits
 
 

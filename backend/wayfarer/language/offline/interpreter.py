@@ -51,7 +51,7 @@ from wayfarer.language.offline.interests import (
 )
 from wayfarer.language.offline.leg_changes import read_leg_change
 from wayfarer.language.offline.legs import LegsReading, read_legs
-from wayfarer.language.offline.money import read_money
+from wayfarer.language.offline.money import Money, read_money
 from wayfarer.language.offline.numbers import NUMBER, to_int
 from wayfarer.language.offline.pace import Step
 from wayfarer.language.offline.text import Text
@@ -175,7 +175,7 @@ class OfflineInterpreter:
         question, question_day = (
             commands.read_question(text, context.days) if planned else (False, None)
         )
-        timing = read_timing(text, self._today())
+        timing = read_timing(text, self._today(), prefs.start_date)
         money = read_money(text)
         days = read_days(text) or timing.days
         party = read_travellers(text)
@@ -219,8 +219,7 @@ class OfflineInterpreter:
             remove_interests=list(interests.remove),
             interests_any=interests_any,
             budget_amount=money.amount if money else None,
-            currency=money.in_country(self.cities.country_code_of(
-                place.city or prefs.city or "")) if money else None,
+            currency=self._currency(money, place.city or prefs.city, prefs.currency),
             travelers=_head_count(party, prefs.travelers),
         )
         changes = legs.into(changes)
@@ -248,6 +247,16 @@ class OfflineInterpreter:
             replan=replan,
             leg_change=leg_change,
         )
+
+    def _currency(self, money: Money | None, city: str | None, known: str | None) -> str | None:
+        """The currency of an amount: as said (a shared word read as the trip country's);
+        unsaid, the currency of the known city's country unless one was already chosen."""
+        if money is None:
+            return None
+        said = money.in_country(self.cities.country_code_of(city or ""))
+        if said is not None or money.amount is None or known is not None or not city:
+            return said
+        return self.cities.currency_of(city)
 
     def _accepted_offer(self, text: Text, state: SessionState, place: CityMatch) -> CityMatch:
         """"sure" / "yes please" right after we offered a covered city means that city."""

