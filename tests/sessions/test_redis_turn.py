@@ -133,12 +133,13 @@ async def test_the_lease_read_serves_only_the_first_read_of_its_own_session(
 async def test_a_turn_longer_than_its_lease_keeps_it_until_it_ends(
     private_redis: RedisServer, raw: Redis
 ) -> None:
-    """The lease is renewed while its turn runs (several lease periods here, each turn's
-    lease renewed by the store's one renewing task), so no other turn gets in, and it is
-    gone once the turn ends, whether the turn saved or not."""
+    """The lease is renewed while its turn runs (more than two lease periods here, each
+    turn's lease renewed by the store's one renewing task), so no other turn gets in, and
+    it is gone once the turn ends, whether the turn saved or not. (The lease is a second
+    long so a renewal a few hundred milliseconds late on a busy machine still holds it.)"""
     first, second = (
         RedisSessionStore.from_url(
-            private_redis.url, ttl_seconds=30, turn_wait_seconds=0.2, turn_lease_seconds=0.3,
+            private_redis.url, ttl_seconds=30, turn_wait_seconds=0.2, turn_lease_seconds=1.0,
             key_prefix="wf:",
         )
         for _ in range(2)
@@ -150,13 +151,13 @@ async def test_a_turn_longer_than_its_lease_keeps_it_until_it_ends(
         async def long_turn(session_id: str, save: bool) -> None:
             async with first.turn_lock(session_id):
                 state = await first.get(session_id)
-                await asyncio.sleep(1.0)  # more than three lease periods
+                await asyncio.sleep(2.5)  # more than two lease periods
                 if save:
                     await first.save(state, expected_version=state.version)
 
         turns = [asyncio.create_task(long_turn(saving.session_id, True)),
                  asyncio.create_task(long_turn(reading.session_id, False))]
-        await asyncio.sleep(0.6)
+        await asyncio.sleep(1.6)
         for session_id in (saving.session_id, reading.session_id):
             with pytest.raises(TurnInProgress):
                 async with second.turn_lock(session_id):

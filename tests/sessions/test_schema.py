@@ -5,7 +5,14 @@ from datetime import UTC, datetime
 
 import pytest
 
-from wayfarer.domain import SCHEMA_VERSION, AskOpeningHours, DayLimit, Message, SessionState
+from wayfarer.domain import (
+    SCHEMA_VERSION,
+    AskOpeningHours,
+    DayLimit,
+    Message,
+    SessionState,
+    unpack_plan,
+)
 from wayfarer.sessions import is_session_id, new_session_id
 from wayfarer.sessions.schema import DocumentError, decode, encode, stamped, upgrade
 
@@ -125,7 +132,9 @@ def test_an_old_itinerary_gets_typed_meals_and_keeps_its_estimate(version: int) 
            "undo_stack": [{"itinerary": _old_itinerary(), "preferences": {}}]}
     state = decode(json.dumps(doc))
     assert state.schema_version == SCHEMA_VERSION
-    for itinerary in (state.itinerary, state.undo_stack[0].itinerary):
+    snapshot = unpack_plan(state.undo_stack[0])
+    assert snapshot is not None
+    for itinerary in (state.itinerary, snapshot.itinerary):
         assert itinerary is not None
         assert [i.meal for i in itinerary.days[0].items] == ["lunch", "dinner", "dinner"]
         cost = itinerary.estimated_cost
@@ -147,8 +156,10 @@ def test_a_schema_4_planned_document_becomes_a_one_leg_trip() -> None:
     assert state.itinerary is not None
     assert [(leg.city, leg.days) for leg in state.itinerary.legs] == [("Lisbon", [1])]
     assert state.itinerary.days[0].city == "Lisbon"
-    assert state.undo_stack[0].itinerary.days[0].country == "Portugal"
-    assert state.undo_stack[0].preferences.trip_legs()[0].city == "Lisbon"
+    snapshot = unpack_plan(state.undo_stack[0])
+    assert snapshot is not None
+    assert snapshot.itinerary.days[0].country == "Portugal"
+    assert snapshot.preferences.trip_legs()[0].city == "Lisbon"
 
 
 def test_a_schema_5_document_with_constraints_loads_with_no_day_limits() -> None:
@@ -172,8 +183,35 @@ def test_a_schema_6_document_loads_with_nothing_to_follow_up() -> None:
            "preferences": {"city": "Paris"},
            "dialogue": {"turn": 3, "awaiting": "days", "offered_cities": []}}
     state = decode(json.dumps(doc))
-    assert state.schema_version == SCHEMA_VERSION == 7
+    assert state.schema_version == SCHEMA_VERSION
     assert state.dialogue.follow_up is None and state.dialogue.turn == 3
     state.dialogue.follow_up = AskOpeningHours(place="louvre", weekday="tuesday")
     again = decode(encode(state))
     assert again.dialogue.follow_up == AskOpeningHours(place="louvre", weekday="tuesday")
+
+
+def test_a_schema_7_document_gets_its_undo_snapshots_packed() -> None:
+    day = {"day": 1, "theme": "", "city": "Lisbon", "country": "Portugal", "items": []}
+    itinerary = {"city": "Lisbon", "country": "Portugal", "days": [day],
+                 "legs": [{"city": "Lisbon", "country": "Portugal", "days": [1]}],
+                 "estimated_cost": {"level": "moderate"}}
+    prefs = {"city": "Lisbon", "country": "Portugal", "days": 1}
+    snap = {"itinerary": itinerary, "preferences": {**prefs, "pace": "relaxed"},
+            "assumed": ["budget"], "constraints": {"day_start": "10:00"}}
+    doc = {"schema_version": 7, "session_id": new_session_id(), "stage": "planned",
+           "preferences": prefs, "itinerary": itinerary, "undo_stack": [snap, "junk"]}
+    state = decode(json.dumps(doc))
+    assert state.schema_version == SCHEMA_VERSION
+    assert len(state.undo_stack) == 1 and state.undo_stack[0].startswith("z1:")
+    snapshot = unpack_plan(state.undo_stack[0])
+    assert snapshot is not None
+    assert snapshot.preferences.pace == "relaxed" and snapshot.assumed == ["budget"]
+    assert snapshot.constraints.day_start == "10:00"
+    assert snapshot.itinerary.days[0].city == "Lisbon"
+    again = decode(encode(state))
+    assert again.undo_stack == state.undo_stack
+
+
+def test_a_broken_packed_snapshot_reads_as_nothing_to_undo() -> None:
+    for broken in ("", "z1:", "z1:not base64!", "z1:" + "QUJD", "plain text"):
+        assert unpack_plan(broken) is None

@@ -41,6 +41,8 @@ from wayfarer.domain import (
     PreferenceUpdate,
     SessionState,
     TripConstraints,
+    pack_plan,
+    unpack_plan,
 )
 from wayfarer.errors import EditRejected
 from wayfarer.language.events import (
@@ -119,14 +121,12 @@ def _event(kind: type[E], state: SessionState, **fields: Any) -> E:
 
 def _snapshot(state: SessionState) -> None:
     if state.itinerary is not None:
-        state.undo_stack.append(
-            PlanSnapshot(
-                itinerary=state.itinerary,
-                preferences=state.preferences,
-                assumed=list(state.assumed),
-                constraints=state.constraints,
-            )
-        )
+        state.undo_stack.append(pack_plan(PlanSnapshot(
+            itinerary=state.itinerary,
+            preferences=state.preferences,
+            assumed=list(state.assumed),
+            constraints=state.constraints,
+        )))
         del state.undo_stack[:-UNDO_DEPTH]
 
 
@@ -374,7 +374,9 @@ def _unsupported(state: SessionState, changes: PreferenceUpdate, ctx: PolicyCont
 def _undo(state: SessionState) -> Step:
     if not state.undo_stack:
         return Step(state, _event(Undone, state))
-    snapshot = state.undo_stack.pop()
+    snapshot = unpack_plan(state.undo_stack.pop())
+    if snapshot is None:
+        return Step(state, _event(Undone, state))
     state.itinerary = snapshot.itinerary
     state.preferences = snapshot.preferences
     state.assumed = snapshot.assumed

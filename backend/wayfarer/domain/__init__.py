@@ -79,6 +79,8 @@ from wayfarer.domain.session import (
     SessionState,
     ShareLink,
     TurnRecord,
+    pack_plan,
+    unpack_plan,
     utcnow,
 )
 from wayfarer.domain.vocabulary import (
@@ -177,5 +179,7 @@ __all__ = [
     "Undo",
     "UndoAct",
     "is_question",
+    "pack_plan",
+    "unpack_plan",
     "utcnow",
 ]

@@ -1,15 +1,18 @@
 """The session document (SPEC §3): one JSON document per session, ``schema_version`` first."""
 
+import base64
+import binascii
+import zlib
 from datetime import UTC, datetime
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, ValidationError
 
 from wayfarer.domain.dialogue import DialogueState, TripConstraints
 from wayfarer.domain.itinerary import Itinerary
 from wayfarer.domain.preferences import Preferences
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 Stage = Literal["gathering", "planned"]
 Role = Literal["user", "assistant"]
@@ -67,13 +70,43 @@ class PlanSnapshot(BaseModel):
     constraints: TripConstraints = Field(default_factory=TripConstraints)
 
 
+#: How an undo snapshot is kept in the document (schema 8): ``"z1:"`` and the base64 of
+#: the zlib-compressed JSON of a :class:`PlanSnapshot`. Every turn reads and writes the
+#: whole document while a snapshot is only read by "undo", so snapshots are kept opaque:
+#: a text the codec passes through instead of a tree of models it validates each turn.
+PACKED_PREFIX = "z1:"
+
+
+def pack_plan(snapshot: PlanSnapshot) -> str:
+    """``snapshot`` as stored in ``SessionState.undo_stack`` (see :data:`PACKED_PREFIX`)."""
+    return pack_plan_json(snapshot.model_dump_json().encode())
+
+
+def pack_plan_json(raw: bytes) -> str:
+    """A snapshot's JSON as stored (for documents upgraded from schema 7)."""
+    return PACKED_PREFIX + base64.b64encode(zlib.compress(raw, 1)).decode("ascii")
+
+
+def unpack_plan(packed: str) -> PlanSnapshot | None:
+    """The snapshot :func:`pack_plan` stored, or None when ``packed`` cannot be read (a
+    broken snapshot makes "undo" find nothing; it never fails the turn)."""
+    if not packed.startswith(PACKED_PREFIX):
+        return None
+    try:
+        raw = zlib.decompress(base64.b64decode(packed[len(PACKED_PREFIX):], validate=True))
+        return PlanSnapshot.model_validate_json(raw)
+    except (ValueError, binascii.Error, zlib.error, ValidationError):
+        return None
+
+
 class SessionState(BaseModel):
     """The whole persisted state of one conversation.
 
     ``version`` is bumped by the store on every save and used for optimistic concurrency;
     it is hidden from clients (see :meth:`view`). ``assumed`` names the preference fields
     the current plan defaulted; ``asked`` the details already asked about while gathering.
-    ``undo_stack`` holds earlier plans, newest last, for "undo"; ``recent_turns``
+    ``undo_stack`` holds earlier plans, newest last, for "undo", packed
+    (:func:`pack_plan` / :func:`unpack_plan`); ``recent_turns``
     remembers the last client_message_ids and their replies. ``dialogue`` is what the
     conversation waits for and its turn counter (server bookkeeping); ``constraints`` the
     traveller's edits kept across re-plans (shown to clients).
@@ -96,7 +129,7 @@ class SessionState(BaseModel):
     constraints: TripConstraints = Field(default_factory=TripConstraints)
     dialogue: DialogueState = Field(default_factory=DialogueState)
     last_edit: EditSummary | None = None
-    undo_stack: list[PlanSnapshot] = Field(default_factory=list)
+    undo_stack: list[str] = Field(default_factory=list)
     history: list[Message] = Field(default_factory=list)
     recent_turns: list[TurnRecord] = Field(default_factory=list)
     share: ShareLink | None = None

@@ -27,7 +27,12 @@ Schema history:
   documents had none, which is the field's default, so only the number moves.
 - 7: ``dialogue.follow_up`` (issue 9): the question the last turn answered or the place
   edit it made, for a follow-up ("and the orsay?"). Older documents had none, the field's
-  default, so only the number moves (current).
+  default, so only the number moves.
+- 8: undo snapshots packed (``undo_stack`` is a list of texts, ``"z1:"`` and the base64 of
+  the zlib-compressed JSON of a snapshot; ``domain.session.pack_plan``): every turn reads
+  and writes the whole document and only "undo" reads a snapshot, so they are no longer
+  models the codec validates on every turn. An older document's snapshots are packed as
+  they are (a snapshot that turns out unreadable makes "undo" find nothing) (current).
 """
 
 import json
@@ -39,6 +44,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from wayfarer.domain import SCHEMA_VERSION, SessionState
+from wayfarer.domain.session import pack_plan_json
 
 Document = dict[str, Any]
 Upgrade = Callable[[Document], Document]
@@ -175,6 +181,18 @@ def _upgrade_6_to_7(doc: Document) -> Document:
     return {**doc, "schema_version": 7}
 
 
+def _upgrade_7_to_8(doc: Document) -> Document:
+    """Version 8 keeps undo snapshots packed (``pack_plan``); an older document's are
+    packed as they are, after the earlier steps brought them to the current shape."""
+    upgraded = {**doc, "schema_version": 8}
+    if isinstance(doc.get("undo_stack"), list):
+        upgraded["undo_stack"] = [
+            pack_plan_json(json.dumps(snap, separators=(",", ":")).encode())
+            for snap in doc["undo_stack"] if isinstance(snap, dict)
+        ]
+    return upgraded
+
+
 UPGRADES: dict[int, Upgrade] = {
     0: _upgrade_0_to_1,
     1: _upgrade_1_to_2,
@@ -183,6 +201,7 @@ UPGRADES: dict[int, Upgrade] = {
     4: _upgrade_4_to_5,
     5: _upgrade_5_to_6,
     6: _upgrade_6_to_7,
+    7: _upgrade_7_to_8,
 }
 """``UPGRADES[n]`` turns a version-``n`` document into a version-``n + 1`` one (pure)."""
 
