@@ -10,10 +10,14 @@ from wayfarer.planner import Catalog, CatalogPlanner
 
 #: Cities given a vegetarian or vegan restaurant in the third session (docs/catalog.md).
 COVERED = ["London", "Paris", "Rome", "Tokyo", "New York", "Barcelona", "Berlin", "Lisbon",
-           "Bangkok", "Singapore", "Madrid", "Florence", "Sydney"]
+           "Bangkok", "Singapore", "Madrid", "Florence", "Sydney", "Chicago", "Milan"]
 
-#: Berlin's one vegetarian place is a starred restaurant, booked only on a luxury trip.
-_BUDGET = {"Berlin": "luxury"}
+#: Berlin's and Milan's vegetarian places are starred restaurants, booked only on a luxury
+#: trip; Milan's (Joia) opens Wednesday to Saturday, so that trip is dated from a Wednesday.
+_PREFS: dict[str, dict[str, object]] = {
+    "Berlin": {"budget": "luxury"},
+    "Milan": {"budget": "luxury", "start_date": "2026-03-04"},
+}
 
 
 def _veg_ids(catalog: Catalog, city: str) -> set[str]:
@@ -28,8 +32,8 @@ def test_a_vegetarian_wish_books_a_vegetarian_meal(planner: CatalogPlanner, cata
                                                    city: str) -> None:
     veg = _veg_ids(catalog, city)
     assert veg
-    itinerary, prefs = plan_of(city, days=2, pace="moderate",
-                               budget=_BUDGET.get(city, "moderate"))
+    itinerary, prefs = plan_of(city, **{"days": 2, "pace": "moderate", "budget": "moderate",
+                                        **_PREFS.get(city, {})})
     result = planner.apply_edit(itinerary, prefs, MealWish(wish="vegetarian"))
     meals = [i.place.id for d in result.itinerary.days for i in d.items if i.kind == "meal"]
     assert set(meals) & veg
