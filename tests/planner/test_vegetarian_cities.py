@@ -10,7 +10,8 @@ from wayfarer.planner import Catalog, CatalogPlanner
 
 #: Cities given a vegetarian or vegan restaurant in the third session (docs/catalog.md).
 COVERED = ["London", "Paris", "Rome", "Tokyo", "New York", "Barcelona", "Berlin", "Lisbon",
-           "Bangkok", "Singapore", "Madrid", "Florence", "Sydney", "Chicago", "Milan"]
+           "Bangkok", "Singapore", "Madrid", "Florence", "Sydney", "Chicago", "Milan",
+           "Edinburgh", "Mexico City"]
 
 #: Berlin's and Milan's vegetarian places are starred restaurants, booked only on a luxury
 #: trip; Milan's (Joia) opens Wednesday to Saturday, so that trip is dated from a Wednesday.
