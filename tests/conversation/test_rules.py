@@ -51,7 +51,7 @@ async def test_a_vegetarian_wish_steers_every_meal_and_lasts(chat: Chat) -> None
 
 
 async def test_a_wish_the_city_cannot_serve_is_said_and_kept(chat: Chat) -> None:
-    await chat.say("lisbon 2 days, food, moderate pace, mid-range")
+    await chat.say("athens 2 days, food, moderate pace, mid-range")
     before = chat.itinerary
     await chat.say("we're vegetarian")
     assert "vegetarian" in chat.reply
