@@ -172,8 +172,26 @@ def test_a_schema_6_document_loads_with_nothing_to_follow_up() -> None:
            "preferences": {"city": "Paris"},
            "dialogue": {"turn": 3, "awaiting": "days", "offered_cities": []}}
     state = decode(json.dumps(doc))
-    assert state.schema_version == SCHEMA_VERSION == 7
+    assert state.schema_version == SCHEMA_VERSION
     assert state.dialogue.follow_up is None and state.dialogue.turn == 3
     state.dialogue.follow_up = AskOpeningHours(place="louvre", weekday="tuesday")
     again = decode(encode(state))
     assert again.dialogue.follow_up == AskOpeningHours(place="louvre", weekday="tuesday")
+
+
+def test_a_schema_7_document_loads_with_meals_chosen_by_no_wish() -> None:
+    item = {"start": "19:30", "end": "21:00", "kind": "meal", "meal": "dinner",
+            "place": {"id": "rome-x", "name": "X", "category": "restaurant", "interests": [],
+                      "lat": 41.9, "lon": 12.5, "cost_level": 2}}
+    itinerary = {"city": "Rome", "country": "Italy", "days": [{"day": 1, "items": [item]}],
+                 "estimated_cost": {"level": "luxury"}}
+    doc = {"schema_version": 7, "session_id": new_session_id(), "stage": "gathering",
+           "preferences": {"city": "Rome"}, "itinerary": itinerary}
+    state = decode(json.dumps(doc))
+    assert state.schema_version == SCHEMA_VERSION == 8
+    assert state.itinerary is not None
+    dinner = state.itinerary.days[0].items[0]
+    assert dinner.wish is None
+    state.itinerary.days[0].items[0] = dinner.model_copy(update={"wish": "cheap"})
+    again = decode(encode(state))
+    assert again.itinerary is not None and again.itinerary.days[0].items[0].wish == "cheap"

@@ -5,6 +5,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from wayfarer.domain.edits import MealWishKind
 from wayfarer.domain.vocabulary import Budget, Interest
 
 HHMM = r"^([01]\d|2[0-3]):[0-5]\d$"
@@ -25,7 +26,9 @@ class PlaceRef(BaseModel):
 
 
 class ItineraryItem(BaseModel):
-    """One scheduled stop; ``start``/``end`` are local wall-clock times "HH:MM"."""
+    """One scheduled stop; ``start``/``end`` are local wall-clock times "HH:MM".
+    ``wish`` (schema 8) is set on a meal the traveller's meal wish chose ("cheap eats"):
+    such a meal may sit below the trip's dining floor (never above its budget ceiling)."""
 
     start: str = Field(pattern=HHMM)
     end: str = Field(pattern=HHMM)
@@ -34,6 +37,7 @@ class ItineraryItem(BaseModel):
     note: str = ""
     meal: MealSlot | None = None
     cost: float | None = Field(default=None, ge=0)
+    wish: MealWishKind | None = None
 
 
 TransferMode = Literal["rail", "flight", "bus", "ferry"]

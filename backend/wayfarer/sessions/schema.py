@@ -27,7 +27,10 @@ Schema history:
   documents had none, which is the field's default, so only the number moves.
 - 7: ``dialogue.follow_up`` (issue 9): the question the last turn answered or the place
   edit it made, for a follow-up ("and the orsay?"). Older documents had none, the field's
-  default, so only the number moves (current).
+  default, so only the number moves.
+- 8: an itinerary item's ``wish`` (issue 9): the meal wish that chose that meal ("cheap"
+  lets a luxury trip's dinner sit below its dining floor). Older itineraries have none,
+  the field's default, so only the number moves (current).
 """
 
 import json
@@ -175,6 +178,12 @@ def _upgrade_6_to_7(doc: Document) -> Document:
     return {**doc, "schema_version": 7}
 
 
+def _upgrade_7_to_8(doc: Document) -> Document:
+    """Version 8 adds an itinerary item's ``wish``; an older itinerary's meals were all
+    chosen by the planner, which is the field's default, so only the number moves."""
+    return {**doc, "schema_version": 8}
+
+
 UPGRADES: dict[int, Upgrade] = {
     0: _upgrade_0_to_1,
     1: _upgrade_1_to_2,
@@ -183,6 +192,7 @@ UPGRADES: dict[int, Upgrade] = {
     4: _upgrade_4_to_5,
     5: _upgrade_5_to_6,
     6: _upgrade_6_to_7,
+    7: _upgrade_7_to_8,
 }
 """``UPGRADES[n]`` turns a version-``n`` document into a version-``n + 1`` one (pure)."""
 
