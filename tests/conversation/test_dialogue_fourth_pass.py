@@ -124,3 +124,15 @@ async def test_cheap_eats_on_a_luxury_trip_make_the_dinners_cheap_and_last(chat:
     assert meal_levels(chat, "dinner") and max(meal_levels(chat, "dinner")) <= 1
     assert all(i.get("wish") == "cheap" for d in chat.itinerary["days"] for i in d["items"]
                if i["kind"] == "meal")
+
+
+async def test_a_day_already_at_the_pace_minimum_gets_lighter_when_asked(chat: Chat) -> None:
+    await chat.say("new york 3 days, museums and food, packed pace, mid-range")
+    counts = [len(day) for day in activities(chat)]
+    assert chat.prefs["pace"] == "packed" and counts[0] == 5  # the packed minimum
+    before = activities(chat)
+    await chat.say("day 1 looks insane, can you calm that day down")
+    after = activities(chat)
+    assert len(after[0]) < 5 and set(after[0]) < set(before[0])
+    assert after[1:] == before[1:] and chat.prefs["pace"] == "packed"
+    assert chat.itinerary is not None and chat.itinerary["days"][0]["pace"] == "moderate"

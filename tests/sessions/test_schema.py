@@ -179,7 +179,7 @@ def test_a_schema_6_document_loads_with_nothing_to_follow_up() -> None:
     assert again.dialogue.follow_up == AskOpeningHours(place="louvre", weekday="tuesday")
 
 
-def test_a_schema_7_document_loads_with_meals_chosen_by_no_wish() -> None:
+def test_a_schema_7_document_loads_with_no_meal_wish_and_no_day_pace() -> None:
     item = {"start": "19:30", "end": "21:00", "kind": "meal", "meal": "dinner",
             "place": {"id": "rome-x", "name": "X", "category": "restaurant", "interests": [],
                       "lat": 41.9, "lon": 12.5, "cost_level": 2}}
@@ -191,7 +191,10 @@ def test_a_schema_7_document_loads_with_meals_chosen_by_no_wish() -> None:
     assert state.schema_version == SCHEMA_VERSION == 8
     assert state.itinerary is not None
     dinner = state.itinerary.days[0].items[0]
-    assert dinner.wish is None
-    state.itinerary.days[0].items[0] = dinner.model_copy(update={"wish": "cheap"})
+    assert dinner.wish is None and state.itinerary.days[0].pace is None
+    day = state.itinerary.days[0]
+    state.itinerary.days[0] = day.model_copy(update={
+        "pace": "relaxed", "items": [dinner.model_copy(update={"wish": "cheap"})]})
     again = decode(encode(state))
     assert again.itinerary is not None and again.itinerary.days[0].items[0].wish == "cheap"
+    assert again.itinerary.days[0].pace == "relaxed"

@@ -6,7 +6,7 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from wayfarer.domain.edits import MealWishKind
-from wayfarer.domain.vocabulary import Budget, Interest
+from wayfarer.domain.vocabulary import Budget, Interest, Pace
 
 HHMM = r"^([01]\d|2[0-3]):[0-5]\d$"
 MealSlot = Literal["lunch", "dinner"]
@@ -65,7 +65,9 @@ class Transfer(BaseModel):
 class ItineraryDay(BaseModel):
     """A day of the trip, numbered from 1 across the whole trip; ``date`` is set when the
     start date is known. ``city``/``country`` name where the day is spent (schema 5; on a
-    travel day, the city arrived in); ``transfer`` is set on a travel day between legs."""
+    travel day, the city arrived in); ``transfer`` is set on a travel day between legs.
+    ``pace`` (schema 8) is set on a day the traveller asked to lighten past the trip
+    pace's minimum: the day is held to that slower pace's bounds (ADR 0010)."""
 
     day: int = Field(ge=1)
     date: dt.date | None = None
@@ -74,6 +76,7 @@ class ItineraryDay(BaseModel):
     city: str | None = None
     country: str | None = None
     transfer: Transfer | None = None
+    pace: Pace | None = None
 
 
 class ItineraryLeg(BaseModel):

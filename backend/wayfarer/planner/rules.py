@@ -37,7 +37,7 @@ def realism_violations(
             place = index.by_id.get(item.place.id)
             if place is not None:
                 out += _item_rules(index, day.day, item, place, budget)
-        if pace != "relaxed":
+        if (day.pace or pace) != "relaxed":
             out += _idle(day)
     cost = itinerary.estimated_cost
     if cost.amount is None or cost.currency is None or cost.breakdown is None:

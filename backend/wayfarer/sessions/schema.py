@@ -29,8 +29,10 @@ Schema history:
   edit it made, for a follow-up ("and the orsay?"). Older documents had none, the field's
   default, so only the number moves.
 - 8: an itinerary item's ``wish`` (issue 9): the meal wish that chose that meal ("cheap"
-  lets a luxury trip's dinner sit below its dining floor). Older itineraries have none,
-  the field's default, so only the number moves (current).
+  lets a luxury trip's dinner sit below its dining floor), and an itinerary day's
+  ``pace``: its own pace when the traveller lightened it past the trip pace's minimum.
+  Older itineraries have neither, the fields' default, so only the number moves
+  (current).
 """
 
 import json
@@ -179,8 +181,9 @@ def _upgrade_6_to_7(doc: Document) -> Document:
 
 
 def _upgrade_7_to_8(doc: Document) -> Document:
-    """Version 8 adds an itinerary item's ``wish``; an older itinerary's meals were all
-    chosen by the planner, which is the field's default, so only the number moves."""
+    """Version 8 adds an itinerary item's ``wish`` and an itinerary day's ``pace``; an
+    older itinerary's meals were all chosen by the planner and its days all kept the trip
+    pace, the fields' defaults, so only the number moves."""
     return {**doc, "schema_version": 8}
 
 
