@@ -104,3 +104,35 @@ async def test_it_is_the_place_just_added(chat: Chat) -> None:
     await chat.say("is it open on mondays?")
     assert "Museu Picasso" in chat.reply and "closed" in chat.reply.lower()
     assert chat.session["itinerary"] == before["itinerary"]
+
+
+def meal_levels(chat: Chat, meal: str) -> list[int]:
+    assert chat.itinerary is not None
+    return [i["place"]["cost_level"] for d in chat.itinerary["days"] for i in d["items"]
+            if i.get("meal") == meal]
+
+
+async def test_cheap_eats_on_a_luxury_trip_make_the_dinners_cheap_and_last(chat: Chat) -> None:
+    await chat.say("rome 3 days, history and food, moderate pace, luxury")
+    assert chat.prefs["budget"] == "luxury" and min(meal_levels(chat, "dinner")) >= 2
+    await chat.say("cheap eats please")
+    assert chat.prefs["budget"] == "luxury"
+    assert meal_levels(chat, "dinner") and max(meal_levels(chat, "dinner")) <= 1
+    assert max(meal_levels(chat, "lunch")) <= 1
+    await chat.say("make it more relaxed")
+    assert chat.prefs["pace"] == "relaxed" and chat.prefs["budget"] == "luxury"
+    assert meal_levels(chat, "dinner") and max(meal_levels(chat, "dinner")) <= 1
+    assert all(i.get("wish") == "cheap" for d in chat.itinerary["days"] for i in d["items"]
+               if i["kind"] == "meal")
+
+
+async def test_a_day_already_at_the_pace_minimum_gets_lighter_when_asked(chat: Chat) -> None:
+    await chat.say("new york 3 days, museums and food, packed pace, mid-range")
+    counts = [len(day) for day in activities(chat)]
+    assert chat.prefs["pace"] == "packed" and counts[0] == 5  # the packed minimum
+    before = activities(chat)
+    await chat.say("day 1 looks insane, can you calm that day down")
+    after = activities(chat)
+    assert len(after[0]) < 5 and set(after[0]) < set(before[0])
+    assert after[1:] == before[1:] and chat.prefs["pace"] == "packed"
+    assert chat.itinerary is not None and chat.itinerary["days"][0]["pace"] == "moderate"

@@ -47,8 +47,34 @@ def test_one_day_pace_changes_that_day_only(planner: CatalogPlanner, city: str) 
     assert result.itinerary.days[2] == itinerary.days[2]
     assert result.preferences.pace == "moderate"
     assert planner.verify(result.itinerary, result.preferences) == []
-    with pytest.raises(EditRejected):
-        planner.apply_edit(result.itinerary, prefs, ChangePace(step="more_relaxed", day=2))
+    assert result.itinerary.days[1].pace is None  # still within the trip pace's bounds
+
+
+@pytest.mark.parametrize("city", CITIES)
+def test_a_day_at_the_pace_minimum_takes_the_next_slower_pace(
+        planner: CatalogPlanner, city: str) -> None:
+    """ADR 0010: the traveller asked for that day, so it may go below the trip pace's
+    minimum, one pace at a time, down to the relaxed minimum; other days stay."""
+    itinerary, prefs = plan_of(city, pace="moderate")
+    at_min = planner.apply_edit(itinerary, prefs, ChangePace(step="more_relaxed", day=2))
+    assert len(_activities(at_min.itinerary, 2)) == 3
+    lighter = planner.apply_edit(at_min.itinerary, prefs,
+                                 ChangePace(step="more_relaxed", day=2))
+    assert len(_activities(lighter.itinerary, 2)) == 2
+    assert lighter.itinerary.days[1].pace == "relaxed"
+    assert lighter.preferences.pace == "moderate"
+    assert lighter.itinerary.days[0] == itinerary.days[0]
+    assert planner.verify(lighter.itinerary, lighter.preferences) == []
+    unpaced = [d.model_copy(update={"pace": None}) for d in lighter.itinerary.days]
+    rules = {v.rule for v in planner.verify(
+        lighter.itinerary.model_copy(update={"days": unpaced}), lighter.preferences)}
+    assert "pace" in rules  # the day's own pace is what lets it hold 2 sights
+    with pytest.raises(EditRejected, match="relaxed"):
+        planner.apply_edit(lighter.itinerary, prefs, ChangePace(step="more_relaxed", day=2))
+    fuller = planner.apply_edit(lighter.itinerary, prefs, ChangePace(step="more_packed", day=2))
+    assert len(_activities(fuller.itinerary, 2)) == 3
+    assert fuller.itinerary.days[1].pace == "relaxed"  # 3 fits its own bounds
+    assert planner.verify(fuller.itinerary, fuller.preferences) == []
 
 
 @pytest.mark.parametrize("city", CITIES)

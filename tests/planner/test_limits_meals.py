@@ -4,7 +4,14 @@ planner and catalog: every result passes the verifier (``apply_edit`` checks it)
 import pytest
 
 from tests.planner.plans import plan_of
-from wayfarer.domain import Itinerary, LimitPerDay, MealWish, Preferences
+from wayfarer.domain import (
+    Itinerary,
+    LimitPerDay,
+    MealWish,
+    PlaceSelector,
+    Preferences,
+    RemovePlace,
+)
 from wayfarer.errors import EditRejected
 from wayfarer.planner import Catalog, CatalogPlanner
 
@@ -83,3 +90,35 @@ def test_cheap_eats_pick_the_cheapest_places(planner: CatalogPlanner) -> None:
     result = planner.apply_edit(itinerary, prefs, MealWish(wish="cheap"))
     assert all(i.place.cost_level <= 1 for d in result.itinerary.days for i in d.items
                if i.kind == "meal")
+
+
+@pytest.mark.parametrize("city", ["Rome", "London"])
+def test_cheap_eats_on_a_luxury_trip_make_the_dinners_cheap_too(
+        planner: CatalogPlanner, catalog: Catalog, city: str) -> None:
+    place = catalog.get(city)
+    assert place is not None
+    assert any(p.cost_level <= 1 and p.serves_meal("dinner") for p in place.food)
+    itinerary, prefs = _plan(city, budget="luxury", interests=["history", "food"])
+    assert all(i.place.cost_level >= 2 for d in itinerary.days for i in d.items
+               if i.meal == "dinner")
+    result = planner.apply_edit(itinerary, prefs, MealWish(wish="cheap"))
+    meals = [i for d in result.itinerary.days for i in d.items if i.kind == "meal"]
+    assert len(meals) == len(_meals(itinerary))
+    assert all(i.place.cost_level <= 1 and i.wish == "cheap" for i in meals)
+    assert planner.verify(result.itinerary, result.preferences) == []
+    assert result.preferences.budget == "luxury"
+
+
+def test_a_wished_dinner_stays_when_its_day_is_rebuilt(planner: CatalogPlanner) -> None:
+    itinerary, prefs = _plan("Rome", budget="luxury", interests=["history", "food"])
+    cheap = planner.apply_edit(itinerary, prefs, MealWish(wish="cheap", day=2))
+    dinner = next(i for i in cheap.itinerary.days[1].items if i.meal == "dinner")
+    assert dinner.wish == "cheap" and dinner.place.cost_level <= 1
+    visit = next(i for i in cheap.itinerary.days[1].items if i.kind == "activity")
+    result = planner.apply_edit(cheap.itinerary, cheap.preferences,
+                                RemovePlace(target=PlaceSelector(name=visit.place.name, day=2)))
+    day = result.itinerary.days[1]
+    assert visit.place.id not in {i.place.id for i in day.items}
+    assert dinner.model_dump(include={"place", "wish"}) in [
+        i.model_dump(include={"place", "wish"}) for i in day.items if i.meal == "dinner"]
+    assert planner.verify(result.itinerary, result.preferences) == []

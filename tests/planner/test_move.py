@@ -70,8 +70,8 @@ def test_one_day_more_relaxed_then_more_packed(planner: CatalogPlanner) -> None:
     assert planner.verify(lighter.itinerary, lighter.preferences) == []
     assert [lighter.itinerary.days[0], lighter.itinerary.days[2]] == [
         itinerary.days[0], itinerary.days[2]]
-    with pytest.raises(EditRejected):
-        planner.apply_edit(lighter.itinerary, prefs, ChangePace(step="more_relaxed", day=2))
+    with pytest.raises(EditRejected):  # the trip pace's most: the whole trip's pace next
+        planner.apply_edit(itinerary, prefs, ChangePace(step="more_packed", day=2))
     fuller = planner.apply_edit(
         lighter.itinerary, prefs, ChangePace(step="more_packed", day=2)
     )

@@ -61,17 +61,42 @@ def test_a_meal_outside_the_local_window(
     assert "meal_window" in _rules(planner, _replace_item(itinerary, "meal", early), prefs)
 
 
-def test_a_cheap_dinner_on_a_luxury_trip(
+def _with_dinner(itinerary: Itinerary, place: CatalogPlace, wish: str | None) -> Itinerary:
+    """``itinerary`` with its first dinner at ``place``, chosen by ``wish`` (None: by the
+    planner)."""
+    dinner = next(i for d in itinerary.days for i in d.items if i.meal == "dinner")
+    days = [d.model_copy(update={"items": [
+        i.model_copy(update={"place": place.ref(), "wish": wish}) if i is dinner else i
+        for i in d.items
+    ]}) for d in itinerary.days]
+    return itinerary.model_copy(update={"days": days})
+
+
+def test_a_cheap_dinner_the_planner_chose_on_a_luxury_trip(
     planner: CatalogPlanner, catalog: Catalog, planned: tuple[Itinerary, Preferences]
 ) -> None:
     itinerary, prefs = planned
     cheap = _food(catalog, lambda p: p.cost_level == 1 and p.serves_meal("dinner"))
-    dinner = next(i for d in itinerary.days for i in d.items if i.meal == "dinner")
-    days = [d.model_copy(update={"items": [
-        i.model_copy(update={"place": cheap.ref()}) if i is dinner else i for i in d.items
-    ]}) for d in itinerary.days]
-    broken = itinerary.model_copy(update={"days": days})
-    assert "dining_level" in _rules(planner, broken, prefs)
+    assert "dining_level" in _rules(planner, _with_dinner(itinerary, cheap, None), prefs)
+    assert "dining_level" in _rules(planner, _with_dinner(itinerary, cheap, "vegetarian"), prefs)
+
+
+def test_a_cheap_dinner_the_travellers_wish_chose_on_a_luxury_trip(
+    planner: CatalogPlanner, catalog: Catalog, planned: tuple[Itinerary, Preferences]
+) -> None:
+    itinerary, prefs = planned
+    cheap = _food(catalog, lambda p: p.cost_level == 1 and p.serves_meal("dinner"))
+    assert "dining_level" not in _rules(planner, _with_dinner(itinerary, cheap, "cheap"), prefs)
+
+
+def test_a_wish_never_lifts_a_meal_above_the_budget_ceiling(
+    planner: CatalogPlanner, catalog: Catalog, planned: tuple[Itinerary, Preferences]
+) -> None:
+    itinerary, prefs = planned
+    frugal = prefs.model_copy(update={"budget": "budget"})
+    fancy = _food(catalog, lambda p: p.cost_level >= 3 and p.serves_meal("dinner"))
+    for wish in ("cheap", "fancy"):
+        assert "dining_level" in _rules(planner, _with_dinner(itinerary, fancy, wish), frugal)
 
 
 def test_a_long_wait_in_a_moderate_day(

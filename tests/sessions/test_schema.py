@@ -215,3 +215,24 @@ def test_a_schema_7_document_gets_its_undo_snapshots_packed() -> None:
 def test_a_broken_packed_snapshot_reads_as_nothing_to_undo() -> None:
     for broken in ("", "z1:", "z1:not base64!", "z1:" + "QUJD", "plain text"):
         assert unpack_plan(broken) is None
+
+
+def test_a_schema_7_document_loads_with_no_meal_wish_and_no_day_pace() -> None:
+    item = {"start": "19:30", "end": "21:00", "kind": "meal", "meal": "dinner",
+            "place": {"id": "rome-x", "name": "X", "category": "restaurant", "interests": [],
+                      "lat": 41.9, "lon": 12.5, "cost_level": 2}}
+    itinerary = {"city": "Rome", "country": "Italy", "days": [{"day": 1, "items": [item]}],
+                 "estimated_cost": {"level": "luxury"}}
+    doc = {"schema_version": 7, "session_id": new_session_id(), "stage": "gathering",
+           "preferences": {"city": "Rome"}, "itinerary": itinerary}
+    state = decode(json.dumps(doc))
+    assert state.schema_version == SCHEMA_VERSION
+    assert state.itinerary is not None
+    dinner = state.itinerary.days[0].items[0]
+    assert dinner.wish is None and state.itinerary.days[0].pace is None
+    day = state.itinerary.days[0]
+    state.itinerary.days[0] = day.model_copy(update={
+        "pace": "relaxed", "items": [dinner.model_copy(update={"wish": "cheap"})]})
+    again = decode(encode(state))
+    assert again.itinerary is not None and again.itinerary.days[0].items[0].wish == "cheap"
+    assert again.itinerary.days[0].pace == "relaxed"

@@ -5,7 +5,8 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from wayfarer.domain.vocabulary import Budget, Interest
+from wayfarer.domain.edits import MealWishKind
+from wayfarer.domain.vocabulary import Budget, Interest, Pace
 
 HHMM = r"^([01]\d|2[0-3]):[0-5]\d$"
 MealSlot = Literal["lunch", "dinner"]
@@ -25,7 +26,9 @@ class PlaceRef(BaseModel):
 
 
 class ItineraryItem(BaseModel):
-    """One scheduled stop; ``start``/``end`` are local wall-clock times "HH:MM"."""
+    """One scheduled stop; ``start``/``end`` are local wall-clock times "HH:MM".
+    ``wish`` (schema 9) is set on a meal the traveller's meal wish chose ("cheap eats"):
+    such a meal may sit below the trip's dining floor (never above its budget ceiling)."""
 
     start: str = Field(pattern=HHMM)
     end: str = Field(pattern=HHMM)
@@ -34,6 +37,7 @@ class ItineraryItem(BaseModel):
     note: str = ""
     meal: MealSlot | None = None
     cost: float | None = Field(default=None, ge=0)
+    wish: MealWishKind | None = None
 
 
 TransferMode = Literal["rail", "flight", "bus", "ferry"]
@@ -61,7 +65,9 @@ class Transfer(BaseModel):
 class ItineraryDay(BaseModel):
     """A day of the trip, numbered from 1 across the whole trip; ``date`` is set when the
     start date is known. ``city``/``country`` name where the day is spent (schema 5; on a
-    travel day, the city arrived in); ``transfer`` is set on a travel day between legs."""
+    travel day, the city arrived in); ``transfer`` is set on a travel day between legs.
+    ``pace`` (schema 9) is set on a day the traveller asked to lighten past the trip
+    pace's minimum: the day is held to that slower pace's bounds (ADR 0010)."""
 
     day: int = Field(ge=1)
     date: dt.date | None = None
@@ -70,6 +76,7 @@ class ItineraryDay(BaseModel):
     city: str | None = None
     country: str | None = None
     transfer: Transfer | None = None
+    pace: Pace | None = None
 
 
 class ItineraryLeg(BaseModel):

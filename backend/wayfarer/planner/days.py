@@ -3,12 +3,13 @@ candidate places for it, and keeping every required interest in the trip. Repair
 that cannot be scheduled is :mod:`wayfarer.planner.repair`.
 """
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
-from wayfarer.domain import ItineraryDay
+from wayfarer.domain import ItineraryDay, MealWishKind
 from wayfarer.planner.catalog import CatalogPlace
 from wayfarer.planner.clock import date_of, weekday_of
-from wayfarer.planner.index import DINING_LEVELS, CityIndex
+from wayfarer.planner.index import CityIndex, dining_levels
+from wayfarer.planner.items import item_slot
 from wayfarer.planner.request import TripRequest
 from wayfarer.planner.schedule import build_day
 from wayfarer.planner.select import in_plan_pool, is_avoided, ranked, score
@@ -23,13 +24,15 @@ def weekday(request: TripRequest, day: int) -> int:
     return weekday_of(day, request.start_date)
 
 
-def foods_for(request: TripRequest, taken: set[str]) -> list[CatalogPlace]:
-    """Food places at the trip's dining level (``CityIndex.dines``) not used anywhere in
-    ``taken``, in catalog order."""
+def foods_for(request: TripRequest, taken: set[str], wish: str | None = None
+              ) -> list[CatalogPlace]:
+    """Food places at the trip's dining level (``CityIndex.dines``, for the traveller's
+    meal ``wish`` when given) not used anywhere in ``taken``, in catalog order."""
     index = request.index
     return [
         f for f in index.food
-        if f.id not in taken and f.id not in request.excluded and index.dines(f, request.budget)
+        if f.id not in taken and f.id not in request.excluded
+        and index.dines(f, request.budget, wish=wish)
     ]
 
 
@@ -66,12 +69,16 @@ def rebuild(
     taken: set[str],
     fixed: dict[str, CatalogPlace] | None = None,
     meals: int = 2,
+    wishes: Mapping[str, MealWishKind] | None = None,
 ) -> ItineraryDay | None:
     """Schedule ``activities`` as trip day ``day`` using restaurants not in ``taken``
-    (one meal only when ``meals`` is 1)."""
+    (one meal only when ``meals`` is 1). A ``fixed`` meal whose slot has a wish in
+    ``wishes`` (the traveller's, e.g. "cheap") may sit at that wish's dining levels
+    (``index.dining_levels``) and its item carries the wish."""
     foods = foods_for(request, taken)
     index = request.index
-    return build_day(
+    wished = {slot: wish for slot, wish in (wishes or {}).items() if slot in (fixed or {})}
+    built = build_day(
         index,
         day,
         date_of(day, request.start_date),
@@ -81,8 +88,18 @@ def rebuild(
         fixed,
         meals,
         frozenset(f.id for f in foods if index.prefers(f, request.budget)),
-        DINING_LEVELS[request.budget],
+        dining_levels(request.budget, wished),
     )
+    if built is None or not wished:
+        return built
+    assert fixed is not None
+    items = [
+        item.model_copy(update={"wish": wished[slot]})
+        if item.kind == "meal" and (slot := item_slot(item)) in wished
+        and item.place.id == fixed[slot].id else item
+        for item in built.items
+    ]
+    return built.model_copy(update={"items": items})
 
 
 def candidates(

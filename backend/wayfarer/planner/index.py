@@ -6,7 +6,7 @@ recomputes a haversine.
 """
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -29,9 +29,26 @@ DINING_LEVELS = {
     "moderate": {"lunch": (0, 3), "dinner": (0, 3)},
     "luxury": {"lunch": (1, 4), "dinner": (2, 4)},
 }
+#: The lowest cost level a meal the traveller's wish chose may sit at (an item's ``wish``,
+#: issue 9): "cheap eats" may go below the trip's dining floor, never above its ceiling.
+WISH_FLOORS = {"cheap": 0}
 #: ... and the levels the planner prefers (budget trips eat cheap, luxury trips upscale);
 #: it leaves them only when no preferred place fits the day (docs/planner.md).
 PREFERRED_DINING = {"budget": (0, 1), "moderate": (0, 3), "luxury": (2, 4)}
+
+
+def dining_levels(budget: str, wishes: Mapping[str, str | None] | None = None
+                  ) -> dict[str, tuple[int, int]]:
+    """The cost levels a ``budget`` trip may book per meal (:data:`DINING_LEVELS`), the
+    floor lowered for each meal in ``wishes`` whose wish has a floor (:data:`WISH_FLOORS`);
+    the ceiling never moves."""
+    levels = dict(DINING_LEVELS[budget])
+    for meal, wish in (wishes or {}).items():
+        floor = WISH_FLOORS.get(wish or "")
+        if floor is not None and meal in levels:
+            low, high = levels[meal]
+            levels[meal] = (min(low, floor), high)
+    return levels
 
 
 def is_evening_place(place: CatalogPlace) -> bool:
@@ -294,10 +311,12 @@ class CityIndex:
         return place.cost_level <= BUDGET_MAX_COST_LEVEL[budget]
 
     @staticmethod
-    def dines(place: CatalogPlace, budget: str, meal: str = "lunch") -> bool:
+    def dines(place: CatalogPlace, budget: str, meal: str = "lunch",
+              wish: str | None = None) -> bool:
         """True when a ``budget`` trip may book ``meal`` at ``place`` (:data:`DINING_LEVELS`;
-        lunch has the wider band)."""
-        low, high = DINING_LEVELS[budget][meal]
+        lunch has the wider band), for the traveller's ``wish`` when given
+        (:func:`dining_levels`)."""
+        low, high = dining_levels(budget, {meal: wish})[meal]
         return low <= place.cost_level <= high
 
     @staticmethod

@@ -5,7 +5,9 @@ Rule codes (``Violation.rule``):
     meal_served     a lunch or dinner at a place that does not serve that meal (``serves``)
     meal_window     a lunch or dinner starting outside the city's local window (``meals``)
     dining_level    a meal at a cost level outside the trip's dining levels for that
-                    meal (``index.DINING_LEVELS``: a luxury trip dines upscale)
+                    meal (``index.DINING_LEVELS``: a luxury trip dines upscale), unless
+                    the traveller's wish chose it (the item's ``wish``: "cheap" may sit
+                    below the floor, never above the ceiling; ``index.dining_levels``)
     best_time       a visit outside its place's best time of day (``best_time``)
     fixed_time      a show or ceremony not starting at one of its ``fixed_times``
     idle_gap        a moderate or packed day waiting ``gaps.IDLE_LIMIT`` minutes or more
@@ -18,7 +20,7 @@ from wayfarer.planner.base import Violation
 from wayfarer.planner.catalog import CatalogPlace
 from wayfarer.planner.clock import hhmm, minutes_of
 from wayfarer.planner.gaps import IDLE_LIMIT, idle_gaps
-from wayfarer.planner.index import DINING_LEVELS, CityIndex
+from wayfarer.planner.index import CityIndex
 from wayfarer.planner.items import item_slot
 
 #: Minutes a visit may run past the end of its best-time window.
@@ -35,7 +37,7 @@ def realism_violations(
             place = index.by_id.get(item.place.id)
             if place is not None:
                 out += _item_rules(index, day.day, item, place, budget)
-        if pace != "relaxed":
+        if (day.pace or pace) != "relaxed":
             out += _idle(day)
     cost = itinerary.estimated_cost
     if cost.amount is None or cost.currency is None or cost.breakdown is None:
@@ -60,8 +62,7 @@ def _item_rules(
                 message=f"{slot.capitalize()} at {item.start} is outside {index.city.name}'s "
                 f"{slot} time ({hhmm(window.earliest)}-{hhmm(window.latest)}).",
             ))
-        low, high = DINING_LEVELS[budget][slot]
-        if not low <= place.cost_level <= high:
+        if not index.dines(place, budget, slot, item.wish):
             out.append(Violation(
                 rule="dining_level", day=day,
                 message=f"{place.name} (cost level {place.cost_level}) doesn't suit a "

@@ -11,7 +11,8 @@ Rule codes (``Violation.rule``), stable for clients and tests:
     overlap           items overlap or are out of time order
     travel_time       too little time between two items to get from one to the next
     opening_hours     an item outside its place's opening hours on that weekday
-    pace              activities a day outside the pace's bounds (meals not counted)
+    pace              activities a day outside the pace's bounds (meals not counted; a day
+                      with its own ``pace`` is held to that pace's, ADR 0010)
     duplicate_place   a place used twice in the trip
     interests         a stated interest the catalog covers (within budget) is missing
     budget            a place above the budget's highest cost level
@@ -61,7 +62,6 @@ def verify_itinerary(
     out: list[Violation] = []
     pace = effective_pace(preferences)
     budget = effective_budget(preferences)
-    low, high = PACE_ACTIVITY_BOUNDS[pace]
     max_cost = BUDGET_MAX_COST_LEVEL[budget]
     seen: dict[str, int] = {}
     shown: set[str] = set()
@@ -76,13 +76,14 @@ def verify_itinerary(
                                  message=f"Day {day.day} should be on {expected.isoformat()}."))
         weekday = day.date.weekday() if day.date else weekday_of(day.day, preferences.start_date)
         activities = [i for i in day.items if i.kind == "activity"]
+        low, high = PACE_ACTIVITY_BOUNDS[day.pace or pace]
         if day.day in travel:
             out += _travel_day(day.day, day.items, travel[day.day], arrival_cap(pace))
         elif not low <= len(activities) <= high:
             out.append(Violation(
                 rule="pace", day=day.day,
-                message=f"Day {day.day} has {len(activities)} activities; a {pace} pace "
-                f"needs {low}-{high}.",
+                message=f"Day {day.day} has {len(activities)} activities; a "
+                f"{day.pace or pace} pace needs {low}-{high}.",
             ))
         previous = None
         for item in day.items:

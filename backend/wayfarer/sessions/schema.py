@@ -32,7 +32,12 @@ Schema history:
   the zlib-compressed JSON of a snapshot; ``domain.session.pack_plan``): every turn reads
   and writes the whole document and only "undo" reads a snapshot, so they are no longer
   models the codec validates on every turn. An older document's snapshots are packed as
-  they are (a snapshot that turns out unreadable makes "undo" find nothing) (current).
+  they are (a snapshot that turns out unreadable makes "undo" find nothing).
+- 9: an itinerary item's ``wish`` (issue 9): the meal wish that chose that meal ("cheap"
+  lets a luxury trip's dinner sit below its dining floor), and an itinerary day's
+  ``pace``: its own pace when the traveller lightened it past the trip pace's minimum.
+  Older itineraries have neither, the fields' default, so only the number moves
+  (current).
 """
 
 import json
@@ -193,6 +198,13 @@ def _upgrade_7_to_8(doc: Document) -> Document:
     return upgraded
 
 
+def _upgrade_8_to_9(doc: Document) -> Document:
+    """Version 9 adds an itinerary item's ``wish`` and an itinerary day's ``pace``; an
+    older itinerary's meals were all chosen by the planner and its days all kept the trip
+    pace, the fields' defaults, so only the number moves."""
+    return {**doc, "schema_version": 9}
+
+
 UPGRADES: dict[int, Upgrade] = {
     0: _upgrade_0_to_1,
     1: _upgrade_1_to_2,
@@ -202,6 +214,7 @@ UPGRADES: dict[int, Upgrade] = {
     5: _upgrade_5_to_6,
     6: _upgrade_6_to_7,
     7: _upgrade_7_to_8,
+    8: _upgrade_8_to_9,
 }
 """``UPGRADES[n]`` turns a version-``n`` document into a version-``n + 1`` one (pure)."""
 

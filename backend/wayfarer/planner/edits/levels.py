@@ -1,4 +1,4 @@
-"""Level edits: a new pace or budget for the whole trip.
+"""Level edits: a new pace or budget for the whole trip, or a lighter or fuller day.
 
 Each handler updates the preferences on the
 :class:`~wayfarer.planner.edits.state.EditState`, then rebuilds only the days that no
@@ -8,13 +8,18 @@ the trip cannot be made to fit.
 """
 
 
+from typing import cast
+
 from wayfarer.domain import (
+    PACE_ACTIVITY_BOUNDS,
     PACES,
     ChangeBudget,
     ChangePace,
+    Pace,
     PlaceSelector,
 )
 from wayfarer.errors import EditRejected
+from wayfarer.planner.catalog import CatalogPlace
 from wayfarer.planner.days import (
     activities_of,
     place_ids,
@@ -91,40 +96,81 @@ def change_pace(state: EditState, edit: ChangePace) -> None:
 
 
 def change_day_pace(state: EditState, edit: ChangePace, day: int) -> None:
-    """Lighten or fill one day within the trip pace's bounds (the verifier holds every
-    day to them): "more relaxed" keeps the fewest sights the trip's pace allows, "more
-    packed" the most. Other days are untouched."""
+    """Lighten or fill one day within its bounds (its own pace's, else the trip pace's;
+    the verifier holds the day to them): "more relaxed" keeps the fewest sights they
+    allow, "more packed" the most. A day already at its fewest takes the next slower
+    pace's bounds and one sight fewer, recorded on the day (``ItineraryDay.pace``: the
+    traveller asked for that day, ADR 0010); a day with its own pace already at its most
+    goes one pace back towards the trip's. Other days are untouched."""
     index, request = state.index, state.request
     position = state.position_of(day)
-    low, high = request.bounds
+    pace = state.days[position].pace
+    current = pace or request.pace
+    low, high = state.bounds(position)
     lighter = edit.step == "more_relaxed" or (
-        edit.pace is not None and PACES.index(edit.pace) < PACES.index(request.pace))
+        edit.pace is not None and PACES.index(edit.pace) < PACES.index(current))
     target = low if lighter else high
     acts = activities_of(index, state.days[position])
     if len(acts) == target:
-        word = "fewest" if lighter else "most"
-        raise EditRejected(
-            f"Day {day} already has {len(acts)} sights, the {word} a {request.pace} trip "
-            "allows; change the whole trip's pace to go further."
-        )
-    used = place_ids(state.days)
-    while len(acts) > target:
-        keep = [p for p in acts if not sole_interests(request, p, used)] or acts
-        out = min(keep, key=lambda p: (score(request, p), -index.rank[p.id]))
-        acts = [p for p in acts if p.id != out.id]
+        pace, target = _next_pace(state, day, pace, lighter, len(acts))
     wd = weekday(request, day)
     for new in state.activity_options(PlaceSelector(), position, acts):
         if len(acts) >= target:
             break
         if fits_in_day(index, [*acts, new], wd):
             acts.append(new)
-    built = state.rebuild_day(position, acts)
-    if built is None:
+    for trial in _fewer(state, acts, target):
+        built = state.rebuild_day(position, trial)
+        if built is not None:
+            acts = trial
+            break
+    else:
         raise EditRejected(f"I couldn't fit a new schedule into day {day}.")
-    state.set_day(position, built)
+    state.set_day(position, built.model_copy(update={"pace": pace}))
     state.description = (
         f"Made day {day} {'lighter' if lighter else 'fuller'} ({len(acts)} sights)."
     )
+
+
+def _fewer(state: EditState, acts: list[CatalogPlace], target: int
+           ) -> list[list[CatalogPlace]]:
+    """``acts`` cut to ``target`` places, least scored first (never a place that alone
+    shows a stated interest, while others can go): one option per place the last cut
+    can take, best first, since not every day schedules without any one of them."""
+    request, index = state.request, state.index
+    used = place_ids(state.days)
+
+    def order(group: list[CatalogPlace]) -> list[CatalogPlace]:
+        keep = [p for p in group if not sole_interests(request, p, used)] or group
+        return sorted(keep, key=lambda p: (score(request, p), -index.rank[p.id]))
+
+    while len(acts) > target + 1:
+        out = order(acts)[0]
+        acts = [p for p in acts if p.id != out.id]
+    if len(acts) <= target:
+        return [acts]
+    return [[p for p in acts if p.id != out.id] for out in order(acts)]
+
+
+def _next_pace(state: EditState, day: int, pace: Pace | None, lighter: bool, count: int
+               ) -> tuple[Pace | None, int]:
+    """The day's new own pace (None: the trip's again) and its number of sights, for a
+    day already at the fewest (``lighter``) or most its bounds allow; refuses when the
+    day can go no further (the most relaxed pace, or the trip pace's most)."""
+    trip = state.request.pace
+    current = pace or trip
+    step = -1 if lighter else 1
+    at = PACES.index(current) + step
+    if not 0 <= at < len(PACES) or (not lighter and pace is None):
+        word = "fewest" if lighter else "most"
+        raise EditRejected(
+            f"Day {day} already has {count} sights, the {word} a {current} day allows; "
+            "change the whole trip's pace to go further."
+        )
+    new = cast(Pace, PACES[at])
+    low, high = PACE_ACTIVITY_BOUNDS[new]
+    target = max(low, min(high, count + step))
+    return (None if new == trip else new), target
 
 
 def change_budget(state: EditState, edit: ChangeBudget) -> None:

@@ -60,7 +60,7 @@ def _cap_day(state: EditState, position: int, edit: LimitPerDay) -> None:
                                              exclude=lambda p: _counted(edit, p))
             trials = [[new if p.id == old.id else p for p in acts] for new in options[:8]
                       if fits_in_day(index, [*rest, new], wd)]
-        if len(rest) >= request.bounds[0]:
+        if len(rest) >= state.bounds(position)[0]:
             trials.append(rest)
         for trial in trials:
             built = state.rebuild_day(position, trial)

@@ -4,13 +4,15 @@ or more), "cheap eats" (meals at level 1 or less), for the trip or one day.
 
 :func:`steer_meals` swaps each meal that does not match for the nearest matching
 restaurant that serves that meal, keeps the day's visits, and stays within the trip's
-dining level (a budget trip gets no fancy dinner). A meal it cannot match is named in a
+dining level (a budget trip gets no fancy dinner), except that "cheap eats" may go below
+a luxury trip's dining floor: the meals it places carry the wish (``ItineraryItem.wish``),
+which the verifier's ``dining_level`` rule accepts. A meal it cannot match is named in a
 note; when no meal matches at all it is refused with the reason (the wish is kept).
 """
 
 from collections.abc import Callable
 
-from wayfarer.domain import ItineraryItem, MealWish, PlaceSelector
+from wayfarer.domain import ItineraryItem, MealWish, MealWishKind, PlaceSelector
 from wayfarer.errors import EditRejected
 from wayfarer.planner.catalog import CatalogPlace
 from wayfarer.planner.days import activities_of
@@ -46,7 +48,7 @@ def steer_meals(state: EditState, edit: MealWish) -> None:
             if place is not None and good(place):
                 matched += 1
                 continue
-            if _swap(state, position, item, good):
+            if _swap(state, position, item, good, edit.wish):
                 matched += 1
                 changed.append(f"{item_slot(item)} on day {position + 1}")
             else:
@@ -58,29 +60,33 @@ def steer_meals(state: EditState, edit: MealWish) -> None:
     state.description = (f"Switched the {join_words(changed)} to {said} places" if changed
                          else f"Every meal asked for is already {said}")
     if missed:
-        state.notes.append(f"No {said} place fits the {join_words(missed)}{_why(state, good)}.")
+        why = _why(state, good, edit.wish)
+        state.notes.append(f"No {said} place fits the {join_words(missed)}{why}.")
 
 
-def _why(state: EditState, good: Callable[[CatalogPlace], bool]) -> str:
+def _why(state: EditState, good: Callable[[CatalogPlace], bool], wish: MealWishKind) -> str:
     """Why a meal could not match: the trip's dining level, when it rules out every
-    matching place for dinner (a luxury trip dines at level 2 or more)."""
+    matching place for dinner (a luxury trip dines at level 2 or more; a wish may lower
+    that floor, ``index.dining_levels``)."""
     budget = state.request.budget
-    if any(good(p) and state.index.dines(p, budget, "dinner") for p in state.index.food):
+    if any(good(p) and state.index.dines(p, budget, "dinner", wish) for p in state.index.food):
         return " (none fits that day's route and times)"
     return f" at a {budget} trip's dining level; a lower budget would allow it"
 
 
 def _swap(state: EditState, position: int, item: ItineraryItem,
-          good: Callable[[CatalogPlace], bool]) -> bool:
-    """Put the nearest matching restaurant serving ``item``'s meal in its place."""
+          good: Callable[[CatalogPlace], bool], wish: MealWishKind) -> bool:
+    """Put the nearest matching restaurant serving ``item``'s meal in its place, at the
+    dining levels the ``wish`` allows (the new meal item carries the wish)."""
     day = state.days[position]
     slot = item_slot(item)
     fixed = state.meals(day)
     acts = activities_of(state.index, day)
-    options = [p for p in state.food_options(PlaceSelector(), position)
-               if good(p) and p.serves_meal(slot)]
+    options = [p for p in state.food_options(PlaceSelector(), position, wish)
+               if good(p) and p.serves_meal(slot) and state.index.dines(
+                   p, state.request.budget, slot, wish)]
     for new in options[:6]:
-        built = state.rebuild_day(position, acts, {**fixed, slot: new})
+        built = state.rebuild_day(position, acts, {**fixed, slot: new}, wishes={slot: wish})
         if built is not None and new.id in {i.place.id for i in built.items}:
             state.set_day(position, built)
             return True

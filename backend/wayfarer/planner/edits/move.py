@@ -36,7 +36,7 @@ def move_place(state: EditState, edit: MovePlace) -> None:
     if source == dest:
         raise EditRejected(f"{place.name} is already on day {edit.to_day}.")
     acts = [*activities_of(index, state.days[dest]), place]
-    if len(acts) > state.request.bounds[1]:
+    if len(acts) > state.bounds(dest)[1]:
         _exchange(state, source, dest, place)
     else:
         if not fits_in_day(index, acts, weekday(state.request, dest + 1)):

@@ -142,7 +142,7 @@ def drop_from_day(
     N" (plus what was added) for the description, or raises EditRejected. ``action`` names
     what the traveller asked ("move") in the refusal; removal by default."""
     index = state.index
-    low = state.request.bounds[0]
+    low = state.bounds(position)[0]
     day = state.days[position]
     acts = [p for p in activities_of(index, day) if p.id not in gone]
     fixed = {s: p for s, p in state.meals(day).items() if p.id not in gone}

@@ -7,13 +7,17 @@ the day rebuilding every edit uses, and :meth:`EditState.finish` turns it into a
 :class:`~wayfarer.errors.EditRejected`). Pure: no I/O.
 """
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import replace
 
 from wayfarer.domain import (
+    PACE_ACTIVITY_BOUNDS,
     EditSummary,
     Itinerary,
     ItineraryDay,
     ItineraryItem,
+    MealWishKind,
+    Pace,
     PlaceSelector,
     Preferences,
 )
@@ -95,6 +99,11 @@ class EditState:
             setattr(self.preferences, name, value)
         self._resolved = None
 
+    def bounds(self, position: int) -> tuple[int, int]:
+        """Activity bounds of day ``position``: its own pace's when the traveller lightened
+        it past the trip pace (``ItineraryDay.pace``), else the trip pace's."""
+        return PACE_ACTIVITY_BOUNDS[self.days[position].pace or self.request.pace]
+
     def others(self, position: int) -> set[str]:
         """Place ids on every day but the one at ``position``."""
         return place_ids(d for k, d in enumerate(self.days) if k != position)
@@ -107,29 +116,45 @@ class EditState:
             if i.kind == "meal" and i.place.id in self.index.by_id
         }
 
+    def wishes(self, day: ItineraryDay) -> dict[str, tuple[str, MealWishKind]]:
+        """The day's meals a traveller's wish chose: slot -> (place id, wish)."""
+        return {
+            item_slot(i): (i.place.id, i.wish) for i in day.items
+            if i.kind == "meal" and i.wish is not None
+        }
+
     def rebuild_day(
         self,
         position: int,
         activities: list[CatalogPlace],
         fixed: dict[str, CatalogPlace] | None = None,
         keep_meals: bool = True,
+        wishes: Mapping[str, MealWishKind] | None = None,
     ) -> ItineraryDay | None:
-        """Schedule day ``position`` anew; keeps its restaurants (or ``fixed`` ones) when
-        they still fit, else picks new ones."""
+        """Schedule day ``position`` anew, keeping its own pace (``ItineraryDay.pace``);
+        keeps its restaurants (or ``fixed`` ones) when they still fit, else picks new
+        ones. A kept meal a wish chose keeps its wish (and its dining levels,
+        ``index.dining_levels``), as does a ``fixed`` slot's meal in ``wishes``."""
         request = self.request
         taken = self.others(position)
         meals = dict(fixed or {})
+        chosen = self.wishes(self.days[position])
         if keep_meals and fixed is None:
             meals = {
                 slot: place
                 for slot, place in self.meals(self.days[position]).items()
-                if place.id not in taken and self.index.dines(place, request.budget, slot)
+                if place.id not in taken and self.index.dines(
+                    place, request.budget, slot, chosen.get(slot, ("", None))[1])
             }
+        kept = {slot: wish for slot, (pid, wish) in chosen.items()
+                if slot in meals and meals[slot].id == pid}
+        pace = self.days[position].pace
         if meals:
-            built = rebuild(request, position + 1, activities, taken, meals)
+            built = rebuild(request, position + 1, activities, taken, meals,
+                            wishes={**kept, **(wishes or {})})
             if built is not None or fixed is not None:
-                return built
-        return rebuild(request, position + 1, activities, taken)
+                return _paced(built, pace)
+        return _paced(rebuild(request, position + 1, activities, taken), pace)
 
     def set_day(self, position: int, day: ItineraryDay) -> None:
         """Replace a day; record it as touched and its new places as added."""
@@ -264,9 +289,11 @@ class EditState:
 
         return sorted(pool, key=key)
 
-    def food_options(self, selector: PlaceSelector, position: int) -> list[CatalogPlace]:
-        """Unused food places at the trip's dining level matching ``selector`` (named ones
-        by name), those at the budget's preferred level first, then nearest the day."""
+    def food_options(self, selector: PlaceSelector, position: int,
+                     wish: MealWishKind | None = None) -> list[CatalogPlace]:
+        """Unused food places at the trip's dining level (for the traveller's meal
+        ``wish`` when given) matching ``selector`` (named ones by name), those at the
+        budget's preferred level first, then nearest the day."""
         if selector.name:
             return self.named(selector, "food")
         request = self.request
@@ -276,7 +303,7 @@ class EditState:
         return sorted(
             (
                 f
-                for f in foods_for(request, trip)
+                for f in foods_for(request, trip, wish)
                 if place_matches(general, f)
             ),
             key=lambda f: (
@@ -320,7 +347,8 @@ class EditState:
         )
 
     def _fill_waits(self, request: TripRequest) -> None:
-        """Give each touched day with a long wait a place that fills it (``fill``)."""
+        """Give each touched day with a long wait a place that fills it (``fill``), at the
+        day's own pace when it has one."""
         for number in sorted(self.touched):
             position = number - 1
             if position >= len(self.days) or not has_idle_gap(self.days[position]):
@@ -328,17 +356,27 @@ class EditState:
             day = self.days[position]
             group = activities_of(self.index, day)
             before = place_ids(self.itinerary.days)  # never bring back what was removed
+            paced = replace(request, pace=day.pace) if day.pace else request
             built, _ = fill_idle(
-                request, number, day, group, place_ids(self.days) | before | self.unwanted,
+                paced, number, day, group, place_ids(self.days) | before | self.unwanted,
                 self.others(position), keep=frozenset(self.added),
             )
-            if built is not day:
-                self.set_day(position, built)
+            if built is not day and self._keeps_wishes(day, built):
+                self.set_day(position, _paced(built, day.pace) or built)
                 present = place_ids(self.days)
                 self.added[:] = [i for i in self.added if i in present]
 
+    def _keeps_wishes(self, day: ItineraryDay, built: ItineraryDay) -> bool:
+        """True when ``built`` still has every meal of ``day`` a wish chose."""
+        return self.wishes(day).items() <= self.wishes(built).items()
+
     def _itinerary(self) -> Itinerary:
         return itinerary_for(resolve(self.preferences, self.index), self.days)
+
+
+def _paced(day: ItineraryDay | None, pace: Pace | None) -> ItineraryDay | None:
+    """``day`` keeping the day's own pace (``ItineraryDay.pace``) through a rebuild."""
+    return day if day is None or pace is None else day.model_copy(update={"pace": pace})
 
 
 def wants_kind(selector: PlaceSelector) -> bool:
