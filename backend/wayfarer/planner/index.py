@@ -44,11 +44,17 @@ def dining_levels(budget: str, wishes: Mapping[str, str | None] | None = None
     the ceiling never moves."""
     levels = dict(DINING_LEVELS[budget])
     for meal, wish in (wishes or {}).items():
-        floor = WISH_FLOORS.get(wish or "")
-        if floor is not None and meal in levels:
-            low, high = levels[meal]
-            levels[meal] = (min(low, floor), high)
+        if meal in levels:
+            levels[meal] = meal_levels(budget, meal, wish)
     return levels
+
+
+def meal_levels(budget: str, meal: str, wish: str | None = None) -> tuple[int, int]:
+    """The cost levels a ``budget`` trip may book ``meal`` at, the floor lowered when
+    ``wish`` has one (:data:`WISH_FLOORS`)."""
+    low, high = DINING_LEVELS[budget][meal]
+    floor = WISH_FLOORS.get(wish) if wish else None
+    return (low if floor is None else min(low, floor)), high
 
 
 def is_evening_place(place: CatalogPlace) -> bool:
@@ -315,8 +321,8 @@ class CityIndex:
               wish: str | None = None) -> bool:
         """True when a ``budget`` trip may book ``meal`` at ``place`` (:data:`DINING_LEVELS`;
         lunch has the wider band), for the traveller's ``wish`` when given
-        (:func:`dining_levels`)."""
-        low, high = dining_levels(budget, {meal: wish})[meal]
+        (:func:`meal_levels`; called in the planner's inner loops, so it builds nothing)."""
+        low, high = meal_levels(budget, meal, wish)
         return low <= place.cost_level <= high
 
     @staticmethod
