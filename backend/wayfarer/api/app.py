@@ -13,6 +13,7 @@ from fastapi.staticfiles import StaticFiles
 
 from wayfarer import __version__
 from wayfarer.api.errors import install_error_handlers
+from wayfarer.api.heap import freeze_startup_heap
 from wayfarer.api.middleware import content_security_policy, install_middleware
 from wayfarer.api.openapi import install_openapi
 from wayfarer.api.ratelimit import RateLimits
@@ -43,6 +44,7 @@ def create_app(
     async def lifespan(app: FastAPI) -> AsyncIterator[dict[str, float]]:
         services = await build_services(settings, metrics, reference, messages.export_path)
         app.state.services = services
+        freeze_startup_heap()
         try:
             yield transport_bounds(settings)  # read by serving.HeaderTimeoutProtocol
         finally:
