@@ -175,14 +175,15 @@ class Orchestrator:
                     await self._model_cities.restore(state)
                     interpretation = await self._model_cities.admit(interpretation)
                 interpreted = time.perf_counter()
-                step = advance(state, interpretation, self._policy)
+                version = state.version
+                step = advance(state, interpretation, self._policy, owned=True)
                 took = _Timings(interpreted - started, time.perf_counter() - interpreted)
                 self._metrics.interpret_latency.observe(took.interpret)
                 self._metrics.plan_latency.observe(took.plan)
                 self._metrics.turns.labels(interpretation.intent).inc()
                 reply_text = await self._narrate(self._linked(step.event), on_chunk)
             new_state = self._record(step.state, text, reply_text, client_message_id)
-            saved = await self._store.save(new_state, expected_version=state.version)
+            saved = await self._store.save(new_state, expected_version=version)
             self._log_turn(saved, interpretation, step.event, took)
             return TurnResult(saved.history[-1], saved)
 
@@ -203,8 +204,9 @@ class Orchestrator:
             if state.itinerary is None or state.stage != "planned":
                 raise ItineraryNotFound("There is no itinerary to change yet.")
             await self._restore_city(state)
+            version = state.version
             step = advance(state, Interpretation(intent="edit", edits=[edit]), self._policy,
-                           clicked=True)
+                           clicked=True, owned=True)
             if isinstance(step.event, EditFailed | Unchanged):  # Unchanged: a refused leg change
                 raise EditRejected(step.event.reason)
             if isinstance(step.event, Undone) and step.event.itinerary is None:
@@ -212,7 +214,7 @@ class Orchestrator:
             self._metrics.turns.labels("click_edit").inc()
             reply = _click_reply(step.event) or await self._narrate(step.event, _ignore)
             new_state = self._record(step.state, None, reply, None)
-            saved = await self._store.save(new_state, expected_version=state.version)
+            saved = await self._store.save(new_state, expected_version=version)
             log.info("edit", extra={"session_id": saved.session_id, "op": edit.op})
             return TurnResult(saved.history[-1], saved)
 
