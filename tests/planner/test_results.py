@@ -4,11 +4,8 @@ proposed is always planned afresh (the city may be replaced)."""
 
 from typing import Any
 
-import pytest
-from pydantic import TypeAdapter
-
 from tests.reference import bundled_catalog, shared_world
-from wayfarer.domain import Edit, Leg, Preferences
+from wayfarer.domain import Preferences, ReplacePlace
 from wayfarer.planner import CatalogPlanner, PlanResult
 from wayfarer.planner.proposed import ProposedCities, accept_candidates, model_city
 from wayfarer.planner.results import ResultMemo
@@ -28,30 +25,14 @@ def test_an_equal_question_gets_an_equal_answer_of_its_own() -> None:
     assert again is not first and again.itinerary is not first.itinerary
 
 
-EDITS = [
-    {"op": "replace", "target": {"day": 1}},
-    {"op": "add_day"},
-    {"op": "drop_day", "day": 2},
-    {"op": "change_pace", "pace": "packed"},
-    {"op": "change_budget", "budget": "luxury"},
-    {"op": "meal_wish", "wish": "later_dinner"},
-    {"op": "swap_days", "first": 1, "second": 2},
-]
-TRIP = Preferences(legs=[Leg(city="Tokyo", days=2), Leg(city="Kyoto", days=2)])
-
-
-@pytest.mark.parametrize("prefs", [PREFS, TRIP], ids=["one city", "two cities"])
-@pytest.mark.parametrize("raw", EDITS, ids=[e["op"] for e in EDITS])
-def test_a_remembered_edit_is_the_edit_a_fresh_planner_makes(
-    prefs: Preferences, raw: dict[str, Any]
-) -> None:
+def test_a_remembered_edit_is_the_edit_a_fresh_planner_makes() -> None:
     planner = CatalogPlanner(bundled_catalog())
-    itinerary = planner.plan(prefs).itinerary
-    edit = TypeAdapter(Edit).validate_python(raw)
-    first = planner.apply_edit(itinerary, prefs, edit).model_dump_json()
-    again = planner.apply_edit(itinerary, prefs, edit).model_dump_json()
+    itinerary = planner.plan(PREFS).itinerary
+    edit = ReplacePlace.model_validate({"op": "replace", "target": {"day": 1}})
+    first = planner.apply_edit(itinerary, PREFS, edit).model_dump_json()
+    again = planner.apply_edit(itinerary, PREFS, edit).model_dump_json()
     fresh = CatalogPlanner(bundled_catalog(), memo_size=0)
-    assert first == again == fresh.apply_edit(itinerary, prefs, edit).model_dump_json()
+    assert first == again == fresh.apply_edit(itinerary, PREFS, edit).model_dump_json()
 
 
 def test_the_memo_keeps_at_most_its_size_least_recently_used_first() -> None:
