@@ -26,9 +26,7 @@ def _outcome(planner: CatalogPlanner, prefs: Preferences) -> list[str]:
 
 
 def test_a_warm_planner_plans_and_edits_as_a_fresh_one() -> None:
-    # without the memo of results (tests/planner/test_results.py), so every plan and
-    # edit is computed on the warm per-city and per-request memos
-    warm = CatalogPlanner(bundled_catalog(), memo_size=0)
+    warm = CatalogPlanner(bundled_catalog())
     for prefs in _CASES:  # fill every memo with the other cases first
         _outcome(warm, prefs)
     for prefs in reversed(_CASES):
