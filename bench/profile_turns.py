@@ -6,17 +6,13 @@ more, and two multi-city trips, one conversation after another. Prints each turn
 CPU µs per turn (``time.process_time``; the median over passes of the mean over
 conversations), then a cProfile top-25 (cumulative) for one turn kind.
 
-``--cold`` runs the conversations on a planner that remembers no result
-(``memo_size=0``), so every plan and edit is computed: the figure for a question not asked
-before (the conversations repeat, so the default figures are mostly the memo's).
-
-``--dump OUT.json`` writes, instead, what each turn left behind (the itinerary,
-preferences, constraints and the reply), every conversation held twice, so two trees can
-be compared byte for byte (``cmp``), as ``bench.snapshot`` does for the planner alone
-(session ids are then numbered, not random: the offline narrator's phrasing follows them).
+``--dump OUT.json`` writes, instead, what each turn of each conversation left behind (the
+itinerary, preferences, constraints and the reply) so two trees can be compared byte for
+byte (``cmp``), as ``bench.snapshot`` does for the planner alone (session ids are then
+numbered, not random, since the offline narrator's phrasing follows them).
 
 Run: ``.venv/bin/python -m bench.profile_turns [--kind pace|swap|plan|thanks]
-[--passes N] [--sort cumulative|tottime] [--cold] [--dump OUT.json]``.
+[--passes N] [--dump OUT.json]``.
 """
 
 import argparse
@@ -35,8 +31,7 @@ from bench.load import TURNS
 from wayfarer.config import load_settings
 from wayfarer.conversation import orchestrator as orchestrator_module
 from wayfarer.conversation.orchestrator import Orchestrator
-from wayfarer.planner import CatalogPlanner
-from wayfarer.wiring import ReferenceData, build_language, build_services
+from wayfarer.wiring import build_services
 
 KINDS = ("plan", "pace", "swap", "thanks")
 #: bench_turns' cities first, then more; a conversation's first turn for each.
@@ -80,14 +75,8 @@ async def _conversation(
 async def _run(args: argparse.Namespace) -> None:
     settings = load_settings(session_backend="memory", llm_provider="offline",
                              log_level="error", purge_interval_seconds=3600)
-    reference = ReferenceData.load()
-    services = await build_services(settings, reference=reference)
+    services = await build_services(settings)
     orchestrator = services.orchestrator
-    if args.cold:  # a planner that remembers no result: every plan and edit computed
-        interpreter, narrator = build_language(settings, reference, services.metrics, None)
-        orchestrator = Orchestrator(
-            services.store, interpreter, narrator,
-            CatalogPlanner(reference.catalog, memo_size=0), settings, services.metrics)
     try:
         if args.dump:
             # the offline narrator picks its phrasing from the session id: fixed ids keep
@@ -96,10 +85,8 @@ async def _run(args: argparse.Namespace) -> None:
             orchestrator_module.new_session_id = (  # type: ignore[attr-defined]
                 lambda: f"profile-turns-{next(counter):06d}")
             dump: list[dict[str, Any]] = []
-            for _ in range(2):  # the second time, the planner may answer from its memo
-                for opening in openings():
-                    await _conversation(orchestrator, opening, {k: [] for k in KINDS},
-                                        dump=dump)
+            for opening in openings():
+                await _conversation(orchestrator, opening, {k: [] for k in KINDS}, dump=dump)
             with open(args.dump, "w", encoding="utf-8") as handle:
                 json.dump(dump, handle, indent=1, sort_keys=True)
                 handle.write("\n")
@@ -129,8 +116,8 @@ async def _run(args: argparse.Namespace) -> None:
     finally:
         await services.close()
     out = io.StringIO()
-    pstats.Stats(profile, stream=out).sort_stats(args.sort).print_stats(25)
-    print(f"cProfile, {args.kind!r} turns of {count} conversations ({args.sort}):")
+    pstats.Stats(profile, stream=out).sort_stats("cumulative").print_stats(25)
+    print(f"cProfile, {args.kind!r} turns of {count} conversations (cumulative):")
     print(out.getvalue())
 
 
@@ -139,10 +126,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.profile_turns")
     parser.add_argument("--kind", choices=KINDS, default="pace")
     parser.add_argument("--passes", type=int, default=7)
-    parser.add_argument("--sort", choices=("cumulative", "tottime"), default="cumulative")
     parser.add_argument("--dump", metavar="OUT.json")
-    parser.add_argument("--cold", action="store_true",
-                        help="a planner without its memo of results (planner.results)")
     asyncio.run(_run(parser.parse_args()))
     return 0
 

@@ -8,11 +8,8 @@ is injectable.
 
 import datetime as dt
 import threading
-from collections.abc import Callable, Iterable
-from typing import TypeVar
+from collections.abc import Callable
 from zoneinfo import ZoneInfo
-
-from pydantic import BaseModel
 
 from wayfarer.domain import (
     Edit,
@@ -39,7 +36,6 @@ from wayfarer.planner.legs import join, plan_legs
 from wayfarer.planner.match import NAME_CUTOFF, name_score
 from wayfarer.planner.proposed import MODEL_PLACES_NOTE, ProposedCities
 from wayfarer.planner.request import TripRequest, resolve
-from wayfarer.planner.results import DEFAULT_SIZE, ResultMemo
 from wayfarer.planner.trip import plan_trip
 from wayfarer.planner.verify import verify_itinerary
 
@@ -49,29 +45,24 @@ MEDIA_TYPES = {
     "ics": "text/calendar; charset=utf-8",
 }
 EXTENSIONS = {"json": "json", "markdown": "md", "ics": "ics"}
-R = TypeVar("R", bound=BaseModel)
 
 
 class CatalogPlanner:
     """Plans, edits, verifies and exports itineraries from a loaded :class:`Catalog`.
 
     City lookup tables are built on first use and cached; ``clock`` (UTC now) is only
-    used by exports. Plans, re-plans and edits of trips over catalog cities are
-    remembered (the last ``memo_size`` of each, :mod:`planner.results`): asked again with
-    equal inputs, the planner answers with an equal result without planning again.
+    used by exports.
     """
 
     def __init__(
         self, catalog: Catalog, clock: Callable[[], dt.datetime] = utcnow,
-        proposed: ProposedCities | None = None, memo_size: int = DEFAULT_SIZE,
+        proposed: ProposedCities | None = None,
     ) -> None:
         self._catalog = catalog
         self._proposed = proposed or ProposedCities()
         self._clock = clock
         self._indexes: dict[tuple[str, int | None], CityIndex] = {}
         self._lock = threading.Lock()
-        self._plans = ResultMemo(PlanResult, memo_size)
-        self._edits = ResultMemo(EditResult, memo_size)
 
     def index(self, city: str, start_date: dt.date | None = None) -> CityIndex | None:
         """Lookup tables for ``city`` (any case), or None when it is not covered. With a
@@ -122,13 +113,6 @@ class CatalogPlanner:
         explained) without the ``excluded`` places; InvalidRequest when the city is
         missing or not covered. A trip of two or more legs is planned leg by leg
         (``planner.legs``) and verified as a whole (``planner.legcheck``)."""
-        return self._remembered(
-            self._plans, _cities(preferences),
-            lambda: ("plan", preferences.model_dump_json(), *sorted(excluded)),
-            lambda: self._plan(preferences, excluded),
-        )
-
-    def _plan(self, preferences: Preferences, excluded: frozenset[str]) -> PlanResult:
         if preferences.is_multi_city():
             return self._plan_legs(preferences, excluded)
         index = self._require(preferences.city, preferences.start_date)
@@ -153,30 +137,7 @@ class CatalogPlanner:
         one-city trip or without an itinerary."""
         if itinerary is None or not preferences.is_multi_city() or len(itinerary.legs) < 1:
             return self.plan(preferences, excluded)
-        current = itinerary
-        return self._remembered(
-            self._plans, [*_cities(preferences), *(leg.city for leg in current.legs)],
-            lambda: ("replan", current.model_dump_json(), preferences.model_dump_json(),
-                     *sorted(excluded)),
-            lambda: self._plan_legs(preferences, excluded, current),
-        )
-
-    def _remembered(
-        self, memo: ResultMemo[R], cities: Iterable[str | None],
-        key: Callable[[], tuple[str, ...]],
-        compute: Callable[[], R],
-    ) -> R:
-        """``compute()``, or the result of an earlier call with an equal ``key()`` when
-        every one of ``cities`` is the catalog's (a city a model proposed may be
-        replaced, so its plans are never reused)."""
-        if not memo.enabled or not all(city and city in self._catalog for city in cities):
-            return compute()
-        asked = key()
-        found = memo.get(asked)
-        if found is None:
-            found = compute()
-            memo.put(asked, found)
-        return found
+        return self._plan_legs(preferences, excluded, itinerary)
 
     def _plan_legs(
         self, preferences: Preferences, excluded: frozenset[str],
@@ -248,18 +209,6 @@ class CatalogPlanner:
     ) -> EditResult:
         """Apply one edit with locality; EditRejected (a plain reason) when it can't. On a
         multi-city trip the edit runs inside one leg (``planner.legedits``)."""
-        return self._remembered(
-            self._edits,
-            [*_cities(preferences), itinerary.city, *(leg.city for leg in itinerary.legs)],
-            lambda: (type(edit).__name__, edit.model_dump_json(), itinerary.model_dump_json(),
-                     preferences.model_dump_json(), *sorted(excluded)),
-            lambda: self._apply_edit(itinerary, preferences, edit, excluded),
-        )
-
-    def _apply_edit(
-        self, itinerary: Itinerary, preferences: Preferences, edit: Edit,
-        excluded: frozenset[str],
-    ) -> EditResult:
         if len(itinerary.legs) >= 2 or preferences.is_multi_city():
             return apply_leg_edit(self._require, itinerary, preferences, edit, excluded)
         index = self._require(itinerary.city, preferences.start_date)
@@ -319,8 +268,3 @@ class CatalogPlanner:
             media_type=MEDIA_TYPES[fmt],
             filename=f"wayfarer-{city.slug}.{EXTENSIONS[fmt]}",
         )
-
-
-def _cities(preferences: Preferences) -> list[str | None]:
-    """Every city ``preferences`` names (None when it names none yet)."""
-    return [preferences.city, *(leg.city for leg in preferences.legs)]
