@@ -81,13 +81,16 @@ class Pricer:
 
 
 def priced_days(days: Sequence[ItineraryDay], pricer: Pricer) -> list[ItineraryDay]:
-    """``days`` with every item's per-person ``cost`` set."""
+    """``days`` with every item's per-person ``cost`` set (new days and item lists; an
+    item already at its price, as on the days an edit did not touch, is kept as it is)."""
     currency = pricer.currency
+
+    def priced(item: ItineraryItem) -> ItineraryItem:
+        cost = money(pricer.item(item), currency)
+        return item if item.cost == cost else item.model_copy(update={"cost": cost})
+
     return [
-        day.model_copy(update={"items": [
-            item.model_copy(update={"cost": money(pricer.item(item), currency)})
-            for item in day.items
-        ]})
+        day.model_copy(update={"items": [priced(item) for item in day.items]})
         for day in days
     ]
 

@@ -28,12 +28,13 @@ def foods_for(request: TripRequest, taken: set[str], wish: str | None = None
               ) -> list[CatalogPlace]:
     """Food places at the trip's dining level (``CityIndex.dines``, for the traveller's
     meal ``wish`` when given) not used anywhere in ``taken``, in catalog order."""
-    index = request.index
-    return [
-        f for f in index.food
-        if f.id not in taken and f.id not in request.excluded
-        and index.dines(f, request.budget, wish=wish)
-    ]
+    dining = request.dining.get(wish)
+    if dining is None:  # once per request and wish: a plan asks for every day it builds
+        index = request.index
+        dining = request.dining[wish] = tuple(
+            f for f in index.food if index.dines(f, request.budget, wish=wish))
+    excluded = request.excluded
+    return [f for f in dining if f.id not in taken and f.id not in excluded]
 
 
 def place_ids(days: Iterable[ItineraryDay]) -> set[str]:

@@ -101,9 +101,15 @@ def _moved(
     steps) at which each still fits; None when none does."""
     delta = most
     block = stops[first : last + 1]
+    checks = list(range(len(block)))  # the stop that failed last is checked first
     while delta >= least:
-        if all(fits(s, s.start + delta, s.end + delta) for s in block):
+        failed = next((k for k in checks
+                       if not fits(block[k], block[k].start + delta, block[k].end + delta)), None)
+        if failed is None:
             moved = [replace(s, start=s.start + delta, end=s.end + delta) for s in block]
             return [*stops[:first], *moved, *stops[last + 1 :]]
+        if failed != checks[0]:
+            checks.remove(failed)
+            checks.insert(0, failed)
         delta -= STEP
     return None

@@ -17,6 +17,7 @@ from wayfarer.domain import (
     Preferences,
 )
 from wayfarer.domain.preferences import MAX_TRIP_DAYS
+from wayfarer.planner.catalog import CatalogPlace
 from wayfarer.planner.clock import weekday_of
 from wayfarer.planner.index import CityIndex
 from wayfarer.planner.proposed import MODEL_PLACES_NOTE
@@ -61,6 +62,9 @@ class TripRequest:
     #: Facts derived from the fields above, computed once (``select.needs_day_trips``);
     #: not an init field, so ``dataclasses.replace`` starts a fresh one.
     facts: dict[str, bool] = field(default_factory=dict, init=False, compare=False, repr=False)
+    #: The food places the budget dines at, per meal wish (``days.foods_for``); like facts.
+    dining: dict[str | None, tuple[CatalogPlace, ...]] = field(
+        default_factory=dict, init=False, compare=False, repr=False)
 
     @property
     def bounds(self) -> tuple[int, int]:

@@ -57,16 +57,18 @@ def schedule(
     ):
         if need not in needs and need != (False, False):
             needs.append(need)
-    trimmed = DaySolver(
-        index, weekday, foods, fixed or {}, trim=True, prefer=prefer, levels=levels
-    )
+    trimmed: DaySolver | None = None  # built only when lunch fits no other way
     for lunch, dinner in needs:
         if not (lunch or dinner):
             continue
-        for context in (day, trimmed) if lunch else (day,):
-            stops = context.first(orders, lunch, dinner)
-            if stops is not None:
-                return stops
+        stops = day.first(orders, lunch, dinner)
+        if stops is None and lunch:
+            trimmed = trimmed or DaySolver(
+                index, weekday, foods, fixed or {}, trim=True, prefer=prefer, levels=levels
+            )
+            stops = trimmed.first(orders, lunch, dinner)
+        if stops is not None:
+            return stops
     plain = next((stops for order in orders if (stops := day.plain(order)) is not None), None)
     return None if plain is None else day.reshaped(plain)
 

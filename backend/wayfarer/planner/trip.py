@@ -103,6 +103,8 @@ def _top_up(
     """Bring a day that lost places to a trade or a steal back to the pace target; above
     the pace minimum only with places that do not stretch the day (its span penalty stays
     the same), so an excursion day keeps to its area."""
+    if len(group) >= request.target:
+        return  # the usual case: nothing to rank
     wd = weekday(request, number)
     index = request.index
     for new in candidates(request, group, number, used):
