@@ -11,7 +11,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 _CHAR_MAP = {
     "\u2018": "'", "\u2019": "'", "\u02bc": "'", "`": "'", "\u00b4": "'",
@@ -24,6 +24,10 @@ _CHAR_MAP = {
 _KEEP = frozenset("$\u20ac\u00a3\u00a5\u20b9\u20a9\u0e3f\u20ba")
 
 WORD_RE = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+#: Messages whose folding is remembered (a message is folded several times per reading).
+FOLD_MEMO = 64
+#: ASCII characters :func:`fold_char` changes other than by lower-casing.
+_ASCII_MAPPED = frozenset(c for c in _CHAR_MAP if c.isascii())
 
 
 @cache
@@ -67,30 +71,42 @@ class Token:
     text: str
 
 
+@lru_cache(maxsize=FOLD_MEMO)
+def _folded(raw: str) -> tuple[str, tuple[int, ...], tuple[Token, ...]]:
+    """``raw`` folded, each folded character's position in ``raw``, and the folded words
+    (memoised: a pure function of the message, read several times per interpretation)."""
+    if raw.isascii() and _ASCII_MAPPED.isdisjoint(raw):
+        text = raw.lower()
+        origin: tuple[int, ...] = tuple(range(len(raw)))
+    else:
+        parts: list[str] = []
+        positions: list[int] = []
+        for position, char in enumerate(raw):
+            folded = fold_char(char)
+            parts.append(folded)
+            positions.extend([position] * len(folded))
+        text, origin = "".join(parts), tuple(positions)
+    tokens = tuple(
+        Token(i, m.start(), m.end(), m.group()) for i, m in enumerate(WORD_RE.finditer(text))
+    )
+    return text, origin, tokens
+
+
 @dataclass
 class Text:
     """A message ready for extraction. Build it with :meth:`of`."""
 
     raw: str
     folded: str
-    origin: list[int]
-    tokens: list[Token]
+    origin: tuple[int, ...]
+    tokens: tuple[Token, ...]
     claimed: list[bool] = field(default_factory=list)
 
     @classmethod
     def of(cls, raw: str) -> "Text":
         """Fold ``raw`` keeping a map from each folded character back to the original."""
-        parts: list[str] = []
-        origin: list[int] = []
-        for position, char in enumerate(raw):
-            folded = fold_char(char)
-            parts.append(folded)
-            origin.extend([position] * len(folded))
-        text = "".join(parts)
-        tokens = [
-            Token(i, m.start(), m.end(), m.group()) for i, m in enumerate(WORD_RE.finditer(text))
-        ]
-        return cls(raw, text, origin, tokens, [False] * len(text))
+        folded, origin, tokens = _folded(raw)
+        return cls(raw, folded, origin, tokens, [False] * len(folded))
 
     def is_free(self, start: int, end: int) -> bool:
         """True when no character of ``[start, end)`` has been claimed."""
