@@ -33,6 +33,7 @@ from rapidfuzz.distance import OSA
 from wayfarer.domain import PreferenceUpdate
 from wayfarer.domain.geo import haversine_km
 from wayfarer.language.offline.lexicon import words
+from wayfarer.language.offline.memo import Memo
 from wayfarer.language.offline.numbers import NUMBER
 from wayfarer.language.offline.text import Text, Token, fold, name_key
 from wayfarer.language.offline.words import COMMON_WORDS
@@ -58,6 +59,8 @@ MIN_POPULATION_CAPITALISED = 100_000
 MIN_POPULATION_OVER_MISSPELLING = 50_000
 #: Words whose misspelling check is remembered (least recently used go first).
 FUZZY_MEMO = 4096
+#: Word windows of messages whose reading as a place is remembered (oldest go first).
+WINDOW_MEMO = 2048
 #: An uncovered town this close to the planned city is a day-trip sight ("Versailles").
 DAY_TRIP_KM = 40.0
 
@@ -151,6 +154,8 @@ class CityResolver:
         self._max_fuzzy = max((len(k) for k in self._fuzzy_keys), default=0)
         # Pure lookups over tables that never change, memoised / built once:
         self._fuzzy = lru_cache(maxsize=FUZZY_MEMO)(self._misspelt)
+        self._windows: Memo[tuple[str, int, int, bool, bool], _Candidate | None] = Memo(
+            WINDOW_MEMO)
         #: The covered cities' country names by their folded spelling (read only).
         self.countries = {fold(c): c for c in map(self.country_of, self._covered) if c}
 
@@ -220,10 +225,13 @@ class CityResolver:
         i = 0
         while i < len(free):
             for size in (4, 3, 2, 1):
-                window = tuple(free[i : i + size])
-                if len(window) < size or not self._contiguous(text, window):
+                window = free[i : i + size]
+                # consecutive words only (no claimed word inside)
+                if len(window) < size or window[-1].index - window[0].index != size - 1:
                     continue
-                candidate = self._candidate(text, window, answer)
+                # "a bare answer" below depends on the words left free, hence in the key
+                whole_answer = answer and len(free) <= size + 2
+                candidate = self._window(text, window[0].index, size, answer, whole_answer)
                 if candidate is not None:
                     found.append(candidate)
                     i += size
@@ -232,20 +240,28 @@ class CityResolver:
                 i += 1
         return found
 
-    @staticmethod
-    def _contiguous(text: Text, window: tuple[Token, ...]) -> bool:
-        for left, right in itertools.pairwise(window):
-            if right.index != left.index + 1:
-                return False
-            if not _JOINERS.match(text.folded[left.end : right.start]):
-                return False
-        return True
+    def _window(
+        self, text: Text, first: int, size: int, answer: bool, whole_answer: bool
+    ) -> _Candidate | None:
+        """The candidate the ``size`` words from word ``first`` make, if joined only by
+        spaces, dashes, dots or apostrophes: a pure function of the message and the
+        arguments, remembered (a message is read for places several times, by the legs
+        reader, the destination reader and the acts)."""
+        def read() -> _Candidate | None:
+            window = text.tokens[first : first + size]
+            if all(_JOINERS.match(text.folded[left.end : right.start])
+                   for left, right in itertools.pairwise(window)):
+                return self._candidate(text, window, answer, whole_answer)
+            return None
+
+        return self._windows.get((text.raw, first, size, answer, whole_answer), read)
 
     def _cues(self, text: Text, window: tuple[Token, ...]) -> tuple[bool, bool, bool]:
         """(any destination cue, a cue word right before, origin cue) for ``window``."""
         before = text.folded[: window[0].start].rstrip(" ,")
         origin = any(before.endswith(cue) for cue in _ORIGIN_CUES)
-        previous = before.rsplit(None, 1)[-1] if before.split() else ""
+        last = before.rsplit(None, 1)
+        previous = last[-1] if last else ""
         leading = previous in _DESTINATION_CUES
         after = text.folded[window[-1].end :]
         trailing = after.lstrip(" ,.!?").startswith(
@@ -254,9 +270,11 @@ class CityResolver:
         return leading or trailing, leading, origin
 
     def _candidate(
-        self, text: Text, window: tuple[Token, ...], answer: bool
+        self, text: Text, window: tuple[Token, ...], answer: bool, whole_answer: bool
     ) -> _Candidate | None:
         key = " ".join(t.text for t in window)
+        if self._names_nothing(key, window):
+            return None
         written = text.original(window[0].start, window[-1].end)
         capitalised = text.is_capitalised(window[0])
         cue, leading, origin = self._cues(text, window)
@@ -279,7 +297,6 @@ class CityResolver:
             if known is not None and not common:  # an alternate name ("Istambul", "Lissabon")
                 return _Candidate(window, covered=known, destination=leading, origin=origin)
             # A bare answer ("Nice") may be an ordinary word only when it is the whole answer.
-            whole_answer = answer and len(text.free_tokens()) <= len(window) + 2
             if common:
                 accepted = capitalised and (cue or whole_answer)
             else:
@@ -298,6 +315,17 @@ class CityResolver:
         if fuzzy is not None and not common:
             return _Candidate(window, covered=fuzzy, destination=leading, origin=origin)
         return None
+
+    def _names_nothing(self, key: str, window: tuple[Token, ...]) -> bool:
+        """True when the words ``key`` can name no place whatever surrounds them, which
+        :meth:`_candidate` decides first: most windows of a message are ordinary words."""
+        if key in self._keys or key in self._upper:
+            return False
+        if any(t.text.isdigit() for t in window):
+            return True
+        if self.world.lookup(key) or self.world.country(key) is not None:
+            return False
+        return key in self._stop or self._fuzzy(key) is None
 
     @staticmethod
     def _accept_world(
