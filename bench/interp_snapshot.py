@@ -20,8 +20,8 @@ Readings, each on its own context:
 Dates are read against ``plans.TODAY``. ``--time`` instead prints the interpretation CPU
 per message (median over passes, µs) in total by set and for the slowest 15 messages:
 "cold" clears the language layer's memo caches before every reading (each message new to
-the process; memos of single characters or words, :data:`WORD_MEMOS`, stay warm), "warm"
-does not (the same messages again). Not a benchmark of ``make bench``.
+the process; memos of single characters, words or the vocabulary, :data:`WORD_MEMOS`, stay
+warm), "warm" does not (the same messages again). Not a benchmark of ``make bench``.
 """
 
 import asyncio
@@ -59,9 +59,9 @@ from wayfarer.wiring import build_services
 PASSES = 7
 SLOWEST = 15
 TURN_CITIES = ("Lisbon", "Rome", "Paris", "Kyoto")
-#: Memos of single characters or words, warm in a running process whatever the message:
-#: "cold" keeps them (it means a message new to the process, not a new process).
-WORD_MEMOS = frozenset({"fold_char", "_misspelt"})
+#: Memos of single characters, words or the vocabulary, warm in a running process whatever
+#: the message: "cold" keeps them (a message new to the process, not a new process).
+WORD_MEMOS = frozenset({"fold_char", "_misspelt", "_never_typos"})
 
 
 @dataclass(frozen=True)
@@ -191,7 +191,7 @@ def _memo_caches(interpreters: list[OfflineInterpreter]) -> list[Callable[[], No
     clears: dict[int, Callable[[], None]] = {}
     for owner in owners:
         for value in vars(owner).values():
-            clear = getattr(value, "cache_clear", None)
+            clear = None if isinstance(value, type) else getattr(value, "cache_clear", None)
             if callable(clear) and getattr(value, "__name__", "") not in WORD_MEMOS:
                 clears[id(value)] = clear
     return list(clears.values())

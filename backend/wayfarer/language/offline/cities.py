@@ -21,8 +21,6 @@ once by the app's wiring and passed in; a resolver given none builds its own):
 country first, else the nearest by great-circle distance.
 """
 
-import itertools
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -32,9 +30,8 @@ from rapidfuzz.distance import OSA
 
 from wayfarer.domain import PreferenceUpdate
 from wayfarer.domain.geo import haversine_km
-from wayfarer.language.offline.lexicon import words
 from wayfarer.language.offline.memo import Memo
-from wayfarer.language.offline.numbers import NUMBER
+from wayfarer.language.offline.place_context import cues, joined, length_after
 from wayfarer.language.offline.text import Text, Token, fold, name_key
 from wayfarer.language.offline.words import COMMON_WORDS
 from wayfarer.language.offline.world import (
@@ -63,23 +60,8 @@ FUZZY_MEMO = 4096
 WINDOW_MEMO = 2048
 #: An uncovered town this close to the planned city is a day-trip sight ("Versailles").
 DAY_TRIP_KM = 40.0
-
-
-_DESTINATION_CUES = words(
-    """
-    in to visit visiting around explore exploring about go going travel travelling traveling
-    trip fly flying heading head see seeing off at near for try tour touring discover
-    discovering check do doing plan planning into towards toward than
-    """
-)
-_ORIGIN_CUES = ("from", "live in", "living in", "based in", "leaving", "departing", "home in")
-_PLACE_FILLERS = frozenset(
-    {"the", "a", "to", "in", "of", "city", "instead", "please", "visit", "go", "trip"}
-)
-_JOINERS = re.compile(r"^[\s\-.']*$")
-_LENGTH_AFTER = re.compile(rf"^[\s,]*(?:for\s+)?(?:{NUMBER}|a|an)[\s-]*(?:days?|nights?|weeks?|"
-                           r"weekend)\b")
-
+_PLACE_FILLERS = frozenset({"the", "a", "to", "in", "of", "city", "instead", "please", "visit",
+                            "go", "trip"})
 
 
 @dataclass(frozen=True)
@@ -219,6 +201,24 @@ class CityResolver:
             )
         return CityMatch()
 
+    def destinations(self, text: Text, limit: int) -> list[tuple[int, int, CityMatch]]:
+        """The cities (covered or not) :meth:`read` would find in ``text`` if called up to
+        ``limit`` times, each time claiming what it found, with their spans, in the order
+        found; nothing is claimed. One reading of the words: claiming a found city takes
+        it out of the candidates and changes no other (a window's reading depends on the
+        text alone, not on what is claimed, unless it answers "where to?")."""
+        candidates = [c for c in self._candidates(text, False) if not c.origin]
+        found: list[tuple[int, int, CityMatch]] = []
+        while len(found) < limit:
+            pool = [c for c in candidates if c.covered] or [c for c in candidates if c.world]
+            if not pool:
+                break
+            best = next((c for c in pool if c.destination), pool[0])
+            candidates = [c for c in candidates if c is not best]
+            match = CityMatch(city=best.covered, unsupported=best.world)
+            found.append((best.start, best.end, match))
+        return found
+
     def _candidates(self, text: Text, answer: bool) -> list[_Candidate]:
         free = text.free_tokens()
         found: list[_Candidate] = []
@@ -240,34 +240,17 @@ class CityResolver:
                 i += 1
         return found
 
-    def _window(
-        self, text: Text, first: int, size: int, answer: bool, whole_answer: bool
-    ) -> _Candidate | None:
-        """The candidate the ``size`` words from word ``first`` make, if joined only by
-        spaces, dashes, dots or apostrophes: a pure function of the message and the
-        arguments, remembered (a message is read for places several times, by the legs
-        reader, the destination reader and the acts)."""
+    def _window(self, text: Text, first: int, size: int, answer: bool,
+                whole_answer: bool) -> _Candidate | None:
+        """The candidate the ``size`` words from word ``first`` make, if joined; remembered
+        (a message is read for places 2-4 times: legs, destination, acts)."""
+
         def read() -> _Candidate | None:
             window = text.tokens[first : first + size]
-            if all(_JOINERS.match(text.folded[left.end : right.start])
-                   for left, right in itertools.pairwise(window)):
-                return self._candidate(text, window, answer, whole_answer)
-            return None
+            return self._candidate(text, window, answer, whole_answer) if joined(
+                text, window) else None
 
         return self._windows.get((text.raw, first, size, answer, whole_answer), read)
-
-    def _cues(self, text: Text, window: tuple[Token, ...]) -> tuple[bool, bool, bool]:
-        """(any destination cue, a cue word right before, origin cue) for ``window``."""
-        before = text.folded[: window[0].start].rstrip(" ,")
-        origin = any(before.endswith(cue) for cue in _ORIGIN_CUES)
-        last = before.rsplit(None, 1)
-        previous = last[-1] if last else ""
-        leading = previous in _DESTINATION_CUES
-        after = text.folded[window[-1].end :]
-        trailing = after.lstrip(" ,.!?").startswith(
-            ("instead", "then", "please", "pls", "it is", "it's", "for ", "trip")
-        ) or _LENGTH_AFTER.match(after) is not None
-        return leading or trailing, leading, origin
 
     def _candidate(
         self, text: Text, window: tuple[Token, ...], answer: bool, whole_answer: bool
@@ -277,11 +260,10 @@ class CityResolver:
             return None
         written = text.original(window[0].start, window[-1].end)
         capitalised = text.is_capitalised(window[0])
-        cue, leading, origin = self._cues(text, window)
+        cue, leading, origin = cues(text, window)
         cued = cue or answer
         # an abbreviation ("KL", "NY") counts in capitals, or right before a trip length
-        after = text.folded[window[-1].end :]
-        abbreviation = written.isupper() or bool(_LENGTH_AFTER.match(after))
+        abbreviation = written.isupper() or length_after(text, window)
         covered = self._keys.get(key)
         if covered is None and abbreviation and key in self._upper:
             covered = self._upper[key]
