@@ -23,14 +23,11 @@ country first, else the nearest by great-circle distance.
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
-
-from rapidfuzz import process
-from rapidfuzz.distance import OSA
 
 from wayfarer.domain import PreferenceUpdate
 from wayfarer.domain.geo import haversine_km
 from wayfarer.language.offline.memo import Memo
+from wayfarer.language.offline.misspellings import Misspellings
 from wayfarer.language.offline.place_context import cues, joined, length_after
 from wayfarer.language.offline.text import Text, Token, fold, name_key
 from wayfarer.language.offline.words import COMMON_WORDS
@@ -54,8 +51,6 @@ MIN_POPULATION_CAPITALISED = 100_000
 #: written in lower case, one smaller than :data:`MIN_POPULATION_ALTERNATES` does
 #: ("edinburg" -> Edinburgh, not Edinburg, Texas).
 MIN_POPULATION_OVER_MISSPELLING = 50_000
-#: Words whose misspelling check is remembered (least recently used go first).
-FUZZY_MEMO = 4096
 #: Word windows of messages whose reading as a place is remembered (oldest go first).
 WINDOW_MEMO = 2048
 #: An uncovered town this close to the planned city is a day-trip sight ("Versailles").
@@ -91,6 +86,9 @@ class _Candidate:
     @property
     def end(self) -> int:
         return self.tokens[-1].end
+
+
+_UNREAD = _Candidate(())  # not in the windows' memo
 
 
 class CityResolver:
@@ -131,11 +129,8 @@ class CityResolver:
             if name in self._covered:
                 self._keys.setdefault(alias, name)
         self._upper = {k: v for k, v in UPPERCASE_ALIASES.items() if v in self._covered}
-        self._fuzzy_keys = [k for k in self._keys if len(k) >= 5]
-        self._min_fuzzy = min((len(k) for k in self._fuzzy_keys), default=0)
-        self._max_fuzzy = max((len(k) for k in self._fuzzy_keys), default=0)
         # Pure lookups over tables that never change, memoised / built once:
-        self._fuzzy = lru_cache(maxsize=FUZZY_MEMO)(self._misspelt)
+        self._fuzzy = Misspellings(self._keys, self._covered, self._stop).of
         self._windows: Memo[tuple[str, int, int, bool, bool], _Candidate | None] = Memo(
             WINDOW_MEMO)
         #: The covered cities' country names by their folded spelling (read only).
@@ -224,14 +219,14 @@ class CityResolver:
         found: list[_Candidate] = []
         i = 0
         while i < len(free):
+            first = free[i].index
             for size in (4, 3, 2, 1):
-                window = free[i : i + size]
                 # consecutive words only (no claimed word inside)
-                if len(window) < size or window[-1].index - window[0].index != size - 1:
+                if i + size > len(free) or free[i + size - 1].index - first != size - 1:
                     continue
                 # "a bare answer" below depends on the words left free, hence in the key
                 whole_answer = answer and len(free) <= size + 2
-                candidate = self._window(text, window[0].index, size, answer, whole_answer)
+                candidate = self._window(text, first, size, answer, whole_answer)
                 if candidate is not None:
                     found.append(candidate)
                     i += size
@@ -244,13 +239,14 @@ class CityResolver:
                 whole_answer: bool) -> _Candidate | None:
         """The candidate the ``size`` words from word ``first`` make, if joined; remembered
         (a message is read for places 2-4 times: legs, destination, acts)."""
-
-        def read() -> _Candidate | None:
+        key = (text.raw, first, size, answer, whole_answer)
+        found = self._windows.get(key, _UNREAD)
+        if found is _UNREAD:
             window = text.tokens[first : first + size]
-            return self._candidate(text, window, answer, whole_answer) if joined(
+            found = self._candidate(text, window, answer, whole_answer) if joined(
                 text, window) else None
-
-        return self._windows.get((text.raw, first, size, answer, whole_answer), read)
+            self._windows.put(key, found)
+        return found
 
     def _candidate(
         self, text: Text, window: tuple[Token, ...], answer: bool, whole_answer: bool
@@ -326,25 +322,6 @@ class CityResolver:
         if key in CAPITALISED_COUNTRIES or key in self._stop:
             return capitalised
         return True
-
-    def _misspelt(self, key: str) -> str | None:
-        """The covered city ``key`` misspells, if any (distance 1; 2 for long names; a
-        four-letter word only as a five-letter name with one letter dropped: "seul");
-        called through ``self._fuzzy``, its memo."""
-        if key in self._stop:
-            return None
-        if len(key) == 4 and key.isalpha():
-            return next((name for name in self._covered if len(name) == 5 and any(
-                name_key(name[:i] + name[i + 1:]) == key for i in range(5))), None)
-        if len(key) < 5:
-            return None
-        if not self._min_fuzzy - 2 <= len(key) <= self._max_fuzzy + 2:
-            return None
-        allowed = 1 if len(key) < 8 else 2
-        found = process.extractOne(
-            key, self._fuzzy_keys, scorer=OSA.distance, score_cutoff=allowed
-        )
-        return self._keys[found[0]] if found else None
 
     def names_place(self, phrase: str, near: str | None = None) -> bool:
         """True when ``phrase`` is just a city or country ("Rome", "visit porto"), as

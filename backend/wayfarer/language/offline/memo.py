@@ -6,7 +6,7 @@ destination, for the acts), keyed on the message text and plain values, so a hos
 client's arbitrary text costs bounded memory and no session's data is kept beyond it.
 """
 
-from collections.abc import Callable, Hashable
+from collections.abc import Hashable
 from typing import Generic, TypeVar
 
 K = TypeVar("K", bound=Hashable)
@@ -20,17 +20,15 @@ class Memo(Generic[K, V]):
         self._size = size
         self._results: dict[K, V] = {}
 
-    def get(self, key: K, compute: Callable[[], V]) -> V:
-        """The result for ``key``: remembered, else ``compute()`` remembered."""
-        try:
-            return self._results[key]
-        except KeyError:
-            pass
-        result = compute()
+    def get(self, key: K, default: V) -> V:
+        """The result remembered for ``key``, else ``default``."""
+        return self._results.get(key, default)
+
+    def put(self, key: K, result: V) -> None:
+        """Remember ``result`` for ``key`` (dropping the oldest result when full)."""
         if len(self._results) >= self._size:
             self._results.pop(next(iter(self._results)), None)
         self._results[key] = result
-        return result
 
     def cache_clear(self) -> None:
         """Forget every result (as ``functools.lru_cache`` spells it)."""
