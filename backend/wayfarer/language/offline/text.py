@@ -26,6 +26,8 @@ _KEEP = frozenset("$\u20ac\u00a3\u00a5\u20b9\u20a9\u0e3f\u20ba")
 WORD_RE = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 #: Messages whose folding is remembered (a message is folded several times per reading).
 FOLD_MEMO = 64
+#: Names whose lookup key is remembered (least recently used go first).
+NAME_MEMO = 4096
 #: ASCII characters :func:`fold_char` changes other than by lower-casing.
 _ASCII_MAPPED = frozenset(c for c in _CHAR_MAP if c.isascii())
 
@@ -56,8 +58,10 @@ def fold(text: str) -> str:
     return text.lower()
 
 
+@lru_cache(maxsize=NAME_MEMO)
 def name_key(text: str) -> str:
-    """A lookup key for place names: folded, punctuation to spaces, single-spaced."""
+    """A lookup key for place names: folded, punctuation to spaces, single-spaced
+    (memoised: the planned places' names are keyed many times per reading)."""
     return " ".join(WORD_RE.findall(fold(text).replace("-", " ").replace(".", " ")))
 
 
