@@ -243,7 +243,7 @@ class CityResolver:
         found = self._windows.get(key, _UNREAD)
         if found is _UNREAD:
             window = text.tokens[first : first + size]
-            found = self._candidate(text, window, answer, whole_answer) if joined(
+            found = self._candidate(text, window, answer, whole_answer) if size == 1 or joined(
                 text, window) else None
             self._windows.put(key, found)
         return found
@@ -251,7 +251,7 @@ class CityResolver:
     def _candidate(
         self, text: Text, window: tuple[Token, ...], answer: bool, whole_answer: bool
     ) -> _Candidate | None:
-        key = " ".join(t.text for t in window)
+        key = window[0].text if len(window) == 1 else " ".join(t.text for t in window)
         if self._names_nothing(key, window):
             return None
         written = text.original(window[0].start, window[-1].end)
