@@ -253,8 +253,9 @@ def planned_name_in(folded: str, itinerary: Itinerary) -> str | None:
     ("colosseum", "pantheon"; not "museum" or "garden")."""
     words = set(re.findall(r"[a-z0-9]+", folded))
     names = [i.place.name for d in itinerary.days for i in d.items]
+    said = f" {name_key(folded)} "
     for name in names:
-        if f" {name_key(name)} " in f" {name_key(folded)} ":
+        if f" {name_key(name)} " in said:
             return name
     for name in names:
         distinctive = [w for w in name_key(name).split() if len(w) >= 5 and w not in _GENERIC]

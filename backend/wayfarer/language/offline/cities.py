@@ -21,19 +21,14 @@ once by the app's wiring and passed in; a resolver given none builds its own):
 country first, else the nearest by great-circle distance.
 """
 
-import itertools
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
-
-from rapidfuzz import process
-from rapidfuzz.distance import OSA
 
 from wayfarer.domain import PreferenceUpdate
 from wayfarer.domain.geo import haversine_km
-from wayfarer.language.offline.lexicon import words
-from wayfarer.language.offline.numbers import NUMBER
+from wayfarer.language.offline.memo import Memo
+from wayfarer.language.offline.misspellings import Misspellings
+from wayfarer.language.offline.place_context import cues, joined, length_after
 from wayfarer.language.offline.text import Text, Token, fold, name_key
 from wayfarer.language.offline.words import COMMON_WORDS
 from wayfarer.language.offline.world import (
@@ -56,27 +51,12 @@ MIN_POPULATION_CAPITALISED = 100_000
 #: written in lower case, one smaller than :data:`MIN_POPULATION_ALTERNATES` does
 #: ("edinburg" -> Edinburgh, not Edinburg, Texas).
 MIN_POPULATION_OVER_MISSPELLING = 50_000
-#: Words whose misspelling check is remembered (least recently used go first).
-FUZZY_MEMO = 4096
+#: Word windows of messages whose reading as a place is remembered (oldest go first).
+WINDOW_MEMO = 2048
 #: An uncovered town this close to the planned city is a day-trip sight ("Versailles").
 DAY_TRIP_KM = 40.0
-
-
-_DESTINATION_CUES = words(
-    """
-    in to visit visiting around explore exploring about go going travel travelling traveling
-    trip fly flying heading head see seeing off at near for try tour touring discover
-    discovering check do doing plan planning into towards toward than
-    """
-)
-_ORIGIN_CUES = ("from", "live in", "living in", "based in", "leaving", "departing", "home in")
-_PLACE_FILLERS = frozenset(
-    {"the", "a", "to", "in", "of", "city", "instead", "please", "visit", "go", "trip"}
-)
-_JOINERS = re.compile(r"^[\s\-.']*$")
-_LENGTH_AFTER = re.compile(rf"^[\s,]*(?:for\s+)?(?:{NUMBER}|a|an)[\s-]*(?:days?|nights?|weeks?|"
-                           r"weekend)\b")
-
+_PLACE_FILLERS = frozenset({"the", "a", "to", "in", "of", "city", "instead", "please", "visit",
+                            "go", "trip"})
 
 
 @dataclass(frozen=True)
@@ -106,6 +86,9 @@ class _Candidate:
     @property
     def end(self) -> int:
         return self.tokens[-1].end
+
+
+_UNREAD = _Candidate(())  # not in the windows' memo
 
 
 class CityResolver:
@@ -146,11 +129,10 @@ class CityResolver:
             if name in self._covered:
                 self._keys.setdefault(alias, name)
         self._upper = {k: v for k, v in UPPERCASE_ALIASES.items() if v in self._covered}
-        self._fuzzy_keys = [k for k in self._keys if len(k) >= 5]
-        self._min_fuzzy = min((len(k) for k in self._fuzzy_keys), default=0)
-        self._max_fuzzy = max((len(k) for k in self._fuzzy_keys), default=0)
         # Pure lookups over tables that never change, memoised / built once:
-        self._fuzzy = lru_cache(maxsize=FUZZY_MEMO)(self._misspelt)
+        self._fuzzy = Misspellings(self._keys, self._covered, self._stop).of
+        self._windows: Memo[tuple[str, int, int, bool, bool], _Candidate | None] = Memo(
+            WINDOW_MEMO)
         #: The covered cities' country names by their folded spelling (read only).
         self.countries = {fold(c): c for c in map(self.country_of, self._covered) if c}
 
@@ -214,16 +196,37 @@ class CityResolver:
             )
         return CityMatch()
 
+    def destinations(self, text: Text, limit: int) -> list[tuple[int, int, CityMatch]]:
+        """The cities (covered or not) :meth:`read` would find in ``text`` if called up to
+        ``limit`` times, each time claiming what it found, with their spans, in the order
+        found; nothing is claimed. One reading of the words: claiming a found city takes
+        it out of the candidates and changes no other (a window's reading depends on the
+        text alone, not on what is claimed, unless it answers "where to?")."""
+        candidates = [c for c in self._candidates(text, False) if not c.origin]
+        found: list[tuple[int, int, CityMatch]] = []
+        while len(found) < limit:
+            pool = [c for c in candidates if c.covered] or [c for c in candidates if c.world]
+            if not pool:
+                break
+            best = next((c for c in pool if c.destination), pool[0])
+            candidates = [c for c in candidates if c is not best]
+            match = CityMatch(city=best.covered, unsupported=best.world)
+            found.append((best.start, best.end, match))
+        return found
+
     def _candidates(self, text: Text, answer: bool) -> list[_Candidate]:
         free = text.free_tokens()
         found: list[_Candidate] = []
         i = 0
         while i < len(free):
+            first = free[i].index
             for size in (4, 3, 2, 1):
-                window = tuple(free[i : i + size])
-                if len(window) < size or not self._contiguous(text, window):
+                # consecutive words only (no claimed word inside)
+                if i + size > len(free) or free[i + size - 1].index - first != size - 1:
                     continue
-                candidate = self._candidate(text, window, answer)
+                # "a bare answer" below depends on the words left free, hence in the key
+                whole_answer = answer and len(free) <= size + 2
+                candidate = self._window(text, first, size, answer, whole_answer)
                 if candidate is not None:
                     found.append(candidate)
                     i += size
@@ -232,38 +235,31 @@ class CityResolver:
                 i += 1
         return found
 
-    @staticmethod
-    def _contiguous(text: Text, window: tuple[Token, ...]) -> bool:
-        for left, right in itertools.pairwise(window):
-            if right.index != left.index + 1:
-                return False
-            if not _JOINERS.match(text.folded[left.end : right.start]):
-                return False
-        return True
-
-    def _cues(self, text: Text, window: tuple[Token, ...]) -> tuple[bool, bool, bool]:
-        """(any destination cue, a cue word right before, origin cue) for ``window``."""
-        before = text.folded[: window[0].start].rstrip(" ,")
-        origin = any(before.endswith(cue) for cue in _ORIGIN_CUES)
-        previous = before.rsplit(None, 1)[-1] if before.split() else ""
-        leading = previous in _DESTINATION_CUES
-        after = text.folded[window[-1].end :]
-        trailing = after.lstrip(" ,.!?").startswith(
-            ("instead", "then", "please", "pls", "it is", "it's", "for ", "trip")
-        ) or _LENGTH_AFTER.match(after) is not None
-        return leading or trailing, leading, origin
+    def _window(self, text: Text, first: int, size: int, answer: bool,
+                whole_answer: bool) -> _Candidate | None:
+        """The candidate the ``size`` words from word ``first`` make, if joined; remembered
+        (a message is read for places 2-4 times: legs, destination, acts)."""
+        key = (text.raw, first, size, answer, whole_answer)
+        found = self._windows.get(key, _UNREAD)
+        if found is _UNREAD:
+            window = text.tokens[first : first + size]
+            found = self._candidate(text, window, answer, whole_answer) if size == 1 or joined(
+                text, window) else None
+            self._windows.put(key, found)
+        return found
 
     def _candidate(
-        self, text: Text, window: tuple[Token, ...], answer: bool
+        self, text: Text, window: tuple[Token, ...], answer: bool, whole_answer: bool
     ) -> _Candidate | None:
-        key = " ".join(t.text for t in window)
+        key = window[0].text if len(window) == 1 else " ".join(t.text for t in window)
+        if self._names_nothing(key, window):
+            return None
         written = text.original(window[0].start, window[-1].end)
         capitalised = text.is_capitalised(window[0])
-        cue, leading, origin = self._cues(text, window)
+        cue, leading, origin = cues(text, window)
         cued = cue or answer
         # an abbreviation ("KL", "NY") counts in capitals, or right before a trip length
-        after = text.folded[window[-1].end :]
-        abbreviation = written.isupper() or bool(_LENGTH_AFTER.match(after))
+        abbreviation = written.isupper() or length_after(text, window)
         covered = self._keys.get(key)
         if covered is None and abbreviation and key in self._upper:
             covered = self._upper[key]
@@ -279,7 +275,6 @@ class CityResolver:
             if known is not None and not common:  # an alternate name ("Istambul", "Lissabon")
                 return _Candidate(window, covered=known, destination=leading, origin=origin)
             # A bare answer ("Nice") may be an ordinary word only when it is the whole answer.
-            whole_answer = answer and len(text.free_tokens()) <= len(window) + 2
             if common:
                 accepted = capitalised and (cue or whole_answer)
             else:
@@ -299,6 +294,17 @@ class CityResolver:
             return _Candidate(window, covered=fuzzy, destination=leading, origin=origin)
         return None
 
+    def _names_nothing(self, key: str, window: tuple[Token, ...]) -> bool:
+        """True when the words ``key`` can name no place whatever surrounds them, which
+        :meth:`_candidate` decides first: most windows of a message are ordinary words."""
+        if key in self._keys or key in self._upper:
+            return False
+        if any(t.text.isdigit() for t in window):
+            return True
+        if self.world.lookup(key) or self.world.country(key) is not None:
+            return False
+        return key in self._stop or self._fuzzy(key) is None
+
     @staticmethod
     def _accept_world(
         text: Text, window: tuple[Token, ...], city: GeoCity, capitalised: bool, cued: bool
@@ -316,25 +322,6 @@ class CityResolver:
         if key in CAPITALISED_COUNTRIES or key in self._stop:
             return capitalised
         return True
-
-    def _misspelt(self, key: str) -> str | None:
-        """The covered city ``key`` misspells, if any (distance 1; 2 for long names; a
-        four-letter word only as a five-letter name with one letter dropped: "seul");
-        called through ``self._fuzzy``, its memo."""
-        if key in self._stop:
-            return None
-        if len(key) == 4 and key.isalpha():
-            return next((name for name in self._covered if len(name) == 5 and any(
-                name_key(name[:i] + name[i + 1:]) == key for i in range(5))), None)
-        if len(key) < 5:
-            return None
-        if not self._min_fuzzy - 2 <= len(key) <= self._max_fuzzy + 2:
-            return None
-        allowed = 1 if len(key) < 8 else 2
-        found = process.extractOne(
-            key, self._fuzzy_keys, scorer=OSA.distance, score_cutoff=allowed
-        )
-        return self._keys[found[0]] if found else None
 
     def names_place(self, phrase: str, near: str | None = None) -> bool:
         """True when ``phrase`` is just a city or country ("Rome", "visit porto"), as

@@ -10,6 +10,7 @@ a comma followed by something that is not an interest, or a positive verb ("love
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -293,12 +294,19 @@ def _misspelt(word: str, stop: frozenset[str]) -> str | None:
     return target
 
 
+@lru_cache(maxsize=8)
+def _never_typos(known: frozenset[str]) -> frozenset[str]:
+    """Words never read as a misspelt interest, with ``known`` (memoised: callers pass
+    the same vocabulary every time)."""
+    return COMMON_WORDS | _NOT_TYPOS | known
+
+
 def read_misspelt_interests(text: Text, known: Iterable[str] = ()) -> InterestFacts:
     """Interests written with a typo, read from the words no other reader claimed (call
     it after the city, pace and budget readers); ``known`` holds other vocabulary that is
     never a typo. A misspelt interest after a negation cue is ruled out, as in
     :func:`read_interests`; each word read is claimed."""
-    stop = COMMON_WORDS | _NOT_TYPOS | frozenset(known)
+    stop = _never_typos(frozenset(known))
     facts = InterestFacts()
     for token in text.free_tokens():
         target = _misspelt(token.text, stop)

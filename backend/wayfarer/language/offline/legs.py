@@ -105,19 +105,10 @@ class LegsReading:
 
 
 def mentions(text: Text, cities: CityResolver) -> list[Mention]:
-    """Every destination the message names, in order (origins such as "from X" are not),
-    read on a copy so nothing is claimed."""
-    scratch = Text.of(text.raw)
-    scratch.claimed = list(text.claimed)
-    found: list[Mention] = []
-    for _ in range(MAX_LEGS + 2):
-        before = list(scratch.claimed)
-        match = cities.read(scratch)
-        taken = [i for i, (was, now) in enumerate(zip(before, scratch.claimed, strict=True))
-                 if now and not was]
-        if not taken or not (match.city or match.unsupported):
-            break
-        found.append(Mention(taken[0], taken[-1] + 1, match.city, match.unsupported))
+    """Every destination the message names, in order (origins such as "from X" are not);
+    nothing is claimed."""
+    found = [Mention(start, end, match.city, match.unsupported)
+             for start, end, match in cities.destinations(text, MAX_LEGS + 2)]
     return sorted(found, key=lambda m: m.start)
 
 

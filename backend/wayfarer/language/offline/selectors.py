@@ -87,6 +87,8 @@ GENERIC = words(
     stops sight sights attraction attractions experience again
     """
 )
+#: Words that name no particular place.
+_ORDINARY = GENERIC | COMMON_WORDS
 
 
 @dataclass(frozen=True)
@@ -222,7 +224,7 @@ def read_selector(
     interest: Interest | None = None
     for interests, _ in INTEREST_TABLE.take_all(text):
         interest = interest or interests[0]
-    residual = [t for t in text.free_tokens() if t.text not in GENERIC | COMMON_WORDS]
+    residual = [t for t in text.free_tokens() if t.text not in _ORDINARY]
     specific = None
     if residual and not any(t.text.isdigit() for t in residual):
         specific_raw = _original_words(raw_phrase, [t.text for t in residual])
@@ -249,7 +251,7 @@ def _named_sight(text: Text) -> list[str] | None:
         if value not in _NAMING_CATEGORIES or i == 0:
             continue
         before = [t for t in tokens[:i] if t.text not in _DETERMINERS]
-        if before and all(t.text not in GENERIC | COMMON_WORDS and t.text not in SYNONYMS
+        if before and all(t.text not in _ORDINARY and t.text not in SYNONYMS
                           and not t.text.isdigit() for t in before):
             return [t.text for t in before] + [token.text]
     return None
@@ -263,7 +265,7 @@ def _proper_name(raw_phrase: str, folded_rest: str) -> str | None:
     tokens = [t for t in re.findall(r"[^\W_]+(?:'[^\W_]+)?", raw_phrase) if fold(t) in kept]
     while tokens and fold(tokens[0]) in _DETERMINERS:
         tokens.pop(0)
-    if not any(t[:1].isupper() and fold(t) not in GENERIC | COMMON_WORDS for t in tokens):
+    if not any(t[:1].isupper() and fold(t) not in _ORDINARY for t in tokens):
         return None
     start = raw_phrase.find(tokens[0])
     end = raw_phrase.rfind(tokens[-1]) + len(tokens[-1])

@@ -11,7 +11,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 _CHAR_MAP = {
     "\u2018": "'", "\u2019": "'", "\u02bc": "'", "`": "'", "\u00b4": "'",
@@ -24,6 +24,12 @@ _CHAR_MAP = {
 _KEEP = frozenset("$\u20ac\u00a3\u00a5\u20b9\u20a9\u0e3f\u20ba")
 
 WORD_RE = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+#: Messages whose folding is remembered (a message is folded several times per reading).
+FOLD_MEMO = 64
+#: Names whose lookup key is remembered (least recently used go first).
+NAME_MEMO = 4096
+#: ASCII characters :func:`fold_char` changes other than by lower-casing.
+_ASCII_MAPPED = frozenset(c for c in _CHAR_MAP if c.isascii())
 
 
 @cache
@@ -52,8 +58,10 @@ def fold(text: str) -> str:
     return text.lower()
 
 
+@lru_cache(maxsize=NAME_MEMO)
 def name_key(text: str) -> str:
-    """A lookup key for place names: folded, punctuation to spaces, single-spaced."""
+    """A lookup key for place names: folded, punctuation to spaces, single-spaced
+    (memoised: the planned places' names are keyed many times per reading)."""
     return " ".join(WORD_RE.findall(fold(text).replace("-", " ").replace(".", " ")))
 
 
@@ -67,30 +75,42 @@ class Token:
     text: str
 
 
+@lru_cache(maxsize=FOLD_MEMO)
+def _folded(raw: str) -> tuple[str, tuple[int, ...], tuple[Token, ...]]:
+    """``raw`` folded, each folded character's position in ``raw``, and the folded words
+    (memoised: a pure function of the message, read several times per interpretation)."""
+    if raw.isascii() and _ASCII_MAPPED.isdisjoint(raw):
+        text = raw.lower()
+        origin: tuple[int, ...] = tuple(range(len(raw)))
+    else:
+        parts: list[str] = []
+        positions: list[int] = []
+        for position, char in enumerate(raw):
+            folded = fold_char(char)
+            parts.append(folded)
+            positions.extend([position] * len(folded))
+        text, origin = "".join(parts), tuple(positions)
+    tokens = tuple(
+        Token(i, m.start(), m.end(), m.group()) for i, m in enumerate(WORD_RE.finditer(text))
+    )
+    return text, origin, tokens
+
+
 @dataclass
 class Text:
     """A message ready for extraction. Build it with :meth:`of`."""
 
     raw: str
     folded: str
-    origin: list[int]
-    tokens: list[Token]
+    origin: tuple[int, ...]
+    tokens: tuple[Token, ...]
     claimed: list[bool] = field(default_factory=list)
 
     @classmethod
     def of(cls, raw: str) -> "Text":
         """Fold ``raw`` keeping a map from each folded character back to the original."""
-        parts: list[str] = []
-        origin: list[int] = []
-        for position, char in enumerate(raw):
-            folded = fold_char(char)
-            parts.append(folded)
-            origin.extend([position] * len(folded))
-        text = "".join(parts)
-        tokens = [
-            Token(i, m.start(), m.end(), m.group()) for i, m in enumerate(WORD_RE.finditer(text))
-        ]
-        return cls(raw, text, origin, tokens, [False] * len(text))
+        folded, origin, tokens = _folded(raw)
+        return cls(raw, folded, origin, tokens, [False] * len(folded))
 
     def is_free(self, start: int, end: int) -> bool:
         """True when no character of ``[start, end)`` has been claimed."""
@@ -107,19 +127,26 @@ class Text:
             if match.end() > match.start() and self.is_free(match.start(), match.end()):
                 yield match
 
+    # take and take_all run :meth:`find`'s loop inline: they run some 70 times a reading.
+
     def take(self, pattern: re.Pattern[str]) -> re.Match[str] | None:
         """The first free match of ``pattern``, claimed; None when there is none."""
-        for match in self.find(pattern):
-            self.claim(match.start(), match.end())
-            return match
+        claimed = self.claimed
+        for match in pattern.finditer(self.folded):
+            start, end = match.span()
+            if end > start and True not in claimed[start:end]:
+                self.claim(start, end)
+                return match
         return None
 
     def take_all(self, pattern: re.Pattern[str]) -> list[re.Match[str]]:
         """Every free, non-overlapping match of ``pattern``, each claimed."""
         taken = []
-        for match in self.find(pattern):
-            if self.is_free(match.start(), match.end()):
-                self.claim(match.start(), match.end())
+        claimed = self.claimed
+        for match in pattern.finditer(self.folded):
+            start, end = match.span()
+            if end > start and True not in claimed[start:end]:
+                self.claim(start, end)
                 taken.append(match)
         return taken
 
