@@ -3,6 +3,7 @@
 import datetime as dt
 import json
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Callable
@@ -199,10 +200,28 @@ def test_any_request_gives_a_verified_deterministic_plan(
         "city": city, "days": days, "pace": pace, "budget": budget, "interests": interests,
         "avoid_interests": avoid, "start_date": start,
     })
-    result = planner.plan(prefs)
+    try:
+        result = planner.plan(prefs)
+    except InvalidRequest as refusal:  # only what the traveller would skip can leave no day
+        assert avoid, refusal
+        with pytest.raises(InvalidRequest, match=re.escape(city)):
+            planner.plan(prefs)
+        return
+    assert result.itinerary.days
     assert planner.verify(result.itinerary, prefs) == []
     _check(result.itinerary, prefs, days or 3)
     assert planner.plan(prefs) == result
+
+
+def test_a_trip_with_no_day_that_fits_is_refused_not_empty(planner: CatalogPlanner) -> None:
+    # found by the property test above: every day Kuala Lumpur could offer without its
+    # culture and family places left a three-hour wait, and the plan came back with no day
+    prefs = Preferences.model_validate({
+        "city": "Kuala Lumpur", "pace": "moderate", "budget": "budget",
+        "interests": ["art", "family"], "avoid_interests": ["culture", "family"],
+    })
+    with pytest.raises(InvalidRequest, match="Kuala Lumpur"):
+        planner.plan(prefs)
 
 
 def _variant(tmp_path: Path, catalog: Catalog, change: Callable[[dict[str, Any]], None]

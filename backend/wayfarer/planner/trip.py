@@ -50,7 +50,8 @@ def day_sizes(count: int, days: int) -> list[int]:
 
 def plan_trip(request: TripRequest) -> Trip:
     """Plan the whole trip. Every day is built to pass the verifier; a day that cannot be
-    built even from scratch ends the trip early, which the notes explain."""
+    built even from scratch ends the trip early, which the notes explain. Raises
+    InvalidRequest when too few places fit, or when not even the first day can be built."""
     index = request.index
     low, _ = request.bounds
     weekdays = [weekday(request, d) for d in range(1, request.days + 1)]
@@ -85,6 +86,12 @@ def plan_trip(request: TripRequest) -> Trip:
         if result is None:
             break
         trip.add(number, *result)
+    if not days:  # not even the first day could be built: say so rather than plan nothing
+        raise InvalidRequest(
+            f"I couldn't fit a whole {request.pace}-paced day in {index.city.name} from the "
+            "places left after what you'd rather skip; a more relaxed pace or skipping "
+            "fewer kinds of places would give me more to work with."
+        )
     ensure_interests(request, days)
     settle_waits(request, days)
     return Trip(request=request, days=days, notes=shortfall_notes(request, days, len(pool)))
