@@ -1,4 +1,8 @@
-"""Request dependencies, read from ``request.app.state``: one ``Annotated`` alias each."""
+"""Request dependencies, read from ``request.app.state``: one ``Annotated`` alias each.
+
+Each is ``async def`` though none awaits: FastAPI runs a plain ``def`` dependency in its
+thread pool, a thread hop per dependency per request for what is an attribute read or a
+counter (docs/benchmarks.md, "Fourth session")."""
 
 from typing import Annotated
 
@@ -12,20 +16,24 @@ from wayfarer.sessions import SessionPersistence
 from wayfarer.wiring import Services
 
 
-def get_services(request: Request) -> Services:
+async def get_services(request: Request) -> Services:
     """The services the lifespan built for this app."""
+    return _services(request)
+
+
+def _services(request: Request) -> Services:
     services: Services = request.app.state.services
     return services
 
 
-def get_settings(request: Request) -> Settings:
+async def get_settings(request: Request) -> Settings:
     """The app's settings."""
-    return get_services(request).settings
+    return _services(request).settings
 
 
-def get_store(request: Request) -> SessionPersistence:
+async def get_store(request: Request) -> SessionPersistence:
     """The session store, for reading and forgetting sessions."""
-    return get_services(request).store
+    return _services(request).store
 
 
 ServicesDep = Annotated[Services, Depends(get_services)]
@@ -33,9 +41,9 @@ SettingsDep = Annotated[Settings, Depends(get_settings)]
 StoreDep = Annotated[SessionPersistence, Depends(get_store)]
 
 
-def get_orchestrator(request: Request) -> Orchestrator:
+async def get_orchestrator(request: Request) -> Orchestrator:
     """The conversation orchestrator."""
-    return get_services(request).orchestrator
+    return _services(request).orchestrator
 
 
 def _client(request: Request) -> str:
@@ -48,24 +56,24 @@ def _limits(request: Request) -> RateLimits:
     return limits
 
 
-def check_rate_limit(request: Request) -> None:
+async def check_rate_limit(request: Request) -> None:
     """Count this conversation turn against its client's limit (429 past it)."""
     _limits(request).messages.hit(_client(request))
 
 
-def check_create_limit(request: Request) -> None:
+async def check_create_limit(request: Request) -> None:
     """Count this session creation against its client's limit (429 past it)."""
     _limits(request).create.hit(_client(request))
 
 
-def check_read_limit(request: Request) -> None:
+async def check_read_limit(request: Request) -> None:
     """Count this session read, delete or export against its client's limit (429 past it)."""
     _limits(request).read.hit(_client(request))
 
 
-def get_sharing(request: Request) -> Sharing:
+async def get_sharing(request: Request) -> Sharing:
     """The share-link service."""
-    return get_services(request).sharing
+    return _services(request).sharing
 
 
 OrchestratorDep = Annotated[Orchestrator, Depends(get_orchestrator)]
