@@ -22,6 +22,7 @@ the HTTP part.
 
 import asyncio
 import cProfile
+import gc
 import os
 import pstats
 import statistics
@@ -98,6 +99,10 @@ async def _turns(url: str, latencies: list[float]) -> float:
 async def _rounds(url: str) -> tuple[list[float], list[float], list[float]]:
     await _healthz_rate(url)  # warm-up: imports, first plans, connections
     await _turns(url, [])
+    # The client's own full collections (its imports are ~100,000 objects: 50-70 ms
+    # each) would be counted as the server's latency; the server freezes its heap too.
+    gc.collect()
+    gc.freeze()
     healthz: list[float] = []
     turns: list[float] = []
     latencies: list[float] = []
