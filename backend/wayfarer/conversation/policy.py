@@ -265,17 +265,26 @@ def advance(state: SessionState, interp: Interpretation, ctx: PolicyContext,
 
     ``state`` is never modified unless ``owned``: the caller hands it over (a private copy
     it will not read again, as a store's read is), and the turn is carried out on it in
-    place instead of on a copy (a refused leg change starts again from its JSON, taken
-    first: encoding is half the price of a copy)."""
+    place instead of on a copy (a turn that may refuse a leg change first takes its JSON,
+    half the price of a copy, and a refusal starts again from it)."""
     decision = decide(interp.dialogue_acts(), state, clicked)
-    origin = state.encoded() if owned else None
+    origin = state.encoded() if owned and _may_refuse(decision) else None
     try:
         step = steps.carry_out(_begun(state if owned else state.copied()), decision, ctx)
     except LegProblem as problem:
+        if owned and origin is None:
+            raise  # _may_refuse is wrong: never answer from a half-changed state
         fresh = state.copied() if origin is None else SessionState.model_validate_json(origin)
         step = steps.refused(_begun(fresh), problem)
     step.state.dialogue.follow_up = _follow_up(decision)
     return step
+
+
+def _may_refuse(decision: Decision) -> bool:
+    """Whether carrying ``decision`` out can raise LegProblem: only a change of legs, or
+    of a trip's length (legs that no longer fit), can (conversation/legs.py)."""
+    changes = decision.changes
+    return bool(decision.legs or changes.legs or changes.days is not None)
 
 
 def _begun(state: SessionState) -> SessionState:
