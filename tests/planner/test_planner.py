@@ -224,6 +224,46 @@ def test_a_trip_with_no_day_that_fits_is_refused_not_empty(planner: CatalogPlann
         planner.plan(prefs)
 
 
+@pytest.mark.parametrize(("city", "interest", "pace"), [
+    # a stated interest whose places lie all over the city (markets in four boroughs) used
+    # to fill every candidate day with them: no such day fits one day's hours
+    ("London", "food", "packed"),
+    ("Cairo", "family", "packed"),
+    ("Athens", "food", "packed"),
+    ("Istanbul", "nightlife", "packed"),
+    ("Hanoi", "viewpoints", "packed"),
+    # every art museum in Copenhagen closes on Mondays, the day an undated trip starts
+    ("Copenhagen", "art", "relaxed"),
+])
+def test_a_one_day_trip_is_planned_when_its_interests_places_are_far_apart(
+    planner: CatalogPlanner, city: str, interest: str, pace: str
+) -> None:
+    prefs = Preferences.model_validate(
+        {"city": city, "days": 1, "pace": pace, "interests": [interest]}
+    )
+    itinerary = planner.plan(prefs).itinerary  # plan() verifies: every rule holds
+    _check(itinerary, prefs, 1)
+    assert len(itinerary.days) == 1
+    assert any(interest in i.place.interests for i in itinerary.days[0].items)
+
+
+def test_a_first_day_that_cannot_be_built_blames_the_hours_not_an_avoided_kind(
+    tmp_path: Path, catalog: Catalog
+) -> None:
+    def same_two_hours(place: dict[str, Any]) -> None:
+        if place["kind"] == "activity":  # each fits its day, but only one a day can be seen
+            place.update(hours=["10:00-12:00"] * 7, visit_minutes=120)
+            place.pop("seasonal_hours", None)
+            place.pop("best_time", None)
+
+    planner = _variant(tmp_path, catalog, same_two_hours)
+    city = planner.cities()[0].name
+    with pytest.raises(InvalidRequest) as refused:
+        planner.plan(Preferences(city=city, days=1))
+    message = str(refused.value)
+    assert city in message and "opening hours" in message and "skip" not in message
+
+
 def _variant(tmp_path: Path, catalog: Catalog, change: Callable[[dict[str, Any]], None]
              ) -> CatalogPlanner:
     """A planner over one real city file changed by ``change`` (a synthetic catalog)."""

@@ -26,11 +26,20 @@ def fresh_day(
 ) -> tuple[ItineraryDay, list[CatalogPlace]] | None:
     """A new day of ``count`` unused places around a good seed, all within ``HARD_KM`` of
     each other (without places of avoided interests when that is possible), or None.
-    ``used`` gains the new day's places on success."""
-    for accept in (lambda p: not is_avoided(request, p), None):
-        found = _fresh(request, day, count, used, taken_food, meals, accept)
-        if found is not None:
-            return found
+    ``used`` gains the new day's places on success.
+
+    The day grows from the seed with the best-scoring places first; when no such day can
+    be scheduled (a stated interest's places spread over the whole city, too far apart
+    for one day's hours), it grows with the places nearest the seed instead, so the day
+    is compact and still starts from the traveller's kind of place."""
+    def not_avoided(place: CatalogPlace) -> bool:
+        return not is_avoided(request, place)
+
+    for compact in (False, True):
+        for accept in (not_avoided, None):
+            found = _fresh(request, day, count, used, taken_food, meals, accept, compact)
+            if found is not None:
+                return found
     return None
 
 
@@ -42,13 +51,17 @@ def _fresh(
     taken_food: set[str],
     meals: int,
     accept: Callable[[CatalogPlace], bool] | None,
+    compact: bool,
 ) -> tuple[ItineraryDay, list[CatalogPlace]] | None:
     index = request.index
     wd = weekday(request, day)
     for seed in candidates(request, [], day, used, accept=accept)[:FRESH_SEEDS]:
         group = [seed]
         taken = used | {seed.id}
-        for new in candidates(request, group, day, taken, accept=accept):
+        nearby = candidates(request, group, day, taken, accept=accept)
+        if compact:
+            nearby.sort(key=lambda p: (index.centroid_km(p.id, [seed.id]), index.rank[p.id]))
+        for new in nearby:
             if len(group) >= count:
                 break
             ids = [*(p.id for p in group), new.id]

@@ -87,14 +87,26 @@ def plan_trip(request: TripRequest) -> Trip:
             break
         trip.add(number, *result)
     if not days:  # not even the first day could be built: say so rather than plan nothing
-        raise InvalidRequest(
-            f"I couldn't fit a whole {request.pace}-paced day in {index.city.name} from the "
-            "places left after what you'd rather skip; a more relaxed pace or skipping "
-            "fewer kinds of places would give me more to work with."
-        )
+        raise InvalidRequest(_no_first_day(request))
     ensure_interests(request, days)
     settle_waits(request, days)
     return Trip(request=request, days=days, notes=shortfall_notes(request, days, len(pool)))
+
+
+def _no_first_day(request: TripRequest) -> str:
+    """Why not even day 1 could be built, and what would help."""
+    city = request.index.city.name
+    if request.avoid:
+        return (
+            f"I couldn't fit a whole {request.pace}-paced day in {city} from the places left "
+            "after what you'd rather skip; a more relaxed pace or skipping fewer kinds of "
+            "places would give me more to work with."
+        )
+    return (
+        f"I couldn't fit a whole {request.pace}-paced day in {city} around its places' "
+        "opening hours and the distances between them; a more relaxed pace or other dates "
+        "would give me more to work with."
+    )
 
 
 def _meals_today(request: TripRequest, taken_food: set[str], days_left: int) -> int:
