@@ -233,3 +233,31 @@ async def test_a_per_day_cap_holds_in_every_leg(chat: Chat) -> None:
     assert day_cities(chat) == ["Tokyo"] * 3 + ["Kyoto"] * 2
     for day in chat.itinerary["days"]:
         assert sum(i["kind"] == "activity" for i in day["items"]) <= 3, day["day"]
+
+
+async def test_a_city_added_to_a_trip_planned_on_default_days_keeps_those_days(
+    chat: Chat,
+) -> None:
+    # the trip's days were never said: the plan's three are what the traveller saw
+    await chat.say("plan me a trip to London, family things, moderate pace and budget")
+    await chat.say("whatever you think")
+    assert chat.session["stage"] == "planned" and chat.itinerary is not None
+    planned = len(chat.itinerary["days"])
+    await chat.say("add 2 days in Kyoto")
+    assert legs(chat) == [("London", planned), ("Kyoto", 2)]
+    assert day_cities(chat) == ["London"] * planned + ["Kyoto"] * 2
+    await chat.say("do Paris first")
+    assert [city for city, _ in legs(chat)] == ["Paris", "London", "Kyoto"]
+    assert legs(chat)[1] == ("London", planned)
+
+
+async def test_legs_without_days_planned_on_defaults_get_a_default_each(chat: Chat) -> None:
+    await chat.say("a trip to Dubai")
+    await chat.say("do Copenhagen first")
+    assert chat.session["stage"] == "gathering"
+    await chat.say("whatever you think")
+    assert chat.session["stage"] == "planned"
+    assert [city for city, _ in legs(chat)] == ["Copenhagen", "Dubai"]
+    assert all(days for _, days in legs(chat))
+    assert "days" in chat.session["assumed"]
+    assert "assumed" in chat.reply

@@ -2,6 +2,10 @@
 
 Pure functions on :class:`~wayfarer.domain.Leg` lists, used by :mod:`steps`:
 
+- :func:`as_planned` gives a planned trip's legs the days the plan shows where the
+  traveller never said them (the planner's default), before a leg change;
+- :func:`with_default_days` gives the legs whose days are still unknown, when the trip
+  is planned on defaults, :data:`NEW_LEG_DAYS` each;
 - :func:`changed_legs` applies a :class:`~wayfarer.domain.ChangeLeg` ("one more day in
   Tokyo", "drop Kyoto", "do Kyoto first", "swap the order");
 - :func:`even_split` shares a total over legs that have no days (the default offered when
@@ -88,6 +92,34 @@ def checked(legs: list[Leg]) -> list[Leg]:
             "Shall we make some legs shorter, or drop a city?",
         )
     return legs
+
+
+def as_planned(legs: list[Leg], itinerary: Itinerary) -> list[Leg]:
+    """``legs`` with each leg whose days were never said given the days ``itinerary``
+    plans for it (matched by position and city), so a leg change keeps the trip the
+    traveller was shown: "add 2 days in Kyoto" after a 3-day London plan made on the
+    default is London 3, Kyoto 2, not a question about London's days."""
+    planned = [(leg.city, len(leg.days)) for leg in itinerary.legs] or [
+        (itinerary.city, len(itinerary.days))]
+    if all(leg.days is not None for leg in legs) or len(planned) != len(legs):
+        return legs
+    return [
+        leg.model_copy(update={"days": days})
+        if leg.days is None and city.casefold() == leg.city.casefold() and days else leg
+        for leg, (city, days) in zip(legs, planned, strict=True)
+    ]
+
+
+def with_default_days(prefs: Preferences) -> tuple[Preferences, bool]:
+    """``prefs`` with every leg of a multi-city trip whose days are unknown given
+    :data:`NEW_LEG_DAYS` (the trip planned on defaults: "whatever you think" before the
+    days were said), and whether any was; unchanged for a one-city trip, whose default
+    the planner fills."""
+    if not prefs.is_multi_city() or all(leg.days is not None for leg in prefs.legs):
+        return prefs, False
+    legs = [leg if leg.days is not None else leg.model_copy(update={"days": NEW_LEG_DAYS})
+            for leg in prefs.legs]
+    return prefs.with_leg_days(checked(legs)), True
 
 
 def changed_legs(legs: list[Leg], act: ChangeLeg, countries: Mapping[str, str]) -> list[Leg]:

@@ -197,10 +197,12 @@ def _topic(kind: str | None) -> str | None:
 
 def _plan(state: SessionState, ctx: PolicyContext, replanned: bool,
           unkept: list[str] | None = None, before_turn: SessionState | None = None,
-          said: PreferenceUpdate | None = None) -> Step:
+          said: PreferenceUpdate | None = None, assumed: list[str] | None = None) -> Step:
     """Plan from the preferences; ``before_turn`` is the state before this turn's changes
     (for the difference a re-plan reports); ``said`` the message's changes (uncovered
-    cities of a multi-city request are named in the reply)."""
+    cities of a multi-city request are named in the reply); ``assumed`` the preference
+    fields the conversation filled with defaults before planning (said as the planner's
+    own defaults are)."""
     origin = before_turn or state
     before, prefs_before = origin.itinerary, origin.preferences
     constraints_before = origin.constraints
@@ -214,7 +216,8 @@ def _plan(state: SessionState, ctx: PolicyContext, replanned: bool,
     itinerary, prefs, constraints, lost = reapply(
         planner, result.itinerary, state.preferences, state.constraints)
     state.itinerary, state.preferences, state.constraints = itinerary, prefs, constraints
-    state.assumed = list(result.defaults)
+    defaults = list(dict.fromkeys([*(assumed or []), *result.defaults]))
+    state.assumed = defaults
     state.stage = "planned"
     state.last_edit = None
     diff = trip_diff(before, itinerary, prefs_before, prefs, constraints_before, constraints)
@@ -224,7 +227,7 @@ def _plan(state: SessionState, ctx: PolicyContext, replanned: bool,
         state,
         itinerary=itinerary,
         preferences=prefs,
-        defaults=result.defaults,
+        defaults=defaults,
         notes=result.notes,
         replanned=replanned,
         diff=diff if replanned else None,
@@ -245,7 +248,9 @@ def _gather(state: SessionState, changes: PreferenceUpdate, proceed: bool,
     if proceed and state.preferences.city is not None:
         detail = None
     if detail is None:
-        return _plan(state, ctx, replanned=False, said=changes)
+        state.preferences, guessed = trip_legs.with_default_days(state.preferences)
+        return _plan(state, ctx, replanned=False, said=changes,
+                     assumed=["days"] if guessed else [])
     if state.clarifying_questions_count < ctx.max_questions:
         state.clarifying_questions_count += 1
     if detail not in state.asked:
@@ -283,6 +288,8 @@ def _legs(state: SessionState, decision: Decision, ctx: PolicyContext) -> Step:
     a re-plan (or, while gathering, the next question) with the message's other changes."""
     countries = {c.name: c.country for c in ctx.planner.cities()}
     legs = state.preferences.trip_legs()
+    if state.itinerary is not None:
+        legs = trip_legs.as_planned(legs, state.itinerary)
     for act in decision.legs:
         legs = trip_legs.changed_legs(legs, act, countries)
     changes = decision.changes.model_copy(update={"legs": legs, "days": None})
