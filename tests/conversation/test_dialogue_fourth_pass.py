@@ -136,3 +136,14 @@ async def test_a_day_already_at_the_pace_minimum_gets_lighter_when_asked(chat: C
     assert len(after[0]) < 5 and set(after[0]) < set(before[0])
     assert after[1:] == before[1:] and chat.prefs["pace"] == "packed"
     assert chat.itinerary is not None and chat.itinerary["days"][0]["pace"] == "moderate"
+
+
+async def test_leaving_it_to_us_after_the_plan_agrees_and_changes_nothing(chat: Chat) -> None:
+    await chat.say("rome 3 days, food, relaxed, mid-range")
+    before = chat.session
+    for message in ("go ahead", "whatever you think", "up to you"):
+        await chat.say(message)
+        assert "didn't" not in chat.reply and "not sure" not in chat.reply, message
+        assert chat.reply.rstrip().endswith(("?", ".")), message
+        for field in ("itinerary", "preferences", "constraints"):
+            assert chat.session[field] == before[field], (message, field)

@@ -200,6 +200,17 @@ def test_change_pace(planner: CatalogPlanner, cities: list[str]) -> None:
             planner.apply_edit(itinerary, prefs, ChangePace(step="more_relaxed"))
 
 
+def test_a_lighter_pace_fills_the_days_a_short_trip_could_not(planner: CatalogPlanner) -> None:
+    # seven packed days need 35 places or more: Cairo's budget ones fill six
+    itinerary, prefs = plan_of("Cairo", days=7, pace="packed", budget="budget")
+    assert len(itinerary.days) < 7
+    result = planner.apply_edit(itinerary, prefs, ChangePace(pace="moderate"))
+    assert len(result.itinerary.days) == 7
+    assert planner.verify(result.itinerary, result.preferences) == []
+    assert "day 7" in result.summary.description
+    assert 7 in result.summary.days
+
+
 def test_change_budget_replaces_what_it_no_longer_allows(
     planner: CatalogPlanner, cities: list[str]
 ) -> None:

@@ -133,21 +133,32 @@ def add_day(state: EditState, edit: AddDay) -> None:
         raise EditRejected(f"Trips can be at most {MAX_TRIP_DAYS} days long.")
     number = len(state.days) + 1
     state.revise(days=number)
+    built = append_day(state)
+    if built is None:
+        raise EditRejected(
+            f"Every place in {state.index.city.name} that fits your plan is already scheduled,"
+            f" so another {state.request.pace} day would repeat places; a more relaxed pace "
+            "would spread them over more days."
+        )
+    state.description = f"Added day {number}: {built.theme}."
+
+
+def append_day(state: EditState) -> ItineraryDay | None:
+    """One more day at the end of the trip, built from scratch out of the places no day
+    uses, at the trip's pace (recorded as touched, its places as added); None, with
+    nothing changed, when the unused places cannot make one."""
+    number = len(state.days) + 1
     request = state.request
     used = place_ids(state.days)
     result = fresh_day(request, number, request.target, used, set(used))
     if result is None:
-        raise EditRejected(
-            f"Every place in {state.index.city.name} that fits your plan is already scheduled,"
-            f" so another {request.pace} day would repeat places; a more relaxed pace would "
-            "spread them over more days."
-        )
+        return None
     built, places = fill_idle(request, number, *result, used | {p.id for p in result[1]},
                               set(used))
     state.days.append(built)
     state.touched.add(number)
     state.note_added(p.id for p in places)
-    state.description = f"Added day {number}: {built.theme}."
+    return built
 
 
 def drop_day(state: EditState, edit: DropDay) -> None:

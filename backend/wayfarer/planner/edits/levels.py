@@ -26,6 +26,7 @@ from wayfarer.planner.days import (
     sole_interests,
     weekday,
 )
+from wayfarer.planner.edits.days import append_day
 from wayfarer.planner.edits.state import EditState
 from wayfarer.planner.fit import fits_in_day
 from wayfarer.planner.repair import fit_day
@@ -92,7 +93,21 @@ def change_pace(state: EditState, edit: ChangePace) -> None:
             raise EditRejected(f"I couldn't fit a {pace} schedule into day {position + 1}.")
         built, _ = result
         state.set_day(position, built)
-    state.description = f"Changed the pace to {pace}."
+    state.description = f"Changed the pace to {pace}." + _refilled(state)
+
+
+def _refilled(state: EditState) -> str:
+    """Days a trip planned short of its length (too few places for the old pace) gains
+    now that a lighter pace spreads the places further, said as a sentence ("" when
+    none)."""
+    wanted = state.preferences.days or 0
+    added: list[int] = []
+    while len(state.days) < wanted and append_day(state) is not None:
+        added.append(len(state.days))
+    if not added:
+        return ""
+    days = join_words([str(d) for d in added])
+    return f" That leaves room for day{'s' if len(added) > 1 else ''} {days} as well."
 
 
 def change_day_pace(state: EditState, edit: ChangePace, day: int) -> None:
