@@ -3,6 +3,8 @@
 interest, "put X on day N" for a place not in the plan, a later day start kept
 through a pace change, and an export's link built by the API (the policy knows no URL)."""
 
+import re
+
 import httpx
 
 from tests.conversation.conftest import Chat
@@ -147,3 +149,35 @@ async def test_leaving_it_to_us_after_the_plan_agrees_and_changes_nothing(chat: 
         assert chat.reply.rstrip().endswith(("?", ".")), message
         for field in ("itinerary", "preferences", "constraints"):
             assert chat.session[field] == before[field], (message, field)
+
+
+async def test_a_bare_no_to_anything_else_agrees_and_changes_nothing(chat: Chat) -> None:
+    await chat.say("rome 3 days, food, relaxed, mid-range")
+    before = chat.session
+    for message in ("no", "nope", "no, it's perfect"):
+        await chat.say(message)
+        assert "didn't" not in chat.reply and "not sure" not in chat.reply, message
+        for field in ("itinerary", "preferences", "constraints"):
+            assert chat.session[field] == before[field], (message, field)
+
+
+async def test_is_it_walkable_is_answered_from_the_plans_hops(chat: Chat) -> None:
+    await chat.say("tokyo 3 days, relaxed, mid-range, food")
+    await chat.say("is it walkable?")
+    assert chat.itinerary is not None
+    before = chat.session
+    await chat.say("is it walkable?")
+    reply = chat.reply
+    assert "walk" in reply and "didn't" not in reply
+    assert re.search(r"\d+ of \d+ hops|every hop", reply), reply
+    await chat.say("how much walking is there on day 2?")
+    assert "day 2" in chat.reply
+    for field in ("itinerary", "preferences", "constraints"):
+        assert chat.session[field] == before[field], field
+
+
+async def test_is_it_walkable_before_the_plan_keeps_gathering(chat: Chat) -> None:
+    await chat.say("3 days in Lisbon, relaxed")
+    await chat.say("is it walkable?")
+    assert chat.session["stage"] == "gathering"
+    assert "walk" in chat.reply

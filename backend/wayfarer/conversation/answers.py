@@ -9,6 +9,7 @@ or flight estimate and is said to be one.
 """
 
 from collections.abc import Sequence
+from itertools import pairwise
 
 from wayfarer.conversation.places import (
     find_item,
@@ -275,6 +276,8 @@ def _day_text(day: ItineraryDay) -> str:
 
 
 def _route(question: AskRoute, state: SessionState, planner: Planner) -> str:
+    if not question.destination:
+        return _walking(question.day, state)
     target = planned_place(state, planner, question.destination)
     if target is None:
         return f"{question.destination} isn't in the current plan, so I can't route to it."
@@ -294,6 +297,42 @@ def _route(question: AskRoute, state: SessionState, planner: Planner) -> str:
     mode = "by public transport or taxi" if is_transit_hop(km) else "on foot"
     return (f"From {origin.place.name} to {item.place.name} is about {km:.1f} km: roughly "
             f"{minutes} minutes {mode}.")
+
+
+def _walking(day: int | None, state: SessionState) -> str:
+    """How much of the plan (day ``day``, else every day) is on foot: the hops between
+    consecutive stops of a day, walked when short (``is_transit_hop``), and the longest
+    ones that need transit."""
+    if state.itinerary is None:
+        return ("I keep each day's stops close together, so most hops are short walks, and "
+                "I say where one needs transit. Once the plan is ready, ask me again for "
+                "its walking day by day.")
+    days = [d for d in state.itinerary.days if day is None or d.day == day]
+    if not days:
+        return f"The plan has no day {day}."
+    walks = 0
+    rides: list[tuple[float, int, str, str]] = []
+    for planned in days:
+        for a, b in pairwise(planned.items):
+            km = haversine_km(a.place.lat, a.place.lon, b.place.lat, b.place.lon)
+            if is_transit_hop(km):
+                rides.append((km, planned.day, a.place.name, b.place.name))
+            else:
+                walks += 1
+    scope = "the plan" if day is None else f"day {day}"
+    if not rides:
+        if walks == 0:
+            return f"There are no hops between stops on {scope}."
+        return f"Yes: {scope} is walkable, every hop between its stops is a short walk."
+    longest = sorted(rides, reverse=True)[:2]
+    named = join_words([
+        f"{a} to {b} on day {n} ({km:.1f} km, about {travel_minutes_km(km)} minutes by "
+        "public transport or taxi)" for km, n, a, b in longest
+    ])
+    which = ("The one ride is" if len(rides) == 1 else
+             "The longest ride is" if len(longest) == 1 else "The longest rides are")
+    return (f"Mostly: {walks} of {walks + len(rides)} hops between stops in {scope} are "
+            f"short walks. {which} {named}.")
 
 
 def _travel_to_city(question: AskTravelToCity, state: SessionState, planner: Planner) -> str:

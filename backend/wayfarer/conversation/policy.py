@@ -154,8 +154,10 @@ def _decide(acts: Sequence[DialogueAct], state: SessionState, confirmed: bool) -
         return _edits(edits, state, confirmed, questions)
     if questions:
         return Decision("answer", questions=questions)
-    if proceed and not any(isinstance(a, ExportPlan | SmallTalk) for a in acts):
-        # "go ahead", "up to you" to a finished plan: nothing to decide, so agree
+    if (proceed or any(isinstance(a, ConfirmationAnswer) for a in acts)) and not any(
+            isinstance(a, ExportPlan | SmallTalk) for a in acts):
+        # "go ahead", "up to you", or a yes / no with nothing pending ("no" to "anything
+        # else?") after a finished plan: nothing to decide, so agree
         return Decision("small_talk", small_talk="other")
     return _control(acts)
 

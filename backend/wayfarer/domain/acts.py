@@ -145,7 +145,8 @@ class AskSchedule(BaseModel):
 
 class AskRoute(BaseModel):
     """"How do I get from A to B?" between two stops of the plan (``origin`` None: the
-    stop before ``destination``)."""
+    stop before ``destination``); an empty ``destination`` asks how walkable the plan is
+    ("is it walkable?"): day ``day``'s hops, or every day's."""
 
     act: Literal["ask_route"] = "ask_route"
     destination: str

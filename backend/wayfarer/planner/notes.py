@@ -34,7 +34,8 @@ def shortfall_notes(request: TripRequest, days: list[ItineraryDay], pool_size: i
                 and not index.affordable(p, request.budget)
             )
             if more and (pool_size + more) // low >= request.days:
-                options.append(f"a {level} budget (it opens up {more} more sights)")
+                sights = "sights" if more > 1 else "sight"
+                options.append(f"a {level} budget (it opens up {more} more {sights})")
                 break
         if options:
             note += f" To fill all {request.days} days, choose {' or '.join(options)}."

@@ -133,7 +133,8 @@ def dialogue_acts(
         acts = [*acts, *rules_while_gathering(folded)]
     if len(acts) > 1:  # "start later" is not "see you later"
         acts = [a for a in acts if not isinstance(a, SmallTalk | Unclear)]
-    if acts == [Unclear()] and commands.is_affirmation(text):
+    if acts == [Unclear()] and (commands.is_affirmation(text) or (
+            planned and read_confirmation(text) is False)):  # "no" to "anything else?"
         acts = [SmallTalk(kind="other")]
     hedged = _HEDGE.search(folded) is not None
     acts = [_adjusted(a, folded, hedged, acts) for a in acts]
@@ -175,7 +176,8 @@ def _question(
             question.place, cities):
         return None  # "is Rome good for kids?" is about the destination, not a place
     if not planned and (isinstance(question, AskSchedule | AskWhy) or (
-            isinstance(question, AskRoute) and question.origin is None)):
+            isinstance(question, AskRoute) and question.origin is None
+            and question.destination)):
         return None  # about a plan that does not exist yet: read the message as details
     # a route with both ends named ("from the airport to the old town") stays a question
     # before the plan exists: its places are not trip details

@@ -93,6 +93,15 @@ _ROUTE = re.compile(
     r"getting|get there|how far|how long (?:does it take )?to (?:get|go)|distance|"
     r"travel time|train|flight|fly)\b"
 )
+#: "Is it walkable?", "how much walking is there on day 2?": the walking of a day or the trip.
+_WALKING = re.compile(
+    r"\b(?:walkable|walkability|how much (?:walking|do we walk|will we walk)|"
+    r"(?:lots|a lot|much|too much) of walking|(?:walk|walking) everywhere|"
+    r"(?:do|will|can) (?:we|i) (?:need|have) to (?:take|use) (?:the )?"
+    r"(?:metro|subway|taxis?|cabs?|buses|public transport|transit)|"
+    r"(?:can|could) (?:we|i) walk (?:it|everywhere|between|it all|all of it)|"
+    r"on foot\?)"
+)
 _FROM_TO = re.compile(r"\bfrom (?P<a>[a-z0-9' .-]+?) to (?P<b>[a-z0-9' .-]+?)(?:\s+(?:after|"
                       r"later|next|then|on|and)\b.*)?\W*$")
 _TO = re.compile(r"\bto (?P<b>[a-z0-9' .-]+?)(?:\s+(?:after|later|next|then|from|on|and)\b"
@@ -236,6 +245,8 @@ def read_question(
     if _WHY.search(folded) and not _COST.search(folded):
         place = _place(folded)
         return AskWhy(place=place) if place else None
+    if _WALKING.search(folded) and not _FROM_TO.search(folded) and not _TO.search(folded):
+        return AskRoute(destination="", day=_day(folded, days))
     if _ROUTE.search(folded):
         return _route(folded, is_city)
     visit = _CAN_ON_WEEKDAY.search(folded)
