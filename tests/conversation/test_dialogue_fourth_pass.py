@@ -181,3 +181,17 @@ async def test_is_it_walkable_before_the_plan_keeps_gathering(chat: Chat) -> Non
     await chat.say("is it walkable?")
     assert chat.session["stage"] == "gathering"
     assert "walk" in chat.reply
+
+
+async def test_a_famous_places_nickname_names_it_and_nothing_else(chat: Chat) -> None:
+    await chat.say("new york 4 days, museums and food, moderate pace, mid-range")
+    before = chat.session
+    names = [name_of(chat, i) for day in activities(chat) for i in day]
+    assert "Metropolitan Museum of Art" in names
+    # a place of another city, or a letter, must not match some other stop fuzzily
+    await chat.say("remove the V&A")
+    assert chat.session["itinerary"] == before["itinerary"]
+    await chat.say("drop the met")
+    after = [name_of(chat, i) for day in activities(chat) for i in day]
+    assert "Metropolitan Museum of Art" not in after
+    assert len(after) >= len(names) - 1

@@ -85,6 +85,21 @@ ROWS: list[tuple[str, str, str]] = [
     # --- the thing a price aside is about is not a wish -------------------------------
     ("g", "Cairo 4 days, history, the museum entry is 500 egyptian pounds",
      "prefs city=Cairo days=4 add=history budget_amount="),
+    # --- (fifth session) a later start with its hour; walking; a weekday; a bare no ------
+    ("p", "can we start later, like 10:30", "edit:day_start earliest=10:30"),
+    ("p", "we'd rather start later, around 11", "edit:day_start earliest=11:00"),
+    ("p", "start days at 10:30am", "edit:day_start earliest=10:30"),
+    ("p", "start our days at 9:30", "edit:day_start earliest=09:30"),
+    ("p", "can we start later", "edit:day_start earliest=10:00"),
+    ("p", "is it walkable?", "ask_route destination="),
+    ("p", "how much walking is there on day 2?", "ask_route destination= day=2"),
+    ("p", "can we walk everywhere?", "ask_route destination="),
+    ("p", "how do we get to the colosseum?", "ask_route destination=colosseum"),
+    ("p", "what's on wednesday?", "ask_schedule day=3"),
+    ("p", "what are we doing on tuesday", "ask_schedule day=2"),
+    ("p", "no", "small_talk"),
+    ("p", "nope", "small_talk"),
+    ("p", "no, it's perfect", "small_talk"),
 ]
 
 

@@ -93,6 +93,13 @@ ROWS: list[tuple[str, str, dict[str, Any]]] = [
     ("planned", "how do i get from tokyo to kyoto after?", {"question": AskTravelToCity}),
     ("tokyo", "one more day in Tokyo", {"change": None}),  # an added day, as before
     ("tokyo", "swap day 1 and 2", {"change": None}),
+    # (fifth session) a count without its unit beside other legs' counts; day numbers
+    ("new", "tokyo 3 days then kyoto 2", {"legs": [("Tokyo", 3), ("Kyoto", 2)]}),
+    ("new", "3 days tokyo then 2 kyoto", {"legs": [("Tokyo", 3), ("Kyoto", 2)]}),
+    ("new", "lisbon 4 and porto 3", {"legs": [("Lisbon", 4), ("Porto", 3)]}),
+    ("new", "rome and florence, 2 adults",
+     {"legs": [("Rome", None), ("Florence", None)], "travelers": 2}),
+    ("days", "swap day 1 and day 2", {"legs": [], "total": None}),
 ]
 
 

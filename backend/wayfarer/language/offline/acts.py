@@ -13,6 +13,7 @@
 
 import re
 from datetime import date
+from typing import get_args
 
 from wayfarer.domain import (
     AddDay,
@@ -44,12 +45,12 @@ from wayfarer.domain import (
     SetDayStart,
     Unclear,
 )
-from wayfarer.domain.acts import SmallTalk
+from wayfarer.domain.acts import SmallTalk, Weekday
 from wayfarer.language.offline import commands
 from wayfarer.language.offline.cities import CityResolver
 from wayfarer.language.offline.dates import read_timing
 from wayfarer.language.offline.leg_changes import confirmation_reply
-from wayfarer.language.offline.questions import read_question
+from wayfarer.language.offline.questions import read_question, weekday_in
 from wayfarer.language.offline.rules import read_caps, read_elided_caps, read_meal_wishes
 from wayfarer.language.offline.text import Text, fold, name_key
 
@@ -68,13 +69,17 @@ _BUSY = re.compile(r"\b(?:too (?:busy|much|packed|full|hectic|rushed|tiring|inte
                    r"exhausting|overloaded|lighter|lighten|less (?:busy|packed|rushed|hectic)|"
                    r"more (?:relaxed|chill|laid back)|fewer (?:stops|things|places|sights)|"
                    r"ease (?:up|off)|take it easy)\b")
+WEEKDAY_NAMES: tuple[Weekday, ...] = get_args(Weekday)
 _LATER_START = re.compile(
     r"\b(?:start(?:ing)? (?:each |every |the |our )?(?:days? )?later|later starts?|"
     r"late starts?|not (?:a |big )?morning (?:people|persons?|types?)|sleep in|lie in|"
     r"no early (?:mornings|starts)|hate early mornings)\b"
 )
-_START_AT = re.compile(r"\bstart (?:(?:each|every|the) days? )?(?:at|around|from|no earlier "
-                       r"than) (?P<h>\d{1,2})(?::(?P<m>\d{2}))? ?(?:am|h)?\b")
+_START_AT = re.compile(r"\bstart (?:(?:each|every|the|our|all) )?(?:days? )?(?:at|around|from|"
+                       r"no earlier than) (?P<h>\d{1,2})(?::(?P<m>\d{2}))? ?(?:am|h)?\b")
+#: The hour a later start names: "can we start later, like 10:30".
+_LATER_AT = re.compile(r"\b(?:like|around|about|at|say|maybe|from|by) (?P<h>\d{1,2})"
+                       r"(?::(?P<m>\d{2}))? ?(?:am|h)?\b(?! ?pm)")
 _PIN = re.compile(
     r"^\W*(?:please |pls |but |and )?(?:keep|don't (?:remove|drop|lose|cut)|do not (?:remove|"
     r"drop|cut)|make sure (?:we |to )?(?:keep|see|visit)|we must see|must see) "
@@ -116,6 +121,8 @@ def dialogue_acts(
     question = _question(folded, state, planned, cities)
     if isinstance(question, AskSchedule) and interp.question_day is not None:
         question = question.model_copy(update={"day": interp.question_day})
+    if isinstance(question, AskSchedule) and question.day is None:
+        question = question.model_copy(update={"day": _weekday_day(folded, state)})
     if question is None and planned and interp.intent == "question":
         question = AskSchedule(day=interp.question_day)
     if (isinstance(question, AskOpeningHours) and question.weekday is None
@@ -154,6 +161,20 @@ def read_confirmation(text: Text) -> bool | None:
         return False
     if commands.is_affirmation(text):
         return True
+    return None
+
+
+def _weekday_day(folded: str, state: SessionState) -> int | None:
+    """The first trip day falling on the weekday ``folded`` names ("what's on friday?"):
+    by its date, else as the planner assumes without one (day 1 a Monday)."""
+    named = weekday_in(folded)
+    if named is None or state.itinerary is None:
+        return None
+    wanted = WEEKDAY_NAMES.index(named)
+    for day in state.itinerary.days:
+        weekday = day.date.weekday() if day.date is not None else (day.day - 1) % 7
+        if weekday == wanted:
+            return day.day
     return None
 
 
@@ -284,6 +305,8 @@ def _extra_edits(folded: str, acts: list[DialogueAct]) -> list[DialogueAct]:
     wishes); a pin overrides a removal the readers saw in "don't remove X"."""
     found: list[DialogueAct] = []
     start = _START_AT.search(folded)
+    if start is None and _LATER_START.search(folded):
+        start = _LATER_AT.search(folded)
     if start is not None and 7 <= int(start["h"]) <= 13:
         earliest = f"{int(start['h']):02d}:{int(start['m'] or 0):02d}"
         found.append(EditTrip(edit=SetDayStart(earliest=earliest)))

@@ -42,6 +42,14 @@ _AFTER = (
     re.compile(rf"\s*[(:,-]?\s*(?:for|with)\s+(?:another\s+)?{_COUNT}(?:\s+{_UNIT})?\)?"),
     re.compile(rf"\s*[(:,-]?\s*{_COUNT}(?:\s*-\s*|\s+){_UNIT}\)?"),
 )
+#: A count without its unit right after or before a city ("kyoto 2", "then 2 kyoto"),
+#: taken as days only beside other legs' counts (:func:`_bare_counts`).
+_BARE_AFTER = re.compile(
+    r"\s*[(:,-]?\s*(?P<n>\d{1,2})(?![\w:%.])(?!\s*(?:people|persons|adults|kids|children|"
+    r"of us|travell?ers|pm|am|h)\b)"
+)
+_DAY_NUMBER = re.compile(r"\bdays? \d")
+_BARE_BEFORE = re.compile(r"(?:^|[\s:(,])(?P<n>\d{1,2})\s+$")
 #: Words that may sit between two legs' cities (with counts and day words).
 _JOINING = frozenset({
     "then", "and", "after", "that", "afterwards", "followed", "by", "before", "finally",
@@ -145,6 +153,7 @@ def _stated(text: Text, found: list[Mention], cities: CityResolver) -> LegsReadi
     if len(found) < 2 or not all(_joined(text, a, b) for a, b in itertools.pairwise(found)):
         return LegsReading()
     counts = [_count_of(text, found, i) for i in range(len(found))]
+    counts = _bare_counts(text, found, counts)
     total = None
     said = [c for c in counts if c is not None]
     if len(said) == 1 and counts[-1] is not None and counts[0] is None:
@@ -206,6 +215,36 @@ def _count_of(text: Text, found: list[Mention], index: int) -> int | None:
     return None
 
 
+def _bare_counts(text: Text, found: list[Mention], counts: list[int | None]
+                 ) -> list[int | None]:
+    """``counts`` with a leg's missing count read from a bare number next to its city
+    ("tokyo 3 days then kyoto 2", "tokyo 3, kyoto 2"): when another leg's count was said
+    with its unit, or when every leg has such a number; claimed. Else unchanged."""
+    if all(c is not None for c in counts):
+        return counts
+    bare: list[re.Match[str] | None] = []
+    for index, mention in enumerate(found):
+        floor = found[index - 1].end if index else 0
+        ceiling = found[index + 1].start if index + 1 < len(found) else len(text.folded)
+        match = _BARE_AFTER.match(text.folded, mention.end, ceiling)
+        if match is None or not text.is_free(match.start("n"), match.end("n")):
+            match = _BARE_BEFORE.search(text.folded, floor, mention.start)
+        if match is not None and not text.is_free(match.start("n"), match.end("n")):
+            match = None
+        bare.append(match)
+    missing = [i for i, c in enumerate(counts) if c is None]
+    said = any(c is not None for c in counts)
+    if not all(bare[i] is not None for i in missing) or not (said or len(missing) >= 2):
+        return counts
+    out = list(counts)
+    for index in missing:
+        match = bare[index]
+        assert match is not None
+        text.claim(match.start("n"), match.end("n"))
+        out[index] = _value(match["n"])
+    return out
+
+
 def _value(count: str) -> int | None:
     """Days for a leg: at least one, at most :data:`MAX_TRIP_DAYS` (a longer leg is
     refused by the policy as a trip over the limit)."""
@@ -230,6 +269,8 @@ def _split_answer(
         for mention in ours:
             text.claim(mention.start, mention.end)
         return _shared(waiting, given, total)
+    if _DAY_NUMBER.search(text.folded):
+        return []  # "swap day 1 and day 2" names days of a plan, it shares out none
     numbers = [(t, value) for t in text.free_tokens() if (value := to_int(t.text))]
     if len(numbers) != len(waiting) or not 2 <= len(text.free_tokens()) <= 3 * len(waiting):
         return []

@@ -158,13 +158,18 @@ def match_place_name(phrase: str, itinerary: Itinerary | None, day: int | None) 
     A phrase of only category, interest and generic words ("the museum") names no place:
     the category reader handles it.
     """
-    words = [w for w in _words(fold(phrase)) if w not in GENERIC]
-    if not words or all(CATEGORIES.pattern.fullmatch(w) or w in SYNONYMS for w in words):
+    said = _words(fold(phrase))
+    nickname = next((NICKNAMES[k] for k in _NICKNAME.findall(" ".join(said))), None)
+    words = [w for w in said if w not in GENERIC]
+    if nickname is None and (not words or all(
+            CATEGORIES.pattern.fullmatch(w) or w in SYNONYMS for w in words)):
         return None
     names = _itinerary_names(itinerary, day) or _itinerary_names(itinerary, None)
     if not names:
         return None
-    query = " ".join(words)
+    query = nickname or " ".join(words)
+    if len(query) < MIN_NAME_CHARS:  # "v" would fuzzily match any name with a v in it
+        return None
     keys = {name_key(n): n for n in names}
     found = process.extractOne(
         query, list(keys), scorer=_name_score, score_cutoff=NAME_MATCH_CUTOFF
@@ -189,13 +194,50 @@ def _meal_place(phrase: str, itinerary: Itinerary | None, day: int | None) -> st
     return None
 
 
+#: What travellers call a few famous places, too short for a fuzzy match ("drop the met"),
+#: as the words of the place's catalog name.
+NICKNAMES = {
+    "met": "metropolitan museum of art",
+    "v and a": "victoria and albert museum",
+    "amnh": "american museum of natural history",
+    "nhm": "natural history museum",
+}
+_NICKNAME = re.compile(r"(?<![a-z0-9])(?:" + "|".join(re.escape(k) for k in NICKNAMES)
+                       + r")(?![a-z0-9])")
+#: A shorter phrase names no place (after nicknames).
+MIN_NAME_CHARS = 3
+
 #: Least score (0-100) for a phrase to name an itinerary place.
 NAME_MATCH_CUTOFF = 85
 
 
 def _name_score(query: str, name: str, **_: object) -> float:
-    """How well ``query`` names ``name``: whole-string or all-words-present similarity."""
-    return max(fuzz.WRatio(query, name), fuzz.token_set_ratio(query, name))
+    """How well ``query`` names ``name``: whole-string similarity when they share a word
+    (WRatio alone rates "victoria and albert museum" 85 against "greenwich village and
+    washington square park"), or all-words-present similarity."""
+    whole = fuzz.WRatio(query, name) if _shares_word(query, name) else 0.0
+    return max(whole, fuzz.token_set_ratio(query, name))
+
+
+def _shares_word(query: str, name: str) -> bool:
+    """True when a word of ``query`` (3+ letters, not a joining word) begins, or is
+    spelt like, a word of ``name``."""
+    have = name.split()
+    return any(
+        any(n.startswith(w) or fuzz.ratio(w, n) >= SAME_WORD for n in have)
+        for w in query.split() if len(w) >= 3 and w not in _JOINING and not _is_kind(w)
+    )
+
+
+def _is_kind(word: str) -> bool:
+    """A word that names a kind of place ("museum", "park"), not a particular one."""
+    return word in GENERIC or word in SYNONYMS or bool(CATEGORIES.pattern.fullmatch(word))
+
+
+#: Least similarity (0-100) of two words taken as the same word misspelt.
+SAME_WORD = 80
+_JOINING = frozenset({"and", "the", "for", "with", "del", "des", "der", "die", "das", "los",
+                      "las", "von", "van"})
 
 
 def read_selector(

@@ -47,7 +47,8 @@ def set_day_start(state: EditState, edit: SetDayStart) -> None:
             f"I couldn't start {_days(stuck)} at {edit.earliest} without missing opening "
             "hours or meal times."
         )
-    state.description = f"{_days(moved).capitalize()} now start at {edit.earliest} or later."
+    verb = "starts" if len(moved) == 1 else "start"
+    state.description = f"{_days(moved).capitalize()} now {verb} at {edit.earliest} or later."
     if stuck:
         state.notes.append(
             f"{_days(stuck).capitalize()} kept {'its' if len(stuck) == 1 else 'their'} "
