@@ -195,3 +195,25 @@ async def test_a_famous_places_nickname_names_it_and_nothing_else(chat: Chat) ->
     after = [name_of(chat, i) for day in activities(chat) for i in day]
     assert "Metropolitan Museum of Art" not in after
     assert len(after) >= len(names) - 1
+
+
+async def test_is_a_place_in_the_plan_then_put_it_on_a_day(chat: Chat) -> None:
+    await chat.say("kyoto 4 days, temples and gardens, relaxed, mid-range")
+    assert chat.itinerary is not None
+    await chat.say("is the golden pavilion included?")  # Kinkaku-ji's English name
+    reply = chat.reply
+    assert "Kinkaku-ji" in reply and "Ginkaku-ji" not in reply
+    if reply.startswith("No"):
+        await chat.say("add it on day 1")
+    else:
+        await chat.say("put it on day 1")
+    assert "Kinkaku-ji" in [name_of(chat, i) for i in activities(chat)[0]]
+    await chat.say("is it open on mondays?")
+    assert "Kinkaku-ji" in chat.reply and "Which one" not in chat.reply
+
+
+async def test_a_place_not_in_the_plan_is_offered(chat: Chat) -> None:
+    await chat.say("paris 2 days, food, relaxed, budget")
+    await chat.say("is the eiffel tower in the plan?")
+    assert "Eiffel Tower" in chat.reply
+    assert chat.reply.startswith(("Yes", "No"))

@@ -100,6 +100,15 @@ ROWS: list[tuple[str, str, str]] = [
     ("p", "no", "small_talk"),
     ("p", "nope", "small_talk"),
     ("p", "no, it's perfect", "small_talk"),
+    ("p", "less fancy please", "edit:change_budget budget=budget"),
+    ("p", "this is too posh", "edit:change_budget budget=budget"),
+    ("p", "more street food, less fancy", "prefs add=food budget=budget"),
+    ("p", "is the louvre in the plan?", "ask_schedule place=louvre"),
+    ("p", "is the eiffel tower included?", "ask_schedule place=eiffel"),
+    ("p", "when do we visit the louvre?", "ask_schedule place=louvre"),
+    ("p", "are we seeing the orsay?", "ask_schedule place=orsay"),
+    ("p", "is the louvre open on monday?", "ask_hours place=louvre weekday=monday"),
+    ("p", "is the plan ok?", "ask_schedule place="),
 ]
 
 

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from itertools import pairwise
 
 from wayfarer.conversation.places import (
+    catalog_place,
     find_item,
     lookup,
     planned_place,
@@ -75,6 +76,8 @@ def answer(question: Question, state: SessionState, planner: Planner) -> str:
             return _cost(question, state, planner)
         case AskWhy():
             return _why(question, state, planner)
+        case AskSchedule() if question.place:
+            return _visit(question.place, state, planner)
         case AskSchedule():
             return _schedule(question, state)
         case AskRoute():
@@ -263,6 +266,24 @@ def _schedule(question: AskSchedule, state: SessionState) -> str:
                 lines.append(f"Day {day.day} at {question.time}: nothing planned.")
         return "\n".join(lines)
     return "\n\n".join(_day_text(day) for day in days)
+
+
+def _visit(name: str, state: SessionState, planner: Planner) -> str:
+    """Whether and when the plan visits the place ``name`` names."""
+    if state.itinerary is None:
+        return "There's no plan yet; once there is, I'll tell you which day it visits what."
+    found = planned_place(state, planner, name)
+    if found is not None:
+        day, item = found
+        when = f" ({day.date:%a %d %b})" if day.date else ""
+        return (f"Yes: {item.place.name} is on day {day.day}{when}, "
+                f"{item.start}{EN_DASH}{item.end}.")
+    place = catalog_place(state, planner, name)
+    if place is None:
+        return (f"{name[:1].upper() + name[1:]} isn't in the plan, and I don't know it in "
+                f"{_city(state)}; tell me its name as it's usually written?")
+    return (f"No, {place.name} isn't in the plan. Say \"add {place.name}\" and I'll fit it "
+            "into the best day for it.")
 
 
 def _day_text(day: ItineraryDay) -> str:

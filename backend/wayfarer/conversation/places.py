@@ -57,10 +57,11 @@ def _clipped(word: str, name_word: str) -> bool:
     return len(word) >= 3 and len(name_word) >= len(word) + 3 and name_word.startswith(word)
 
 
-def _fit(said: list[str], name: str) -> tuple[int, int, int] | None:
-    """How well ``name`` fits the words ``said``: (needed words matched in full, category
-    words also matched, -extra name words), or None when a distinctive word (else any
-    word) is missing."""
+def _fit(said: list[str], name: str) -> tuple[int, int, int, int] | None:
+    """How well ``name`` fits the words ``said``: (needed words spelt exactly as in the
+    name, needed words matched in full, category words also matched, -extra name words),
+    or None when a distinctive word (else any word) is missing. Exact spelling comes first:
+    "kinkaku ji" is Kinkaku-ji, not Ginkaku-ji one letter away."""
     name_words = _words(name)
     distinctive = [w for w in said if w not in _GENERIC]
     needed = distinctive or said
@@ -69,7 +70,8 @@ def _fit(said: list[str], name: str) -> tuple[int, int, int] | None:
     whole = sum(not any(_clipped(w, n) for n in name_words) or w in name_words
                 for w in needed)
     generic = sum(_has(w, name_words) for w in said if w in _GENERIC)
-    return whole, generic, -(len(name_words) - len(said))
+    exact = sum(w in name_words for w in needed)
+    return exact, whole, generic, -(len(name_words) - len(said))
 
 
 def resolve_place(

@@ -136,11 +136,13 @@ class AskWhy(BaseModel):
 
 class AskSchedule(BaseModel):
     """"What's on day 2?" / "what are we doing at 3pm?": a ``day`` and/or a ``time``
-    ("HH:MM"); both None asks for the whole plan."""
+    ("HH:MM"); both None asks for the whole plan. With ``place``, whether and when the
+    plan visits that place ("is the Louvre in the plan?", "when do we see the Louvre?")."""
 
     act: Literal["ask_schedule"] = "ask_schedule"
     day: int | None = Field(default=None, ge=1)
     time: str | None = Field(default=None, pattern=HHMM)
+    place: str | None = None
 
 
 class AskRoute(BaseModel):

@@ -24,6 +24,8 @@ _STEP_GROUPS: dict[BudgetStep, tuple[str, ...]] = {
         "too expensive", "too pricey", "too costly", "spend less", "save money",
         "save some money", "lower the budget", "lower budget", "reduce the cost",
         "reduce costs", "cut costs", "cut the cost", "less pricey", "less money", "costs less",
+        "less fancy", "too fancy", "too posh", "too upscale", "too luxurious", "not so fancy",
+        "less posh", "less upscale", "less luxurious", "less high end", "too high end",
     ),
     "pricier": (
         "fancier", "more upscale", "more luxurious", "more luxury", "more expensive",

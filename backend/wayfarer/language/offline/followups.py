@@ -4,7 +4,9 @@ removal with a new place or day.
 "is the louvre open on tuesday?" then "and the orsay?" asks the Orsay's hours on Tuesday;
 "what about on monday?" asks the same place's hours on Monday (never a new start date);
 "remove the tomb" then "and philopappos hill" removes that too; "add X on day 2" then "is
-it open on mondays?" asks X's Monday hours. The last turn's act is
+it open on mondays?" asks X's Monday hours; "is the Louvre in the plan?" then "add it" or
+"put it on day 1" reads the message with the Louvre for "it" (:func:`naming_it`). The last
+turn's act is
 data (``state.dialogue.follow_up``, set by the conversation policy), never read back from
 the assistant's prose.
 
@@ -72,8 +74,23 @@ def _about_it(folded: str, previous: DialogueAct, read: Interpretation) -> Inter
     return Interpretation(intent="question", acts=[asked])
 
 
+def naming_it(message: str, state: SessionState, read: Interpretation) -> str | None:
+    """``message`` with "it" / "that" replaced by the place the last turn asked or edited
+    about, when its ordinary reading understood nothing and the message is short ("add
+    it", "put it on day 1" after "is the Louvre in the plan?"); None otherwise."""
+    previous = state.dialogue.follow_up
+    place = _place_of(previous) if previous is not None else None
+    folded = fold(message)
+    if place is None or len(folded.split()) > 8 or not _IT.search(folded) or any(
+            not isinstance(a, Unclear) for a in read.dialogue_acts()) or _HOURS.search(folded):
+        return None  # an hours question about it is :func:`follow_up`'s
+    return _IT.sub(place, folded, count=1)
+
+
 def _place_of(act: DialogueAct) -> str | None:
     if isinstance(act, AskOpeningHours | AskWhy | AskPlaceFact):
+        return act.place
+    if isinstance(act, AskSchedule):
         return act.place
     if isinstance(act, EditTrip):
         return act.scope.place

@@ -42,7 +42,7 @@ from wayfarer.language.offline.acts import dialogue_acts
 from wayfarer.language.offline.budget import BudgetStep
 from wayfarer.language.offline.cities import CityMatch, CityResolver
 from wayfarer.language.offline.dates import read_days, read_timing
-from wayfarer.language.offline.followups import follow_up
+from wayfarer.language.offline.followups import follow_up, naming_it
 from wayfarer.language.offline.interests import (
     SYNONYMS,
     read_any,
@@ -134,6 +134,9 @@ class OfflineInterpreter:
         whole = self._read_whole(message, state)
         read = mixed.combine(message[:MAX_READ_CHARS], whole,
                              lambda part: self._read_whole(part, state), state.preferences)
+        named = naming_it(message[:MAX_READ_CHARS], state, read)
+        if named is not None:  # "add it" after "is the Louvre in the plan?"
+            read = self._read_whole(named, state)
         return follow_up(message[:MAX_READ_CHARS], state, read)
 
     def _read_whole(self, message: str, state: SessionState) -> Interpretation:

@@ -24,6 +24,7 @@ from wayfarer.domain import (
     Question,
 )
 from wayfarer.domain.acts import PlaceFact, UnknowableTopic, Weekday
+from wayfarer.language.offline.nicknames import with_names
 from wayfarer.language.offline.numbers import NUMBER, to_int
 
 #: Weekday words in English, Spanish, French and German (folded), with short forms.
@@ -102,6 +103,9 @@ _WALKING = re.compile(
     r"(?:can|could) (?:we|i) walk (?:it|everywhere|between|it all|all of it)|"
     r"on foot\?)"
 )
+#: Words that name the plan itself, not a place in it.
+_PLAN_WORDS = frozenset({"it", "plan", "the plan", "trip", "itinerary", "this", "that",
+                         "everything", "all"})
 _FROM_TO = re.compile(r"\bfrom (?P<a>[a-z0-9' .-]+?) to (?P<b>[a-z0-9' .-]+?)(?:\s+(?:after|"
                       r"later|next|then|on|and)\b.*)?\W*$")
 _TO = re.compile(r"\bto (?P<b>[a-z0-9' .-]+?)(?:\s+(?:after|later|next|then|from|on|and)\b"
@@ -129,6 +133,15 @@ _TIME = re.compile(r"\bat (?P<h>\d{1,2})(?::(?P<m>\d{2}))? ?(?P<ap>am|pm|h)?\b|"
                    r"\bat (?P<word>noon|midday|lunchtime|lunch)\b")
 _DAY = re.compile(rf"\b(?:day|dia|jour|tag) (?P<n>{NUMBER})\b|"
                   r"\b(?P<ord>first|second|third|fourth|fifth|sixth|seventh|last) day\b")
+#: "Is the Louvre in the plan?", "when do we see the Louvre?": whether and when.
+_VISITED = re.compile(
+    r"\b(?:when (?:do|will|are|shall|would) (?:we|i) (?:visit|see|go to|be at|get to|do)|"
+    r"(?:are|will) (?:we|i) (?:be )?(?:seeing|visiting|going to|see|visit|go to)|"
+    r"(?:do|did) (?:we|i|you) (?:see|visit|get to see|go to|include|put in|have)|"
+    r"which day (?:is|are|do we see|do we visit|will we see)|"
+    r"(?:on|in) (?:it|the plan|the itinerary|the list|there|this plan|this trip)|"
+    r"included|part of the (?:plan|trip|itinerary))\b"
+)
 _SCHEDULE = re.compile(
     r"\bque hay\b|"
     r"\b(?:what(?:'s| is| are|s)?|whats|wats|wat) (?:on|planned|happening|the plan|we doing|are we "
@@ -202,7 +215,7 @@ def _place(folded: str, drop: re.Pattern[str] | None = None) -> str:
     words = [w for w in re.findall(r"[a-z0-9'-]+", text)
              if w not in _FILLER and w not in WEEKDAY_WORDS and w not in _MONTHS
              and not _DATE_NUMBER.fullmatch(w)]
-    return " ".join(words)
+    return with_names(" ".join(words))
 
 
 def _time(folded: str) -> str | None:
@@ -245,6 +258,10 @@ def read_question(
     if _WHY.search(folded) and not _COST.search(folded):
         place = _place(folded)
         return AskWhy(place=place) if place else None
+    if _VISITED.search(folded) and not _HOURS.search(folded) and not _COST.search(folded):
+        place = _place(folded, _VISITED)
+        if place and place not in _PLAN_WORDS:
+            return AskSchedule(place=place)
     if _WALKING.search(folded) and not _FROM_TO.search(folded) and not _TO.search(folded):
         return AskRoute(destination="", day=_day(folded, days))
     if _ROUTE.search(folded):

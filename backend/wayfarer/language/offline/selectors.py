@@ -16,6 +16,7 @@ from wayfarer.domain import Interest, Itinerary, PlaceSelector
 from wayfarer.language.offline.dates import WEEKDAY, WEEKDAYS
 from wayfarer.language.offline.interests import INTEREST_TABLE, SYNONYMS
 from wayfarer.language.offline.lexicon import PhraseTable, words
+from wayfarer.language.offline.nicknames import nickname_in
 from wayfarer.language.offline.numbers import NUMBER, ORDINAL, ordinal_to_int
 from wayfarer.language.offline.phrasing import meal_word
 from wayfarer.language.offline.text import Text, fold, name_key
@@ -159,7 +160,7 @@ def match_place_name(phrase: str, itinerary: Itinerary | None, day: int | None) 
     the category reader handles it.
     """
     said = _words(fold(phrase))
-    nickname = next((NICKNAMES[k] for k in _NICKNAME.findall(" ".join(said))), None)
+    nickname = nickname_in(" ".join(said))
     words = [w for w in said if w not in GENERIC]
     if nickname is None and (not words or all(
             CATEGORIES.pattern.fullmatch(w) or w in SYNONYMS for w in words)):
@@ -194,16 +195,6 @@ def _meal_place(phrase: str, itinerary: Itinerary | None, day: int | None) -> st
     return None
 
 
-#: What travellers call a few famous places, too short for a fuzzy match ("drop the met"),
-#: as the words of the place's catalog name.
-NICKNAMES = {
-    "met": "metropolitan museum of art",
-    "v and a": "victoria and albert museum",
-    "amnh": "american museum of natural history",
-    "nhm": "natural history museum",
-}
-_NICKNAME = re.compile(r"(?<![a-z0-9])(?:" + "|".join(re.escape(k) for k in NICKNAMES)
-                       + r")(?![a-z0-9])")
 #: A shorter phrase names no place (after nicknames).
 MIN_NAME_CHARS = 3
 
