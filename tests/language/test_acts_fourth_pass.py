@@ -109,6 +109,9 @@ ROWS: list[tuple[str, str, str]] = [
     ("p", "are we seeing the orsay?", "ask_schedule place=orsay"),
     ("p", "is the louvre open on monday?", "ask_hours place=louvre weekday=monday"),
     ("p", "is the plan ok?", "ask_schedule place="),
+    ("p", "swap the louvre day with day 2", "edit:swap_days first=1 second=2"),
+    ("p", "swap day 3 with the louvre day", "edit:swap_days first=1 second=3"),
+    ("p", "move the louvre day to day 3", "edit:swap_days first=1 second=3"),
 ]
 
 

@@ -27,7 +27,12 @@ from wayfarer.domain import (
 from wayfarer.language.offline.dates import WEEKDAY
 from wayfarer.language.offline.interests import SYNONYMS
 from wayfarer.language.offline.numbers import NUMBER, ORDINAL, ordinal_to_int, to_int
-from wayfarer.language.offline.selectors import DayIndex, read_day_ref, read_selector
+from wayfarer.language.offline.selectors import (
+    DayIndex,
+    match_place_name,
+    read_day_ref,
+    read_selector,
+)
 from wayfarer.language.offline.text import Text
 
 _VERBS = (
@@ -46,6 +51,17 @@ _END = (
     rf",?\s+(?:please|instead|thanks|thank you)\b|,?\s+if\b|$))"
 )
 _DAYREF = rf"(?:{NUMBER}|{ORDINAL}|last|final|{WEEKDAY})"
+
+#: A day named by a place on it: "swap the vatican day with day 1", "move the louvre day
+#: to day 3", "swap day 2 with the louvre day".
+_SWAP_PLACE_DAY = re.compile(
+    rf"\b(?:swap|switch|exchange|trade|move|put)\s+(?:the\s+)?(?P<place>[a-z0-9' -]+?)\s+"
+    rf"day\s+(?:with|and|for|to|on|as)\s+(?:the\s+)?(?:day\s+)?(?P<b>{_DAYREF})\b"
+)
+_SWAP_DAY_PLACE = re.compile(
+    rf"\b(?:swap|switch|exchange|trade)\s+(?:the\s+)?day\s+(?P<b>{_DAYREF})\s+"
+    rf"(?:with|and|for)\s+(?:the\s+)?(?P<place>[a-z0-9' -]+?)\s+day\b"
+)
 
 UNDO = re.compile(
     r"\b(?:undo(?: that| it| the last (?:change|edit))?|go back(?! to [a-z])|revert(?: that| it)?|"
@@ -212,6 +228,16 @@ def _day(text: str, days: DayIndex) -> int | None:
     return days.weekday(text) if match else None
 
 
+def _day_of_place(words: str, context: EditContext) -> int | None:
+    """The day of the planned stop ``words`` name ("the vatican" -> the Vatican Museums'
+    day), or None."""
+    if context.itinerary is None:
+        return None
+    name = match_place_name(words, context.itinerary, None)
+    return next((d.day for d in context.itinerary.days for i in d.items
+                 if name is not None and i.place.name == name), None)
+
+
 def _count(text: str | None) -> int:
     if text in (None, "a", "an", "another"):
         return 1
@@ -244,6 +270,13 @@ def _day_edits(text: Text, context: EditContext) -> Found:
         for match in text.take_all(pattern):
             first, second = _day(match["a"], context.days), _day(match["b"], context.days)
             if first and second and first != second:
+                edits.append((match.start(), SwapDays(first=first, second=second)))
+    for pattern in (_SWAP_PLACE_DAY, _SWAP_DAY_PLACE):
+        for match in text.find(pattern):
+            first = _day_of_place(match["place"], context)
+            second = _day(match["b"], context.days)
+            if first and second and first != second:
+                text.claim(match.start(), match.end())
                 edits.append((match.start(), SwapDays(first=first, second=second)))
     for match in text.take_all(_DROP_DAY):
         if match["last"]:
