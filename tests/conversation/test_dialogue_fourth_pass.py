@@ -217,3 +217,34 @@ async def test_a_place_not_in_the_plan_is_offered(chat: Chat) -> None:
     await chat.say("is the eiffel tower in the plan?")
     assert "Eiffel Tower" in chat.reply
     assert chat.reply.startswith(("Yes", "No"))
+
+
+def _bounds(chat: Chat) -> list[tuple[str | None, str | None, str, str]]:
+    assert chat.itinerary is not None
+    return [(d.get("free_from"), d.get("free_until"),
+             min((i["start"] for i in d["items"]), default="99:99"),
+             max((i["end"] for i in d["items"]), default="00:00"))
+            for d in chat.itinerary["days"]]
+
+
+async def test_arrival_and_departure_hold_through_edits_and_replans(chat: Chat) -> None:
+    await chat.say("paris 3 days, food, moderate pace, mid-range")
+    await chat.say("we land at 2pm on day 1 and fly home at 6pm on the last day")
+    constraints = chat.session["constraints"]
+    assert constraints["arrival"] == {"time": "14:00", "mode": "flight"}
+    assert constraints["departure"] == {"time": "18:00", "mode": "flight"}
+    assert "15:30" in chat.reply and "15:00" in chat.reply
+    for message in ("make it more relaxed", "make it 4 days"):
+        await chat.say(message)
+        bounds = _bounds(chat)
+        assert bounds[0][0] == "15:30" and bounds[0][2] >= "15:30", message
+        assert bounds[-1][1] == "15:00" and bounds[-1][3] <= "15:00", message
+        assert all(b[0] is None and b[1] is None for b in bounds[1:-1]), message
+    assert len(_bounds(chat)) == 4
+
+
+async def test_an_arrival_said_before_the_plan_shapes_its_first_day(chat: Chat) -> None:
+    await chat.say("Rome 3 days, our train gets in at 3pm, history, relaxed, mid-range")
+    assert chat.session["stage"] == "planned"
+    first = _bounds(chat)[0]
+    assert first[0] == "15:45" and first[2] >= "15:45"

@@ -112,6 +112,17 @@ ROWS: list[tuple[str, str, str]] = [
     ("p", "swap the louvre day with day 2", "edit:swap_days first=1 second=2"),
     ("p", "swap day 3 with the louvre day", "edit:swap_days first=1 second=3"),
     ("p", "move the louvre day to day 3", "edit:swap_days first=1 second=3"),
+    # --- arrival and departure times --------------------------------------------------------
+    ("p", "we arrive at 2pm on day 1", "edit:travel_times arrive=14:00 leave= mode=other"),
+    ("p", "our flight home is at 6pm", "edit:travel_times arrive= leave=18:00 mode=flight"),
+    ("p", "day 5 we fly out at 3pm", "edit:travel_times leave=15:00 mode=flight"),
+    ("p", "train back at 17:30 on the last day", "edit:travel_times leave=17:30 mode=train"),
+    ("p", "we land at noon", "edit:travel_times arrive=12:00 mode=flight"),
+    ("p", "we land at 10am and fly home at 8pm",
+     "edit:travel_times arrive=10:00;edit:travel_times leave=20:00"),
+    ("p", "we leave the hotel at 9", "unclear"),
+    ("g", "Rome 3 days, our train gets in at 3pm",
+     "prefs city=Rome days=3;edit:travel_times arrive=15:00 mode=train"),
 ]
 
 

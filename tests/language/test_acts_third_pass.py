@@ -21,7 +21,7 @@ ROWS: list[tuple[str, str, str]] = [
     ("g", "Rome 3 days, my uncle lived there for 4 years", "prefs city=Rome days=3 travelers="),
     ("g", "Vienna 2 days, my mum recommended the cafes", "prefs city=Vienna days=2 travelers="),
     ("g", "Lisbon, 2 days, we'll land around 4 and my dad says the trams are fun",
-     "prefs city=Lisbon days=2 travelers="),
+     "prefs city=Lisbon days=2 travelers=;edit:travel_times arrive=16:00 mode=flight"),
     ("g", "Rome 4 days without the kids this time", "prefs city=Rome days=4 add= travelers="),
     # --- a change and a question in one message -----------------------------------------
     ("p", "make it 5 days - what's on day 5?", "prefs days=5;ask_schedule day=5"),

@@ -17,6 +17,7 @@ from wayfarer.domain import (
     PlaceSelector,
     RemovePlace,
     ReplacePlace,
+    SetTravelTimes,
     SwapDays,
     Undo,
 )
@@ -318,3 +319,43 @@ def test_replacing_a_luxury_dinner_stays_upscale(planner: CatalogPlanner, cities
         assert new[0].place.cost_level >= 2, (city, new[0].place.name)
         replaced += 1
     assert replaced >= 5
+
+
+@pytest.mark.parametrize("city", ["Paris", "Tokyo", "Rome"])
+def test_an_arrival_and_a_departure_bound_the_first_and_last_days(
+    planner: CatalogPlanner, city: str
+) -> None:
+    itinerary, prefs = plan_of(city, days=3)
+    arrived = planner.apply_edit(itinerary, prefs,
+                                 SetTravelTimes(arrive="14:00", mode="flight"))
+    first = arrived.itinerary.days[0]
+    assert first.free_from == "15:30"  # 90 minutes from the airport
+    assert all(i.start >= "15:30" for i in first.items)
+    assert planner.verify(arrived.itinerary, arrived.preferences) == []
+    assert arrived.itinerary.days[1:] == itinerary.days[1:]
+    assert "Day 1 now starts at 15:30" in arrived.summary.description
+    left = planner.apply_edit(arrived.itinerary, arrived.preferences,
+                              SetTravelTimes(leave="13:00", mode="train"))
+    last = left.itinerary.days[-1]
+    assert last.free_until == "12:00" and all(i.end <= "12:00" for i in last.items)
+    assert left.itinerary.days[0].free_from == "15:30"
+    assert planner.verify(left.itinerary, left.preferences) == []
+
+
+def test_a_late_arrival_leaves_an_empty_first_day_that_still_verifies(
+    planner: CatalogPlanner,
+) -> None:
+    itinerary, prefs = plan_of("Lisbon", days=2, pace="packed")
+    result = planner.apply_edit(itinerary, prefs, SetTravelTimes(arrive="21:30"))
+    assert result.itinerary.days[0].items == []
+    assert result.itinerary.days[0].theme == "Arrival"
+    assert planner.verify(result.itinerary, result.preferences) == []
+
+
+def test_the_verifier_holds_stops_to_a_days_bounds(planner: CatalogPlanner) -> None:
+    itinerary, prefs = plan_of("Rome", days=2)
+    first = itinerary.days[0]
+    bounded = first.model_copy(update={"free_from": "23:00"})
+    broken = itinerary.model_copy(update={"days": [bounded, *itinerary.days[1:]]})
+    rules = {v.rule for v in planner.verify(broken, prefs)}
+    assert rules == {"travel_window"}

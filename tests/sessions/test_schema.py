@@ -11,6 +11,7 @@ from wayfarer.domain import (
     DayLimit,
     Message,
     SessionState,
+    TravelEnd,
     unpack_plan,
 )
 from wayfarer.sessions import is_session_id, new_session_id
@@ -236,3 +237,26 @@ def test_a_schema_7_document_loads_with_no_meal_wish_and_no_day_pace() -> None:
     again = decode(encode(state))
     assert again.itinerary is not None and again.itinerary.days[0].items[0].wish == "cheap"
     assert again.itinerary.days[0].pace == "relaxed"
+
+
+def test_a_schema_9_document_loads_with_no_arrival_or_departure() -> None:
+    item = {"start": "10:00", "end": "11:00", "kind": "activity",
+            "place": {"id": "rome-x", "name": "X", "category": "museum", "interests": [],
+                      "lat": 41.9, "lon": 12.5, "cost_level": 1}}
+    itinerary = {"city": "Rome", "country": "Italy", "days": [{"day": 1, "items": [item]}],
+                 "estimated_cost": {"level": "moderate"}}
+    doc = {"schema_version": 9, "session_id": new_session_id(), "stage": "planned",
+           "preferences": {"city": "Rome"}, "itinerary": itinerary,
+           "constraints": {"day_start": "10:00"}}
+    state = decode(json.dumps(doc))
+    assert state.schema_version == SCHEMA_VERSION == 10
+    assert state.constraints.arrival is None and state.constraints.departure is None
+    assert state.constraints.day_start == "10:00"
+    assert state.itinerary is not None
+    assert state.itinerary.days[0].free_from is None
+    state.constraints.arrival = TravelEnd(time="14:00", mode="flight")
+    state.itinerary.days[0] = state.itinerary.days[0].model_copy(
+        update={"free_from": "15:30"})
+    again = decode(encode(state))
+    assert again.constraints.arrival == TravelEnd(time="14:00", mode="flight")
+    assert again.itinerary is not None and again.itinerary.days[0].free_from == "15:30"

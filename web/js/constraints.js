@@ -1,6 +1,6 @@
 // The traveller's lasting rules (SessionView `constraints`, docs/spec.md): kept places,
-// removed places, a day's own pace, the earliest start, meal wishes and per-day caps
-// (`day_limits`, schema 6). Every re-plan
+// removed places, a day's own pace, the earliest start, meal wishes, per-day caps
+// (`day_limits`, schema 6), the arrival and the departure (schema 10). Every re-plan
 // keeps them, so the page lists them under the trip summary and marks kept stops.
 
 import { h } from "./dom.js";
@@ -15,6 +15,7 @@ const MEALS = {
 };
 
 const onDay = (day) => (day ? ` (day ${day})` : "");
+const by = (end) => (end.mode === "flight" ? " (flight)" : end.mode === "train" ? " (train)" : "");
 
 /** Place ids the traveller kept (pinned), for marking their stops. */
 export function keptIds(constraints) {
@@ -36,6 +37,8 @@ export function constraintLines(constraints) {
     const what = `${cap.category || "stop"}${cap.limit > 1 ? "s" : ""}`;
     lines.push(`At most ${cap.limit} ${what} a day`);
   }
+  if (constraints.arrival) lines.push(`Arriving at ${constraints.arrival.time}${by(constraints.arrival)}`);
+  if (constraints.departure) lines.push(`Leaving at ${constraints.departure.time}${by(constraints.departure)}`);
   return lines;
 }
 

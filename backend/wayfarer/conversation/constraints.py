@@ -36,7 +36,9 @@ from wayfarer.domain import (
     RemovePlace,
     ReplacePlace,
     SetDayStart,
+    SetTravelTimes,
     SwapDays,
+    TravelEnd,
     TripConstraints,
 )
 from wayfarer.errors import EditRejected
@@ -91,6 +93,11 @@ def record(
         kept.day_pace = []  # a whole-trip pace replaces the per-day ones
     if isinstance(edit, SetDayStart) and edit.day is None:
         kept.day_start = edit.earliest
+    if isinstance(edit, SetTravelTimes):
+        if edit.arrive:
+            kept.arrival = TravelEnd(time=edit.arrive, mode=edit.mode)
+        if edit.leave:
+            kept.departure = TravelEnd(time=edit.leave, mode=edit.mode)
     if isinstance(edit, MealWish):
         wish = MealPreference(wish=edit.wish, day=edit.day)
         if wish not in kept.meals:
@@ -213,7 +220,8 @@ def reapply(
 def reapply_rules(
     planner: Planner, itinerary: Itinerary, prefs: Preferences, constraints: TripConstraints,
 ) -> tuple[Itinerary, Preferences, list[str]]:
-    """Per-day caps, then meal wishes, then the day start, applied to ``itinerary`` (after
+    """Per-day caps, then meal wishes, then the day start, then the arrival and departure,
+    applied to ``itinerary`` (after
     a re-plan, or an edit that may have broken them); a reason per cap or start that
     could not be kept. A meal wish
     the catalog cannot serve stays a wish and is not reported again."""
@@ -234,6 +242,10 @@ def reapply_rules(
                                         constraints)
         if reason and "already" not in reason:
             unkept.append(f"the {constraints.day_start} start everywhere: {reason}")
+    for end, field in ((constraints.arrival, "arrive"), (constraints.departure, "leave")):
+        if end is not None:  # last: a rule above may have rebuilt the first or last day
+            ends = SetTravelTimes.model_validate({field: end.time, "mode": end.mode})
+            itinerary, prefs, _ = _try(planner, itinerary, prefs, ends, constraints)
     return itinerary, prefs, unkept
 
 
@@ -241,8 +253,11 @@ def may_break_rules(edits: Iterable[EditTrip], constraints: TripConstraints) -> 
     """Edits other than the rules themselves may break a cap, a meal wish or the day
     start ("more packed" adds museums and starts days earlier), so the rules are
     re-applied after them."""
-    return bool(constraints.day_limits or constraints.meals or constraints.day_start) and any(
-        not isinstance(act.edit, LimitPerDay | MealWish | SetDayStart) for act in edits)
+    rules = (constraints.day_limits or constraints.meals or constraints.day_start
+             or constraints.arrival or constraints.departure)
+    return bool(rules) and any(
+        not isinstance(act.edit, LimitPerDay | MealWish | SetDayStart | SetTravelTimes)
+        for act in edits)
 
 
 def _try(

@@ -56,6 +56,7 @@ from wayfarer.domain import (
     Question,
     RemovePlace,
     SessionState,
+    SetTravelTimes,
     StartOver,
     UndoAct,
 )
@@ -201,10 +202,11 @@ def _leg_asked(city: str, state: SessionState) -> Decision:
 
 def _gathering(acts: Sequence[DialogueAct], changes: PreferenceUpdate, proceed: bool,
                questions: tuple[Question, ...]) -> Decision:
-    """Gather; caps and meal wishes said before the plan are kept for it."""
+    """Gather; caps, meal wishes, the arrival and the departure said before the plan are
+    kept for it."""
     talk = next((a for a in acts if isinstance(a, SmallTalk)), None)
     rules = tuple(a for a in acts if isinstance(a, EditTrip) and isinstance(
-        a.edit, LimitPerDay | MealWish))
+        a.edit, LimitPerDay | MealWish | SetTravelTimes))
     return Decision("gather", changes=changes, proceed=proceed, questions=questions,
                     edits=rules, small_talk=talk.kind if talk else None)
 

@@ -36,6 +36,7 @@ from wayfarer.domain.dialogue import (
     PendingConfirmation,
     PinnedPlace,
     Slot,
+    TravelEnd,
     TripConstraints,
 )
 from wayfarer.domain.edits import (
@@ -54,7 +55,9 @@ from wayfarer.domain.edits import (
     RemovePlace,
     ReplacePlace,
     SetDayStart,
+    SetTravelTimes,
     SwapDays,
+    TravelMode,
     Undo,
 )
 from wayfarer.domain.interpretation import ExportFormat, Intent, Interpretation, PreferenceUpdate
@@ -169,12 +172,15 @@ __all__ = [
     "ReplacePlace",
     "SessionState",
     "SetDayStart",
+    "SetTravelTimes",
     "ShareLink",
     "Slot",
     "StartOver",
     "SwapDays",
     "Transfer",
     "TransferMode",
+    "TravelEnd",
+    "TravelMode",
     "TripConstraints",
     "TurnRecord",
     "Unclear",

@@ -13,7 +13,7 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from wayfarer.domain.acts import DialogueAct
-from wayfarer.domain.edits import MealWishKind
+from wayfarer.domain.edits import MealWishKind, TravelMode
 from wayfarer.domain.vocabulary import Pace
 
 HHMM = r"^([01]\d|2[0-3]):[0-5]\d$"
@@ -94,6 +94,13 @@ class DayLimit(BaseModel):
     limit: int = Field(ge=1, le=6)
 
 
+class TravelEnd(BaseModel):
+    """When the traveller arrives or leaves ("HH:MM", local time) and how."""
+
+    time: str = Field(pattern=HHMM)
+    mode: TravelMode = "other"
+
+
 class TripConstraints(BaseModel):
     """The traveller's edits as lasting rules (shown in the SessionView).
 
@@ -109,6 +116,9 @@ class TripConstraints(BaseModel):
     meals: list[MealPreference] = Field(default_factory=list)
     #: Per-day caps (schema 6): "max 3 stops a day", "one museum a day".
     day_limits: list[DayLimit] = Field(default_factory=list)
+    #: When the traveller gets in on the first day and leaves on the last (schema 10).
+    arrival: TravelEnd | None = None
+    departure: TravelEnd | None = None
 
     def is_empty(self) -> bool:
         """True when the traveller has set no constraint."""

@@ -1,7 +1,7 @@
 """Typed itinerary edits (SPEC §5): what the interpreter extracts and the planner applies.
 
 Each edit is a small pydantic model tagged by ``op``; :data:`Edit` is their union. Most
-change the itinerary directly; ``PinPlace``, ``SetDayStart``, ``MealWish``,
+change the itinerary directly; ``PinPlace``, ``SetDayStart``, ``SetTravelTimes``, ``MealWish``,
 ``LimitPerDay`` and a ``ChangePace`` with a ``day`` are also kept as lasting trip constraints
 (:class:`~wayfarer.domain.dialogue.TripConstraints`) that every later re-plan honours.
 """
@@ -115,6 +115,22 @@ class SetDayStart(BaseModel):
     day: int | None = Field(default=None, ge=1)
 
 
+TravelMode = Literal["flight", "train", "other"]
+
+
+class SetTravelTimes(BaseModel):
+    """When the traveller gets in on the first day (``arrive``, "we land at 2pm") or must
+    leave on the last (``leave``, "our flight home is at 6pm"), "HH:MM" local time, and
+    how (``mode``: a flight needs longer to and from the airport). The first day keeps
+    only what fits after the arrival, the last only what ends before the departure; kept
+    as a trip constraint across re-plans."""
+
+    op: Literal["travel_times"] = "travel_times"
+    arrive: str | None = Field(default=None, pattern=r"^([01]\d|2[0-3]):[0-5]\d$")
+    leave: str | None = Field(default=None, pattern=r"^([01]\d|2[0-3]):[0-5]\d$")
+    mode: TravelMode = "other"
+
+
 MealWishKind = Literal["later_dinner", "earlier_dinner", "vegetarian", "fancy", "cheap", "local"]
 
 
@@ -145,6 +161,7 @@ class Undo(BaseModel):
 
 Edit = Annotated[
     ReplacePlace | RemovePlace | AddPlace | MovePlace | SwapDays | AddDay | DropDay
-    | ChangePace | ChangeBudget | PinPlace | SetDayStart | MealWish | LimitPerDay | Undo,
+    | ChangePace | ChangeBudget | PinPlace | SetDayStart | SetTravelTimes | MealWish
+    | LimitPerDay | Undo,
     Field(discriminator="op"),
 ]

@@ -67,7 +67,10 @@ class ItineraryDay(BaseModel):
     start date is known. ``city``/``country`` name where the day is spent (schema 5; on a
     travel day, the city arrived in); ``transfer`` is set on a travel day between legs.
     ``pace`` (schema 9) is set on a day the traveller asked to lighten past the trip
-    pace's minimum: the day is held to that slower pace's bounds (ADR 0010)."""
+    pace's minimum: the day is held to that slower pace's bounds (ADR 0010).
+    ``free_from`` / ``free_until`` (schema 10) bound the first day after the traveller's
+    arrival and the last before their departure ("HH:MM"): every stop of the day lies
+    inside, and the day may hold fewer activities than its pace's minimum."""
 
     day: int = Field(ge=1)
     date: dt.date | None = None
@@ -77,6 +80,8 @@ class ItineraryDay(BaseModel):
     country: str | None = None
     transfer: Transfer | None = None
     pace: Pace | None = None
+    free_from: str | None = Field(default=None, pattern=HHMM)
+    free_until: str | None = Field(default=None, pattern=HHMM)
 
 
 class ItineraryLeg(BaseModel):

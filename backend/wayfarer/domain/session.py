@@ -12,7 +12,7 @@ from wayfarer.domain.dialogue import DialogueState, TripConstraints
 from wayfarer.domain.itinerary import Itinerary
 from wayfarer.domain.preferences import Preferences
 
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 
 Stage = Literal["gathering", "planned"]
 Role = Literal["user", "assistant"]

@@ -27,6 +27,7 @@ from wayfarer.domain import (
     RemovePlace,
     ReplacePlace,
     SetDayStart,
+    SetTravelTimes,
     SwapDays,
 )
 from wayfarer.errors import EditRejected, InvalidRequest
@@ -99,6 +100,8 @@ def _targets(edit: Edit, all_spans: list[LegSpan]) -> list[LegSpan]:
         return [all_spans[legs.pop()]]
     if isinstance(edit, AddDay | DropDay):
         return [all_spans[-1]]
+    if isinstance(edit, SetTravelTimes):  # the trip's first day, or its last
+        return [all_spans[-1] if edit.leave and not edit.arrive else all_spans[0]]
     return all_spans
 
 

@@ -19,6 +19,9 @@ Rule codes (``Violation.rule``), stable for clients and tests:
     route             a day's walking order longer than 1.10 x the best order
     transfer          a travel day breaking ``planner.travel``'s rules (stops before
                       arrival and check-in, more than the arrival day's activities)
+    travel_window     a stop before the traveller is free on the first day or after
+                      they must leave on the last (``ItineraryDay.free_from`` /
+                      ``free_until``; such a day has no pace minimum)
 
 plus the realism rules of ``planner.rules`` (meal served, meal window, dining level, best
 time, fixed time, idle gap, estimate present).
@@ -33,6 +36,7 @@ from wayfarer.domain import (
     BUDGET_MAX_COST_LEVEL,
     PACE_ACTIVITY_BOUNDS,
     Itinerary,
+    ItineraryDay,
     ItineraryItem,
     Preferences,
 )
@@ -77,6 +81,9 @@ def verify_itinerary(
         weekday = day.date.weekday() if day.date else weekday_of(day.day, preferences.start_date)
         activities = [i for i in day.items if i.kind == "activity"]
         low, high = PACE_ACTIVITY_BOUNDS[day.pace or pace]
+        if day.free_from or day.free_until:
+            low = 0
+            out += _window(day)
         if day.day in travel:
             out += _travel_day(day.day, day.items, travel[day.day], arrival_cap(pace))
         elif not low <= len(activities) <= high:
@@ -144,6 +151,19 @@ def verify_itinerary(
                              message=f"No place for {', '.join(missing)} in the itinerary."))
     out += realism_violations(itinerary, index, pace, budget)
     return out
+
+
+def _window(day: ItineraryDay) -> list[Violation]:
+    """Stops of ``day`` outside the bounds its traveller's arrival or departure set."""
+    low = minutes_of(day.free_from) if day.free_from else 0
+    high = minutes_of(day.free_until) if day.free_until else 24 * 60
+    return [
+        Violation(rule="travel_window", day=day.day,
+                  message=f"{item.place.name} is outside the day's {day.free_from or ''}"
+                  f"-{day.free_until or ''} (arrival or departure).")
+        for item in day.items
+        if minutes_of(item.start) < low or minutes_of(item.end) > high
+    ]
 
 
 def _travel_day(

@@ -36,8 +36,11 @@ Schema history:
 - 9: an itinerary item's ``wish`` (issue 9): the meal wish that chose that meal ("cheap"
   lets a luxury trip's dinner sit below its dining floor), and an itinerary day's
   ``pace``: its own pace when the traveller lightened it past the trip pace's minimum.
-  Older itineraries have neither, the fields' default, so only the number moves
-  (current).
+  Older itineraries have neither, the fields' default, so only the number moves.
+- 10: the traveller's arrival and departure (``constraints.arrival`` / ``departure``:
+  ``{time, mode}``) and the first and last days' bounds they set (an itinerary day's
+  ``free_from`` / ``free_until``). Older documents had neither, the fields' default, so
+  only the number moves (current).
 """
 
 import json
@@ -205,6 +208,13 @@ def _upgrade_8_to_9(doc: Document) -> Document:
     return {**doc, "schema_version": 9}
 
 
+def _upgrade_9_to_10(doc: Document) -> Document:
+    """Version 10 adds the trip's arrival and departure (constraints) and a day's
+    ``free_from`` / ``free_until``; an older trip had none said, the fields' defaults, so
+    only the number moves."""
+    return {**doc, "schema_version": 10}
+
+
 UPGRADES: dict[int, Upgrade] = {
     0: _upgrade_0_to_1,
     1: _upgrade_1_to_2,
@@ -215,6 +225,7 @@ UPGRADES: dict[int, Upgrade] = {
     6: _upgrade_6_to_7,
     7: _upgrade_7_to_8,
     8: _upgrade_8_to_9,
+    9: _upgrade_9_to_10,
 }
 """``UPGRADES[n]`` turns a version-``n`` document into a version-``n + 1`` one (pure)."""
 

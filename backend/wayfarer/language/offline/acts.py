@@ -53,6 +53,7 @@ from wayfarer.language.offline.leg_changes import confirmation_reply
 from wayfarer.language.offline.questions import read_question, weekday_in
 from wayfarer.language.offline.rules import read_caps, read_elided_caps, read_meal_wishes
 from wayfarer.language.offline.text import Text, fold, name_key
+from wayfarer.language.offline.travel_times import read_travel_times
 
 _NO = re.compile(
     r"^\W*(?:no|nope|nah|not really|no thanks|no thank you|cancel|never ?mind|don't|"
@@ -312,6 +313,7 @@ def _extra_edits(folded: str, acts: list[DialogueAct]) -> list[DialogueAct]:
         found.append(EditTrip(edit=SetDayStart(earliest=earliest)))
     elif _LATER_START.search(folded):
         found.append(EditTrip(edit=SetDayStart(earliest="10:00")))
+    found += [EditTrip(edit=ends) for ends in read_travel_times(folded)]
     pin = _PIN.match(folded)
     if pin is not None and pin["name"].strip() not in _NOT_A_PLACE:
         acts = [a for a in acts if not (isinstance(a, EditTrip) and isinstance(
@@ -351,8 +353,10 @@ def _rule_words(act: DialogueAct) -> bool:
 
 
 def rules_while_gathering(folded: str) -> list[DialogueAct]:
-    """Caps and meal wishes said before there is a plan: kept for the first plan."""
-    return [*read_caps(folded), *read_elided_caps(folded), *read_meal_wishes(folded)]
+    """Caps, meal wishes, the arrival and the departure said before there is a plan: kept
+    for the first plan."""
+    return [*read_caps(folded), *read_elided_caps(folded), *read_meal_wishes(folded),
+            *(EditTrip(edit=ends) for ends in read_travel_times(folded))]
 
 
 def _adjusted(

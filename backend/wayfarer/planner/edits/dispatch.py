@@ -23,12 +23,14 @@ from wayfarer.domain import (
     RemovePlace,
     ReplacePlace,
     SetDayStart,
+    SetTravelTimes,
     SwapDays,
     Undo,
 )
 from wayfarer.errors import EditRejected
 from wayfarer.planner.base import EditResult
 from wayfarer.planner.edits.days import add_day, drop_day, swap_days
+from wayfarer.planner.edits.ends import set_travel_times
 from wayfarer.planner.edits.levels import change_budget, change_pace
 from wayfarer.planner.edits.limits import limit_per_day
 from wayfarer.planner.edits.meals import steer_meals, steers
@@ -79,6 +81,8 @@ def apply_edit(
             change_budget(state, edit)
         case SetDayStart():
             set_day_start(state, edit)
+        case SetTravelTimes():
+            set_travel_times(state, edit)
         case MealWish(wish="later_dinner"):
             later_dinners(state, edit)
         case MealWish():

@@ -30,9 +30,9 @@ def set_day_start(state: EditState, edit: SetDayStart) -> None:
         if not day.items or minutes_of(day.items[0].start) >= earliest:
             continue
         shifted = next(
-            (s for option in _options(state, day)
+            (s for option in shift_options(state, day)
              if (s := shifted_day(option, earliest)) is not None
-             and _keeps_rules(state, position, s)),
+             and keeps_rules(state, position, s)),
             None,
         )
         if shifted is not None:
@@ -75,7 +75,7 @@ def shifted_day(day: ItineraryDay, earliest: int) -> ItineraryDay | None:
     return day.model_copy(update={"items": items})
 
 
-def _options(state: EditState, day: ItineraryDay) -> list[ItineraryDay]:
+def shift_options(state: EditState, day: ItineraryDay) -> list[ItineraryDay]:
     """The day as it is, then (when the pace allows one sight fewer) without each of its
     morning sights in turn, so a later start has room."""
     low, _ = state.request.bounds
@@ -88,7 +88,7 @@ def _options(state: EditState, day: ItineraryDay) -> list[ItineraryDay]:
     return options
 
 
-def _keeps_rules(state: EditState, position: int, day: ItineraryDay) -> bool:
+def keeps_rules(state: EditState, position: int, day: ItineraryDay) -> bool:
     days = [day if k == position else d for k, d in enumerate(state.days)]
     itinerary = itinerary_for(state.request, days)
     problems = verify_itinerary(itinerary, state.preferences, state.index)
@@ -115,7 +115,7 @@ def later_dinners(state: EditState, edit: MealWish) -> None:
             item = dinner.model_copy(update={"start": hhmm(later),
                                              "end": hhmm(later + end - start)})
             trial = day.model_copy(update={"items": [*day.items[:-1], item]})
-            if _keeps_rules(state, position, trial):
+            if keeps_rules(state, position, trial):
                 state.set_day(position, trial)
                 moved.append(str(day.day))
                 break
