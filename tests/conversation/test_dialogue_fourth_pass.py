@@ -6,6 +6,7 @@ through a pace change, and an export's link built by the API (the policy knows n
 import re
 
 import httpx
+import pytest
 
 from tests.conversation.conftest import Chat
 from tests.conversation.test_dialogue_reading import day_of
@@ -140,23 +141,19 @@ async def test_a_day_already_at_the_pace_minimum_gets_lighter_when_asked(chat: C
     assert chat.itinerary is not None and chat.itinerary["days"][0]["pace"] == "moderate"
 
 
-async def test_leaving_it_to_us_after_the_plan_agrees_and_changes_nothing(chat: Chat) -> None:
+@pytest.mark.parametrize("messages", [
+    ("go ahead", "whatever you think", "up to you"),  # leaving it to us
+    ("no", "nope", "no, it's perfect"),  # a bare no to "anything else?"
+])
+async def test_nothing_to_decide_after_the_plan_agrees_and_changes_nothing(
+    chat: Chat, messages: tuple[str, ...]
+) -> None:
     await chat.say("rome 3 days, food, relaxed, mid-range")
     before = chat.session
-    for message in ("go ahead", "whatever you think", "up to you"):
+    for message in messages:
         await chat.say(message)
         assert "didn't" not in chat.reply and "not sure" not in chat.reply, message
-        assert chat.reply.rstrip().endswith(("?", ".")), message
-        for field in ("itinerary", "preferences", "constraints"):
-            assert chat.session[field] == before[field], (message, field)
-
-
-async def test_a_bare_no_to_anything_else_agrees_and_changes_nothing(chat: Chat) -> None:
-    await chat.say("rome 3 days, food, relaxed, mid-range")
-    before = chat.session
-    for message in ("no", "nope", "no, it's perfect"):
-        await chat.say(message)
-        assert "didn't" not in chat.reply and "not sure" not in chat.reply, message
+        assert chat.reply.rstrip().endswith(("?", ".", "!")), message
         for field in ("itinerary", "preferences", "constraints"):
             assert chat.session[field] == before[field], (message, field)
 

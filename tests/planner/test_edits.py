@@ -331,6 +331,8 @@ def test_an_arrival_and_a_departure_bound_the_first_and_last_days(
     first = arrived.itinerary.days[0]
     assert first.free_from == "15:30"  # 90 minutes from the airport
     assert all(i.start >= "15:30" for i in first.items)
+    # the afternoon is refilled with nearby sights that still fit, not left at one
+    assert sum(i.kind == "activity" for i in first.items) >= 2
     assert planner.verify(arrived.itinerary, arrived.preferences) == []
     assert arrived.itinerary.days[1:] == itinerary.days[1:]
     assert "Day 1 now starts at 15:30" in arrived.summary.description

@@ -5,11 +5,14 @@
 the last day end in time to get to the airport (:data:`DEPARTURE_MINUTES` before it). The
 day is first shifted as a later start would shift it (``times.shifted_day``); when that
 breaks a rule, or for a departure, the stops outside the day's new bounds are dropped.
-The day records its bounds (``ItineraryDay.free_from`` / ``free_until``), which the
+Nearby unused sights are then added back while one more still fits the shorter day. The
+day records its bounds (``ItineraryDay.free_from`` / ``free_until``), which the
 verifier holds every stop to and which lift the pace's minimum for that day only.
 """
 
-from wayfarer.domain import ItineraryDay, SetTravelTimes, TravelMode
+from collections.abc import Callable
+
+from wayfarer.domain import ItineraryDay, PlaceSelector, SetTravelTimes, TravelMode
 from wayfarer.planner.clock import hhmm, minutes_of
 from wayfarer.planner.days import activities_of
 from wayfarer.planner.edits.state import EditState
@@ -21,6 +24,8 @@ from wayfarer.planner.request import join_words
 ARRIVAL_MINUTES: dict[TravelMode, int] = {"flight": 90, "train": 45, "other": 45}
 #: Minutes from the last stop to leaving (to the airport or station in time), by mode.
 DEPARTURE_MINUTES: dict[TravelMode, int] = {"flight": 180, "train": 60, "other": 60}
+#: Unused sights tried for each one added back to a bounded day.
+REFILL_TRIES = 4
 #: Earliest and latest bound a day may get (a stop needs the time in between).
 EARLIEST_BOUND, LATEST_BOUND = 6 * 60, 23 * 60
 _HOW = {"flight": ("land", "flight"), "train": ("arrive", "train"),
@@ -58,6 +63,15 @@ def _arrive(state: EditState, free: int, edit: SetTravelTimes) -> str:
     )
     kept = shifted or day.model_copy(update={
         "items": [i for i in day.items if minutes_of(i.start) >= free]})
+    lunch_over = free > state.index.slots["lunch"].latest
+
+    def after_arrival(trial: ItineraryDay) -> ItineraryDay | None:
+        # scheduled from the morning: its lunch goes when the arrival is past lunch time
+        items = [i for i in trial.items
+                 if not (lunch_over and i.kind == "meal" and i.meal == "lunch")]
+        return shifted_day(trial.model_copy(update={"items": items}), free)
+
+    kept = _refilled(state, 0, kept, after_arrival)
     dropped = _dropped(day, kept)
     state.set_day(0, _titled(state, kept))
     verb = _HOW[edit.mode][0]
@@ -71,11 +85,42 @@ def _leave(state: EditState, position: int, free: int, edit: SetTravelTimes) -> 
         "free_until": hhmm(free),
         "items": [i for i in day.items if minutes_of(i.end) <= free],
     })
+
+    def before_departure(trial: ItineraryDay) -> ItineraryDay | None:
+        # a meal after the departure goes; a sight after it means the day is too full
+        items = [i for i in trial.items if i.kind == "activity" or minutes_of(i.end) <= free]
+        if any(minutes_of(i.end) > free for i in items):
+            return None
+        return trial.model_copy(update={"items": items})
+
+    kept = _refilled(state, position, kept, before_departure)
     dropped = _dropped(day, kept)
     state.set_day(position, _titled(state, kept))
     said = (f"Day {day.day} now ends by {hhmm(free)}, in time for your "
             f"{edit.leave} {_HOW[edit.mode][1]}")
     return said + (f" ({dropped} left out)." if dropped else ".")
+
+
+def _refilled(
+    state: EditState, position: int, day: ItineraryDay,
+    fit: Callable[[ItineraryDay], ItineraryDay | None],
+) -> ItineraryDay:
+    """``day`` with unused sights added, best first, while one more still fits its bound
+    (``fit`` turns a day scheduled anew into one inside the bound, or None) and every rule
+    holds, up to the pace's target; at most :data:`REFILL_TRIES` candidates a sight."""
+    state.days[position] = day  # rebuilt from its own meals, not the unbounded day's
+    acts = activities_of(state.index, day)
+    bounds = {"free_from": day.free_from, "free_until": day.free_until}
+    while len(acts) < state.request.target:
+        for new in state.activity_options(PlaceSelector(), position, acts)[:REFILL_TRIES]:
+            built = state.rebuild_day(position, [*acts, new])
+            trial = fit(built.model_copy(update=bounds)) if built is not None else None
+            if trial is not None and keeps_rules(state, position, trial):
+                day, acts = trial, [*acts, new]
+                break
+        else:
+            return day
+    return day
 
 
 def _titled(state: EditState, day: ItineraryDay) -> ItineraryDay:
