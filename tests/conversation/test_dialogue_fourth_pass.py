@@ -245,3 +245,17 @@ async def test_an_arrival_said_before_the_plan_shapes_its_first_day(chat: Chat) 
     assert chat.session["stage"] == "planned"
     first = _bounds(chat)[0]
     assert first[0] == "15:45" and first[2] >= "15:45"
+
+
+async def test_places_to_see_or_skip_said_before_the_plan_shape_it(chat: Chat) -> None:
+    await chat.say("rome 3 days, we must see the colosseum and the vatican museums")
+    await chat.say("we've been to the pantheon already, skip the museums")
+    await chat.say("history, moderate pace, mid-range")
+    assert chat.session["stage"] == "planned"
+    constraints = chat.session["constraints"]
+    assert {p["name"] for p in constraints["pinned"]} == {
+        "Colosseum", "Vatican Museums and Sistine Chapel"}
+    assert [e["name"] for e in constraints["excluded"]] == ["Pantheon"]  # not "the museums"
+    names = {name_of(chat, i) for day in activities(chat) for i in day}
+    assert {"Colosseum", "Vatican Museums and Sistine Chapel"} <= names
+    assert "Pantheon" not in names

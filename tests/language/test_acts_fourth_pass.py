@@ -47,8 +47,10 @@ ROWS: list[tuple[str, str, str]] = [
     ("g", "Lisbon 3 days, we're skint", "prefs city=Lisbon days=3 budget=budget"),
     ("g", "Prague 4 days, cost is not a concern", "prefs city=Prague days=4 budget=luxury"),
     ("g", "Dubai for 3 days, the budget doesn't matter", "prefs city=Dubai days=3 budget=luxury"),
+    # "no hostels" is also read as a place to skip; no Rome place has that name, so the
+    # conversation keeps nothing (tests/conversation: a wish only for a place the city has)
     ("g", "Rome 3 days, no hostels but nothing too pricey",
-     "prefs city=Rome days=3 budget=moderate"),
+     "prefs city=Rome days=3 budget=moderate;edit:remove name=hostels"),
     ("g", "Vienna, 3 days, not the cheapest places please", "prefs city=Vienna budget=moderate"),
     ("g", "Seoul 4 days, poor students, food", "prefs city=Seoul add=food budget=budget"),
     ("p", "money is no object now", "edit:change_budget budget=luxury"),
@@ -123,6 +125,14 @@ ROWS: list[tuple[str, str, str]] = [
     ("p", "we leave the hotel at 9", "unclear"),
     ("g", "Rome 3 days, our train gets in at 3pm",
      "prefs city=Rome days=3;edit:travel_times arrive=15:00 mode=train"),
+    # --- places to see or skip, said before the plan ------------------------------------
+    ("g", "Paris 3 days, skip the louvre, we've been",
+     "prefs city=Paris days=3;edit:remove name=louvre"),
+    ("g", "Rome 3 days, we must see the colosseum and the vatican museums",
+     "prefs city=Rome days=3;edit:pin name=colosseum;edit:pin name=vatican"),
+    ("g", "Paris 2 days, no louvre please, skip the eiffel tower",
+     "prefs city=Paris days=2;edit:remove name=louvre;edit:remove name=eiffel"),
+    ("g", "London 2 days, skip the museums", "prefs city=London days=2"),
 ]
 
 

@@ -52,6 +52,7 @@ from wayfarer.domain import (
     LimitPerDay,
     MealWish,
     PendingConfirmation,
+    PinPlace,
     PreferenceUpdate,
     Question,
     RemovePlace,
@@ -202,11 +203,11 @@ def _leg_asked(city: str, state: SessionState) -> Decision:
 
 def _gathering(acts: Sequence[DialogueAct], changes: PreferenceUpdate, proceed: bool,
                questions: tuple[Question, ...]) -> Decision:
-    """Gather; caps, meal wishes, the arrival and the departure said before the plan are
-    kept for it."""
+    """Gather; caps, meal wishes, the arrival and the departure, and places to see or
+    skip said before the plan are kept for it."""
     talk = next((a for a in acts if isinstance(a, SmallTalk)), None)
     rules = tuple(a for a in acts if isinstance(a, EditTrip) and isinstance(
-        a.edit, LimitPerDay | MealWish | SetTravelTimes))
+        a.edit, LimitPerDay | MealWish | SetTravelTimes | PinPlace | RemovePlace))
     return Decision("gather", changes=changes, proceed=proceed, questions=questions,
                     edits=rules, small_talk=talk.kind if talk else None)
 

@@ -30,15 +30,20 @@ from wayfarer.conversation.constraints import (
 )
 from wayfarer.conversation.diff import trip_diff
 from wayfarer.conversation.merge import changed_fields, merge_preferences
+from wayfarer.conversation.places import resolve_in_trip
 from wayfarer.domain import (
     AskTravelToCity,
     EditSummary,
     EditTrip,
+    ExcludedPlace,
     Leg,
     MealWish,
+    PinnedPlace,
+    PinPlace,
     PlanSnapshot,
     Preferences,
     PreferenceUpdate,
+    RemovePlace,
     SessionState,
     TripConstraints,
     pack_plan,
@@ -147,8 +152,11 @@ def _carry_out(state: SessionState, decision: Decision, ctx: PolicyContext) -> S
     planned = state.stage == "planned" and state.itinerary is not None
     kind = decision.kind
     if kind == "gather":
-        for act in decision.edits:  # caps and meal wishes said before the plan
-            state.constraints = record(state.constraints, act.edit, None, None)
+        for act in decision.edits:  # rules and places said before the plan
+            if isinstance(act.edit, PinPlace | RemovePlace):
+                state.constraints = _wished(state, act.edit, decision.changes, ctx)
+            else:
+                state.constraints = record(state.constraints, act.edit, None, None)
         step = _gather(state, decision.changes, decision.proceed, ctx)
         return _with_answers(step, decision, ctx)
     if kind == "replan":
@@ -235,6 +243,27 @@ def _plan(state: SessionState, ctx: PolicyContext, replanned: bool,
         offered=list(said.city_suggestions) if said and said.unsupported_legs else [],
     )
     return Step(state, event)
+
+
+def _wished(state: SessionState, edit: PinPlace | RemovePlace, changes: PreferenceUpdate,
+            ctx: PolicyContext) -> TripConstraints:
+    """The constraints with a place named before the plan kept (a must-see) or left out
+    (one to skip), when the trip's city, with this message's changes, has a place of that
+    name; unchanged otherwise ("skip the museums" names no one place)."""
+    name = edit.target.name
+    said = state.model_copy(update={
+        "preferences": merge_preferences(state.preferences, changes)})
+    place = resolve_in_trip(name, said, ctx.planner).place if name else None
+    if place is None:
+        return state.constraints
+    kept = state.constraints.model_copy(deep=True)
+    kept.pinned = [p for p in kept.pinned if p.place_id != place.id]
+    kept.excluded = [e for e in kept.excluded if e.place_id != place.id]
+    if isinstance(edit, PinPlace):
+        kept.pinned.append(PinnedPlace(place_id=place.id, name=place.name))
+    else:
+        kept.excluded.append(ExcludedPlace(place_id=place.id, name=place.name))
+    return kept
 
 
 def _gather(state: SessionState, changes: PreferenceUpdate, proceed: bool,

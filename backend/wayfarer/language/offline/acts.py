@@ -51,7 +51,12 @@ from wayfarer.language.offline.cities import CityResolver
 from wayfarer.language.offline.dates import read_timing
 from wayfarer.language.offline.leg_changes import confirmation_reply
 from wayfarer.language.offline.questions import read_question, weekday_in
-from wayfarer.language.offline.rules import read_caps, read_elided_caps, read_meal_wishes
+from wayfarer.language.offline.rules import (
+    read_caps,
+    read_elided_caps,
+    read_meal_wishes,
+    read_place_wishes,
+)
 from wayfarer.language.offline.text import Text, fold, name_key
 from wayfarer.language.offline.travel_times import read_travel_times
 
@@ -353,10 +358,11 @@ def _rule_words(act: DialogueAct) -> bool:
 
 
 def rules_while_gathering(folded: str) -> list[DialogueAct]:
-    """Caps, meal wishes, the arrival and the departure said before there is a plan: kept
-    for the first plan."""
+    """Caps, meal wishes, the arrival and the departure, and places to see or skip said
+    before there is a plan: kept for the first plan."""
     return [*read_caps(folded), *read_elided_caps(folded), *read_meal_wishes(folded),
-            *(EditTrip(edit=ends) for ends in read_travel_times(folded))]
+            *(EditTrip(edit=ends) for ends in read_travel_times(folded)),
+            *read_place_wishes(folded)]
 
 
 def _adjusted(

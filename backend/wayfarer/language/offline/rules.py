@@ -8,11 +8,24 @@ without its noun ("mosques, but no more than one a day") counts the last countab
 named before it; with none named it is not read.
 """
 
+import itertools
 import re
 
-from wayfarer.domain import EditScope, EditTrip, LimitPerDay, MealWish
+from rapidfuzz import fuzz
+
+from wayfarer.domain import (
+    INTERESTS,
+    EditScope,
+    EditTrip,
+    LimitPerDay,
+    MealWish,
+    PinPlace,
+    PlaceSelector,
+    RemovePlace,
+)
 from wayfarer.domain.edits import MealWishKind
 from wayfarer.language.offline.numbers import NUMBER, to_int
+from wayfarer.language.offline.selectors import CATEGORIES, GENERIC
 
 #: What a cap counts: a catalog category, or None for any stop.
 _COUNTED: dict[str, str | None] = {
@@ -103,3 +116,68 @@ def read_meal_wishes(folded: str) -> list[EditTrip]:
         scope = EditScope(kind="day", day=on) if on else EditScope()
         found.append(EditTrip(edit=MealWish(wish=wish, day=on), scope=scope))
     return found
+
+
+#: Words that start a new clause after a named place ("skip the louvre as we've been").
+_CLAUSE = re.compile(r"\s+\b(?:but|as|because|since|please|pls|too|this|on|in|for|we|i|"
+                     r"it's|its|if|so|though|cause|cos|again|anymore|already)\b.*$")
+_MUST_SEE = re.compile(
+    r"\b(?:must see|must-see|must visit|have to see|have to visit|need to see|really want to "
+    r"(?:see|visit)|definitely (?:want to )?(?:see|visit)|can't miss|cannot miss|don't want to "
+    r"miss|make sure (?:we|to|i) (?:see|visit))\s"
+)
+_SKIP_PLACE = re.compile(
+    r"\b(?:skip|skipping|avoid|leave out|not interested in|no need for|no(?!\s+(?:more|less|"
+    r"later|earlier|longer|than|one|two|problem|problems|idea|rush|worries|preference|"
+    r"preferences|clue|way|need|thanks|thank|kids|children|meat))|we've (?:already )?"
+    r"(?:been to|seen|done)|we have (?:already )?(?:been to|seen|done)|already (?:been to|"
+    r"seen|done))\s"
+)
+_LIST_PARTS = re.compile(r"(\s*,\s*(?:and\s+)?|\s+(?:and|or|&)\s+)")
+
+
+def read_place_wishes(folded: str) -> list[EditTrip]:
+    """Places named before there is a plan: a must-see is kept (``PinPlace``), one to skip
+    left out (``RemovePlace``); a list ("the colosseum and the vatican museums") names
+    each, up to the next wish or the end of the sentence. Names made only of kind words
+    ("the museums") are left to the interest readers; the conversation keeps a wish only
+    when the trip's city has a place of that name."""
+    found: list[EditTrip] = []
+    for sentence in re.findall(r"[^.;!?()]+", folded):
+        verbs = sorted([(m.start(), m.end(), "pin") for m in _MUST_SEE.finditer(sentence)]
+                       + [(m.start(), m.end(), "remove") for m in _SKIP_PLACE.finditer(sentence)])
+        for (_, end, make), after in itertools.zip_longest(verbs, verbs[1:]):
+            said = sentence[end: after[0] if after else len(sentence)]
+            for name in _names(said):
+                target = PlaceSelector(name=name)
+                edit = PinPlace(target=target) if make == "pin" else RemovePlace(target=target)
+                found.append(EditTrip(edit=edit, scope=EditScope(kind="place", place=name)))
+    return found
+
+
+def _names(said: str) -> list[str]:
+    """The place names of a list, each without its article and trailing clause: the first
+    item, then items after "and" / "or", or after a comma when they start with "the"
+    ("the colosseum, the pantheon and trevi fountain"; not "the nightlife, mostly food")."""
+    out = []
+    parts = _LIST_PARTS.split(_CLAUSE.sub("", said.strip()))
+    for position in range(0, len(parts), 2):
+        part = parts[position].strip()
+        joined = parts[position - 1].strip() if position else "and"
+        if joined == "," and not part.startswith("the "):  # ", and x" is joined "and"
+            break
+        name = re.sub(r"^(?:the|a|an)\s+", "", part)
+        if 3 <= len(name) <= 40 and not all(_is_kind(w) for w in name.split()):
+            out.append(name)
+    return out
+
+
+def _is_kind(word: str) -> bool:
+    """A word that names a kind of place or an interest ("museums", "nightlife", even
+    misspelt), not a particular place."""
+    return (word in GENERIC or bool(CATEGORIES.pattern.fullmatch(word))
+            or any(fuzz.ratio(word, i) >= KIND_SPELLING for i in INTERESTS))
+
+
+#: Least similarity (0-100) of a word to an interest for it to be that interest misspelt.
+KIND_SPELLING = 80
