@@ -259,3 +259,13 @@ async def test_places_to_see_or_skip_said_before_the_plan_shape_it(chat: Chat) -
     names = {name_of(chat, i) for day in activities(chat) for i in day}
     assert {"Colosseum", "Vatican Museums and Sistine Chapel"} <= names
     assert "Pantheon" not in names
+
+
+async def test_the_cost_answer_splits_the_groups_total_not_doubles_it(chat: Chat) -> None:
+    await chat.say("lisbon 4 days for 2 people, food, moderate pace, mid-range")
+    assert chat.itinerary is not None
+    cost = chat.itinerary["estimated_cost"]
+    assert cost["travelers"] == 2
+    await chat.say("what's the total cost?")
+    money = [int(n.replace(",", "")) for n in re.findall(r"\d[\d,]*(?= EUR)", chat.reply)]
+    assert money[:2] == [round(cost["per_person"]), round(cost["amount"])], chat.reply

@@ -194,21 +194,23 @@ def _cost(question: AskCost, state: SessionState, planner: Planner) -> str:
         return (f"I don't have exact prices, only price levels: this plan is {level} "
                 "(entry fees and meals at that level). Give me a budget per day or for the "
                 "trip and I'll keep to it.")
-    per_person = bool(getattr(cost, "per_person", False))
-    people = question.travelers or getattr(cost, "travelers", None) or 1
-    text = f"Roughly {amount:,.0f} {currency}".rstrip()
-    if per_person and people > 1:
-        text += f" per person, so about {amount * people:,.0f} {currency} for {people}"
-    elif per_person:
-        text += " per person"
+    # ``amount`` and the breakdown are the whole group's; ``per_person`` one traveller's
+    per_person = getattr(cost, "per_person", None)
+    group = getattr(cost, "travelers", None) or 1
+    people = question.travelers or group
+    if per_person:
+        text = f"Roughly {per_person:,.0f} {currency} per person".replace("  ", " ")
+        if people > 1:
+            text += f", so about {per_person * people:,.0f} {currency} for {people}"
     else:
-        text += " for the trip"
+        text = f"Roughly {amount:,.0f} {currency}".rstrip() + " for the trip"
     breakdown = getattr(cost, "breakdown", None)
     if breakdown is not None:
         parts = [f"{name} {value:,.0f}" for name in ("entries", "meals", "transport")
                  if (value := getattr(breakdown, name, None)) is not None]
+        whose = f"for {group}: " if group > 1 else ""
         if parts:
-            text += f" ({', '.join(parts)} {currency})".replace(" )", ")")
+            text += f" ({whose}{', '.join(parts)} {currency})".replace(" )", ")")
     return text + f" {DASH_ESTIMATE}"
 
 
