@@ -13,7 +13,6 @@
 
 import re
 from datetime import date
-from typing import get_args
 
 from wayfarer.domain import (
     AddDay,
@@ -45,7 +44,7 @@ from wayfarer.domain import (
     SetDayStart,
     Unclear,
 )
-from wayfarer.domain.acts import SmallTalk, Weekday
+from wayfarer.domain.acts import SmallTalk
 from wayfarer.language.offline import commands
 from wayfarer.language.offline.cities import CityResolver
 from wayfarer.language.offline.dates import read_timing
@@ -57,6 +56,7 @@ from wayfarer.language.offline.rules import (
     read_meal_wishes,
     read_place_wishes,
 )
+from wayfarer.language.offline.selectors import DayIndex
 from wayfarer.language.offline.text import Text, fold, name_key
 from wayfarer.language.offline.travel_times import read_travel_times
 
@@ -75,7 +75,6 @@ _BUSY = re.compile(r"\b(?:too (?:busy|much|packed|full|hectic|rushed|tiring|inte
                    r"exhausting|overloaded|lighter|lighten|less (?:busy|packed|rushed|hectic)|"
                    r"more (?:relaxed|chill|laid back)|fewer (?:stops|things|places|sights)|"
                    r"ease (?:up|off)|take it easy)\b")
-WEEKDAY_NAMES: tuple[Weekday, ...] = get_args(Weekday)
 _LATER_START = re.compile(
     r"\b(?:start(?:ing)? (?:each |every |the |our )?(?:days? )?later|later starts?|"
     r"late starts?|not (?:a |big )?morning (?:people|persons?|types?)|sleep in|lie in|"
@@ -176,12 +175,9 @@ def _weekday_day(folded: str, state: SessionState) -> int | None:
     named = weekday_in(folded)
     if named is None or state.itinerary is None:
         return None
-    wanted = WEEKDAY_NAMES.index(named)
-    for day in state.itinerary.days:
-        weekday = day.date.weekday() if day.date is not None else (day.day - 1) % 7
-        if weekday == wanted:
-            return day.day
-    return None
+    days = state.itinerary.days
+    assumed = tuple(d.date.weekday() if d.date else (d.day - 1) % 7 for d in days)
+    return DayIndex(len(days), assumed).weekday(named)
 
 
 def _question(

@@ -93,10 +93,10 @@ def change_pace(state: EditState, edit: ChangePace) -> None:
             raise EditRejected(f"I couldn't fit a {pace} schedule into day {position + 1}.")
         built, _ = result
         state.set_day(position, built)
-    state.description = f"Changed the pace to {pace}." + _refilled(state)
+    state.description = f"Changed the pace to {pace}." + _days_gained(state)
 
 
-def _refilled(state: EditState) -> str:
+def _days_gained(state: EditState) -> str:
     """Days a trip planned short of its length (too few places for the old pace) gains
     now that a lighter pace spreads the places further, said as a sentence ("" when
     none)."""
