@@ -61,3 +61,28 @@ def test_an_unreadable_snapshot_is_set_aside_not_fatal(tmp_path: Path) -> None:
         assert httpx.post(f"{served.url}/api/sessions").status_code == 201
     assert (tmp_path / "sessions.json.unreadable").read_text() == "this is not a snapshot"
     assert len(json.loads(snapshot.read_text())["sessions"]) == 1
+
+
+def test_a_turn_on_a_document_whose_itinerary_is_unreadable_is_not_found(tmp_path: Path) -> None:
+    """The itinerary is decoded when a turn first reads it (ADR 0081): a stored one that
+    cannot be read answers the SPEC's 404, never a 500, and touches no other session."""
+    snapshot = tmp_path / "sessions.json"
+    env = {"WAYFARER_MEMORY_SNAPSHOT_PATH": str(snapshot)}
+    with wayfarer_serve(env) as served, httpx.Client(base_url=served.url, timeout=30) as http:
+        ids = [http.post("/api/sessions").json()["session_id"] for _ in range(2)]
+        for session_id in ids:
+            http.post(f"/api/sessions/{session_id}/messages",
+                      json={"content": "3 days in Rome, food and history, relaxed, cheap"})
+        served.stop()
+    saved = json.loads(snapshot.read_text())
+    broken = next(entry for entry in saved["sessions"] if entry["id"] == ids[0])
+    assert '"cost_level":' in broken["document"]
+    broken["document"] = broken["document"].replace('"cost_level":', '"cost_level":"x",'
+                                                    '"ignored":', 1)
+    snapshot.write_text(json.dumps(saved))
+    with wayfarer_serve(env) as served, httpx.Client(base_url=served.url, timeout=30) as http:
+        turn = http.post(f"/api/sessions/{ids[0]}/messages", json={"content": "more relaxed"})
+        assert turn.status_code == 404
+        assert turn.json()["error"]["code"] == "session_not_found"
+        other = http.post(f"/api/sessions/{ids[1]}/messages", json={"content": "more relaxed"})
+        assert other.status_code == 200 and other.json()["session"]["itinerary"] is not None

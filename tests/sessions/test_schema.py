@@ -14,6 +14,7 @@ from wayfarer.domain import (
     TravelEnd,
     unpack_plan,
 )
+from wayfarer.errors import SessionNotFound
 from wayfarer.sessions import is_session_id, new_session_id
 from wayfarer.sessions.schema import DocumentError, decode, encode, stamped, upgrade
 
@@ -249,7 +250,7 @@ def test_a_schema_9_document_loads_with_no_arrival_or_departure() -> None:
            "preferences": {"city": "Rome"}, "itinerary": itinerary,
            "constraints": {"day_start": "10:00"}}
     state = decode(json.dumps(doc))
-    assert state.schema_version == SCHEMA_VERSION == 10
+    assert state.schema_version == SCHEMA_VERSION == 11
     assert state.constraints.arrival is None and state.constraints.departure is None
     assert state.constraints.day_start == "10:00"
     assert state.itinerary is not None
@@ -260,3 +261,67 @@ def test_a_schema_9_document_loads_with_no_arrival_or_departure() -> None:
     again = decode(encode(state))
     assert again.constraints.arrival == TravelEnd(time="14:00", mode="flight")
     assert again.itinerary is not None and again.itinerary.days[0].free_from == "15:30"
+
+
+def _rome_day_trip() -> dict[str, object]:
+    item = {"start": "10:00", "end": "11:00", "kind": "activity", "note": 'a "quoted" note',
+            "place": {"id": "rome-x", "name": "X", "category": "museum", "interests": [],
+                      "lat": 41.9, "lon": 12.5, "cost_level": 1}}
+    return {"city": "Rome", "country": "Italy", "days": [{"day": 1, "items": [item]}],
+            "estimated_cost": {"level": "moderate"}}
+
+
+def test_a_schema_10_document_with_its_itinerary_mid_document_loads_and_moves_it_last() -> None:
+    doc = {"schema_version": 10, "session_id": new_session_id(), "stage": "planned",
+           "preferences": {"city": "Rome"}, "itinerary": _rome_day_trip(),
+           "constraints": {"day_start": "10:00"},
+           "history": [{"role": "user", "content": '"itinerary":{"city":"Oslo"}}',
+                        "created_at": "2026-01-05T10:00:00Z"}]}
+    state = decode(json.dumps(doc, separators=(",", ":")))
+    assert state.schema_version == SCHEMA_VERSION == 11
+    assert state.itinerary is not None and state.itinerary.city == "Rome"
+    assert state.constraints.day_start == "10:00"
+    raw = encode(state)
+    assert raw.endswith(b',"itinerary":' + state.itinerary.model_dump_json().encode() + b"}")
+    assert json.loads(raw)["history"][0]["content"] == '"itinerary":{"city":"Oslo"}}'
+    assert decode(raw) == state
+
+
+def test_a_current_document_keeps_its_itinerary_undecoded_until_read() -> None:
+    state = SessionState(session_id=new_session_id(), stage="planned",
+                         itinerary=_rome_day_trip(),  # type: ignore[arg-type]
+                         history=[Message(role="user", content=',"itinerary":{"x":1}}')])
+    raw = encode(state)
+    loaded = decode(raw)
+    assert loaded.stored_itinerary is None and loaded.has_itinerary  # not decoded yet
+    assert encode(loaded) == raw  # written back verbatim
+    assert encode(loaded.copied()) == raw
+    assert loaded.view_json() == state.view_json()
+    assert loaded.view() == state.view()
+    assert loaded.model_dump() == state.model_dump()
+    assert json.loads(loaded.model_dump_json()) == json.loads(state.model_dump_json())
+    assert decode(raw) == state and state == decode(raw)
+    assert "Rome" in repr(decode(raw))
+    assert loaded.itinerary is not None and loaded.itinerary.days[0].items[0].place.id == "rome-x"
+    loaded.itinerary.days[0].theme = "Ancient Rome"  # a change made in place is kept
+    assert decode(encode(loaded)).itinerary.days[0].theme == "Ancient Rome"  # type: ignore[union-attr]
+    replaced = decode(raw)
+    replaced.itinerary = None
+    assert not replaced.has_itinerary and decode(encode(replaced)).itinerary is None
+
+
+def test_an_unreadable_itinerary_is_a_session_not_found_when_read() -> None:
+    state = SessionState(session_id=new_session_id(), itinerary=_rome_day_trip())  # type: ignore[arg-type]
+    raw = encode(state).replace(b'"cost_level":1', b'"cost_level":"dear"')
+    loaded = decode(raw)
+    with pytest.raises(SessionNotFound):
+        _ = loaded.itinerary
+
+
+def test_model_copy_sets_an_undecoded_itinerary_by_either_name() -> None:
+    raw = encode(SessionState(session_id=new_session_id(), itinerary=_rome_day_trip()))  # type: ignore[arg-type]
+    for name in ("itinerary", "stored_itinerary"):
+        copied = decode(raw).model_copy(update={name: None, "stage": "planned"})
+        assert copied.itinerary is None and copied.stage == "planned"
+        assert decode(encode(copied)).itinerary is None
+    assert decode(raw).model_copy(update={"stage": "planned"}).itinerary is not None

@@ -354,7 +354,7 @@ class _Turn:
 
 
 def _rank(state: SessionState) -> int:
-    if state.itinerary is not None:
+    if state.has_itinerary:
         return PLANNED
     return TALKING if any(m.role == "user" for m in state.history) else UNTOUCHED
 

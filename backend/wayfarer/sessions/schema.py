@@ -40,7 +40,11 @@ Schema history:
 - 10: the traveller's arrival and departure (``constraints.arrival`` / ``departure``:
   ``{time, mode}``) and the first and last days' bounds they set (an itinerary day's
   ``free_from`` / ``free_until``). Older documents had neither, the fields' default, so
-  only the number moves (current).
+  only the number moves.
+- 11: ``itinerary`` is written as the document's last key, so a store hands its JSON over
+  undecoded and it is validated when a turn first reads it (``SessionState.itinerary``;
+  ADR 0081): a turn cycle that does not read the plan no longer decodes and re-encodes it.
+  The JSON is the same object; only the number moves (current).
 """
 
 import json
@@ -52,7 +56,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from wayfarer.domain import SCHEMA_VERSION, SessionState
-from wayfarer.domain.session import pack_plan_json
+from wayfarer.domain.session import from_stored_json, pack_plan_json
 
 Document = dict[str, Any]
 Upgrade = Callable[[Document], Document]
@@ -215,6 +219,13 @@ def _upgrade_9_to_10(doc: Document) -> Document:
     return {**doc, "schema_version": 10}
 
 
+def _upgrade_10_to_11(doc: Document) -> Document:
+    """Version 11 writes ``itinerary`` as the document's last key (read lazily); a JSON
+    object's keys have no order to upgrade, so only the number moves (the next save
+    writes the new order)."""
+    return {**doc, "schema_version": 11}
+
+
 UPGRADES: dict[int, Upgrade] = {
     0: _upgrade_0_to_1,
     1: _upgrade_1_to_2,
@@ -226,6 +237,7 @@ UPGRADES: dict[int, Upgrade] = {
     7: _upgrade_7_to_8,
     8: _upgrade_8_to_9,
     9: _upgrade_9_to_10,
+    10: _upgrade_10_to_11,
 }
 """``UPGRADES[n]`` turns a version-``n`` document into a version-``n + 1`` one (pure)."""
 
@@ -257,7 +269,7 @@ def encode(state: SessionState) -> bytes:
 
     The same bytes as ``model_dump_json().encode()``, serialized straight to bytes (no
     intermediate ``str``)."""
-    return _SERIALIZER.to_json(state)
+    return state.encoded()
 
 
 def encode_compressed(state: SessionState, level: int) -> bytes:
@@ -281,7 +293,6 @@ def expanded(raw: bytes) -> bytes:
 
 
 _HEAD = b'Z{"schema_version":%d,"session_id":"%s","version":%d}'
-_SERIALIZER = SessionState.__pydantic_serializer__
 _CURRENT_PREFIX = b'{"schema_version":%d,' % SCHEMA_VERSION
 
 
@@ -291,9 +302,10 @@ def decode(raw: bytes | str) -> SessionState:
     if isinstance(raw, bytes):
         raw = expanded(raw)
     if isinstance(raw, bytes) and raw.startswith(_CURRENT_PREFIX):
-        # Written by this code's encode(): validate straight from JSON (no upgrade needed).
+        # Written by this code's encode(): validate straight from JSON (no upgrade needed),
+        # the itinerary when first read (SessionState's docstring).
         try:
-            return SessionState.model_validate_json(raw)
+            return from_stored_json(raw)
         except ValidationError as exc:
             raise DocumentError(f"invalid session document: {exc.error_count()} errors") from exc
     try:
