@@ -29,12 +29,13 @@ from wayfarer.domain import (
     AskTravelToCity,
     AskUnknowable,
     AskWhy,
+    EstimatedCost,
     ItineraryDay,
     Question,
     SessionState,
 )
 from wayfarer.language.events import AskQuestion, Edited, NarrationEvent, Planned
-from wayfarer.language.offline.phrasing import join_words
+from wayfarer.language.offline.phrasing import empty_day_words, join_words
 from wayfarer.planner import CatalogPlace, Planner
 from wayfarer.planner.clock import minutes_of, weekday_of
 from wayfarer.planner.geo import haversine_km, is_transit_hop, travel_minutes_km
@@ -79,7 +80,7 @@ def answer(question: Question, state: SessionState, planner: Planner) -> str:
         case AskSchedule() if question.place:
             return _visit(question.place, state, planner)
         case AskSchedule():
-            return _schedule(question, state)
+            return _schedule(question, state, planner)
         case AskRoute():
             return _route(question, state, planner)
         case AskTravelToCity():
@@ -183,6 +184,10 @@ def _cost(question: AskCost, state: SessionState, planner: Planner) -> str:
     if state.itinerary is None:
         return "I'll have a cost estimate once there's a plan; tell me where you'd like to go."
     cost = state.itinerary.estimated_cost
+    if question.day is not None or question.rank is not None:
+        by_day = _day_cost(question, cost, len(state.itinerary.days))
+        if by_day is not None:
+            return by_day
     level = _BUDGET_WORDS.get(cost.level, cost.level)
     amount = getattr(cost, "amount", None)
     currency = getattr(cost, "currency", None) or ""
@@ -214,6 +219,40 @@ def _cost(question: AskCost, state: SessionState, planner: Planner) -> str:
     return text + f" {DASH_ESTIMATE}"
 
 
+def _day_cost(question: AskCost, cost: EstimatedCost, length: int) -> str | None:
+    """One day's estimate (``question.day``) or the priciest / cheapest day
+    (``question.rank``), from the plan's per-day figures (the group's); None when the plan
+    has none (an estimate made before per-day figures existed)."""
+    if question.day is not None and not 1 <= question.day <= length:
+        return f"The trip has {length} days, so there is no day {question.day}."
+    if not cost.per_day:
+        return None
+    currency = cost.currency or ""
+    group = cost.travelers
+
+    def spend(amount: float) -> str:
+        text = f"roughly {amount:,.0f} {currency}".rstrip()
+        if group > 1:
+            text += f" for {group} (about {amount / group:,.0f} {currency} each)".replace(
+                "  ", " ")
+        return text
+
+    if question.day is not None:
+        day = next((d for d in cost.per_day if d.day == question.day), None)
+        if day is None:
+            return None
+        return f"Day {day.day} comes to {spend(day.amount)} {DASH_ESTIMATE}"
+    ordered = sorted(cost.per_day, key=lambda d: (d.amount, d.day))
+    if len(ordered) == 1:
+        return f"It's a one-day trip: {spend(ordered[0].amount)} {DASH_ESTIMATE}"
+    first, other = (ordered[-1], ordered[0]) if question.rank == "most" else (
+        ordered[0], ordered[-1])
+    word, opposite = ("priciest", "cheapest") if question.rank == "most" else (
+        "cheapest", "priciest")
+    return (f"Day {first.day} is the {word}: {spend(first.amount)}; the {opposite} is day "
+            f"{other.day}, {spend(other.amount)} {DASH_ESTIMATE}")
+
+
 def _why(question: AskWhy, state: SessionState, planner: Planner) -> str:
     planned = planned_place(state, planner, question.place)
     if planned is None:
@@ -243,15 +282,19 @@ def _why(question: AskWhy, state: SessionState, planner: Planner) -> str:
     return f"I picked {item.place.name} because {' and '.join(reasons)}.{about}"
 
 
-def _schedule(question: AskSchedule, state: SessionState) -> str:
+def _schedule(question: AskSchedule, state: SessionState, planner: Planner) -> str:
     itinerary = state.itinerary
     if itinerary is None:
         return "There's no plan yet; tell me where you'd like to go."
     days = itinerary.days
+    if question.busiest is not None:
+        return _busiest(question.busiest, days)
     if question.day is not None:
         if not 1 <= question.day <= len(days):
             return f"The trip has {len(days)} days, so there is no day {question.day}."
         days = [days[question.day - 1]]
+    if question.interest is not None:
+        return _for_interest(question.interest, days, state, planner)
     if question.time is not None:
         at = minutes_of(question.time)
         lines = []
@@ -268,6 +311,71 @@ def _schedule(question: AskSchedule, state: SessionState) -> str:
                 lines.append(f"Day {day.day} at {question.time}: nothing planned.")
         return "\n".join(lines)
     return "\n\n".join(_day_text(day) for day in days)
+
+
+#: How an interest reads in "On day 2, for the kids: ...".
+_FOR_WORDS = {"family": "the kids", "viewpoints": "views", "beaches": "the beach"}
+
+
+def _busiest(rank: str, days: Sequence[ItineraryDay]) -> str:
+    """Which day is the fullest (``rank`` "most") or the lightest, by sights then hours."""
+    def load(day: ItineraryDay) -> tuple[int, int]:
+        sights = [i for i in day.items if i.kind == "activity"]
+        span = (minutes_of(day.items[-1].end) - minutes_of(day.items[0].start)
+                if day.items else 0)
+        return len(sights), span
+
+    def said(day: ItineraryDay) -> str:
+        sights = load(day)[0]
+        if not day.items:
+            return f"day {day.day} ({empty_day_words(day)})"
+        return (f"day {day.day}, {sights} sight{'s' if sights != 1 else ''} from "
+                f"{day.items[0].start} to {day.items[-1].end}")
+
+    if len(days) == 1:
+        return f"It's a one-day trip: {said(days[0])}."
+    ordered = sorted(days, key=lambda d: (*load(d), -d.day))
+    first, other = (ordered[-1], ordered[0]) if rank == "most" else (ordered[0], ordered[-1])
+    word, opposite = ("fullest", "lightest") if rank == "most" else ("lightest", "fullest")
+    return f"The {word} is {said(first)}; the {opposite} is {said(other)}."
+
+
+def _for_interest(interest: str, days: Sequence[ItineraryDay], state: SessionState,
+                  planner: Planner) -> str:
+    """What ``days`` hold for ``interest``; when nothing, the nearest catalog places for it
+    that the plan does not visit, offered to add."""
+    words = _FOR_WORDS.get(interest, interest)
+    found = [(day, [i for i in day.items if interest in i.place.interests]) for day in days]
+    lines = [(day.day, join_words([f"{i.place.name} ({i.start})" for i in hits]))
+             for day, hits in found if hits]
+    if len(days) == 1 and lines:
+        return f"On day {lines[0][0]}, for {words}: {lines[0][1]}."
+    if lines:
+        return f"For {words}: " + "; ".join(f"day {n}, {names}" for n, names in lines) + "."
+    where = f"day {days[0].day}" if len(days) == 1 else "the plan"
+    offers = _nearby_for(interest, days, state, planner)
+    if not offers:
+        return f"Nothing on {where} is especially for {words}, and I know no place for it."
+    target = f" to day {days[0].day}" if len(days) == 1 else ""
+    return (f"Nothing on {where} is especially for {words}. Close by: {join_words(offers)}; "
+            f"say \"add {offers[0]}{target}\" and I'll fit it in.")
+
+
+def _nearby_for(interest: str, days: Sequence[ItineraryDay], state: SessionState,
+                planner: Planner, count: int = 2) -> list[str]:
+    """Up to ``count`` catalog sights for ``interest`` the plan does not visit, nearest
+    the stops of ``days`` (in the first day's city)."""
+    stops = [i.place for day in days for i in day.items]
+    city = (days[0].city if days else None) or state.preferences.city
+    if city is None or not stops:
+        return []
+    planned = {i.place.id for day in (state.itinerary.days if state.itinerary else [])
+               for i in day.items}
+    lat = sum(p.lat for p in stops) / len(stops)
+    lon = sum(p.lon for p in stops) / len(stops)
+    options = [p for p in planner.sights(city, interest) if p.id not in planned]
+    options.sort(key=lambda p: haversine_km(lat, lon, p.lat, p.lon))
+    return [p.name for p in options[:count]]
 
 
 def _visit(name: str, state: SessionState, planner: Planner) -> str:
@@ -290,6 +398,8 @@ def _visit(name: str, state: SessionState, planner: Planner) -> str:
 
 def _day_text(day: ItineraryDay) -> str:
     when = f" ({day.date:%a %d %b})" if day.date else ""
+    if not day.items:
+        return f"Day {day.day}{when}: {empty_day_words(day)}."
     lines = [f"Day {day.day}{when}:"]
     for item in day.items:
         what = f"{'lunch' if minutes_of(item.start) < 16 * 60 else 'dinner'} at " if (

@@ -34,6 +34,7 @@ from pydantic import BaseModel, Field
 from wayfarer.domain.changes import ExportFormat, PreferenceUpdate
 from wayfarer.domain.edits import Edit
 from wayfarer.domain.preferences import MAX_TRAVELERS, MAX_TRIP_DAYS
+from wayfarer.domain.vocabulary import Interest
 
 HHMM = r"^([01]\d|2[0-3]):[0-5]\d$"
 
@@ -119,12 +120,14 @@ class AskOpeningHours(BaseModel):
 
 class AskCost(BaseModel):
     """"How much will this cost?": the trip estimate, optionally for ``travelers`` people
-    or one ``day`` / ``place``."""
+    or one ``day`` / ``place``; ``rank`` asks which day costs the ``most`` ("the priciest
+    day?") or the ``least``."""
 
     act: Literal["ask_cost"] = "ask_cost"
     travelers: int | None = Field(default=None, ge=1, le=MAX_TRAVELERS)
     day: int | None = Field(default=None, ge=1)
     place: str | None = None
+    rank: Literal["most", "least"] | None = None
 
 
 class AskWhy(BaseModel):
@@ -137,12 +140,17 @@ class AskWhy(BaseModel):
 class AskSchedule(BaseModel):
     """"What's on day 2?" / "what are we doing at 3pm?": a ``day`` and/or a ``time``
     ("HH:MM"); both None asks for the whole plan. With ``place``, whether and when the
-    plan visits that place ("is the Louvre in the plan?", "when do we see the Louvre?")."""
+    plan visits that place ("is the Louvre in the plan?", "when do we see the Louvre?").
+    ``busiest`` asks which day is the ``most`` or ``least`` full ("the busiest day?");
+    ``interest`` what a day (or the plan) has for it ("anything for the kids on day 2?":
+    ``family``)."""
 
     act: Literal["ask_schedule"] = "ask_schedule"
     day: int | None = Field(default=None, ge=1)
     time: str | None = Field(default=None, pattern=HHMM)
     place: str | None = None
+    busiest: Literal["most", "least"] | None = None
+    interest: Interest | None = None
 
 
 class AskRoute(BaseModel):

@@ -103,6 +103,11 @@ class Planner(Protocol):
         """The catalog place of ``city`` best matching ``name`` (fuzzy), or None."""
         ...
 
+    def sights(self, city: str, interest: str | None = None) -> list[CatalogPlace]:
+        """The catalog's sights (not places to eat) in ``city``, those for ``interest``
+        when given, headline ones first; empty when ``city`` is not covered."""
+        ...
+
     def city_centre(self, city: str) -> tuple[float, float] | None:
         """(lat, lon) of a covered city's centre, or None when not covered."""
         ...

@@ -225,6 +225,13 @@ class CatalogPlanner:
             return None
         return max(scored, key=lambda sp: (sp[0], -index.rank[sp[1].id]))[1]
 
+    def sights(self, city: str, interest: str | None = None) -> list[CatalogPlace]:
+        """The catalog's sights in ``city`` (for ``interest`` when given), catalog order."""
+        index = self.index(city)
+        if index is None:
+            return []
+        return [p for p in index.activities if interest is None or interest in p.interests]
+
     def city_centre(self, city: str) -> tuple[float, float] | None:
         """(lat, lon) of a covered city's centre, or None when not covered."""
         index = self.index(city)

@@ -170,6 +170,13 @@ _ADD = re.compile(
     rf"let'?s (?:also )?(?:see|visit|do|go to)|how about adding|what about adding)\s+"
     rf"(?P<query>.+?){_END}"
 )
+#: "is there a brewery we could add?", "any jazz bar we can fit in on day 2?": the place
+#: asked about, then the verb.
+_ADD_ASKED = re.compile(
+    r"^\W*(?:so |and |ok |okay )?(?:is there|are there|any)\s+(?P<query>.+?)\s+(?:that\s+)?"
+    r"(?:we|i|you)\s+(?:could|can|might|should)\s+(?:also\s+)?(?:add|include|fit in|squeeze "
+    r"in|visit|go to|do)\b(?P<tail>[^,.;!?]*)"
+)
 #: "can you fit the Museu Picasso in on day 2", "squeeze X in somewhere".
 _FIT_IN = re.compile(
     rf"\b(?:fit|squeeze|slot|work)\s+(?P<query>(?!in\b)[^,.;!?]+?)\s+in\b"
@@ -360,13 +367,16 @@ def _place_edits(text: Text, context: EditContext) -> Found:
             if target != PlaceSelector(day=target.day):
                 edits.append((match.start(), RemovePlace(target=target)))
                 text.claim(match.start(), match.end())
-    for match in text.find(_ADD):
-        if not _is_place(match["query"], context):
-            continue
-        raw = text.original(match.start("query"), match.end("query"))
-        query = read_selector(raw, context.itinerary, context.days)
-        edits.append((match.start(), AddPlace(query=query)))
-        text.claim(match.start(), match.end())
+    for pattern in (_ADD, _ADD_ASKED):
+        for match in text.find(pattern):
+            if not _is_place(match["query"], context):
+                continue
+            raw = text.original(match.start("query"), match.end("query"))
+            if pattern is _ADD_ASKED:  # "... we could add on day 2": the day is in the tail
+                raw += text.original(match.start("tail"), match.end("tail"))
+            query = read_selector(raw, context.itinerary, context.days)
+            edits.append((match.start(), AddPlace(query=query)))
+            text.claim(match.start(), match.end())
     return edits + _unverbed_adds(text, context)
 
 

@@ -103,7 +103,8 @@ _SYNONYMS: dict[Interest, tuple[str, ...]] = {
     ),
     "nightlife": (
         "vida nocturna", "vie nocturne", "nachtleben", "fiesta", "fiestas", "biergarten",
-        "beer gardens", "beer garden",
+        "beer gardens", "beer garden", "brewery", "breweries", "taproom", "taprooms",
+        "wine bars", "wine bar", "beer halls", "beer hall",
         "nightlife", "night life", "bars", "bar", "clubs", "club", "clubbing", "live music",
         "partying", "party", "parties", "pubs", "pub", "pub crawl", "cocktails", "cocktail",
         "cocktail bars", "jazz", "jazz bars", "drinks", "drinking", "nights out", "night out",

@@ -64,12 +64,22 @@ def day_heading(day: ItineraryDay) -> str:
     return f"Day {day.day}{when}{theme}"
 
 
+def empty_day_words(day: ItineraryDay) -> str:
+    """What a day without sights holds: the journey's bound when travel leaves it no time
+    ("no time for sights before you leave (free until 06:00)"), else a free day."""
+    if day.free_until is not None:
+        return f"no time for sights before you leave (free until {day.free_until})"
+    if day.free_from is not None:
+        return f"no time for sights after you arrive (free from {day.free_from})"
+    return "a free day to wander"
+
+
 def day_line(day: ItineraryDay) -> str:
     """One line per day: heading, the move between cities on a travel day, the sights,
     then where to eat."""
     sights = [i.place.name for i in day.items if i.kind == "activity"]
     meals = [f"{meal_word(i)} at {i.place.name}" for i in day.items if i.kind == "meal"]
-    body = ", ".join(sights) or "a free day to wander"
+    body = ", ".join(sights) or empty_day_words(day)
     if meals:
         body += "; " + join_words(meals)
     if day.transfer is not None:

@@ -10,6 +10,7 @@ resolves them against the plan and the catalog.
 
 import re
 from collections.abc import Callable
+from typing import Literal
 
 from wayfarer.domain import (
     AskCost,
@@ -24,8 +25,10 @@ from wayfarer.domain import (
     Question,
 )
 from wayfarer.domain.acts import PlaceFact, UnknowableTopic, Weekday
+from wayfarer.language.offline.interests import read_interests
 from wayfarer.language.offline.nicknames import with_names
 from wayfarer.language.offline.numbers import NUMBER, to_int
+from wayfarer.language.offline.text import Text
 
 #: Weekday words in English, Spanish, French and German (folded), with short forms.
 WEEKDAY_WORDS: dict[str, Weekday] = {}
@@ -73,20 +76,23 @@ _CAN_ON_WEEKDAY = re.compile(
 #: Asks for hours even without a question mark ("opening hours of the Louvre").
 _HOURS_ASKED = re.compile(r"\b(?:opening hours|opening times|hours of|hours for)\b")
 _COST = re.compile(r"\b(?:how much|cost|costs|price|prices|pricey|expensive|spend|total|"
-                   r"budget(?: for)? it|afford|fee|fees|admission|entrance|entry)\b"
+                   r"budget(?: for)? it|afford|fee|fees|admission|entrance|entry|"
+                   r"set (?:us|me|you) back|run (?:us|me))\b"
                    r"|\bwhat (?:does|do|would|will|did)\b[^?.!;]{0,40}\b(?:come|add up) to\b")
 #: "is the star ferry cheap?": a price question, not a request for a cheaper trip.
 _COST_ASKED = re.compile(r"^\W*(?:is|are|was|will|would)\b.*\b(?:cheap|affordable|"
                          r"worth (?:it|the money))\W*$")
 _WHY = re.compile(r"\bwhy\b")
 _COST_WORDS = re.compile(r"\b(?:how much|costs?|prices?|pricey|expensive|cheap|affordable|"
+                         r"set|back|run|"
                          r"worth|money|spend|total|afford|come to|add up to|ballpark|"
                          r"people|persons|of us|both|all|entry|entrance|ticket|tickets|"
                          r"admission|fee|fees|whole|roughly|about|approximately|going|"
                          r"should|budget|we|us|for|[0-9]+|two|three|four|five|six)\b")
 _TRIP_WORDS = frozenset({"trip", "plan", "this", "it", "everything", "holiday", "vacation",
                          "itinerary", "this trip", "this plan", "the trip", "that", "all this",
-                         "all that", "the whole trip", "it all", "this all"})
+                         "all that", "the whole trip", "it all", "this all", "thing",
+                         "whole thing", "the whole thing"})
 _ROUTE = re.compile(
     r"\b(?:how (?:do|can|should|would|will) (?:i|we) (?:get|go|travel)|how to get|"
     r"far (?:from|away)|how long (?:does it|will it|is it|to) (?:take |be )?(?:to )?"
@@ -142,6 +148,31 @@ _VISITED = re.compile(
     r"(?:on|in) (?:it|the plan|the itinerary|the list|there|this plan|this trip)|"
     r"included|part of the (?:plan|trip|itinerary))\b"
 )
+#: "Which day is the priciest?" / "the cheapest day?" (with a day word): a cost rank.
+_COST_RANK = re.compile(
+    r"\b(?:(?P<most>most expensive|priciest|dearest|costliest|(?:costs?|spend(?:ing)?) "
+    r"(?:the )?most|biggest spend|most money)|(?P<least>cheapest|least expensive|"
+    r"(?:costs?|spend(?:ing)?) (?:the )?least|least money|lowest cost))\b"
+)
+#: "Which day is the busiest?" / "the most relaxed day?" (with a day word).
+_BUSIEST = re.compile(
+    r"\b(?:(?P<most>busiest|fullest|heaviest|longest|most (?:packed|hectic|full|intense|"
+    r"tiring|busy)|(?:has|with|have) the most (?:stops|sights|things|going on))|"
+    r"(?P<least>lightest|quietest|easiest|shortest|least (?:busy|packed|hectic|tiring)|"
+    r"most (?:relaxed|chill|laid back|restful)|(?:has|with|have) the (?:fewest|least) "
+    r"(?:stops|sights|things)))\b"
+)
+_DAY_WORD = re.compile(r"\bdays?\b")
+#: "Anything for the kids on day 2?", "what's good for art lovers?": what the plan has for
+#: an interest the message names (read with the interest table), not a change.
+_FOR_INTEREST = re.compile(
+    r"^\W*(?:(?:so |and |ok |okay )?(?:is there|are there|do we have|have we got) )?"
+    r"(?:anything|something|any(?:thing)? (?:good|fun|nice)|what(?:'s| is|s)? "
+    r"(?:good|there|fun|nice|in (?:it|the plan))|what do we have|what have we got|what can "
+    r"(?:we|the kids|kids|children) do)\b"
+)
+_CHANGE_WORDS = re.compile(r"\b(?:add|put|include|swap|replace|remove|drop|more|less|fewer|"
+                           r"instead|change|could you|can you|please)\b")
 _SCHEDULE = re.compile(
     r"\bque hay\b|"
     r"\b(?:what(?:'s| is| are|s)?|whats|wats|wat) (?:on|planned|happening|the plan|we doing|are we "
@@ -194,6 +225,22 @@ def _weekday(folded: str) -> Weekday | None:
     for word in re.findall(r"[a-z]+", folded):
         if word in WEEKDAY_WORDS:
             return WEEKDAY_WORDS[word]
+    return None
+
+
+def _ranked(folded: str, days: int) -> Question | None:
+    """A question that ranks the plan's days (by cost or fullness) or asks what it has for
+    an interest ("anything for the kids on day 2?"); None otherwise."""
+    if _DAY_WORD.search(folded) and _DAY.search(folded) is None:
+        for pattern, act in ((_COST_RANK, "cost"), (_BUSIEST, "busy")):
+            match = pattern.search(folded)
+            if match is not None:
+                rank: Literal["most", "least"] = "most" if match["most"] else "least"
+                return AskCost(rank=rank) if act == "cost" else AskSchedule(busiest=rank)
+    if _FOR_INTEREST.search(folded) and not _CHANGE_WORDS.search(folded):
+        wanted = read_interests(Text.of(folded)).add
+        if len(wanted) == 1:
+            return AskSchedule(day=_day(folded, days), interest=wanted[0])
     return None
 
 
@@ -255,6 +302,9 @@ def read_question(
         city_named = is_city(_place(folded, _COVERED))
         if country is not None or city_named is None:
             return AskCoveredCities(country=country)
+    ranked = _ranked(folded, days)
+    if ranked is not None:
+        return ranked
     if _WHY.search(folded) and not _COST.search(folded):
         place = _place(folded)
         return AskWhy(place=place) if place else None

@@ -63,8 +63,13 @@ CATEGORIES = PhraseTable(
         **dict.fromkeys(("food market", "food hall"), "food market"),
         **dict.fromkeys(("street food",), "street food"),
         **dict.fromkeys(("bakery",), "bakery"),
-        **dict.fromkeys(("bar", "bars", "pub", "pubs", "rooftop bar"), "bar"),
-        **dict.fromkeys(("club", "nightclub", "clubs"), "nightlife"),
+        **dict.fromkeys(("bar", "bars", "pub", "pubs", "rooftop bar", "cocktail bar",
+                         "cocktail bars", "wine bar", "wine bars", "jazz bar", "jazz bars",
+                         "brewery", "breweries", "brewpub", "taproom", "beer hall",
+                         "beer halls", "beer garden", "beer gardens", "speakeasy",
+                         "tavern", "taverns"), "bar"),
+        **dict.fromkeys(("club", "nightclub", "clubs", "jazz club", "jazz clubs",
+                         "music venue", "live music venue"), "nightlife"),
     }
 )
 _OUTDOOR = re.compile(

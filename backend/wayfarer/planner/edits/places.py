@@ -34,6 +34,7 @@ from wayfarer.planner.match import (
     is_meal_selector,
     meal_slot,
     name_score,
+    normalise,
     place_matches,
 )
 from wayfarer.planner.request import join_words
@@ -189,8 +190,8 @@ def _unwanted(target: PlaceSelector, gone: set[str]) -> Callable[[CatalogPlace],
 def add_place(state: EditState, edit: AddPlace) -> None:
     index = state.index
     query = edit.query
-    request = state.request
-    high = request.bounds[1]
+    if _bar_as_sight(query) is not None and query.interest is None:
+        query = query.model_copy(update={"interest": "nightlife"})  # a bar, not a café
     food = is_meal_selector(query) or (
         query.name is not None and not _names_activity(state, query) and bool(
             [p for p in index.food if name_score(query.name, p.name) >= NAME_CUTOFF]
@@ -198,8 +199,39 @@ def add_place(state: EditState, edit: AddPlace) -> None:
     )
     positions = [state.position_of(query.day)] if query.day else list(range(len(state.days)))
     if food:
-        _add_meal(state, query, positions)
+        try:
+            _add_meal(state, query, positions)
+            return
+        except EditRejected:
+            evening = _bar_as_sight(query)
+            if evening is None:
+                raise
+        try:
+            _add_sight(state, evening, positions)
+        except EditRejected:
+            where = f"day {query.day}" if query.day else "the plan"
+            raise EditRejected(
+                f"I couldn't fit {describe(query)} into {where}: no bar or nightlife spot in "
+                f"{index.city.name} is free, open and close enough that day."
+            ) from None
         return
+    _add_sight(state, query, positions)
+
+
+def _bar_as_sight(query: PlaceSelector) -> PlaceSelector | None:
+    """A bar asked for without a meal ("add a cocktail bar"), as an evening sight when no
+    bar fits as a place to eat: the catalog keeps most bars and clubs as nightlife sights."""
+    if query.category is None or normalise(query.category) not in _BAR_WORDS or meal_slot(
+            query):
+        return None
+    return query.model_copy(update={"category": "nightlife", "interest": "nightlife"})
+
+
+def _add_sight(state: EditState, query: PlaceSelector, positions: list[int]) -> None:
+    """Add the sight ``query`` describes on the best of ``positions`` (see add_place)."""
+    index = state.index
+    request = state.request
+    high = request.bounds[1]
     options: list[CatalogPlace] = []
     away: dict[str, float] = {}
     for position in positions:
@@ -278,6 +310,9 @@ def _require_serving(
             f"{place.name} (cost level {place.cost_level} of 4) is simpler than a {budget} "
             f"trip's {slot}; book it for lunch, or change the budget first."
         )
+
+
+_BAR_WORDS = frozenset({"bar", "bars", "pub", "pubs"})
 
 
 def _names_activity(state: EditState, query: PlaceSelector) -> bool:

@@ -1,0 +1,88 @@
+"""Questions that rank or filter the plan's days, bars, and empty travel days, through the
+real HTTP API (sixth session): "what will day 2 set us back?", "the priciest day?", "the
+busiest day?", "anything for the kids on day 2?" are answered from the plan without
+changing it; "add a cocktail bar" / "is there a brewery we could add?" add a bar or an
+evening sight (never "no matching restaurant"); a day travel leaves empty says why."""
+
+import re
+
+from tests.conversation.conftest import Chat
+
+
+def money(reply: str, currency: str) -> list[int]:
+    return [int(n.replace(",", "")) for n in re.findall(rf"\d[\d,]*(?= {currency})", reply)]
+
+
+async def asked(chat: Chat, text: str) -> str:
+    """Say ``text``; assert the plan, preferences and constraints did not change."""
+    before = chat.session
+    await chat.say(text)
+    for field in ("itinerary", "preferences", "constraints"):
+        assert chat.session[field] == before[field], (text, field, chat.reply)
+    return chat.reply
+
+
+async def test_a_days_cost_and_the_priciest_and_cheapest_days(chat: Chat) -> None:
+    await chat.say("rome 4 days for 2 people, history and food, moderate pace, mid-range")
+    assert chat.itinerary is not None
+    per_day = {d["day"]: round(d["amount"]) for d in chat.itinerary["estimated_cost"]["per_day"]}
+    reply = await asked(chat, "what will day 2 set us back?")
+    assert money(reply, "EUR")[0] == per_day[2], reply
+    dearest = max(per_day, key=lambda n: (per_day[n], -n))
+    cheapest = min(per_day, key=lambda n: (per_day[n], n))
+    reply = await asked(chat, "which day is the priciest?")
+    assert reply.startswith(f"Day {dearest} ") and money(reply, "EUR")[0] == per_day[dearest]
+    reply = await asked(chat, "and what's our cheapest day?")
+    assert reply.startswith(f"Day {cheapest} "), reply
+    assert "no day 9" in await asked(chat, "how much is day 9?")
+
+
+async def test_the_busiest_and_lightest_days(chat: Chat) -> None:
+    await chat.say("paris 3 days, museums and food, moderate pace, mid-range")
+    assert chat.itinerary is not None
+    sights = {d["day"]: sum(i["kind"] == "activity" for i in d["items"])
+              for d in chat.itinerary["days"]}
+    reply = await asked(chat, "which day is the busiest?")
+    named = int(re.search(r"fullest is day (\d)", reply)[1])  # type: ignore[index]
+    assert sights[named] == max(sights.values()), reply
+    reply = await asked(chat, "which day is the most relaxed?")
+    named = int(re.search(r"lightest is day (\d)", reply)[1])  # type: ignore[index]
+    assert sights[named] == min(sights.values()), reply
+
+
+async def test_what_a_day_has_for_an_interest_is_answered_not_replanned(chat: Chat) -> None:
+    await chat.say("barcelona 4 days with our two kids, moderate pace, mid-range")
+    assert chat.itinerary is not None
+    for n in (1, 2, 3):
+        day = chat.itinerary["days"][n - 1]
+        for_kids = [i["place"]["name"] for i in day["items"] if "family" in i["place"]["interests"]]
+        reply = await asked(chat, f"anything for the kids on day {n}?")
+        if for_kids:
+            assert reply.startswith(f"On day {n}, for the kids:") and for_kids[0] in reply
+        else:
+            assert reply.startswith(f"Nothing on day {n}") and "add " in reply, reply
+    reply = await asked(chat, "is there anything for foodies?")
+    assert "food" in reply and "Day " not in reply[:4], reply
+
+
+async def test_bars_are_added_as_bars_or_evening_sights(chat: Chat) -> None:
+    await chat.say("amsterdam 3 days, museums and nightlife, moderate budget, relaxed, 2 of us")
+    interests = chat.prefs["interests"]
+    before = {i["place"]["id"] for d in chat.itinerary["days"] for i in d["items"]}  # type: ignore[index]
+    await chat.say("add a cocktail bar on day 2")
+    assert "restaurant" not in chat.reply, chat.reply
+    day2 = chat.itinerary["days"][1]["items"]  # type: ignore[index]
+    added = [i for i in day2 if i["place"]["id"] not in before]
+    assert added and "nightlife" in added[0]["place"]["interests"], chat.reply
+    await chat.say("is there a brewery we could add?")
+    after = {i["place"]["id"] for d in chat.itinerary["days"] for i in d["items"]}  # type: ignore[index]
+    assert after - before - {added[0]["place"]["id"]}, chat.reply
+    assert chat.prefs["interests"] == interests  # an edit, not a re-plan for more nightlife
+
+
+async def test_a_day_travel_leaves_empty_says_why(chat: Chat) -> None:
+    await chat.say("2 days in lisbon, viewpoints and food, cheap, relaxed, we fly out at 9am "
+                   "on the last day")
+    assert chat.itinerary is not None and chat.itinerary["days"][1]["items"] == []
+    reply = await asked(chat, "what do we do on the last day?")
+    assert "before you leave" in reply, reply
