@@ -78,6 +78,19 @@ def test_markdown(planner: CatalogPlanner, planned: tuple[Itinerary, Preferences
     assert "Monday 2 March 2026" in planner.export(itinerary, dated, "markdown").content
 
 
+def test_markdown_says_why_a_day_has_no_stops(
+    planner: CatalogPlanner, planned: tuple[Itinerary, Preferences]
+) -> None:
+    itinerary, prefs = planned
+    days = list(itinerary.days)
+    days[-1] = days[-1].model_copy(update={"items": [], "free_until": "06:00"})
+    days[0] = days[0].model_copy(update={"items": [], "free_from": "23:30"})
+    text = planner.export(itinerary.model_copy(update={"days": days}), prefs, "markdown").content
+    last = text[text.index(f"## Day {days[-1].day}"):]
+    assert "free only until 06:00, before you leave" in last and "| Time |" not in last
+    assert "free only from 23:30, once you arrive" in text
+
+
 def test_json_round_trips(planner: CatalogPlanner, planned: tuple[Itinerary, Preferences]
                           ) -> None:
     itinerary, prefs = planned

@@ -118,10 +118,16 @@ function dayCard(day, itinerary, edit, options, mounts) {
       options.actions ? dayActions(day, options.actions) : null),
     h("div", { class: "day__body" },
       stops.length ? h("ol", { class: "stops", "aria-label": `Day ${day.day} stops` }, stops)
-        : h("p", { class: "day__free", text: "A free day: nothing scheduled." }),
+        : h("p", { class: "day__free", text: emptyDayText(day) }),
       day.transfer && !day.items.length
         ? h("p", { class: "day__free", text: "A travel day: no stops planned." }) : null,
       map));
+}
+
+function emptyDayText(day) {
+  if (day.free_until) return `No time for sights before you leave (free until ${day.free_until}).`;
+  if (day.free_from) return `No time for sights after you arrive (free from ${day.free_from}).`;
+  return "A free day: nothing scheduled.";
 }
 
 function costFacts(cost) {

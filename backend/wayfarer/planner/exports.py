@@ -107,6 +107,9 @@ def to_markdown(itinerary: Itinerary, start: dt.date | None, assumed: bool) -> s
         lines += [heading, ""]
         if day.transfer is not None:
             lines += [f"**{transfer_text(day.transfer)}.** {day.transfer.note}", ""]
+        if not day.items:
+            lines += [_empty_day(day), ""]
+            continue
         lines += ["| Time | Place | Notes | Cost pp |", "|---|---|---|---|"]
         currency = itinerary.estimated_cost.currency or ""
         for item in day.items:
@@ -116,6 +119,15 @@ def to_markdown(itinerary: Itinerary, start: dt.date | None, assumed: bool) -> s
             lines.append(f"| {item.start}-{item.end} | {what} | {_cell(item.note)} | {price} |")
         lines.append("")
     return "\n".join(lines)
+
+
+def _empty_day(day: ItineraryDay) -> str:
+    """Why a day has no stops: the journey's bound, else a free day."""
+    if day.free_until is not None:
+        return f"Nothing planned: the day is free only until {day.free_until}, before you leave."
+    if day.free_from is not None:
+        return f"Nothing planned: the day is free only from {day.free_from}, once you arrive."
+    return "Nothing planned: a free day."
 
 
 def _amount(value: float, currency: str | None, whole: bool = False) -> str:
