@@ -86,3 +86,11 @@ async def test_a_day_travel_leaves_empty_says_why(chat: Chat) -> None:
     assert chat.itinerary is not None and chat.itinerary["days"][1]["items"] == []
     reply = await asked(chat, "what do we do on the last day?")
     assert "before you leave" in reply, reply
+
+
+async def test_a_place_asked_about_with_the_trips_details_is_answered(chat: Chat) -> None:
+    await chat.say("paris for 3 days - is the louvre open on mondays?")
+    assert chat.prefs["city"] == "Paris" and chat.prefs["days"] == 3
+    assert "Louvre" in chat.reply and "Monday" in chat.reply, chat.reply
+    await chat.say("thinking about rome for 4 days. is the colosseum free?")
+    assert "Colosseum" in chat.reply and "free" in chat.reply, chat.reply

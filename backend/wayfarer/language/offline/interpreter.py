@@ -25,6 +25,7 @@ from wayfarer.domain import (
     ChangeBudget,
     ChangeLeg,
     ChangePace,
+    ChangePreferences,
     Edit,
     ExportFormat,
     Interest,
@@ -35,6 +36,7 @@ from wayfarer.domain import (
     Slot,
     Unclear,
 )
+from wayfarer.domain.acts import is_question
 from wayfarer.domain.interpretation import Intent, SmallTalk
 from wayfarer.language.offline import budget as budget_words
 from wayfarer.language.offline import commands, edits, mixed, pace
@@ -134,10 +136,27 @@ class OfflineInterpreter:
         whole = self._read_whole(message, state)
         read = mixed.combine(message[:MAX_READ_CHARS], whole,
                              lambda part: self._read_whole(part, state), state.preferences)
+        read = self._with_place_questions(message[:MAX_READ_CHARS], state, read)
         named = naming_it(message[:MAX_READ_CHARS], state, read)
         if named is not None:  # "add it" after "is the Louvre in the plan?"
             read = self._read_whole(named, state)
         return follow_up(message[:MAX_READ_CHARS], state, read)
+
+    def _with_place_questions(
+        self, message: str, state: SessionState, read: Interpretation
+    ) -> Interpretation:
+        """``read`` with the place questions of a message that names the trip's city and
+        asks about a place in it (:func:`mixed.place_questions`), which the whole message
+        could not read: the place's city was not known yet."""
+        acts = read.dialogue_acts()
+        city = next((a.changes.city for a in acts
+                     if isinstance(a, ChangePreferences) and a.changes.city), None)
+        if city is None or any(is_question(a) for a in acts):
+            return read
+        prefs = state.preferences.model_copy(update={"city": city})
+        knowing = state.model_copy(update={"preferences": prefs})
+        asked = mixed.place_questions(message, lambda part: self._read_whole(part, knowing))
+        return read.model_copy(update={"acts": [*acts, *asked]}) if asked else read
 
     def _read_whole(self, message: str, state: SessionState) -> Interpretation:
         text = Text.of(message[:MAX_READ_CHARS])

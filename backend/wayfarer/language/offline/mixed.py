@@ -16,6 +16,9 @@ import re
 from collections.abc import Callable, Sequence
 
 from wayfarer.domain import (
+    AskCost,
+    AskOpeningHours,
+    AskPlaceFact,
     ChangePreferences,
     DialogueAct,
     EditTrip,
@@ -84,3 +87,22 @@ def combine(
     if not changing:
         return whole
     return rest.model_copy(update={"acts": [*changing, *asked]})
+
+
+def place_questions(message: str, read: Reader) -> list[DialogueAct]:
+    """The questions about one place asked in a message that also gives the trip's details
+    ("we're thinking of paris, is the Louvre worth it?", "paris 3 days - is the louvre
+    open on mondays?"): the clauses that read, on their own, as such questions only.
+    ``read`` reads a clause knowing the city the message names."""
+    if "?" not in message:
+        return []
+    parts = clauses(message)
+    if len(parts) < 2:
+        return []
+    asked: list[DialogueAct] = []
+    for part in parts:
+        found = read(part).dialogue_acts()
+        if found and all(isinstance(a, AskOpeningHours | AskPlaceFact | AskCost)
+                         and a.place for a in found):
+            asked += found
+    return asked
