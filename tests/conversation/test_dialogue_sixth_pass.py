@@ -94,3 +94,39 @@ async def test_a_place_asked_about_with_the_trips_details_is_answered(chat: Chat
     assert "Louvre" in chat.reply and "Monday" in chat.reply, chat.reply
     await chat.say("thinking about rome for 4 days. is the colosseum free?")
     assert "Colosseum" in chat.reply and "free" in chat.reply, chat.reply
+
+
+async def test_a_removed_restaurant_does_not_come_back_for_that_meal(chat: Chat) -> None:
+    await chat.say("rome 3 days, history, moderate, relaxed, mid-range")
+    day2 = chat.itinerary["days"][1]["items"]  # type: ignore[index]
+    lunch = next(i["place"] for i in day2 if i.get("meal") == "lunch")
+    await chat.say("skip lunch on day 2")
+    after = chat.itinerary["days"][1]["items"]  # type: ignore[index]
+    assert lunch["id"] not in {i["place"]["id"] for i in after}, chat.reply
+    now = next((i["place"]["name"] for i in after if i.get("meal") == "lunch"), None)
+    assert now is None or f"lunch is now at {now}" in chat.reply, chat.reply
+
+
+async def test_where_they_stay_and_tickets_they_hold_are_not_destinations(chat: Chat) -> None:
+    await chat.say("tokyo 4 days, food and temples, moderate pace, mid-range")
+    for said in ("we're staying in Shinjuku", "our hotel is near Asakusa",
+                 "we have tickets to Hamilton on day 2"):
+        reply = await asked(chat, said)
+        assert "isn't one of my cities" not in reply and "didn't" not in reply, reply
+    await chat.say("what if it rains on day 2?")
+    assert "weather" in chat.reply or "forecast" in chat.reply, chat.reply
+
+
+async def test_routes_to_places_not_planned_and_accessibility(chat: Chat) -> None:
+    await chat.say("tokyo 3 days, food and temples, moderate pace, mid-range")
+    planned = {i["place"]["name"] for d in chat.itinerary["days"] for i in d["items"]}  # type: ignore[index]
+    assert "Tokyo Skytree" not in planned
+    reply = await asked(chat, "what's the best way to get from senso-ji to tokyo skytree?")
+    assert "Tokyo Skytree" in reply and "km" in reply and "Tokyo to Tokyo" not in reply, reply
+    reply = await asked(chat, "how far is the skytree from our hotel?")
+    assert "where you're staying" in reply, reply
+    reply = await asked(chat, "is the meiji shrine wheelchair accessible?")
+    assert "accessibility" in reply, reply
+    reply = await asked(chat, "can we spend more time at meiji jingu?")
+    assert chat.prefs["budget"] == "moderate"  # time, not money
+    assert "Meiji" in reply and "more relaxed" in reply, reply

@@ -232,3 +232,22 @@ def test_a_beach_day_does_not_stack_three_beaches(planner: CatalogPlanner) -> No
             itinerary = planned(prefs).itinerary
             for day in itinerary.days:
                 assert sum(i.place.category == "beach" for i in day.items) <= 2, city.name
+
+
+def test_more_interests_than_sights_plans_what_fits_and_says_what_did_not(
+    planner: CatalogPlanner,
+) -> None:
+    prefs = Preferences(city="Bangkok", days=1, pace="relaxed", budget="moderate",
+                        interests=["culture", "nature", "shopping", "art"])
+    result = planner.plan(prefs)
+    assert planner.verify(result.itinerary, prefs) == []
+    sights = [i for d in result.itinerary.days for i in d.items if i.kind == "activity"]
+    shown = {x for i in sights for x in i.place.interests} & set(prefs.interests)
+    assert len(shown) >= len(sights) == 3
+    missing = sorted(set(prefs.interests) - shown)
+    assert any(f"{m} place" in note and "more packed" in note
+               for m in missing for note in result.notes), result.notes
+    fuller = prefs.model_copy(update={"pace": "moderate"})  # four sights: every interest
+    sights = [i for d in planner.plan(fuller).itinerary.days for i in d.items
+              if i.kind == "activity"]
+    assert set(fuller.interests) <= {x for i in sights for x in i.place.interests}

@@ -8,6 +8,7 @@ transit choice follow the planner's travel model; travel to another city is a ro
 or flight estimate and is said to be one.
 """
 
+import re
 from collections.abc import Sequence
 from itertools import pairwise
 
@@ -52,6 +53,11 @@ _UNKNOWABLE = {
     "live_prices": "I don't have live prices or ticket availability, only rough price levels",
     "bookings": "I can't book or reserve anything; the plan is a guide you book yourself",
     "opening_now": "I can't see live opening status, only the usual opening hours",
+    "lodging": "Good to know. I don't plan around where you stay: each day keeps its stops "
+               "close together, wherever your hotel is",
+    "tickets": "Enjoy it! I can't add bookings or show times to the plan",
+    "accessibility": "I don't have accessibility details (step-free access, lifts, stairs) "
+                     "for places, so check each place's official site",
     "other": "That's not something I can know from my data",
 }
 _OFFER = {
@@ -61,6 +67,11 @@ _OFFER = {
     "live_prices": "I can tell you the plan's cost level or make it cheaper.",
     "bookings": "I can export the plan to your calendar.",
     "opening_now": "Ask me a place's usual hours on any day of the trip.",
+    "lodging": "Ask \"how far is X from Y?\" for any hop, or name a place to add near you.",
+    "accessibility": "I can make the days lighter, with fewer stops and shorter hops: say "
+                     "\"more relaxed\" or \"less walking\".",
+    "tickets": "If it clashes with a meal, say \"earlier dinner on day 2\" or \"make day 2 "
+               "lighter\".",
     "other": "I can answer about the plan's places, hours, costs and getting around.",
 }
 DASH_ESTIMATE = "\u2014 an estimate at this plan's price level, not live prices."
@@ -78,7 +89,7 @@ def answer(question: Question, state: SessionState, planner: Planner) -> str:
         case AskWhy():
             return _why(question, state, planner)
         case AskSchedule() if question.place:
-            return _visit(question.place, state, planner)
+            return _visit(question.place, state, planner, question.more_time)
         case AskSchedule():
             return _schedule(question, state, planner)
         case AskRoute():
@@ -378,14 +389,20 @@ def _nearby_for(interest: str, days: Sequence[ItineraryDay], state: SessionState
     return [p.name for p in options[:count]]
 
 
-def _visit(name: str, state: SessionState, planner: Planner) -> str:
-    """Whether and when the plan visits the place ``name`` names."""
+def _visit(name: str, state: SessionState, planner: Planner, more_time: bool = False) -> str:
+    """Whether and when the plan visits the place ``name`` names; with ``more_time``, how
+    to make room for a longer visit."""
     if state.itinerary is None:
         return "There's no plan yet; once there is, I'll tell you which day it visits what."
     found = planned_place(state, planner, name)
     if found is not None:
         day, item = found
         when = f" ({day.date:%a %d %b})" if day.date else ""
+        if more_time:
+            return (f"{item.place.name} has {item.start}{EN_DASH}{item.end} on day {day.day}"
+                    f"{when}, its usual visit. I can't stretch one visit, but \"make day "
+                    f"{day.day} more relaxed\" takes a stop out of that day and leaves more "
+                    "time around it.")
         return (f"Yes: {item.place.name} is on day {day.day}{when}, "
                 f"{item.start}{EN_DASH}{item.end}.")
     place = catalog_place(state, planner, name)
@@ -411,14 +428,17 @@ def _day_text(day: ItineraryDay) -> str:
 def _route(question: AskRoute, state: SessionState, planner: Planner) -> str:
     if not question.destination:
         return _walking(question.day, state)
+    if any(_STAY.fullmatch(end or "") for end in (question.origin, question.destination)):
+        return ("I don't know where you're staying, so I can't route from your hotel. Ask "
+                "\"how far is X from Y?\" between two places instead.")
     target = planned_place(state, planner, question.destination)
-    if target is None:
-        return f"{question.destination} isn't in the current plan, so I can't route to it."
+    if target is None or (question.origin and planned_place(
+            state, planner, question.origin) is None):
+        return _catalog_route(question, state, planner)
     day, item = target
     if question.origin:
         start = planned_place(state, planner, question.origin)
-        if start is None:
-            return f"{question.origin} isn't in the current plan, so I can't route from it."
+        assert start is not None
         origin = start[1]
     else:
         before = [i for i in day.items if minutes_of(i.start) < minutes_of(item.start)]
@@ -430,6 +450,33 @@ def _route(question: AskRoute, state: SessionState, planner: Planner) -> str:
     mode = "by public transport or taxi" if is_transit_hop(km) else "on foot"
     return (f"From {origin.place.name} to {item.place.name} is about {km:.1f} km: roughly "
             f"{minutes} minutes {mode}.")
+
+
+#: Where the traveller sleeps, which the plan does not know ("from the hotel").
+_STAY = re.compile(r"(?:the |our |my )?(?:hotel|hostel|airbnb|apartment|flat|accommodation)")
+
+
+def _catalog_route(question: AskRoute, state: SessionState, planner: Planner) -> str:
+    """A route between places the catalog knows but the plan does not visit (both, or
+    the one not planned): the distance and a rough time, and that it is not planned."""
+    assert question.destination
+    target = lookup(state, planner, question.destination)
+    origin = lookup(state, planner, question.origin) if question.origin else None
+    if target is None:
+        return f"{question.destination} isn't in the current plan, so I can't route to it."
+    if origin is None:
+        if question.origin:
+            return f"{question.origin} isn't in the current plan, so I can't route from it."
+        return (f"{target.name} isn't in the current plan. Say \"add {target.name}\" and I'll "
+                "fit it in, then ask how to get there from the stop before it.")
+    km = haversine_km(origin.lat, origin.lon, target.lat, target.lon)
+    mode = "by public transport or taxi" if is_transit_hop(km) else "on foot"
+    planned = [p.name for p in (origin, target) if planned_place(state, planner, p.name)]
+    note = "" if len(planned) == 2 else (
+        f" ({join_words([p.name for p in (origin, target) if p.name not in planned])} "
+        f"{'is' if len(planned) == 1 else 'are'} not in the plan.)")
+    return (f"From {origin.name} to {target.name} is about {km:.1f} km: roughly "
+            f"{travel_minutes_km(km)} minutes {mode}.{note}")
 
 
 def _walking(day: int | None, state: SessionState) -> str:

@@ -42,7 +42,8 @@ Weekday = Literal["monday", "tuesday", "wednesday", "thursday", "friday", "satur
 SmallTalkKind = Literal["hello", "thanks", "bye", "other"]
 PlaceFact = Literal["free", "indoor", "outdoor", "kids"]
 UnknowableTopic = Literal[
-    "weather", "safety", "visas", "live_prices", "bookings", "opening_now", "other"
+    "weather", "safety", "visas", "live_prices", "bookings", "opening_now", "lodging",
+    "tickets", "accessibility", "other"
 ]
 
 
@@ -143,7 +144,8 @@ class AskSchedule(BaseModel):
     plan visits that place ("is the Louvre in the plan?", "when do we see the Louvre?").
     ``busiest`` asks which day is the ``most`` or ``least`` full ("the busiest day?");
     ``interest`` what a day (or the plan) has for it ("anything for the kids on day 2?":
-    ``family``)."""
+    ``family``). ``more_time`` asks for longer at ``place`` ("can we spend more time at
+    the Louvre?"): its slot, and how to make room."""
 
     act: Literal["ask_schedule"] = "ask_schedule"
     day: int | None = Field(default=None, ge=1)
@@ -151,6 +153,7 @@ class AskSchedule(BaseModel):
     place: str | None = None
     busiest: Literal["most", "least"] | None = None
     interest: Interest | None = None
+    more_time: bool = False
 
 
 class AskRoute(BaseModel):

@@ -58,7 +58,9 @@ def shortfall_notes(request: TripRequest, days: list[ItineraryDay], pool_size: i
                 f"budget would allow {cheapest.name}."
             )
         else:
-            notes.append(f"I couldn't fit a {interest} place into the schedule.")
+            article = "an" if interest[:1] in "aeiou" else "a"
+            notes.append(f"I couldn't fit {article} {interest} place into the schedule; say "
+                         "\"more packed\" or add a day to make room.")
     avoided = [
         i.place.name
         for day in days

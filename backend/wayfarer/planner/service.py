@@ -36,7 +36,7 @@ from wayfarer.planner.legs import join, plan_legs
 from wayfarer.planner.match import NAME_CUTOFF, name_score
 from wayfarer.planner.proposed import MODEL_PLACES_NOTE, ProposedCities
 from wayfarer.planner.request import TripRequest, resolve
-from wayfarer.planner.trip import plan_trip
+from wayfarer.planner.trip import Trip, plan_trip
 from wayfarer.planner.verify import verify_itinerary
 
 MEDIA_TYPES = {
@@ -117,7 +117,7 @@ class CatalogPlanner:
             return self._plan_legs(preferences, excluded)
         index = self._require(preferences.city, preferences.start_date)
         request = resolve(preferences, index, excluded)
-        trip = plan_trip(request)
+        trip = _trip_at_a_pace_that_fits(request, preferences, excluded)
         itinerary = itinerary_for(request, trip.days)
         itinerary = self._guard(itinerary, preferences, request, trip.notes)
         notes = trip.notes + budget_notes(request, itinerary)
@@ -275,3 +275,33 @@ class CatalogPlanner:
             media_type=MEDIA_TYPES[fmt],
             filename=f"wayfarer-{city.slug}.{EXTENSIONS[fmt]}",
         )
+
+
+#: The next lighter pace, tried when not even one day fits the asked one.
+LIGHTER = {"packed": "moderate", "moderate": "relaxed"}
+
+
+def _trip_at_a_pace_that_fits(
+    request: TripRequest, preferences: Preferences, excluded: frozenset[str]
+) -> Trip:
+    """``plan_trip(request)``; when not even day 1 fits its pace (a packed day around a
+    city's Saturday hours), the trip at the next lighter pace that fits, each day keeping
+    that pace as its own (``ItineraryDay.pace``, as a lightened day does) and a note
+    saying so. InvalidRequest when no pace fits."""
+    try:
+        return plan_trip(request)
+    except InvalidRequest:
+        pace = LIGHTER.get(request.pace)
+        while pace is not None:
+            eased = resolve(preferences.model_copy(update={"pace": pace}), request.index,
+                            excluded)
+            try:
+                trip = plan_trip(eased)
+            except InvalidRequest:
+                pace = LIGHTER.get(pace)
+                continue
+            days = [day.model_copy(update={"pace": pace}) for day in trip.days]
+            note = (f"A {request.pace} pace didn't fit {request.index.city.name}'s opening "
+                    f"hours on these dates, so the days are {pace}.")
+            return Trip(request=request, days=days, notes=[note, *trip.notes])
+        raise

@@ -21,6 +21,7 @@ from wayfarer.domain import (
     AskPlaceFact,
     AskRoute,
     AskSchedule,
+    AskUnknowable,
     AskWhy,
     ChangeBudget,
     ChangePace,
@@ -44,11 +45,12 @@ from wayfarer.domain import (
     SetDayStart,
     Unclear,
 )
-from wayfarer.domain.acts import SmallTalk
+from wayfarer.domain.acts import SmallTalk, UnknowableTopic
 from wayfarer.language.offline import commands
 from wayfarer.language.offline.cities import CityResolver
 from wayfarer.language.offline.dates import read_timing
 from wayfarer.language.offline.leg_changes import confirmation_reply
+from wayfarer.language.offline.place_context import STAY_OR_TICKETS
 from wayfarer.language.offline.questions import read_question, weekday_in
 from wayfarer.language.offline.rules import (
     read_caps,
@@ -124,12 +126,13 @@ def dialogue_acts(
         if reply is not None:
             return interp.model_copy(update={"acts": [reply]})
     question = _question(folded, state, planned, cities)
-    if isinstance(question, AskSchedule) and interp.question_day is not None:
-        question = question.model_copy(update={"day": interp.question_day})
+    asked_day = interp.question_day if interp.question_day and interp.question_day >= 1 else None
+    if isinstance(question, AskSchedule) and asked_day is not None:
+        question = question.model_copy(update={"day": asked_day})
     if isinstance(question, AskSchedule) and question.day is None:
         question = question.model_copy(update={"day": _weekday_day(folded, state)})
     if question is None and planned and interp.intent == "question":
-        question = AskSchedule(day=interp.question_day)
+        question = AskSchedule(day=asked_day)
     if (isinstance(question, AskOpeningHours) and question.weekday is None
             and question.day is None and today is not None):
         named = read_timing(Text.of(text.folded), today).start
@@ -152,6 +155,10 @@ def dialogue_acts(
     acts = [_adjusted(a, folded, hedged, acts) for a in acts]
     acts = [a for a in acts if not (isinstance(a, ChangePreferences) and a.changes.is_empty()
                                     and not a.proceed)] or [Unclear()]
+    told = STAY_OR_TICKETS.search(folded) if acts == [Unclear()] else None
+    if told is not None and state.preferences.city is not None:  # "we're staying in X"
+        topic: UnknowableTopic = "tickets" if told["tickets"] else "lodging"
+        return Interpretation(intent="question", acts=[AskUnknowable(topic=topic)])
     intent = interp.intent
     if planned and intent == "unknown" and any(isinstance(a, EditTrip) for a in acts):
         intent = "edit"

@@ -121,8 +121,14 @@ _BARE_BUDGET = re.compile(
 _OWNED = re.compile(r"(?:\b(?:a|my|our|the|total|your|what|whats|what's|of|this|that)\s*)$")
 
 
+#: Time, not money: "spend more time at the Colosseum" is no budget step.
+_SPEND_TIME = re.compile(r"\bspend (?:more|less|extra|longer) (?:time|hours?|days?)\b")
+
+
 def read_budget_step(text: Text) -> tuple[BudgetStep, int] | None:
     """A relative budget change ("make it cheaper") and where it is; claims it."""
+    for match in text.find(_SPEND_TIME):
+        text.claim(match.start(), match.end())
     return STEP_TABLE.take_first_at(text)
 
 

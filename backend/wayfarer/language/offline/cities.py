@@ -28,7 +28,7 @@ from wayfarer.domain import PreferenceUpdate
 from wayfarer.domain.geo import haversine_km
 from wayfarer.language.offline.memo import Memo
 from wayfarer.language.offline.misspellings import Misspellings
-from wayfarer.language.offline.place_context import cues, joined, length_after
+from wayfarer.language.offline.place_context import cues, joined, length_after, lodging
 from wayfarer.language.offline.text import Text, Token, fold, name_key
 from wayfarer.language.offline.words import COMMON_WORDS
 from wayfarer.language.offline.world import (
@@ -265,7 +265,7 @@ class CityResolver:
             covered = self._upper[key]
         if covered:
             return _Candidate(window, covered=covered, destination=leading, origin=origin)
-        if any(t.text.isdigit() for t in window):
+        if any(t.text.isdigit() for t in window) or lodging(text, window):
             return None
         common = key in self._stop
         world = self.world.lookup(key)

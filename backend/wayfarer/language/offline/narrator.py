@@ -299,7 +299,7 @@ class OfflineNarrator:
                 f"Here's your {length} plan for {city}{when}:",
                 f"{city} it is! Here's a {length} itinerary{when}:",
                 f"Your {length} trip to {city} is ready{when}:",
-                f"I've put together {length.replace('-day', ' days')} in {city} for you{when}:",
+                f"I've put together {_days_words(length)} in {city} for you{when}:",
             )
         return pick(options, event.session_id, event.turn, "plan-lead")
 
@@ -389,3 +389,8 @@ class OfflineNarrator:
 def _answers(answers: list[str]) -> list[str]:
     """Answers to questions asked with a change, each its own paragraph."""
     return [line for answer in answers for line in (answer, "")]
+
+
+def _days_words(length: str) -> str:
+    """"4-day" as "4 days" ("1-day" as "1 day")."""
+    return "1 day" if length == "1-day" else length.replace("-day", " days")

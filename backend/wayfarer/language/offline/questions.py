@@ -49,8 +49,12 @@ _ASKING = re.compile(
     r"how|why|which|where|who|any idea|tell me|i wonder|wondering|quick question)\b"
 )
 _UNKNOWABLE: list[tuple[UnknowableTopic, re.Pattern[str]]] = [
-    ("weather", re.compile(r"\b(?:weather|rain(?:y|ing)?|forecast|temperature|sunny|snow|"
+    ("weather", re.compile(r"\b(?:weather|rain(?:y|ing|s|ed)?|storms?|showers|forecast|"
+                           r"temperature|sunny|snow|"
                            r"hot|cold|humid|umbrella|climate)\b")),
+    ("accessibility", re.compile(r"\b(?:wheelchairs?|accessib\w*|step[- ]free|stairs|"
+                                 r"elevators?|mobility|strollers?|prams?|buggy|"
+                                 r"disabled|disability)\b")),
     ("safety", re.compile(r"\b(?:safe|safety|dangerous|danger|crime|scams?|pickpockets?|"
                           r"unsafe|sketchy)\b")),
     ("visas", re.compile(r"\b(?:visas?|passports?|entry requirements?|esta|customs|"
@@ -75,7 +79,8 @@ _CAN_ON_WEEKDAY = re.compile(
 )
 #: Asks for hours even without a question mark ("opening hours of the Louvre").
 _HOURS_ASKED = re.compile(r"\b(?:opening hours|opening times|hours of|hours for)\b")
-_COST = re.compile(r"\b(?:how much|cost|costs|price|prices|pricey|expensive|spend|total|"
+_COST = re.compile(r"\b(?:how much|cost|costs|price|prices|pricey|expensive|"
+                   r"spend(?! (?:more|less|extra|longer|some|a (?:bit|little|while)) time)|total|"
                    r"budget(?: for)? it|afford|fee|fees|admission|entrance|entry|"
                    r"set (?:us|me|you) back|run (?:us|me))\b"
                    r"|\bwhat (?:does|do|would|will|did)\b[^?.!;]{0,40}\b(?:come|add up) to\b")
@@ -98,7 +103,8 @@ _ROUTE = re.compile(
     r"far (?:from|away)|how long (?:does it|will it|is it|to) (?:take |be )?(?:to )?"
     r"(?:walk|get|go|drive|travel)|walk(?:ing)? (?:from|to)|"
     r"getting|get there|how far|how long (?:does it take )?to (?:get|go)|distance|"
-    r"travel time|train|flight|fly)\b"
+    r"travel time|train|flight|fly|(?:best|quickest|easiest|fastest|cheapest) way (?:to )?"
+    r"(?:get|go|travel)(?: from)?)\b"
 )
 #: "Is it walkable?", "how much walking is there on day 2?": the walking of a day or the trip.
 _WALKING = re.compile(
@@ -163,6 +169,9 @@ _BUSIEST = re.compile(
     r"(?:stops|sights|things)))\b"
 )
 _DAY_WORD = re.compile(r"\bdays?\b")
+#: "Can we spend more time at the Louvre?", "more time in the Orsay?": a longer visit.
+_MORE_TIME = re.compile(r"\b(?:more|extra|longer|enough) time (?:at|in|for|inside) "
+                        r"(?P<place>[^?.!,;]+)")
 #: "Anything for the kids on day 2?", "what's good for art lovers?": what the plan has for
 #: an interest the message names (read with the interest table), not a change.
 _FOR_INTEREST = re.compile(
@@ -244,6 +253,26 @@ def _ranked(folded: str, days: int) -> Question | None:
     return None
 
 
+#: Words that may follow a city in a route question without naming a place in it.
+_CITY_TAIL = frozenset({"afterwards", "after", "later", "next", "then", "tomorrow", "by",
+                        "train", "plane", "bus", "car", "rail", "air", "ferry", "boat",
+                        "from", "here", "there", "first", "finally", "too", "also", "far",
+                        "away", "long", "distance", "walk", "walking", "drive", "driving",
+                        "take", "takes", "get", "go", "travel", "trip", "ride", "journey",
+                        "hours", "minutes", "km", "miles", "is", "it", "to", "the"})
+
+
+def _named_after(phrase: str, city: str) -> bool:
+    """True when ``phrase`` holds the city's name and words of a place in it ("tokyo
+    skytree", "osaka castle"), not only the city and words about the journey."""
+    name = city.lower().split()
+    words = phrase.split()
+    if not any(words[i:i + len(name)] == name for i in range(len(words))):
+        return False
+    rest = [w for w in words if w not in name and w not in _CITY_TAIL and w not in _FILLER]
+    return bool(rest)
+
+
 def _day(folded: str, days: int) -> int | None:
     match = _DAY.search(folded)
     if match is None:
@@ -305,6 +334,9 @@ def read_question(
     ranked = _ranked(folded, days)
     if ranked is not None:
         return ranked
+    longer = _MORE_TIME.search(folded)
+    if longer is not None and _place(longer["place"]):
+        return AskSchedule(place=_place(longer["place"]), more_time=True)
     if _WHY.search(folded) and not _COST.search(folded):
         place = _place(folded)
         return AskWhy(place=place) if place else None
@@ -362,6 +394,8 @@ def _route(folded: str, is_city: Callable[[str], str | None]) -> Question | None
     city = is_city(target)
     if city is None and origin is None and is_city(_place(target)) is not None:
         city = is_city(_place(target))
+    if city is not None and _named_after(target, city):
+        city = None  # "tokyo skytree": a place named after its city, not the city
     if city is not None:
         from_city = is_city(origin) if origin else None
         return AskTravelToCity(city=city, origin=from_city)

@@ -124,6 +124,7 @@ def remove_place(state: EditState, edit: RemovePlace) -> None:
     if not targets:
         raise EditRejected(f"I couldn't find {describe(edit.target)} in your itinerary.")
     state.keep_interests = False
+    state.exclude(i.place.id for _, i in targets)
     removed: list[str] = []
     for position in sorted({p for p, _ in targets}):
         gone = {i.place.id for p, i in targets if p == position}
@@ -173,6 +174,11 @@ def drop_from_day(
     text = f"{join_words(names)} from day {position + 1}"
     if filler:
         text += f" (added {join_words([p.name for p in filler])} to keep the day full)"
+    before = state.meals(day)
+    meals_now = [f"{slot} is now at {place.name}" for slot, place in state.meals(built).items()
+                 if slot in before and before[slot].id in gone]
+    if meals_now:
+        text += f" ({join_words(meals_now)})"
     return text
 
 

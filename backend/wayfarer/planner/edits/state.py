@@ -91,6 +91,12 @@ class EditState:
             self._resolved = (count, resolve(prefs, self.index, self.excluded))
         return self._resolved[1]
 
+    def exclude(self, place_ids: Iterable[str]) -> None:
+        """Never choose ``place_ids`` again in this edit (places the traveller removed: a
+        day rebuilt without a removed restaurant must not pick it again for that meal)."""
+        self.excluded = self.excluded | frozenset(place_ids)
+        self._resolved = None
+
     def revise(self, **changes: object) -> None:
         """Change preference fields (``pace=``, ``budget=``, ``days=``, ``interests=``)
         for the rest of the edit and its result. The one way an edit changes its
