@@ -130,3 +130,14 @@ async def test_routes_to_places_not_planned_and_accessibility(chat: Chat) -> Non
     reply = await asked(chat, "can we spend more time at meiji jingu?")
     assert chat.prefs["budget"] == "moderate"  # time, not money
     assert "Meiji" in reply and "more relaxed" in reply, reply
+
+
+async def test_which_meals_suit_a_diet(chat: Chat) -> None:
+    await chat.say("rome 3 days, food and history, moderate pace, mid-range")
+    reply = await asked(chat, "what vegetarian options are on day 1?")
+    assert "day 1" in reply and "vegetarian" in reply.lower(), reply
+    await chat.say("vegetarian meals please")
+    reply = await asked(chat, "any vegetarian places to eat on day 1?")
+    day1 = [i["place"]["name"] for i in chat.itinerary["days"][0]["items"]  # type: ignore[index]
+            if i["kind"] == "meal"]
+    assert reply.startswith("Vegetarian-friendly on day 1:") and any(n in reply for n in day1)

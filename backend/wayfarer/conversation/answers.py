@@ -306,6 +306,8 @@ def _schedule(question: AskSchedule, state: SessionState, planner: Planner) -> s
         days = [days[question.day - 1]]
     if question.interest is not None:
         return _for_interest(question.interest, days, state, planner)
+    if question.diet is not None:
+        return _for_diet(question.diet, days, state, planner)
     if question.time is not None:
         at = minutes_of(question.time)
         lines = []
@@ -370,6 +372,30 @@ def _for_interest(interest: str, days: Sequence[ItineraryDay], state: SessionSta
     target = f" to day {days[0].day}" if len(days) == 1 else ""
     return (f"Nothing on {where} is especially for {words}. Close by: {join_words(offers)}; "
             f"say \"add {offers[0]}{target}\" and I'll fit it in.")
+
+
+def _for_diet(diet: str, days: Sequence[ItineraryDay], state: SessionState,
+              planner: Planner) -> str:
+    """The meals of ``days`` at places the catalog marks for ``diet`` (vegan places count
+    as vegetarian), or how to get some."""
+    suits = {diet, "vegan"} if diet == "vegetarian" else {diet}
+    found: list[str] = []
+    for day in days:
+        city = day.city or state.preferences.city or ""
+        for item in day.items:
+            place = planner.place(city, item.place.name) if item.kind == "meal" else None
+            if place is not None and place.id == item.place.id and suits & set(place.diet):
+                when = f"{item.meal or 'meal'}" + (f" on day {day.day}" if len(days) > 1 else "")
+                found.append(f"{place.name} ({when})")
+    where = f"day {days[0].day}" if len(days) == 1 else "the plan"
+    if found:
+        return f"{diet.capitalize()}-friendly on {where}: {join_words(found)}."
+    if diet == "vegetarian":
+        return (f"None of {where}'s meals is marked vegetarian-friendly in my data; say "
+                "\"vegetarian meals please\" and I'll choose places that are, where the city "
+                "has them.")
+    return (f"None of {where}'s meals is marked {diet} in my data, and I can't choose meals "
+            "by it yet: check with each restaurant.")
 
 
 def _nearby_for(interest: str, days: Sequence[ItineraryDay], state: SessionState,

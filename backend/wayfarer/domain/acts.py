@@ -145,7 +145,8 @@ class AskSchedule(BaseModel):
     ``busiest`` asks which day is the ``most`` or ``least`` full ("the busiest day?");
     ``interest`` what a day (or the plan) has for it ("anything for the kids on day 2?":
     ``family``). ``more_time`` asks for longer at ``place`` ("can we spend more time at
-    the Louvre?"): its slot, and how to make room."""
+    the Louvre?"): its slot, and how to make room. ``diet`` asks which meals suit it
+    ("what vegetarian options are on day 1?")."""
 
     act: Literal["ask_schedule"] = "ask_schedule"
     day: int | None = Field(default=None, ge=1)
@@ -154,6 +155,7 @@ class AskSchedule(BaseModel):
     busiest: Literal["most", "least"] | None = None
     interest: Interest | None = None
     more_time: bool = False
+    diet: Literal["vegetarian", "vegan", "halal", "kosher"] | None = None
 
 
 class AskRoute(BaseModel):

@@ -202,7 +202,7 @@ def _question(
     if question is None or (planned and (_START_AT.search(folded) or _LATER_START.search(
             folded))):
         return None  # "can we start at 11?" is an edit, not "what's on at 11"
-    if isinstance(question, AskSchedule) and question.interest and not planned:
+    if isinstance(question, AskSchedule) and (question.interest or question.diet) and not planned:
         return None  # "anything for the kids?" before a plan is a wish for the trip
     if isinstance(question, AskOpeningHours | AskPlaceFact) and _names_city_only(
             question.place, cities):

@@ -180,6 +180,10 @@ _FOR_INTEREST = re.compile(
     r"(?:good|there|fun|nice|in (?:it|the plan))|what do we have|what have we got|what can "
     r"(?:we|the kids|kids|children) do)\b"
 )
+#: "What vegetarian options are on day 1?", "any vegan places to eat?": a diet asked about.
+_DIET = re.compile(r"\b(?P<diet>vegetarian|veggie|vegan|plant[- ]based|halal|kosher)\b")
+_DIET_ASKED = re.compile(r"\b(?:options?|places?|food|restaurants?|meals?|eat|eating|dishes|"
+                         r"spots?|friendly|choices?|lunch|dinner)\b")
 _CHANGE_WORDS = re.compile(r"\b(?:add|put|include|swap|replace|remove|drop|more|less|fewer|"
                            r"instead|change|could you|can you|please)\b")
 _SCHEDULE = re.compile(
@@ -246,6 +250,14 @@ def _ranked(folded: str, days: int) -> Question | None:
             if match is not None:
                 rank: Literal["most", "least"] = "most" if match["most"] else "least"
                 return AskCost(rank=rank) if act == "cost" else AskSchedule(busiest=rank)
+    diet = _DIET.search(folded)
+    if diet is not None and _DIET_ASKED.search(folded) and not _CHANGE_WORDS.search(folded):
+        word = diet["diet"]
+        kind: Literal["vegetarian", "vegan", "halal", "kosher"] = (
+            "vegetarian" if word in ("vegetarian", "veggie") else
+            "vegan" if word in ("vegan", "plant based", "plant-based") else
+            "halal" if word == "halal" else "kosher")
+        return AskSchedule(day=_day(folded, days), diet=kind)
     if _FOR_INTEREST.search(folded) and not _CHANGE_WORDS.search(folded):
         wanted = read_interests(Text.of(folded)).add
         if len(wanted) == 1:
