@@ -20,15 +20,6 @@ _DESTINATION_CUES = words(
 )
 _ORIGIN_CUES = ("from", "live in", "living in", "based in", "leaving", "departing", "home in")
 _TRAILING_CUES = ("instead", "then", "please", "pls", "it is", "it's", "for ", "trip")
-#: Where the traveller sleeps or what they hold tickets for: a place named after these
-#: ("we're staying in Shinjuku", "tickets to Hamilton") is not a destination, unless it
-#: is a covered city ("staying in Paris for 4 days").
-_LODGING = re.compile(
-    r"(?:\b(?:staying|stay|sleeping|based|booked|lodging)\s+(?:in|at|near|by|around)"
-    r"|\b(?:hotel|hostel|airbnb|apartment|flat|room|accommodation|place)(?:'s|\s+is)?"
-    r"\s+(?:is\s+)?(?:in|at|near|by)"
-    r"|\btickets?\s+(?:to|for)(?:\s+(?:see|the))?)\s*$"
-)
 _JOINERS = re.compile(r"^[\s\-.']*$")
 #: Matched at the window's end (``match`` anchors there; no "^").
 _LENGTH_AFTER = re.compile(rf"[\s,]*(?:for\s+)?(?:{NUMBER}|a|an)[\s-]*(?:days?|nights?|weeks?|"
@@ -57,17 +48,23 @@ def length_after(text: Text, window: tuple[Token, ...]) -> bool:
     return _LENGTH_AFTER.match(text.folded, window[-1].end) is not None
 
 
-def lodging(text: Text, window: tuple[Token, ...]) -> bool:
-    """True when the window follows "staying in", "our hotel is in", "tickets to"... and
-    no trip length follows it ("staying in Nice for 3 days" names the destination)."""
-    before = text.folded[: window[0].start].rstrip(" ,")
-    return _LODGING.search(before) is not None and not length_after(text, window)
-
-
-#: "We're staying in Shinjuku", "our hotel is near the Louvre", "we have tickets to
-#: Hamilton": what the traveller tells about their stay or bookings (acts.py answers it).
+#: "We're staying in Shinjuku", "our hotel is near the Louvre", "we have tickets to (see)
+#: Hamilton": what the traveller tells about their stay or bookings (acts.py answers it);
+#: the place named right after is not a destination (:func:`lodging`).
 STAY_OR_TICKETS = re.compile(
     r"\b(?:(?P<stay>(?:staying|sleeping|based|lodging)\s+(?:in|at|near|by|around)|"
     r"(?:hotel|hostel|airbnb|apartment|accommodation)(?:'s|\s+is)?\s+(?:is\s+)?"
-    r"(?:in|near|by|around))|(?P<tickets>tickets?\s+(?:to|for)))\b"
+    r"(?:in|near|by|around))|(?P<tickets>tickets?\s+(?:to|for)(?:\s+(?:see|the))?))\b"
 )
+
+
+def lodging(text: Text, window: tuple[Token, ...]) -> bool:
+    """True when the window follows "staying in", "our hotel is in", "tickets to"... and
+    no trip length follows it ("staying in Nice for 3 days" names the destination); a
+    covered city is read before this is asked ("staying in Paris")."""
+    before = text.folded[: window[0].start].rstrip(" ,")
+    cue = _STAY_OR_TICKETS_AT_END.search(before)
+    return cue is not None and not length_after(text, window)
+
+
+_STAY_OR_TICKETS_AT_END = re.compile(rf"(?:{STAY_OR_TICKETS.pattern})$")
